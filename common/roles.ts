@@ -1,0 +1,57 @@
+/**
+ * Roles and permissions. A role is a set of permissions; a route declares the one permission it needs
+ * (server/plugins/access.ts refuses to register a route that declares none). Scoping by organisation
+ * and region is a separate step done in each service.
+ */
+export const ROLES = ['tzb', 'qfb', 'department', 'counterpart', 'sysadmin', 'secadmin', 'auditadmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  tzb: { zh: '统战部', en: 'United Front Work Dept.' },
+  qfb: { zh: '区府办', en: 'Government Office' },
+  department: { zh: '政府部门联络员', en: 'Department liaison' },
+  counterpart: { zh: '联系对象联络员', en: 'Counterpart liaison' },
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+  secadmin: { zh: '安全管理员', en: 'Security administrator' },
+  auditadmin: { zh: '审计管理员', en: 'Audit administrator' },
+};
+
+/** The three separated admin roles (三员): none of them reads business records. */
+export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditadmin'];
+
+export const PERMISSIONS = [
+  'public', // no session needed (login, health, openapi)
+  'self', // any signed-in user acting on their own account (me, logout, change password)
+  'regions:read',
+  'regions:write',
+  'organisations:read',
+  'organisations:write',
+  'pairings:read',
+  'pairings:write',
+  'documents:read',
+  'users:read',
+  'users:write',
+  'settings:read',
+  'settings:write',
+  'security:read',
+  'security:write',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BUSINESS_READ: Permission[] = ['regions:read', 'organisations:read', 'pairings:read', 'documents:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  tzb: [...BUSINESS_READ, 'regions:write', 'organisations:write', 'pairings:write'],
+  qfb: [...BUSINESS_READ],
+  department: [...BUSINESS_READ],
+  counterpart: [...BUSINESS_READ],
+  // Accounts need the organisation directory to place a user; that is directory data, not business records.
+  sysadmin: ['users:read', 'users:write', 'settings:read', 'settings:write', 'regions:read', 'organisations:read'],
+  secadmin: ['security:read', 'security:write'],
+  auditadmin: ['audit:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return permission === 'public' || permission === 'self' || ROLE_PERMISSIONS[role].includes(permission);
+}
