@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ROLES } from '../roles.js';
+import { Id, Ref, Text } from './shared.js';
+
+export const UserDto = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  organisation: Ref,
+  email: z.string().nullable(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserDto = z.infer<typeof UserDto>;
+
+export const UserListQuery = z.object({
+  role: z.enum(ROLES).optional(),
+  organisationId: Id.optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export const UserListResponse = z.object({ items: z.array(UserDto) });
+
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, _ . - only');
+
+export const CreateUserRequest = z.object({
+  username: Username,
+  displayName: Text(40),
+  role: z.enum(ROLES),
+  organisationId: Id,
+  email: z.email().max(120).nullable().optional(),
+  /** omitted: a password is generated, returned once, and must be changed at first login */
+  password: z.string().min(8).max(256).optional(),
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z
+  .object({
+    displayName: Text(40),
+    role: z.enum(ROLES),
+    organisationId: Id,
+    email: z.email().max(120).nullable(),
+    disabled: z.boolean(),
+  })
+  .partial();
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+export const UserWithPasswordResponse = z.object({
+  user: UserDto,
+  /** present only when the server generated it: shown once, never stored in clear */
+  generatedPassword: z.string().nullable(),
+});

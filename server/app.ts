@@ -1,0 +1,88 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/connect.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { pairingRoutes } from './modules/pairings/pairings.routes.js';
+import { regionRoutes } from './modules/regions/regions.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import access from './plugins/access.js';
+import auth from './plugins/auth.js';
+import dbPlugin from './plugins/db.js';
+import errorHandler from './plugins/error-handler.js';
+import securityHeaders from './plugins/security-headers.js';
+import web from './plugins/web.js';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: boolean;
+}
+
+/** Build the application: plugins, then feature modules under /api/v1. Never listens. */
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.LIAISON_LOG_LEVEL } : false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandler);
+  await app.register(securityHeaders, { tls: config.LIAISON_TLS });
+  await app.register(fastifyCookie);
+  await app.register(dbPlugin, { handle: database, config });
+  await app.register(auth);
+  await app.register(access);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '对口联系 Liaison API', version: '1.0.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      const r = api.withTypeProvider<ZodTypeProvider>();
+      r.get(
+        '/health',
+        {
+          config: { permission: 'public' },
+          schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+        },
+        async () => {
+          await api.db.selectFrom('regions').select('id').limit(1).execute();
+          return { status: 'ok' as const, database: api.dialect };
+        },
+      );
+      r.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => api.swagger());
+      await api.register(authRoutes);
+      await api.register(regionRoutes);
+      await api.register(organisationRoutes);
+      await api.register(pairingRoutes);
+      await api.register(documentRoutes);
+      await api.register(userRoutes);
+      await api.register(auditRoutes);
+      await api.register(settingsRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(web, { distDir: config.LIAISON_WEB_DIST });
+  return app;
+}

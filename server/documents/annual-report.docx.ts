@@ -1,0 +1,169 @@
+// 附件3 年度对口联系工作情况报告表 — one form per department; several departments print as one file, a page each.
+import {
+  AlignmentType,
+  HeightRule,
+  type Paragraph,
+  Table,
+  type TableCell,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+} from 'docx';
+import { blank, blankChineseDate, chineseDate } from './chinese-date.js';
+import {
+  attachmentLabel,
+  bodyParagraph,
+  type CellOptions,
+  officialDocument,
+  packDocx,
+  run,
+  SIZE,
+  TABLE_BORDERS,
+  TEXT_WIDTH,
+  tableCell,
+  titleParagraph,
+} from './official-style.js';
+
+/** The seven rows under 年度情况, in the order the form prints them. */
+export const ANNUAL_REPORT_SECTIONS = [
+  { key: 'meetings', title: '对口联系会议情况' },
+  { key: 'consultation', title: '重大事项通报协商情况' },
+  { key: 'invitations', title: '相互邀请参加重要会议和重大活动情况' },
+  { key: 'information', title: '文件信息交流情况' },
+  { key: 'research', title: '联合调研情况' },
+  { key: 'socialService', title: '共同开展社会服务活动情况' },
+  { key: 'other', title: '其他' },
+] as const;
+
+export type AnnualReportSectionKey = (typeof ANNUAL_REPORT_SECTIONS)[number]['key'];
+
+export const ANNUAL_REPORT_NOTE = '注：各政府部门应在每年1月下旬将报告表及时报区委统战部';
+
+export interface ContactPerson {
+  name: string;
+  phone: string;
+}
+
+export interface AnnualReportForm {
+  year: number;
+  department: string;
+  /** 'YYYY-MM-DD'; null leaves 年 月 日 blank. */
+  date: string | null;
+  counterparts: string[];
+  leader: ContactPerson | null;
+  liaison: ContactPerson | null;
+  /** Normally the seven of ANNUAL_REPORT_SECTIONS, in order; `text` may hold several paragraphs split on \n. */
+  sections: { key: string; title: string; text: string }[];
+}
+
+export interface AnnualReportInput {
+  reports: AnnualReportForm[];
+  /** Default '附件3'; null prints no label. */
+  attachmentLabel?: string | null;
+  note?: string;
+}
+
+// Grid: [年度情况 (vertical) | row label | name | 联系电话 | phone]. The table is set in 小四 (12pt) so the
+// form fits one page when blank: the label column then takes 10 characters a line (重大事项通报协商情况) and
+// the phone column a 13-character 0574-88951234 even in a wide fallback font.
+const SIZE_TABLE = SIZE.xiaosi;
+const W = { vertical: 800, label: 2700, name: 1700, phoneLabel: 1300 } as const;
+const PHONE_WIDTH = TEXT_WIDTH - W.vertical - W.label - W.name - W.phoneLabel;
+const COLUMN_WIDTHS = [W.vertical, W.label, W.name, W.phoneLabel, PHONE_WIDTH];
+const HEAD_WIDTH = W.vertical + W.label;
+const VALUE_WIDTH = TEXT_WIDTH - HEAD_WIDTH;
+
+const cell = (content: string | readonly string[], opts: Omit<CellOptions, 'size'>) =>
+  tableCell(content, { ...opts, size: SIZE_TABLE });
+
+const row = (minHeight: number, children: TableCell[]) =>
+  new TableRow({ height: { value: minHeight, rule: HeightRule.ATLEAST }, children });
+
+function personRow(label: string, p: ContactPerson | null): TableRow {
+  return row(700, [
+    cell(label, { width: HEAD_WIDTH, columnSpan: 2 }),
+    cell(p?.name ?? '', { width: W.name }),
+    cell('联系电话', { width: W.phoneLabel }),
+    cell(p?.phone ?? '', { width: PHONE_WIDTH }),
+  ]);
+}
+
+/** One paragraph per line of text; blank lines dropped, an empty text gives a blank cell. */
+const paragraphsOf = (text: string): string[] => text.split(/\r?\n/).filter((line) => line.trim() !== '');
+
+function sectionRows(sections: AnnualReportForm['sections']): TableRow[] {
+  const list = sections.length ? sections : ANNUAL_REPORT_SECTIONS.map((s) => ({ ...s, text: '' }));
+  return list.map((s, i) => {
+    const cells = [
+      cell(s.title, { width: W.label }),
+      cell(paragraphsOf(s.text), {
+        width: VALUE_WIDTH,
+        columnSpan: 3,
+        align: 'left',
+        indent: true,
+      }),
+    ];
+    // One cell merged down all the rows, with 年度情况 one character a line, as on the printed form. Separate
+    // paragraphs rather than vertical text direction: LibreOffice and WPS rotate the latter inconsistently.
+    if (i === 0) cells.unshift(cell([...'年度情况'], { width: W.vertical, rowSpan: list.length }));
+    // Room to write a few lines by hand on the blank form; filled rows grow with their text.
+    return row(950, cells);
+  });
+}
+
+function reportTable(r: AnnualReportForm): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMN_WIDTHS,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    rows: [
+      row(800, [
+        // Broken where the printed form breaks it, rather than wherever the column runs out.
+        cell(['所联系民主党派、工商联', '和无党派人士'], { width: HEAD_WIDTH, columnSpan: 2 }),
+        cell(r.counterparts.join('、'), { width: VALUE_WIDTH, columnSpan: 3 }),
+      ]),
+      personRow('责任领导', r.leader),
+      personRow('联络员', r.liaison),
+      ...sectionRows(r.sections),
+    ],
+  });
+}
+
+/** `部  门：<dept>` at the left margin, the date against the right margin. */
+function departmentLine(r: AnnualReportForm): Paragraph {
+  const dept = r.department === '' ? run(blank(12), { underline: true }) : run(r.department);
+  const when = r.date === null ? blankChineseDate(null) : chineseDate(r.date);
+  return bodyParagraph([run('部  门：'), dept, run(`\t${when}`)], {
+    indent: false,
+    alignment: AlignmentType.LEFT,
+    tabStops: [{ type: 'right', position: TEXT_WIDTH }],
+  });
+}
+
+function reportPage(r: AnnualReportForm, label: string | null, note: string): (Paragraph | Table)[] {
+  const page: (Paragraph | Table)[] = [];
+  if (label) page.push(attachmentLabel(label));
+  page.push(
+    titleParagraph(`${r.year}年度对口联系工作情况报告表`, { before: label ? undefined : 0, after: 289 }),
+    departmentLine(r),
+    reportTable(r),
+    bodyParagraph(note, { indent: false }),
+  );
+  return page;
+}
+
+export async function renderAnnualReportDocx(input: AnnualReportInput): Promise<Buffer> {
+  if (input.reports.length === 0) throw new RangeError('renderAnnualReportDocx: no reports to render');
+  const label = input.attachmentLabel === undefined ? '附件3' : input.attachmentLabel;
+  const note = input.note ?? ANNUAL_REPORT_NOTE;
+  const first = input.reports[0];
+  const fileTitle = `${first?.year ?? ''}年度对口联系工作情况报告表`;
+  // Each report is a section of its own, so each starts on a new page with the same page setup.
+  return packDocx(
+    officialDocument(
+      fileTitle,
+      input.reports.map((r) => reportPage(r, label, note)),
+    ),
+  );
+}

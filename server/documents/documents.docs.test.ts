@@ -1,0 +1,246 @@
+// Slow suite (`npx vitest run --project docs`): print each form to PDF with LibreOffice and read the PDF back
+// with poppler, to check that what comes out of a printer holds every input and sits where the original has it.
+// A first-page PNG of each lands in PREVIEW_DIR for a person to look at.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANNUAL_REPORT_SECTIONS, renderAnnualReportDocx } from './annual-report.docx.js';
+import { FILLED_ANNUAL_REPORT, FILLED_REGISTRATION, SEED_PAIRING_LIST } from './fixtures.js';
+import { PAGE } from './official-style.js';
+import { renderPairingListDocx } from './pairing-list.docx.js';
+import { renderRegistrationFormDocx } from './registration-form.docx.js';
+
+const run = promisify(execFile);
+const PREVIEW_DIR = join(tmpdir(), 'liaison-docs-preview');
+// Override where LibreOffice is not on PATH as `soffice` (macOS: /Applications/LibreOffice.app/Contents/MacOS/soffice).
+const SOFFICE = process.env.SOFFICE ?? 'soffice';
+
+// Government PCs have 仿宋_GB2312 / 方正小标宋简体 / 黑体; this machine has Noto CJK. Mapping them to the
+// closest Noto faces makes the previews look like the real print (serif body, bold title) — the text
+// checks below do not depend on it.
+const FONTS_CONF = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <match target="pattern"><test name="family"><string>仿宋_GB2312</string></test>
+    <edit name="family" mode="prepend" binding="strong"><string>Noto Serif CJK SC</string></edit></match>
+  <match target="pattern"><test name="family"><string>方正小标宋简体</string></test>
+    <edit name="family" mode="prepend" binding="strong"><string>Noto Serif CJK SC</string></edit>
+    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit></match>
+  <match target="pattern"><test name="family"><string>黑体</string></test>
+    <edit name="family" mode="prepend" binding="strong"><string>Noto Sans CJK SC</string></edit></match>
+</fontconfig>`;
+
+let workDir = '';
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'liaison-docs-'));
+  await writeFile(join(workDir, 'fonts.conf'), FONTS_CONF);
+  await mkdir(PREVIEW_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+}
+
+interface Printed {
+  pages: number;
+  /** pdftotext -layout */
+  layout: string;
+  /** pdftotext -raw: content-stream order, so a cell's wrapped lines stay together. */
+  raw: string;
+  /** The words of page 1 with their positions in points, from pdftotext -bbox. */
+  words: Word[];
+}
+
+/** Strips all whitespace: pdftotext puts spaces between CJK and digits and breaks lines where the page does. */
+const squash = (s: string): string => s.replace(/\s+/g, '');
+
+async function print(docx: Buffer, name: string): Promise<Printed> {
+  const file = join(workDir, `${name}.docx`);
+  const pdf = join(workDir, `${name}.pdf`);
+  await writeFile(file, docx);
+  // A profile of its own per conversion: two soffice processes sharing one profile block or fail.
+  const profile = join(tmpdir(), `lo-${randomUUID()}`);
+  try {
+    await run(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        workDir,
+        file,
+      ],
+      { timeout: 90_000, env: { ...process.env, FONTCONFIG_FILE: join(workDir, 'fonts.conf') } },
+    );
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+  // soffice exits 0 even when it could not convert; the PDF is the proof.
+  expect((await stat(pdf)).size, `${name}.pdf`).toBeGreaterThan(0);
+  await run('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    join(PREVIEW_DIR, name),
+  ]);
+  const png = await readFile(join(PREVIEW_DIR, `${name}.png`));
+  expect(png.subarray(1, 4).toString(), `${name}.png`).toBe('PNG');
+
+  const [info, layout, raw, bbox] = await Promise.all([
+    run('pdfinfo', [pdf]),
+    run('pdftotext', ['-layout', pdf, '-']),
+    run('pdftotext', ['-raw', pdf, '-']),
+    run('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-']),
+  ]);
+  const words = [
+    ...bbox.stdout.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+    ),
+  ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] ?? '' }));
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]),
+    layout: layout.stdout,
+    raw: raw.stdout,
+    words,
+  };
+}
+
+const pt = (twips: number): number => twips / 20;
+const TYPE_AREA = { left: pt(PAGE.margin.left), right: pt(PAGE.width - PAGE.margin.right) };
+
+/** The words on the same baseline as the first word that starts `start`, left to right. */
+function lineOf(p: Printed, start: string): Word[] {
+  const first = p.words.find((w) => w.text.startsWith(start));
+  if (!first) throw new Error(`"${start}" not on page 1`);
+  return p.words.filter((w) => Math.abs(w.yMin - first.yMin) < 2).sort((a, b) => a.xMin - b.xMin);
+}
+
+/** A line is centred in the type area when its middle is within 3pt of the type area's middle. */
+function expectCentred(p: Printed, start: string): void {
+  const line = lineOf(p, start);
+  const left = Math.min(...line.map((w) => w.xMin));
+  const right = Math.max(...line.map((w) => w.xMax));
+  expect(Math.abs((left + right) / 2 - (TYPE_AREA.left + TYPE_AREA.right) / 2), start).toBeLessThan(3);
+}
+
+it('has LibreOffice and poppler installed', async () => {
+  // Fails rather than skips: without them this suite would pass while checking nothing.
+  await expect(run(SOFFICE, ['--version']), 'soffice (LibreOffice) is required').resolves.toBeTruthy();
+  await expect(run('pdftotext', ['-v']), 'pdftotext (poppler-utils) is required').resolves.toBeTruthy();
+});
+
+describe('printed 附件1', () => {
+  it('holds every counterpart and department of the seed list on one page', async () => {
+    const p = await print(await renderPairingListDocx(SEED_PAIRING_LIST), 'pairing-list');
+    expect(p.pages).toBe(1);
+    const text = squash(p.layout);
+    for (const g of SEED_PAIRING_LIST.groups) {
+      expect(text).toContain(`${g.counterpart}：`);
+      for (const d of g.departments) expect(text).toContain(d);
+    }
+    expect(text).toContain('区政府部门与民主党派、工商联和无党派人士对口联系名单');
+    expect(text).toContain('（奉政发〔2019〕47号）');
+    expect(p.layout.trimStart().startsWith('附件 1') || p.layout.trimStart().startsWith('附件1')).toBe(true);
+    expect(lineOf(p, '附件')[0]?.xMin).toBeCloseTo(TYPE_AREA.left, 0);
+    expectCentred(p, '对口联系名单');
+  });
+});
+
+describe('printed 附件2', () => {
+  it('holds the filled names, positions and phones in the table rows', async () => {
+    const p = await print(await renderRegistrationFormDocx(FILLED_REGISTRATION), 'registration-form');
+    expect(p.pages).toBe(1);
+    const text = squash(p.layout);
+    for (const v of [
+      '对口联系工作分管领导、联络员登记表',
+      '单位名称（盖章）：区自然资源和规划分局',
+      '2019年5月30日',
+    ]) {
+      expect(text).toContain(v);
+    }
+    // Each person on one printed row, in the order of the header 姓名 | 职务 | 联系电话.
+    for (const [label, person] of [
+      ['分管领导', FILLED_REGISTRATION.leader],
+      ['联络员', FILLED_REGISTRATION.liaison],
+    ] as const) {
+      const row = p.layout.split('\n').find((l) => l.trimStart().startsWith(label)) ?? '';
+      expect(squash(row)).toBe(`${label}${person?.name}${person?.position}${person?.phone}`);
+    }
+    expect(text).toContain('注：此表请于2019年6月5日前报区委统战部党派干部科');
+    expect(text).toContain('联系人：邬锡明；联系电话：89294017；传真：88522300');
+    expectCentred(p, '对口联系工作分管领导');
+    // The date sits against the right margin, on the line of 单位名称.
+    expect(Math.max(...lineOf(p, '单位名称').map((w) => w.xMax))).toBeCloseTo(TYPE_AREA.right, 0);
+  });
+
+  it('prints the blank form on one page too', async () => {
+    const blank = { ...FILLED_REGISTRATION, organisationName: null, date: null, leader: null, liaison: null };
+    const p = await print(await renderRegistrationFormDocx(blank), 'registration-form-blank');
+    expect(p.pages).toBe(1);
+    expect(squash(p.layout)).toContain('2019年月日');
+  });
+});
+
+describe('printed 附件3', () => {
+  it('holds the seven section titles and the filled values, with 年度情况 written down the first column', async () => {
+    const blank = {
+      ...FILLED_ANNUAL_REPORT,
+      department: '区卫生健康局',
+      date: null,
+      leader: null,
+      liaison: null,
+      sections: ANNUAL_REPORT_SECTIONS.map((s) => ({ ...s, text: '' })),
+    };
+    const p = await print(
+      await renderAnnualReportDocx({ reports: [FILLED_ANNUAL_REPORT, blank] }),
+      'annual-report',
+    );
+    expect(p.pages).toBe(2); // one page per department
+    // -raw, because in -layout a title wrapped inside its cell is interleaved with the cells beside it.
+    const raw = squash(p.raw);
+    for (const s of ANNUAL_REPORT_SECTIONS) expect(raw.split(s.title).length - 1, s.title).toBe(2);
+    for (const s of FILLED_ANNUAL_REPORT.sections) expect(raw).toContain(s.text.replace(/\s+/g, ''));
+    const r = FILLED_ANNUAL_REPORT;
+    const layout = squash(p.layout);
+    for (const v of [
+      '2019年度对口联系工作情况报告表',
+      '部门：区教育局2020年1月20日',
+      '部门：区卫生健康局',
+      `责任领导${r.leader?.name}联系电话${r.leader?.phone}`,
+      `联络员${r.liaison?.name}联系电话${r.liaison?.phone}`,
+      '民盟奉化支部',
+      '注：各政府部门应在每年1月下旬将报告表及时报区委统战部',
+    ]) {
+      expect(layout).toContain(v);
+    }
+    expectCentred(p, '年度对口联系工作情况报告表');
+    // 年 度 情 况: one above the other in the first column, left of the section titles.
+    const titleLeft = p.words.find((w) => w.text.startsWith('对口联系会议情况'))?.xMin ?? 0;
+    const below = lineOf(p, '联络员')[0]?.yMin ?? 0; // the last row above the section rows
+    const column = p.words.filter((w) => w.yMin > below && w.xMax < titleLeft && w.text.length === 1);
+    column.sort((a, b) => a.yMin - b.yMin);
+    expect(column.map((w) => w.text).join('')).toBe('年度情况');
+    for (const w of column) expect(Math.abs(w.xMin - (column[0]?.xMin ?? 0))).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,103 @@
+// 附件2 对口联系工作分管领导、联络员登记表 — filled from the database, or blank for printing and filling by hand.
+import { AlignmentType, HeightRule, type Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import { blank, blankChineseDate, chineseDate } from './chinese-date.js';
+import {
+  attachmentLabel,
+  bodyParagraph,
+  officialDocument,
+  packDocx,
+  run,
+  TABLE_BORDERS,
+  TEXT_WIDTH,
+  tableCell,
+  titleParagraph,
+} from './official-style.js';
+
+export const REGISTRATION_FORM_TITLE = '对口联系工作分管领导、联络员登记表';
+
+export interface Person {
+  name: string;
+  position: string;
+  phone: string;
+}
+
+export interface RegistrationFormInput {
+  year: number;
+  /** null leaves a line to write on (the unit stamps over it). */
+  organisationName: string | null;
+  /** 'YYYY-MM-DD'; null prints '2019年　　月　　日' with the form's year. */
+  date: string | null;
+  leader: Person | null;
+  liaison: Person | null;
+  /** 'YYYY-MM-DD' — the 注 says to hand the form in before this day. */
+  deadline: string;
+  /** e.g. '区委统战部党派干部科' */
+  recipient: string;
+  contactPerson: string;
+  contactPhone: string;
+  fax: string;
+  /** Default '附件2'; null prints no label. */
+  attachmentLabel?: string | null;
+}
+
+// Label column wide enough for 分管领导 at 4号; the phone column for 0574-88951234 even in a wide fallback font.
+const COLUMN_WIDTHS = [1700, 1900, 2500, TEXT_WIDTH - 1700 - 1900 - 2500];
+
+function personRow(label: string, p: Person | null): TableRow {
+  const values = p ? [p.name, p.position, p.phone] : ['', '', ''];
+  return new TableRow({
+    // Tall enough to write in by hand on the blank form.
+    height: { value: 1000, rule: HeightRule.ATLEAST },
+    cantSplit: true,
+    children: [label, ...values].map((text, i) => tableCell(text, { width: COLUMN_WIDTHS[i] ?? 0 })),
+  });
+}
+
+function personTable(leader: Person | null, liaison: Person | null): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMN_WIDTHS,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    rows: [
+      new TableRow({
+        height: { value: 700, rule: HeightRule.ATLEAST },
+        cantSplit: true,
+        tableHeader: true,
+        children: ['', '姓名', '职务', '联系电话'].map((text, i) =>
+          tableCell(text, { width: COLUMN_WIDTHS[i] ?? 0 }),
+        ),
+      }),
+      personRow('分管领导', leader),
+      personRow('联络员', liaison),
+    ],
+  });
+}
+
+/** `单位名称（盖章）：…` at the left margin and the date against the right margin, via a right tab stop. */
+function headerLine(organisationName: string | null, date: string | null, year: number): Paragraph {
+  const name = organisationName === null ? run(blank(8), { underline: true }) : run(organisationName);
+  const when = date === null ? blankChineseDate(year) : chineseDate(date);
+  return bodyParagraph([run('单位名称（盖章）：'), name, run(`\t${when}`)], {
+    indent: false,
+    alignment: AlignmentType.LEFT,
+    tabStops: [{ type: 'right', position: TEXT_WIDTH }],
+  });
+}
+
+export async function renderRegistrationFormDocx(input: RegistrationFormInput): Promise<Buffer> {
+  const label = input.attachmentLabel === undefined ? '附件2' : input.attachmentLabel;
+  const children: (Paragraph | Table)[] = [];
+  if (label) children.push(attachmentLabel(label));
+  children.push(
+    titleParagraph(REGISTRATION_FORM_TITLE),
+    headerLine(input.organisationName, input.date, input.year),
+    personTable(input.leader, input.liaison),
+    bodyParagraph(`注：此表请于${chineseDate(input.deadline)}前报${input.recipient}`, { indent: false }),
+    bodyParagraph(`联系人：${input.contactPerson}；联系电话：${input.contactPhone}；传真：${input.fax}`, {
+      indent: false,
+    }),
+  );
+  const fileTitle = `${input.year}年${REGISTRATION_FORM_TITLE}`;
+  return packDocx(officialDocument(fileTitle, [children]));
+}

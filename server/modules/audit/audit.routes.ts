@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AuditListQuery, AuditListResponse } from '../../../common/schemas/audit.js';
+import { sendDocument } from '../documents/send-document.js';
+import { exportAudit, listAuditFor } from './audit.service.js';
+
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['audit'];
+  const config = { permission: 'audit:read' as const };
+  r.get(
+    '/audit',
+    { config, schema: { tags, querystring: AuditListQuery, response: { 200: AuditListResponse } } },
+    async (request) => listAuditFor(request.ctx(), request.query),
+  );
+  r.get(
+    '/audit/export.xlsx',
+    { config, schema: { tags, querystring: AuditListQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) => sendDocument(reply, await exportAudit(request.ctx(), request.query)),
+  );
+}

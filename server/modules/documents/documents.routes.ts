@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DocumentYearQuery } from '../../../common/schemas/pairings.js';
+import { pairingListDocx, pairingListXlsx } from './documents.service.js';
+import { sendDocument } from './send-document.js';
+
+export async function documentRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['documents'];
+  const config = { permission: 'documents:read' as const };
+
+  r.get(
+    '/documents/pairing-list.docx',
+    { config, schema: { tags, querystring: DocumentYearQuery } },
+    async (request, reply) => sendDocument(reply, await pairingListDocx(request.ctx(), request.query.year)),
+  );
+  r.get(
+    '/documents/pairing-list.xlsx',
+    { config, schema: { tags, querystring: DocumentYearQuery } },
+    async (request, reply) => sendDocument(reply, await pairingListXlsx(request.ctx(), request.query.year)),
+  );
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  CreatePairingRequest,
+  EndPairingRequest,
+  ImportPreviewRequest,
+  ImportPreviewResponse,
+  ImportRequest,
+  ImportResponse,
+  PairingDto,
+  PairingHistoryQuery,
+  PairingHistoryResponse,
+  PairingListQuery,
+  PairingListResponse,
+  PairingMatrixResponse,
+  PairingYearsResponse,
+} from '../../../common/schemas/pairings.js';
+import { IdParams, Year } from '../../../common/schemas/shared.js';
+import { z } from 'zod';
+import { previewImport, runImport } from './pairing-import.service.js';
+import {
+  createPairing,
+  endPairing,
+  listPairingsFor,
+  pairingHistory,
+  pairingMatrix,
+  pairingYears,
+} from './pairings.service.js';
+
+export async function pairingRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['pairings'];
+  const read = { permission: 'pairings:read' as const };
+  const write = { permission: 'pairings:write' as const };
+
+  r.get(
+    '/pairings',
+    { config: read, schema: { tags, querystring: PairingListQuery, response: { 200: PairingListResponse } } },
+    async (request) => listPairingsFor(request.ctx(), request.query),
+  );
+  r.get(
+    '/pairings/years',
+    { config: read, schema: { tags, response: { 200: PairingYearsResponse } } },
+    async (request) => ({ years: await pairingYears(request.ctx()) }),
+  );
+  r.get(
+    '/pairings/matrix',
+    {
+      config: read,
+      schema: { tags, querystring: z.object({ year: Year }), response: { 200: PairingMatrixResponse } },
+    },
+    async (request) => pairingMatrix(request.ctx(), request.query.year),
+  );
+  r.get(
+    '/pairings/history',
+    {
+      config: read,
+      schema: { tags, querystring: PairingHistoryQuery, response: { 200: PairingHistoryResponse } },
+    },
+    async (request) => ({ items: await pairingHistory(request.ctx(), request.query.pairingId) }),
+  );
+  r.post(
+    '/pairings',
+    { config: write, schema: { tags, body: CreatePairingRequest, response: { 200: PairingDto } } },
+    async (request) => createPairing(request.ctx(), request.body),
+  );
+  r.post(
+    '/pairings/:id/end',
+    { config: write, schema: { tags, params: IdParams, body: EndPairingRequest, response: { 200: PairingDto } } },
+    async (request) => endPairing(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    '/pairings/import/preview',
+    {
+      config: write,
+      bodyLimit: 12 * 1024 * 1024,
+      schema: { tags, body: ImportPreviewRequest, response: { 200: ImportPreviewResponse } },
+    },
+    async (request) => previewImport(request.ctx(), request.body),
+  );
+  r.post(
+    '/pairings/import',
+    {
+      config: write,
+      bodyLimit: 12 * 1024 * 1024,
+      schema: { tags, body: ImportRequest, response: { 200: ImportResponse } },
+    },
+    async (request) => runImport(request.ctx(), request.body),
+  );
+}

@@ -1,0 +1,71 @@
+import type { RegionLevel } from '../../../common/organisations.js';
+import type { CreateRegionRequest, RegionDto } from '../../../common/schemas/organisations.js';
+import { regionWithin } from '../../access/scope.js';
+import type { RequestContext } from '../../context.js';
+import type { Region } from '../../db/schema.js';
+import { conflict, notFound } from '../../errors.js';
+import { appendAudit } from '../audit/audit.writer.js';
+import { findRegion, insertRegion, listRegionsAround, renameRegion } from './regions.repository.js';
+
+function present(region: Region, all: Map<number, Region>): RegionDto {
+  const fullName = region.path
+    .split('/')
+    .filter(Boolean)
+    .map((id) => all.get(Number(id))?.name ?? '')
+    .join('');
+  return {
+    id: region.id,
+    parentId: region.parent_id,
+    name: region.name,
+    level: region.level as RegionLevel,
+    path: region.path,
+    fullName,
+  };
+}
+
+export async function listRegions(ctx: RequestContext): Promise<RegionDto[]> {
+  const rows = await listRegionsAround(ctx.db, ctx.actor.regionPath);
+  const all = new Map(rows.map((r) => [r.id, r]));
+  return rows.map((r) => present(r, all));
+}
+
+/** A region the actor may manage: its own or one under it. Others answer NOT_FOUND. */
+async function manageableRegion(ctx: RequestContext, id: number): Promise<Region> {
+  const region = await findRegion(ctx.db, id);
+  if (!region || !regionWithin(ctx.actor, region.path)) throw notFound();
+  return region;
+}
+
+export async function createRegion(ctx: RequestContext, input: CreateRegionRequest): Promise<RegionDto> {
+  await manageableRegion(ctx, input.parentId);
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    const clash = await trx
+      .selectFrom('regions')
+      .select('id')
+      .where('parent_id', '=', input.parentId)
+      .where('name', '=', input.name)
+      .executeTakeFirst();
+    if (clash) throw conflict(input.name);
+    const region = await insertRegion(trx, input);
+    await appendAudit(trx, ctx, { action: 'region.create', entityType: 'region', entityId: region.id, after: region });
+    return region;
+  });
+  const all = await listRegions(ctx);
+  return all.find((r) => r.id === created.id) as RegionDto;
+}
+
+export async function updateRegion(ctx: RequestContext, id: number, name: string): Promise<RegionDto> {
+  const before = await manageableRegion(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await renameRegion(trx, id, name);
+    await appendAudit(trx, ctx, {
+      action: 'region.update',
+      entityType: 'region',
+      entityId: id,
+      before: { name: before.name },
+      after: { name },
+    });
+  });
+  const all = await listRegions(ctx);
+  return all.find((r) => r.id === id) as RegionDto;
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
+import {
+  CreateUserRequest,
+  UpdateUserRequest,
+  UserDto,
+  UserListQuery,
+  UserListResponse,
+  UserWithPasswordResponse,
+} from '../../../common/schemas/users.js';
+import { createUser, endSessions, listUsersFor, resetPassword, updateUser } from './users.service.js';
+
+export async function userRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+  const read = { permission: 'users:read' as const };
+  const write = { permission: 'users:write' as const };
+
+  r.get(
+    '/users',
+    { config: read, schema: { tags, querystring: UserListQuery, response: { 200: UserListResponse } } },
+    async (request) => ({ items: await listUsersFor(request.ctx(), request.query) }),
+  );
+  r.post(
+    '/users',
+    { config: write, schema: { tags, body: CreateUserRequest, response: { 200: UserWithPasswordResponse } } },
+    async (request) => createUser(request.ctx(), app.policyDefaults, request.body),
+  );
+  r.patch(
+    '/users/:id',
+    { config: write, schema: { tags, params: IdParams, body: UpdateUserRequest, response: { 200: UserDto } } },
+    async (request) => updateUser(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    '/users/:id/reset-password',
+    { config: write, schema: { tags, params: IdParams, response: { 200: UserWithPasswordResponse } } },
+    async (request) => resetPassword(request.ctx(), request.params.id),
+  );
+  r.post(
+    '/users/:id/end-sessions',
+    { config: write, schema: { tags, params: IdParams, response: { 200: OkResponse } } },
+    async (request) => {
+      await endSessions(request.ctx(), request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,174 @@
+import type { OrganisationKind } from '../../../common/organisations.js';
+import type { Role } from '../../../common/roles.js';
+import type { CreateUserRequest, UpdateUserRequest, UserDto } from '../../../common/schemas/users.js';
+import type { Executor, RequestContext } from '../../context.js';
+import { nowIso } from '../../db/dialect.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { appendAudit, type AuditSource } from '../audit/audit.writer.js';
+import { generatePassword, hashPassword, passwordProblems } from '../auth/password.js';
+import { deleteUserSessions } from '../auth/session.repository.js';
+import { visibleOrganisation } from '../organisations/organisations.service.js';
+import { currentSecurityPolicy } from '../settings/security-policy.js';
+import { insertUser, listUsers, type UserRow, usernameTaken } from './users.repository.js';
+
+/** Which kind of organisation each role's user must belong to; admins may sit in any unit. */
+const ROLE_ORGANISATION_KINDS: Record<Role, OrganisationKind[] | null> = {
+  tzb: ['oversight'],
+  qfb: ['office'],
+  department: ['department'],
+  counterpart: ['counterpart'],
+  sysadmin: null,
+  secadmin: null,
+  auditadmin: null,
+};
+
+export function roleFitsOrganisation(role: Role, kind: OrganisationKind): boolean {
+  const kinds = ROLE_ORGANISATION_KINDS[role];
+  return kinds === null || kinds.includes(kind);
+}
+
+export function presentUser(row: UserRow): UserDto {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    organisation: { id: row.organisation_id, name: row.organisation_name },
+    email: row.email,
+    disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
+    lockedUntil: row.locked_until,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+  };
+}
+
+export async function listUsersFor(
+  ctx: RequestContext,
+  query: { role?: Role; organisationId?: number; q?: string },
+): Promise<UserDto[]> {
+  const rows = await listUsers(ctx.db, { regionPath: ctx.actor.regionPath, ...query, q: query.q || undefined });
+  return rows.map(presentUser);
+}
+
+async function visibleUser(ctx: RequestContext, id: number): Promise<UserRow> {
+  const [row] = await listUsers(ctx.db, { regionPath: ctx.actor.regionPath, ids: [id] });
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * Create an account. Used by the system admin's route and by the CLI (no actor), so it takes the
+ * executor and audit source rather than a request context.
+ */
+export async function createUserRecord(
+  db: Executor,
+  source: AuditSource,
+  input: Omit<CreateUserRequest, 'password'> & { password: string | null; mustChangePassword: boolean },
+  policy: { minLength: number; minClasses: number },
+): Promise<number> {
+  if (await usernameTaken(db, input.username)) throw conflict(input.username);
+  const org = await db.selectFrom('organisations').select(['id', 'kind', 'region_id']).where('id', '=', input.organisationId).executeTakeFirst();
+  if (!org) throw notFound();
+  if (!roleFitsOrganisation(input.role, org.kind as OrganisationKind)) {
+    throw invalid(`role ${input.role} ≠ organisation kind ${org.kind}`);
+  }
+  if (input.password) {
+    const problems = passwordProblems(input.password, input.username, policy);
+    if (problems.length) throw new AppError('WEAK_PASSWORD', { detail: problems.join(', ') });
+  }
+  const password = input.password ?? generatePassword();
+  const { id } = await insertUser(db, {
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    organisation_id: input.organisationId,
+    email: input.email ?? null,
+    password_hash: await hashPassword(password),
+    must_change_password: input.mustChangePassword ? 1 : 0,
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    last_login_at: null,
+  });
+  await appendAudit(db, source, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: id,
+    regionId: org.region_id,
+    after: { username: input.username, role: input.role, organisationId: input.organisationId },
+  });
+  return id;
+}
+
+export async function createUser(
+  ctx: RequestContext,
+  defaults: { sessionIdleMinutes: number; sessionAbsoluteHours: number },
+  input: CreateUserRequest,
+): Promise<{ user: UserDto; generatedPassword: string | null }> {
+  await visibleOrganisation(ctx, input.organisationId);
+  const policy = await currentSecurityPolicy(ctx.db, defaults);
+  const generated = input.password ? null : generatePassword();
+  const id = await ctx.db.transaction().execute((trx) =>
+    createUserRecord(
+      trx,
+      ctx,
+      { ...input, password: input.password ?? generated, mustChangePassword: true },
+      { minLength: policy.passwordMinLength, minClasses: policy.passwordMinClasses },
+    ),
+  );
+  return { user: presentUser(await visibleUser(ctx, id)), generatedPassword: generated };
+}
+
+export async function updateUser(ctx: RequestContext, id: number, input: UpdateUserRequest): Promise<UserDto> {
+  const before = await visibleUser(ctx, id);
+  const role = input.role ?? (before.role as Role);
+  let orgKind = before.organisation_kind as OrganisationKind;
+  if (input.organisationId !== undefined) orgKind = (await visibleOrganisation(ctx, input.organisationId)).kind as OrganisationKind;
+  if (!roleFitsOrganisation(role, orgKind)) throw invalid(`role ${role} ≠ organisation kind ${orgKind}`);
+  if (id === ctx.actor.userId && (input.disabled === true || (input.role && input.role !== ctx.actor.role))) {
+    throw new AppError('INVALID_STATE', { detail: '不能停用自己或修改自己的角色 / cannot disable or re-role yourself' });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({
+        display_name: input.displayName,
+        role: input.role,
+        organisation_id: input.organisationId,
+        email: input.email,
+        disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+    // A disabled account, or one whose role or unit changed, must sign in again under its new rights.
+    if (input.disabled || input.role !== undefined || input.organisationId !== undefined) await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: presentUser(before), after: input });
+  });
+  return presentUser(await visibleUser(ctx, id));
+}
+
+export async function resetPassword(ctx: RequestContext, id: number): Promise<{ user: UserDto; generatedPassword: string }> {
+  await visibleUser(ctx, id);
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, password_changed_at: nowIso(), updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+    await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx, { action: 'user.password.reset', entityType: 'user', entityId: id });
+  });
+  return { user: presentUser(await visibleUser(ctx, id)), generatedPassword: password };
+}
+
+export async function endSessions(ctx: RequestContext, id: number): Promise<void> {
+  await visibleUser(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const ended = await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx, { action: 'user.sessions.end', entityType: 'user', entityId: id, detail: `${ended} sessions` });
+  });
+}

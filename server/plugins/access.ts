@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { can, PERMISSIONS, type Permission } from '../../common/roles.js';
+import type { RequestContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { requestLang, sendError } from './error-handler.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The one permission this route needs. Every /api route must declare it. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    /** The service context of a signed-in request; throws UNAUTHENTICATED when there is no actor. */
+    ctx(): RequestContext;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes a user who must change their password may still call. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: Permission[] = ['public', 'self'];
+
+async function checkAccess(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+  const permission = request.routeOptions.config.permission;
+  if (!permission || permission === 'public') return;
+  const actor = request.actor;
+  if (!actor || !request.session) return sendError(request, reply, 'UNAUTHENTICATED');
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
+    return sendError(request, reply, 'CSRF_FAILED');
+  }
+  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) {
+    return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
+  }
+  if (!can(actor.role, permission)) {
+    await appendAuditAlone(
+      app.db,
+      { actor, ip: request.ip },
+      {
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions.url}`,
+        outcome: 'denied',
+        detail: permission,
+      },
+    );
+    return sendError(request, reply, 'FORBIDDEN');
+  }
+}
+
+async function access(app: FastifyInstance): Promise<void> {
+  // An /api route without a declared permission is a programming error: refuse to start.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const permission = route.config?.permission;
+    if (!permission || !PERMISSIONS.includes(permission)) {
+      throw new Error(`route ${route.method} ${route.url} declares no valid permission`);
+    }
+  });
+  app.decorateRequest('ctx', function (this: FastifyRequest): RequestContext {
+    if (!this.actor) throw new AppError('UNAUTHENTICATED');
+    return { db: app.db, actor: this.actor, ip: this.ip, lang: requestLang(this) };
+  });
+  // Before validation, so an outsider learns nothing from validation messages.
+  app.addHook('preValidation', async (request, reply) => checkAccess(app, request, reply));
+}
+
+export default fp(access, { name: 'access', dependencies: ['auth', 'db'] });

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../common/roles.js';
+import type { Database } from '../db/schema.js';
+import { generatePassword } from '../modules/auth/password.js';
+import { createUserRecord } from '../modules/users/users.service.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+
+const ROLE_OF_KIND: Record<string, Role> = {
+  oversight: 'tzb',
+  office: 'qfb',
+  department: 'department',
+  counterpart: 'counterpart',
+};
+
+export interface DemoResult {
+  password: string;
+  generated: boolean;
+  created: string[];
+  skipped: string[];
+}
+
+/**
+ * The demo accounts of the contract: the three admins, 统战部, 区府办 and one 联络员 per organisation of
+ * the seed region. Idempotent: accounts that exist are left as they are.
+ */
+export async function seedDemo(db: Kysely<Database>, password: string | undefined): Promise<DemoResult> {
+  const demoPassword = password ?? generatePassword();
+  const result: DemoResult = { password: demoPassword, generated: !password, created: [], skipped: [] };
+  const orgs = await db.selectFrom('organisations').select(['id', 'name', 'kind']).orderBy('sort_order').execute();
+  const oversight = orgs.find((o) => o.kind === 'oversight');
+  if (!oversight) throw new Error('no 统战部 organisation: run `liaison migrate` (or npm start) first');
+
+  const wanted: { username: string; displayName: string; role: Role; organisationId: number }[] = [
+    { username: 'sysadmin', displayName: '系统管理员', role: 'sysadmin', organisationId: oversight.id },
+    { username: 'secadmin', displayName: '安全管理员', role: 'secadmin', organisationId: oversight.id },
+    { username: 'auditadmin', displayName: '审计管理员', role: 'auditadmin', organisationId: oversight.id },
+  ];
+  for (const org of orgs) {
+    const username = DEMO_ACCOUNTS[org.name];
+    const role = ROLE_OF_KIND[org.kind];
+    if (!username || !role) continue;
+    wanted.push({ username, displayName: `${org.name}联络员`, role, organisationId: org.id });
+  }
+
+  await db.transaction().execute(async (trx) => {
+    for (const account of wanted) {
+      const exists = await trx.selectFrom('users').select('id').where('username', '=', account.username).executeTakeFirst();
+      if (exists) {
+        result.skipped.push(account.username);
+        continue;
+      }
+      await createUserRecord(
+        trx,
+        { actor: null, ip: null },
+        { ...account, email: null, password: demoPassword, mustChangePassword: false },
+        { minLength: 8, minClasses: 1 },
+      );
+      result.created.push(account.username);
+    }
+  });
+  return result;
+}

@@ -1,0 +1,88 @@
+import { Button, Result, Spin } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation } from 'react-router';
+import type { Permission } from '../../common/roles';
+import type { MeUser } from '../../common/schemas/auth';
+import { hasPermission } from '../access';
+import { errorText } from '../api/client';
+import { useSession } from '../api/session';
+
+export function FullPageSpin() {
+  return (
+    <div style={{ display: 'flex', minHeight: '60vh', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Everything under it needs a signed-in user who need not change the password first. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const session = useSession();
+  if (session.isPending) return <FullPageSpin />;
+  if (session.isError) {
+    return (
+      <Result
+        status="error"
+        title={t('app.loadFailed')}
+        subTitle={errorText(session.error)}
+        extra={<Button onClick={() => void session.refetch()}>{t('app.retry')}</Button>}
+      />
+    );
+  }
+  if (!session.data || session.data.user.mustChangePassword) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
+}
+
+/** The signed-in user; only inside RequireSession. */
+export function useCurrentUser(): MeUser {
+  const session = useSession();
+  if (!session.data) throw new Error('useCurrentUser outside RequireSession');
+  return session.data.user;
+}
+
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  if (!hasPermission(user, permission)) {
+    return (
+      <Result
+        status="403"
+        title="403"
+        subTitle={t('app.forbidden')}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('app.backHome')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('app.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function NoPages() {
+  const { t } = useTranslation();
+  return <Result status="info" title={t('app.noPages')} />;
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import type { OrganisationKind } from '../../../common/organisations';
+import { OrganisationListResponse } from '../../../common/schemas/organisations';
+import {
+  PairingHistoryResponse,
+  PairingListResponse,
+  PairingMatrixResponse,
+  PairingYearsResponse,
+} from '../../../common/schemas/pairings';
+import { api } from '../../api/client';
+
+export const pairingKeys = {
+  all: ['pairings'] as const,
+  years: ['pairings', 'years'] as const,
+  list: (year: number) => ['pairings', 'list', year] as const,
+  matrix: (year: number) => ['pairings', 'matrix', year] as const,
+  history: ['pairings', 'history'] as const,
+};
+
+export function usePairingYears() {
+  return useQuery({
+    queryKey: pairingKeys.years,
+    queryFn: () => api.get('/api/v1/pairings/years', PairingYearsResponse),
+  });
+}
+
+export function usePairings(year: number | null) {
+  return useQuery({
+    queryKey: pairingKeys.list(year ?? 0),
+    queryFn: () => api.get('/api/v1/pairings', PairingListResponse, { year }),
+    enabled: year !== null,
+  });
+}
+
+export function usePairingMatrix(year: number | null, enabled: boolean) {
+  return useQuery({
+    queryKey: pairingKeys.matrix(year ?? 0),
+    queryFn: () => api.get('/api/v1/pairings/matrix', PairingMatrixResponse, { year }),
+    enabled: enabled && year !== null,
+  });
+}
+
+export function usePairingHistory(enabled: boolean) {
+  return useQuery({
+    queryKey: pairingKeys.history,
+    queryFn: () => api.get('/api/v1/pairings/history', PairingHistoryResponse),
+    enabled,
+  });
+}
+
+/** Active organisations of one kind, for the selects of the pairing forms. */
+export function useOrganisationOptions(kind: OrganisationKind, enabled = true) {
+  return useQuery({
+    queryKey: ['organisations', 'options', kind],
+    queryFn: () => api.get('/api/v1/organisations', OrganisationListResponse, { kind }),
+    enabled,
+    staleTime: 60_000,
+    select: (data) => data.items.map((o) => ({ value: o.id, label: o.name })),
+  });
+}
