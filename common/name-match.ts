@@ -81,7 +81,9 @@ function lcsLength(x: string[], y: string[]): number {
   for (const cx of x) {
     const current = [0];
     for (let j = 0; j < y.length; j++) {
-      current.push(cx === y[j] ? (previous[j] as number) + 1 : Math.max(previous[j + 1] as number, current[j] as number));
+      current.push(
+        cx === y[j] ? (previous[j] as number) + 1 : Math.max(previous[j + 1] as number, current[j] as number),
+      );
     }
     previous = current;
   }

@@ -221,7 +221,16 @@ function enclosesWhole(n: string): boolean {
 // ---------------------------------------------------------------------------------------- classification
 
 /** Short names of the eight democratic parties; a bare one may borrow a suffix (民革、致公党市委). */
-export const PARTY_SHORT_NAMES = ['民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟'] as const;
+export const PARTY_SHORT_NAMES = [
+  '民革',
+  '民盟',
+  '民建',
+  '民进',
+  '农工党',
+  '致公党',
+  '九三学社',
+  '台盟',
+] as const;
 
 const PARTY_FULL_NAMES = [
   '中国国民党革命委员会',
@@ -267,8 +276,9 @@ function isCounterpart(s: Span): boolean {
   return counterpartMarker(s.norm) !== null;
 }
 
+/** Ends like a department, ignoring a trailing note in brackets: 区委办（区府办）. */
 function isDepartmentLike(s: Span): boolean {
-  return !isCounterpart(s) && DEPARTMENT_ENDING.test(s.norm);
+  return !isCounterpart(s) && DEPARTMENT_ENDING.test(s.norm.replace(/\([^()]*\)$/, ''));
 }
 
 /** Any counterpart marker anywhere, even where the name as a whole is not a counterpart. */
@@ -337,7 +347,10 @@ function isSignature(norm: string): boolean {
 
 function isHeaderRow(norm: string): boolean {
   const words = splitNames(spanOf(norm)).map((w) => w.norm);
-  return words.some((w) => HEADER_WORDS.has(w)) && words.every((w) => HEADER_WORDS.has(w) || HEADER_COMPANIONS.has(w));
+  return (
+    words.some((w) => HEADER_WORDS.has(w)) &&
+    words.every((w) => HEADER_WORDS.has(w) || HEADER_COMPANIONS.has(w))
+  );
 }
 
 /** 1.  1、  1．  (1)  （1）  一、  （一）  ①  or a bare number cell before a tab. */
@@ -451,7 +464,11 @@ interface Cut {
 }
 
 function cutsOf(body: Span, verbAtEnd: boolean): Cut[] {
-  const cuts: Cut[] = [...body.norm.matchAll(VERB)].map((m) => ({ at: m.index, length: m[0].length, priority: 3 }));
+  const cuts: Cut[] = [...body.norm.matchAll(VERB)].map((m) => ({
+    at: m.index,
+    length: m[0].length,
+    priority: 3,
+  }));
   for (const m of body.norm.matchAll(/[与和同]/g)) {
     const priority = m[0] === '与' ? 2 : 1;
     if (priority === 2 || verbAtEnd) cuts.push({ at: m.index, length: 1, priority });
@@ -509,9 +526,19 @@ function pairFromSides(left: Span[], right: Span[]): Statement {
   const leftCount = left.filter(isCounterpart).length;
   const rightCount = right.filter(isCounterpart).length;
   if (left.length > 0 && leftCount === left.length && rightCount === 0)
-    return { kind: 'pair', counterparts: expandCounterparts(left), departments: right, departmentsLast: true };
+    return {
+      kind: 'pair',
+      counterparts: expandCounterparts(left),
+      departments: right,
+      departmentsLast: true,
+    };
   if (right.length > 0 && rightCount === right.length && leftCount === 0)
-    return { kind: 'pair', counterparts: expandCounterparts(right), departments: left, departmentsLast: false };
+    return {
+      kind: 'pair',
+      counterparts: expandCounterparts(right),
+      departments: left,
+      departmentsLast: false,
+    };
   return issue(leftCount + rightCount === 0 ? 'UNREADABLE_LINE' : 'AMBIGUOUS_SIDE');
 }
 
@@ -527,10 +554,12 @@ function sharedFromParts(prefix: Span, departmentText: Span): Statement {
   const who = trim(slice(prefix, 0, prefix.norm.replace(/(?:的|之间)\s*$/, '').length));
   const departments = splitNames(departmentText);
   if (departments.some(isCounterpart)) return issue('AMBIGUOUS_SIDE');
-  if (who.norm === '' || EVERY_COUNTERPART.test(who.norm)) return { kind: 'shared', counterparts: [], departments };
+  if (who.norm === '' || EVERY_COUNTERPART.test(who.norm))
+    return { kind: 'shared', counterparts: [], departments };
   const names = splitNames(who);
   const counterparts = names.filter(isCounterpart).length;
-  if (counterparts === names.length) return { kind: 'shared', counterparts: expandCounterparts(names), departments };
+  if (counterparts === names.length)
+    return { kind: 'shared', counterparts: expandCounterparts(names), departments };
   return issue(counterparts === 0 ? 'UNREADABLE_LINE' : 'AMBIGUOUS_SIDE');
 }
 
@@ -542,7 +571,10 @@ function expandCounterparts(names: Span[]): string[] {
   });
   return pieces.map((piece, i) => {
     if (!(PARTY_SHORT_NAMES as readonly string[]).includes(piece.norm)) return piece.raw;
-    const donor = pieces.slice(i + 1).map(partySuffix).find((suffix) => suffix !== null);
+    const donor = pieces
+      .slice(i + 1)
+      .map(partySuffix)
+      .find((suffix) => suffix !== null);
     return piece.raw + (donor ?? '');
   });
 }
@@ -589,9 +621,11 @@ function apply(acc: Accumulator, statement: Statement, line: number, text: strin
       return;
     }
     case 'shared':
-      return applyShared(acc, statement, line, text);
+      applyShared(acc, statement, line, text);
+      return;
     case 'list':
-      return continueList(acc, statement.names, line, text);
+      continueList(acc, statement.names, line, text);
+      return;
   }
 }
 
@@ -602,7 +636,12 @@ function addDepartments(acc: Accumulator, entry: Entry, names: Span[], line: num
   }
 }
 
-function applyShared(acc: Accumulator, statement: Statement & { kind: 'shared' }, line: number, text: string) {
+function applyShared(
+  acc: Accumulator,
+  statement: Statement & { kind: 'shared' },
+  line: number,
+  text: string,
+) {
   acc.shared ??= { line, text, counterparts: statement.counterparts, departments: [] };
   if (!sameNames(acc.shared.counterparts, statement.counterparts)) {
     acc.errors.push({ line, code: 'CONFLICTING_SHARED_UNITS', text });
@@ -627,19 +666,26 @@ function continueList(acc: Accumulator, names: Span[], line: number, text: strin
   const target = acc.open;
   const allDepartments = names.every(isDepartmentLike);
   const fits =
-    target !== null && !names.some(mentionsCounterpart) && (target.departments.length === 0 || allDepartments);
+    target !== null &&
+    !names.some(mentionsCounterpart) &&
+    (target.departments.length === 0 || allDepartments);
   if (target && fits) {
     addDepartments(acc, target, names, line);
     return;
   }
-  acc.errors.push({ line, code: allDepartments && !names.some(mentionsCounterpart) ? 'NO_COUNTERPART' : 'UNREADABLE_LINE', text });
+  acc.errors.push({
+    line,
+    code: allDepartments && !names.some(mentionsCounterpart) ? 'NO_COUNTERPART' : 'UNREADABLE_LINE',
+    text,
+  });
   acc.open = null;
 }
 
 function finish(acc: Accumulator): PairingParseResult {
   const { errors, warnings } = acc;
   for (const entry of [...acc.pairs, ...(acc.shared ? [acc.shared] : [])]) {
-    if (entry.departments.length === 0) errors.push({ line: entry.line, code: 'NO_DEPARTMENTS', text: entry.text });
+    if (entry.departments.length === 0)
+      errors.push({ line: entry.line, code: 'NO_DEPARTMENTS', text: entry.text });
   }
   const pairs = mergePairs(acc.pairs, warnings);
   const sharedUnits = acc.shared && {
@@ -732,9 +778,17 @@ function joinWrappedLines(lines: LogicalLine[]): LogicalLine[] {
   const joined: LogicalLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     let current = lines[i] as LogicalLine;
-    for (let next = lines[i + 1]; current.content && LIST_CONTINUES.test(current.content.norm); next = lines[i + 1]) {
+    for (
+      let next = lines[i + 1];
+      current.content && LIST_CONTINUES.test(current.content.norm);
+      next = lines[i + 1]
+    ) {
       if (!next?.content || next.content.norm.includes(':')) break;
-      current = { ...current, text: current.text + next.text, content: joinSpans([current.content, next.content]) };
+      current = {
+        ...current,
+        text: current.text + next.text,
+        content: joinSpans([current.content, next.content]),
+      };
       i++;
     }
     joined.push(current);
@@ -758,7 +812,8 @@ function selectListSections(lines: SourceLine[]): { kept: SourceLine[]; warnings
   const warnings: ParseIssue[] = [];
   sections.forEach((section, i) => {
     const first = section.find((l) => l.span.norm !== '' && !isIgnorable(l.span.norm));
-    if (!isList[i] && first) warnings.push({ line: first.line, code: 'SKIPPED_SECTION', text: first.span.raw });
+    if (!isList[i] && first)
+      warnings.push({ line: first.line, code: 'SKIPPED_SECTION', text: first.span.raw });
   });
   return { kept: sections.filter((_, i) => isList[i]).flat(), warnings };
 }
@@ -814,7 +869,9 @@ export function parsePairingRows(rows: readonly (readonly Cell[])[]): PairingPar
 
 /** Trimmed cells, without a leading 序号 cell. */
 function rowCells(row: readonly Cell[]): Span[] {
-  const cells = Array.from(row, (cell) => trim(spanOf(cell === null || cell === undefined ? '' : String(cell))));
+  const cells = Array.from(row, (cell) =>
+    trim(spanOf(cell === null || cell === undefined ? '' : String(cell))),
+  );
   const numbered = cells.length > 1 && /^\d+$/.test(cells[0]?.norm ?? '');
   return numbered ? cells.slice(1) : cells;
 }

@@ -1,7 +1,7 @@
 import './i18n';
 import './styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode, useEffect, useState } from 'react';
@@ -43,11 +43,9 @@ function Root() {
   useEffect(() => () => router.dispose(), [router]);
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -60,6 +60,7 @@ export interface AnnualReportInput {
   reports: AnnualReportForm[];
   /** Default '附件3'; null prints no label. */
   attachmentLabel?: string | null;
+  /** Default ANNUAL_REPORT_NOTE. */
   note?: string;
 }
 
@@ -103,8 +104,8 @@ function sectionRows(sections: AnnualReportForm['sections']): TableRow[] {
         indent: true,
       }),
     ];
-    // One cell merged down all the rows, with 年度情况 one character a line, as on the printed form. Separate
-    // paragraphs rather than vertical text direction: LibreOffice and WPS rotate the latter inconsistently.
+    // One cell merged down all the rows, with 年度情况 one character a line, as on the printed form. A paragraph
+    // per character reads top to bottom in any renderer, without depending on its support for vertical text.
     if (i === 0) cells.unshift(cell([...'年度情况'], { width: W.vertical, rowSpan: list.length }));
     // Room to write a few lines by hand on the blank form; filled rows grow with their text.
     return row(950, cells);

@@ -245,6 +245,13 @@ describe('safeCellValue', () => {
   });
 });
 
+async function readXlsx(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs types `load` for an ArrayBuffer; a copy into a fresh Uint8Array gives exactly that.
+  await wb.xlsx.load(new Uint8Array(buf).buffer);
+  return wb;
+}
+
 describe('附件1 对口联系名单 (.xlsx)', () => {
   const rows = [
     ...seedPairingRows(),
@@ -259,8 +266,7 @@ describe('附件1 对口联系名单 (.xlsx)', () => {
   ];
 
   it('has a header row and one row per pair', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await renderPairingListXlsx({ year: 2019, rows }));
+    const wb = await readXlsx(await renderPairingListXlsx({ year: 2019, rows }));
     const sheet = wb.getWorksheet(PAIRING_LIST_SHEET);
     if (!sheet) throw new Error('sheet missing');
     expect(sheet.getRow(1).values).toEqual([
@@ -290,8 +296,7 @@ describe('附件1 对口联系名单 (.xlsx)', () => {
 
   it('writes formula-like department names as quoted plain strings, never formulas', async () => {
     const buf = await renderPairingListXlsx({ year: 2019, rows });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf);
+    const wb = await readXlsx(buf);
     const sheet = wb.getWorksheet(PAIRING_LIST_SHEET);
     if (!sheet) throw new Error('sheet missing');
     const firstEvil = 1 + 26 + 1;

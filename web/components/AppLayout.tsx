@@ -28,6 +28,15 @@ function LanguageSwitch({ size }: { size?: 'small' | 'middle' }) {
 
 /** The shell: menu of the pages the user may open, header with who is signed in, language, sign-out. */
 export default function AppLayout() {
+  // antd's App gives the pages message / notification / modal; it lives here, not on the login page.
+  return (
+    <App>
+      <Shell />
+    </App>
+  );
+}
+
+function Shell() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const screens = Grid.useBreakpoint();

@@ -1,12 +1,14 @@
-import { Button, Result, Spin } from 'antd';
-import { type ReactNode, Suspense } from 'react';
+import { Button, Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import type { Permission } from '../../common/roles';
 import type { MeUser } from '../../common/schemas/auth';
 import { hasPermission } from '../access';
 import { errorText } from '../api/client';
 import { useSession } from '../api/session';
+
+const StatusPage = lazy(() => import('./StatusPage'));
 
 export function FullPageSpin() {
   return (
@@ -24,12 +26,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <FullPageSpin />;
   if (session.isError) {
     return (
-      <Result
-        status="error"
-        title={t('app.loadFailed')}
-        subTitle={errorText(session.error)}
-        extra={<Button onClick={() => void session.refetch()}>{t('app.retry')}</Button>}
-      />
+      <Suspense fallback={<FullPageSpin />}>
+        <StatusPage
+          kind="error"
+          title={t('app.loadFailed')}
+          subTitle={errorText(session.error)}
+          extra={<Button onClick={() => void session.refetch()}>{t('app.retry')}</Button>}
+        />
+      </Suspense>
     );
   }
   if (!session.data || session.data.user.mustChangePassword) {
@@ -49,40 +53,27 @@ export function useCurrentUser(): MeUser {
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  if (!hasPermission(user, permission)) {
-    return (
-      <Result
-        status="403"
-        title="403"
-        subTitle={t('app.forbidden')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('app.backHome')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
-  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      {hasPermission(user, permission) ? children : <StatusPage kind="403" title="403" subTitle={t('app.forbidden')} />}
+    </Suspense>
+  );
 }
 
 export function NotFound() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('app.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('app.backHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={<FullPageSpin />}>
+      <StatusPage kind="404" title="404" subTitle={t('app.notFound')} />
+    </Suspense>
   );
 }
 
 export function NoPages() {
   const { t } = useTranslation();
-  return <Result status="info" title={t('app.noPages')} />;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <StatusPage kind="info" title={t('app.noPages')} />
+    </Suspense>
+  );
 }

@@ -1,26 +1,23 @@
 import { LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Segmented } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Lang } from '../../../common/errors';
-import { ChangePasswordRequest, LoginRequest, type SessionResponse } from '../../../common/schemas/auth';
+import type { SessionResponse } from '../../../common/schemas/auth';
 import { errorText } from '../../api/client';
-import { changePassword, login, SESSION_KEY, useSession } from '../../api/session';
+import { login, SESSION_KEY, useSession } from '../../api/session';
 import { FullPageSpin } from '../../components/guards';
-import { zodRule } from '../../components/formRules';
 import { changeLanguage, LANGUAGES } from '../../i18n';
+
+// The login page is the first thing every user downloads: it stays small (no zod, no Typography);
+// the rarely needed change-password form comes on demand.
+const ChangePasswordForm = lazy(() => import('./ChangePasswordForm'));
 
 interface LoginValues {
   username: string;
   password: string;
-}
-
-interface ChangeValues {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
 }
 
 /** Only same-site paths are followed after login. */
@@ -34,7 +31,6 @@ export default function LoginPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [typedPassword, setTypedPassword] = useState('');
@@ -43,7 +39,6 @@ export default function LoginPage() {
   if (session.isPending) return <FullPageSpin />;
   const user = session.data?.user;
   if (user && !user.mustChangePassword) return <Navigate to={next} replace />;
-  const mustChange = Boolean(user?.mustChangePassword);
 
   const signedIn = (response: SessionResponse) => {
     queryClient.setQueryData(SESSION_KEY, response);
@@ -54,9 +49,8 @@ export default function LoginPage() {
     setError(null);
     setBusy(true);
     try {
-      const body = LoginRequest.parse(values);
-      setTypedPassword(body.password);
-      signedIn(await login(body));
+      setTypedPassword(values.password);
+      signedIn(await login({ username: values.username.trim(), password: values.password }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -64,102 +58,37 @@ export default function LoginPage() {
     }
   };
 
-  const onChange = async (values: ChangeValues) => {
-    setError(null);
-    setBusy(true);
-    try {
-      const body = ChangePasswordRequest.parse({
-        currentPassword: values.currentPassword,
-        newPassword: values.newPassword,
-      });
-      const response = await changePassword(body);
-      message.success(t('login.changed'));
-      signedIn(response);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const required = (field: string) => [{ required: true, whitespace: true, message: t('validation.required', { field }) }];
 
   return (
     <div className="liaison-login">
       <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 28 } }}>
         <div style={{ textAlign: 'center', marginBottom: 20 }}>
           <TeamOutlined style={{ fontSize: 36, color: '#1d5fbf' }} />
-          <Typography.Title level={3} style={{ margin: '8px 0 4px', letterSpacing: 2 }}>
-            {t('app.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {t('app.subtitle')}
-          </Typography.Text>
+          <h1 style={{ margin: '8px 0 4px', fontSize: 24, letterSpacing: 2 }}>{t('app.title')}</h1>
+          <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 13 }}>{t('app.subtitle')}</div>
         </div>
-        {error ? (
-          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
-        ) : null}
-        {mustChange ? (
+        {user?.mustChangePassword ? (
+          <Suspense fallback={<FullPageSpin />}>
+            <ChangePasswordForm currentPassword={typedPassword} onChanged={signedIn} />
+          </Suspense>
+        ) : (
           <>
-            <Typography.Title level={5}>{t('login.changeTitle')}</Typography.Title>
-            <Alert type="warning" showIcon title={t('login.changeHint')} style={{ marginBottom: 16 }} />
-            <Form<ChangeValues>
-              layout="vertical"
-              onFinish={onChange}
-              requiredMark={false}
-              initialValues={{ currentPassword: typedPassword }}
-            >
-              <Form.Item
-                name="currentPassword"
-                label={t('login.currentPassword')}
-                rules={[zodRule(ChangePasswordRequest.shape.currentPassword, t('login.currentPassword'), t)]}
-              >
-                <Input.Password autoComplete="current-password" />
+            {error ? (
+              <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+            ) : null}
+            <Form<LoginValues> layout="vertical" onFinish={onLogin} requiredMark={false}>
+              <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
               </Form.Item>
-              <Form.Item
-                name="newPassword"
-                label={t('login.newPassword')}
-                rules={[zodRule(ChangePasswordRequest.shape.newPassword, t('login.newPassword'), t)]}
-              >
-                <Input.Password autoComplete="new-password" />
+              <Form.Item name="password" label={t('login.password')} rules={required(t('login.password'))}>
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
               </Form.Item>
-              <Form.Item
-                name="confirmPassword"
-                label={t('login.confirmPassword')}
-                dependencies={['newPassword']}
-                rules={[
-                  ({ getFieldValue }) => ({
-                    validator: async (_rule, value: unknown) => {
-                      if (value !== getFieldValue('newPassword')) throw new Error(t('login.passwordsDiffer'));
-                    },
-                  }),
-                ]}
-              >
-                <Input.Password autoComplete="new-password" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" block loading={busy}>
-                {t('login.changeSubmit')}
+              <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
+                {t('login.submit')}
               </Button>
             </Form>
           </>
-        ) : (
-          <Form<LoginValues> layout="vertical" onFinish={onLogin} requiredMark={false}>
-            <Form.Item
-              name="username"
-              label={t('login.username')}
-              rules={[zodRule(LoginRequest.shape.username, t('login.username'), t)]}
-            >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('login.password')}
-              rules={[zodRule(LoginRequest.shape.password, t('login.password'), t)]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-              {t('login.submit')}
-            </Button>
-          </Form>
         )}
         <div style={{ textAlign: 'center', marginTop: 20 }}>
           <Segmented<Lang>

@@ -1,0 +1,85 @@
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChangePasswordRequest, type SessionResponse } from '../../../common/schemas/auth';
+import { errorText } from '../../api/client';
+import { changePassword } from '../../api/session';
+import { zodRule } from '../../components/formRules';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+const fields = ChangePasswordRequest.shape;
+
+/** The forced change of an initial or reset password (loaded only when needed). */
+export default function ChangePasswordForm({
+  currentPassword,
+  onChanged,
+}: {
+  currentPassword: string;
+  onChanged: (session: SessionResponse) => void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFinish = async (values: Values) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const body = ChangePasswordRequest.parse({
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
+      onChanged(await changePassword(body));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h4 style={{ margin: '0 0 12px', fontSize: 16 }}>{t('login.changeTitle')}</h4>
+      <Alert type="warning" showIcon title={t('login.changeHint')} style={{ marginBottom: 16 }} />
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="change-error" /> : null}
+      <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ currentPassword }}>
+        <Form.Item
+          name="currentPassword"
+          label={t('login.currentPassword')}
+          rules={[zodRule(fields.currentPassword, t('login.currentPassword'), t)]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('login.newPassword')}
+          rules={[zodRule(fields.newPassword, t('login.newPassword'), t)]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('login.confirmPassword')}
+          dependencies={['newPassword']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: unknown) => {
+                if (value !== getFieldValue('newPassword')) throw new Error(t('login.passwordsDiffer'));
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('login.changeSubmit')}
+        </Button>
+      </Form>
+    </>
+  );
+}
