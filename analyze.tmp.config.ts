@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'sizes',
     generateBundle(_o, bundle) {
       for (const [name, chunk] of Object.entries(bundle)) {
-        if (chunk.type !== 'chunk' || chunk.code.length < 50000) continue;
+        if (chunk.type !== 'chunk' || chunk.code.length < 1000) continue;
         const groups: Record<string, string> = {};
         for (const [id, m] of Object.entries(chunk.modules)) {
           if (/react-router|react-dom|zod/.test(id) && name.includes("index")) console.log("ID", id, chunk.modules[id].renderedLength);
@@ -20,10 +20,10 @@ export default defineConfig({
         const rows = Object.entries(groups).map(([k, code]) => {
           let min = code; try { min = transformSync(code, { minify: true, loader: 'js' }).code; } catch {}
           return [k, gzipSync(min).length] as const;
-        }).sort((a, b) => b[1] - a[1]).slice(0, 30);
+        }).sort((a, b) => b[1] - a[1]).slice(0, 90);
         for (const [k, v] of rows) console.log(String(v).padStart(8), k);
       }
     },
   }],
-  build: { outDir: '/tmp/analyze-out', emptyOutDir: true },
+  build: { outDir: '/tmp/analyze-out', emptyOutDir: true, manifest: true, rolldownOptions: { experimental: { lazyBarrel: true } } },
 });

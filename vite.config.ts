@@ -9,6 +9,11 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // `import { Button } from 'antd'` goes through antd's barrel file; without this every lazy page
+      // would share one chunk holding every antd component any page uses (the login page included).
+      experimental: { lazyBarrel: true },
+    },
   },
   server: {
     proxy: {

@@ -16,16 +16,28 @@ export const ERROR_CODES = {
     zh: '请先修改初始密码',
     en: 'You must change your password first',
   },
-  CSRF_FAILED: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'CSRF check failed; reload the page' },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '请求校验失败，请刷新页面后重试',
+    en: 'CSRF check failed; reload the page',
+  },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You may not do this' },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
-  CONFLICT: { status: 409, zh: '与现有记录冲突：{detail}', en: 'Conflicts with an existing record: {detail}' },
+  CONFLICT: {
+    status: 409,
+    zh: '与现有记录冲突：{detail}',
+    en: 'Conflicts with an existing record: {detail}',
+  },
   INVALID_STATE: {
     status: 409,
     zh: '当前状态下不能执行此操作：{detail}',
     en: 'Not allowed in the current state: {detail}',
   },
-  WEAK_PASSWORD: { status: 422, zh: '密码不符合要求：{detail}', en: 'Password does not meet the policy: {detail}' },
+  WEAK_PASSWORD: {
+    status: 422,
+    zh: '密码不符合要求：{detail}',
+    en: 'Password does not meet the policy: {detail}',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大', en: 'Payload too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
@@ -41,7 +53,11 @@ export interface ErrorBody {
 }
 
 /** Fill {placeholders} of a code's message in the given language. */
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+export function errorMessage(
+  code: ErrorCode,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
   const template: string = lang === 'en' ? ERROR_CODES[code].en : ERROR_CODES[code].zh;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : ''));
 }

@@ -85,6 +85,17 @@ describe('closestOrganisation', () => {
     expect(nameSimilarity('民建奉化总支部', '民盟奉化支部')).toBe(0);
   });
 
+  it('knows a party by its full name too', () => {
+    const fullName: OrganisationCandidate[] = [
+      { id: 5, name: '中国民主建国会奉化区总支部', shortName: null, aliases: [] },
+    ];
+    expect(matched('民建奉化总支部', fullName)).toEqual({
+      id: 5,
+      name: '中国民主建国会奉化区总支部',
+      exact: false,
+    });
+  });
+
   it('prefers the closer of two fuzzy candidates', () => {
     const candidates: OrganisationCandidate[] = [
       { id: 1, name: '区人力资源和社会保障局', shortName: null, aliases: [] },

@@ -5,7 +5,7 @@
  * name appears, in order, in the longer one; bigram overlap breaks near-ties between similar departments
  * (区统计局 / 区审计局). Pure: used by the server and the browser.
  */
-import { counterpartMarker, toHalfWidth } from './pairing-text.js';
+import { counterpartGroup, toHalfWidth } from './pairing-text.js';
 
 export interface OrganisationCandidate {
   id: number;
@@ -62,9 +62,9 @@ export function closestOrganisation(
 export function nameSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a === '' || b === '') return 0;
-  const markerA = counterpartMarker(a);
-  const markerB = counterpartMarker(b);
-  if (markerA !== null && markerB !== null && markerA !== markerB) return 0;
+  const groupA = counterpartGroup(a);
+  const groupB = counterpartGroup(b);
+  if (groupA !== null && groupB !== null && groupA !== groupB) return 0;
   const x = Array.from(a);
   const y = Array.from(b);
   const common = lcsLength(x, y);

@@ -74,9 +74,40 @@ describe('parsePairingText: the seed layout (counterpart：departments)', () => 
     expect(parsePairingText(text)).toEqual(clean(SEED_PAIRS.slice(0, 2)));
   });
 
-  it('never splits 和 or 及 inside a department name', () => {
-    expect(parsePairingText('民建奉化总支部：区自然资源和规划分局、区教育及科技局')).toEqual(
-      clean([{ counterpart: '民建奉化总支部', departments: ['区自然资源和规划分局', '区教育及科技局'] }]),
+  it('knows counterparts by full party names and place prefixes, and 区农民建房办 for a department', () => {
+    const text = ['中国民主建国会奉化区总支部：区农民建房办', '宁波市奉化区工商业联合会：区商务局'].join(
+      '\n',
+    );
+    expect(parsePairingText(text)).toEqual(
+      clean([
+        { counterpart: '中国民主建国会奉化区总支部', departments: ['区农民建房办'] },
+        { counterpart: '宁波市奉化区工商业联合会', departments: ['区商务局'] },
+      ]),
+    );
+  });
+
+  it('never splits 和 or 及 inside a department name, nor 与 unless both parts are departments', () => {
+    const text = [
+      '民建奉化总支部：区自然资源和规划分局、区教育及科技局、区住房与城乡建设局',
+      '区教育局与区科技局对口联系民盟奉化支部',
+    ].join('\n');
+    expect(parsePairingText(text)).toEqual(
+      clean([
+        {
+          counterpart: '民建奉化总支部',
+          departments: ['区自然资源和规划分局', '区教育及科技局', '区住房与城乡建设局'],
+        },
+        { counterpart: '民盟奉化支部', departments: ['区教育局', '区科技局'] },
+      ]),
+    );
+  });
+
+  it('drops the closing 等 of a list', () => {
+    expect(parsePairingText('民革奉化区委会：区公安分局、区司法局等部门\n民盟奉化支部：区教育局等')).toEqual(
+      clean([
+        { counterpart: '民革奉化区委会', departments: ['区公安分局', '区司法局'] },
+        { counterpart: '民盟奉化支部', departments: ['区教育局'] },
+      ]),
     );
   });
 

@@ -153,6 +153,8 @@ const NESTING_CLOSERS = new Set([...NESTING_OPENERS].map((o) => CLOSER_OF[o]));
 /** Between names. Deliberately not 和/及/与: they occur inside names (区自然资源和规划分局). */
 const NAME_SEPARATOR = /[、,;/|。\s]/;
 const TRAILING_PUNCTUATION = /[。.,、;:!?…\s]+$/;
+/** 区公安分局、区司法局等 / …等部门: the list's closing 等 is no part of the last name. */
+const TRAILING_ETC = /.(等(?:部门|单位)?)$/;
 
 /** A list of names: split at separators outside brackets, each cleaned, empties dropped. */
 function splitNames(s: Span): Span[] {
@@ -180,7 +182,7 @@ function splitNames(s: Span): Span[] {
 function cleanName(s: Span): Span {
   let current = trim(s);
   for (;;) {
-    const next = trim(stripEdgeBrackets(stripTrailingPunctuation(current)));
+    const next = trim(stripEdgeBrackets(stripTrailingEtc(stripTrailingPunctuation(current))));
     if (next.norm === current.norm) return current;
     current = next;
   }
@@ -189,6 +191,11 @@ function cleanName(s: Span): Span {
 function stripTrailingPunctuation(s: Span): Span {
   const m = TRAILING_PUNCTUATION.exec(s.norm);
   return m ? slice(s, 0, m.index) : s;
+}
+
+function stripTrailingEtc(s: Span): Span {
+  const m = TRAILING_ETC.exec(s.norm);
+  return m ? slice(s, 0, s.norm.length - (m[1] as string).length) : s;
 }
 
 function stripEdgeBrackets(s: Span): Span {
@@ -232,27 +239,27 @@ export const PARTY_SHORT_NAMES = [
   '台盟',
 ] as const;
 
-const PARTY_FULL_NAMES = [
-  '中国国民党革命委员会',
-  '中国民主同盟',
-  '中国民主建国会',
-  '中国民主促进会',
-  '中国农工民主党',
-  '农工民主党',
-  '中国致公党',
-  '台湾民主自治同盟',
-];
-/** Beginnings that make a name a counterpart. 侨联 is deliberately absent: it is not a counterpart. */
-const COUNTERPART_MARKERS = [
-  ...PARTY_SHORT_NAMES,
-  ...PARTY_FULL_NAMES,
-  '工商联',
-  '工商业联合会',
-  '无党派',
-  '知联会',
-  '知识分子联谊会',
-  '党外知识分子联谊会',
-];
+/**
+ * Beginnings that make a name a counterpart, each with the group it names (full party names map to their
+ * short name). 侨联 is deliberately absent: it is not a counterpart.
+ */
+const COUNTERPART_MARKERS: ReadonlyMap<string, string> = new Map([
+  ...PARTY_SHORT_NAMES.map((short): [string, string] => [short, short]),
+  ['中国国民党革命委员会', '民革'],
+  ['中国民主同盟', '民盟'],
+  ['中国民主建国会', '民建'],
+  ['中国民主促进会', '民进'],
+  ['中国农工民主党', '农工党'],
+  ['农工民主党', '农工党'],
+  ['中国致公党', '致公党'],
+  ['台湾民主自治同盟', '台盟'],
+  ['工商联', '工商联'],
+  ['工商业联合会', '工商联'],
+  ['无党派', '无党派人士'],
+  ['知联会', '知联会'],
+  ['知识分子联谊会', '知联会'],
+  ['党外知识分子联谊会', '知联会'],
+]);
 /** Characters ending a place prefix, as in 区工商联, 宁德市工商联, 宁波市奉化区民建. */
 const PLACE_LEVEL = /[省市区县州旗]/;
 /** Endings no counterpart has; guards against departments such as 区农民建房办 (民建 inside). */
@@ -260,20 +267,22 @@ const NEVER_COUNTERPART_ENDING = /(?:局|办|中心|院|署|厅|所|站|队|处|
 const DEPARTMENT_ENDING =
   /(?:局|委|办|中心|院|署|厅|部|委员会|室|所|站|队|处|科|司|馆|政府|街道|镇|乡|会|联|协|公司|集团|银行|学校)$/;
 
-/** The counterpart marker the name starts with, after an optional place prefix; null for other names. */
-export function counterpartMarker(name: string): string | null {
+/**
+ * The counterpart group a name belongs to (民革 … 台盟, 工商联, 无党派人士, 知联会), judged by how it starts
+ * after an optional place prefix (区工商联, 宁波市奉化区民建…); null for departments and other names.
+ */
+export function counterpartGroup(name: string): string | null {
   const n = toHalfWidth(name).trim();
   if (NEVER_COUNTERPART_ENDING.test(n)) return null;
   for (let k = 0; k <= Math.min(n.length, 12); k++) {
     if (k > 0 && !PLACE_LEVEL.test(n[k - 1] as string)) continue;
-    const marker = COUNTERPART_MARKERS.find((m) => n.startsWith(m, k));
-    if (marker) return marker;
+    for (const [marker, group] of COUNTERPART_MARKERS) if (n.startsWith(marker, k)) return group;
   }
   return null;
 }
 
 function isCounterpart(s: Span): boolean {
-  return counterpartMarker(s.norm) !== null;
+  return counterpartGroup(s.norm) !== null;
 }
 
 /** Ends like a department, ignoring a trailing note in brackets: 区委办（区府办）. */
@@ -283,7 +292,7 @@ function isDepartmentLike(s: Span): boolean {
 
 /** Any counterpart marker anywhere, even where the name as a whole is not a counterpart. */
 function mentionsCounterpart(s: Span): boolean {
-  return COUNTERPART_MARKERS.some((m) => s.norm.includes(m));
+  return [...COUNTERPART_MARKERS.keys()].some((m) => s.norm.includes(m));
 }
 
 // ---------------------------------------------------------------------------------------- ignorable lines
@@ -529,14 +538,14 @@ function pairFromSides(left: Span[], right: Span[]): Statement {
     return {
       kind: 'pair',
       counterparts: expandCounterparts(left),
-      departments: right,
+      departments: expandDepartments(right),
       departmentsLast: true,
     };
   if (right.length > 0 && rightCount === right.length && leftCount === 0)
     return {
       kind: 'pair',
       counterparts: expandCounterparts(right),
-      departments: left,
+      departments: expandDepartments(left),
       departmentsLast: false,
     };
   return issue(leftCount + rightCount === 0 ? 'UNREADABLE_LINE' : 'AMBIGUOUS_SIDE');
@@ -552,7 +561,7 @@ function parseSharedSentence(s: Span): Statement {
 
 function sharedFromParts(prefix: Span, departmentText: Span): Statement {
   const who = trim(slice(prefix, 0, prefix.norm.replace(/(?:的|之间)\s*$/, '').length));
-  const departments = splitNames(departmentText);
+  const departments = expandDepartments(splitNames(departmentText));
   if (departments.some(isCounterpart)) return issue('AMBIGUOUS_SIDE');
   if (who.norm === '' || EVERY_COUNTERPART.test(who.norm))
     return { kind: 'shared', counterparts: [], departments };
@@ -576,6 +585,17 @@ function expandCounterparts(names: Span[]): string[] {
       .map(partySuffix)
       .find((suffix) => suffix !== null);
     return piece.raw + (donor ?? '');
+  });
+}
+
+/**
+ * 区教育局与区科技局 → two departments, but only when every piece ends like a department: 与 also occurs
+ * inside names (区住房与城乡建设局 stays whole). 和 and 及 are never split on this side.
+ */
+function expandDepartments(names: Span[]): Span[] {
+  return names.flatMap((name) => {
+    const parts = splitSpan(name, /与/g).map(cleanName);
+    return parts.length > 1 && parts.every(isDepartmentLike) ? parts : [name];
   });
 }
 
@@ -690,7 +710,7 @@ function finish(acc: Accumulator): PairingParseResult {
   const pairs = mergePairs(acc.pairs, warnings);
   const sharedUnits = acc.shared && {
     counterparts: acc.shared.counterparts,
-    departments: uniqueDepartments(acc.shared.departments, [], 'DUPLICATE_SHARED_UNIT', warnings),
+    departments: uniqueDepartments(acc.shared.departments, 'DUPLICATE_SHARED_UNIT', warnings),
   };
   const nothing = pairs.length === 0 && (sharedUnits === null || sharedUnits.counterparts.length === 0);
   if (nothing && errors.length === 0) errors.push({ line: 0, code: 'EMPTY_INPUT', text: '' });
@@ -711,25 +731,22 @@ function mergePairs(entries: Entry[], warnings: ParseIssue[]): PairingParseResul
   }
   return [...byCounterpart.values()].map(({ counterpart, departments }) => ({
     counterpart,
-    departments: uniqueDepartments(departments, [], 'DUPLICATE_PAIR', warnings),
+    departments: uniqueDepartments(departments, 'DUPLICATE_PAIR', warnings),
   }));
 }
 
+/** Department names without repeats (compared width-insensitively), warning about each repeat. */
 function uniqueDepartments(
   departments: Entry['departments'],
-  kept: string[],
   code: 'DUPLICATE_PAIR' | 'DUPLICATE_SHARED_UNIT',
   warnings: ParseIssue[],
 ): string[] {
-  const seen = new Set<string>();
+  const kept = new Map<string, string>();
   for (const { name, line } of departments) {
-    if (seen.has(name.norm)) warnings.push({ line, code, text: name.raw });
-    else {
-      seen.add(name.norm);
-      kept.push(name.raw);
-    }
+    if (kept.has(name.norm)) warnings.push({ line, code, text: name.raw });
+    else kept.set(name.norm, name.raw);
   }
-  return kept;
+  return [...kept.values()];
 }
 
 // ----------------------------------------------------------------------------------------- pasted text

@@ -3,7 +3,15 @@
  * (server/plugins/access.ts refuses to register a route that declares none). Scoping by organisation
  * and region is a separate step done in each service.
  */
-export const ROLES = ['tzb', 'qfb', 'department', 'counterpart', 'sysadmin', 'secadmin', 'auditadmin'] as const;
+export const ROLES = [
+  'tzb',
+  'qfb',
+  'department',
+  'counterpart',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
@@ -47,7 +55,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   department: [...BUSINESS_READ],
   counterpart: [...BUSINESS_READ],
   // Accounts need the organisation directory to place a user; that is directory data, not business records.
-  sysadmin: ['users:read', 'users:write', 'settings:read', 'settings:write', 'regions:read', 'organisations:read'],
+  sysadmin: [
+    'users:read',
+    'users:write',
+    'settings:read',
+    'settings:write',
+    'regions:read',
+    'organisations:read',
+  ],
   secadmin: ['security:read', 'security:write'],
   auditadmin: ['audit:read'],
 };

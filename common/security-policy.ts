@@ -2,12 +2,24 @@ import { z } from 'zod';
 
 /** The security policy the security admin (安全管理员) sets. Each rule is its own setting. */
 export const SecurityPolicySchema = z.object({
-  sessionIdleMinutes: z.number().int().min(1).max(24 * 60),
-  sessionAbsoluteHours: z.number().int().min(1).max(24 * 30),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   passwordMinLength: z.number().int().min(8).max(64),
   passwordMinClasses: z.number().int().min(1).max(4),
   lockoutThreshold: z.number().int().min(3).max(20),
-  lockoutMinutes: z.number().int().min(1).max(24 * 60),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 export type SecurityPolicy = z.infer<typeof SecurityPolicySchema>;
 

@@ -63,14 +63,19 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
         '/health',
         {
           config: { permission: 'public' },
-          schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+          schema: {
+            tags: ['system'],
+            response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+          },
         },
         async () => {
           await api.db.selectFrom('regions').select('id').limit(1).execute();
           return { status: 'ok' as const, database: api.dialect };
         },
       );
-      r.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => api.swagger());
+      r.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
+        api.swagger(),
+      );
       await api.register(authRoutes);
       await api.register(regionRoutes);
       await api.register(organisationRoutes);

@@ -15,7 +15,8 @@ export async function openAndPrepare(
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length) log(`migrated: ${applied.join(', ')}`);
-    if (await loadSeedPairingList(handle.db)) log('loaded the 2019 pairing list of 奉政发〔2019〕47号 (附件1)');
+    if (await loadSeedPairingList(handle.db))
+      log('loaded the 2019 pairing list of 奉政发〔2019〕47号 (附件1)');
     const admin = await ensureFirstAdmin(handle.db, config.LIAISON_ADMIN_PASSWORD);
     if (admin.generatedPassword) {
       log('');

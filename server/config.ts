@@ -10,8 +10,18 @@ const ConfigSchema = z.object({
   LIAISON_ADMIN_PASSWORD: z.string().min(8).optional(),
   LIAISON_DEMO_PASSWORD: z.string().min(8).optional(),
   /** default session lifetimes; the security admin's settings override them at run time */
-  LIAISON_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  LIAISON_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LIAISON_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  LIAISON_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** set when served over TLS (directly or behind a proxy): Secure cookies, HSTS */
   LIAISON_TLS: z
     .enum(['0', '1', 'true', 'false'])

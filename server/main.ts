@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`对口联系 is serving http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.dialect})`);
+  console.log(
+    `对口联系 is serving http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.dialect})`,
+  );
 }
 
 main().catch((error: unknown) => {

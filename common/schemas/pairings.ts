@@ -33,7 +33,14 @@ export const PairingMatrixResponse = z.object({
   counterparts: z.array(Ref),
   departments: z.array(Ref),
   /** one cell per pairing in force: counterpart × department → pairing id */
-  cells: z.array(z.object({ counterpartId: z.number().int(), departmentId: z.number().int(), pairingId: z.number().int(), shared: z.boolean() })),
+  cells: z.array(
+    z.object({
+      counterpartId: z.number().int(),
+      departmentId: z.number().int(),
+      pairingId: z.number().int(),
+      shared: z.boolean(),
+    }),
+  ),
 });
 export type PairingMatrixResponse = z.infer<typeof PairingMatrixResponse>;
 
@@ -93,7 +100,12 @@ export const NameResolution = z.object({
 });
 export type NameResolution = z.infer<typeof NameResolution>;
 
-export const ImportIssue = z.object({ line: z.number().int(), code: z.string(), text: z.string(), message: z.string() });
+export const ImportIssue = z.object({
+  line: z.number().int(),
+  code: z.string(),
+  text: z.string(),
+  message: z.string(),
+});
 
 export const ImportPreviewResponse = z.object({
   pairs: z.array(z.object({ counterpart: z.string(), departments: z.array(z.string()) })),

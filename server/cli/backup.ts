@@ -15,7 +15,9 @@ export async function backup(handle: DatabaseHandle, databaseUrl: string, file: 
     await sql`vacuum into ${target}`.execute(handle.db);
     return;
   }
-  const run = spawnSync('pg_dump', ['--format=custom', `--file=${target}`, databaseUrl], { stdio: 'inherit' });
+  const run = spawnSync('pg_dump', ['--format=custom', `--file=${target}`, databaseUrl], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) throw new Error(`pg_dump failed (exit ${run.status})`);
 }
 
@@ -23,7 +25,12 @@ export async function backup(handle: DatabaseHandle, databaseUrl: string, file: 
  * Restore a backup over the database. SQLite: the app must be stopped; the current file is kept as
  * <file>.before-restore. PostgreSQL: pg_restore --clean into the database in DATABASE_URL.
  */
-export function restore(dialect: 'sqlite' | 'postgres', sqlitePath: string | null, databaseUrl: string, file: string): void {
+export function restore(
+  dialect: 'sqlite' | 'postgres',
+  sqlitePath: string | null,
+  databaseUrl: string,
+  file: string,
+): void {
   const source = resolve(file);
   if (!existsSync(source)) throw new Error(`${source} does not exist`);
   if (dialect === 'sqlite') {
@@ -34,8 +41,12 @@ export function restore(dialect: 'sqlite' | 'postgres', sqlitePath: string | nul
     copyFileSync(source, target);
     return;
   }
-  const run = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${databaseUrl}`, source], {
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    'pg_restore',
+    ['--clean', '--if-exists', '--no-owner', `--dbname=${databaseUrl}`, source],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) throw new Error(`pg_restore failed (exit ${run.status})`);
 }

@@ -40,7 +40,9 @@ async function main(argv: string[]): Promise<number> {
       const handle = await openAndPrepare(config);
       try {
         const result = await seedDemo(handle.db, config.LIAISON_DEMO_PASSWORD);
-        console.log(`demo accounts created: ${result.created.length ? result.created.join(', ') : 'none (all exist)'}`);
+        console.log(
+          `demo accounts created: ${result.created.length ? result.created.join(', ') : 'none (all exist)'}`,
+        );
         if (result.skipped.length) console.log(`already present (unchanged): ${result.skipped.join(', ')}`);
         if (result.created.length) {
           console.log(
@@ -85,7 +87,9 @@ async function main(argv: string[]): Promise<number> {
           console.log(`audit trail intact: ${result.checked} entries`);
           return 0;
         }
-        console.error(`audit trail ALTERED at entry ${result.firstBadId}: ${result.reason} (${result.checked} entries before it are intact)`);
+        console.error(
+          `audit trail ALTERED at entry ${result.firstBadId}: ${result.reason} (${result.checked} entries before it are intact)`,
+        );
         return 1;
       } finally {
         await handle.close();
@@ -127,7 +131,11 @@ async function userCommand(sub: string | undefined, args: string[], databaseUrl:
       }
       if (!ROLES.includes(values.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
       const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
-      const org = await handle.db.selectFrom('organisations').select('id').where('name', '=', values.org).executeTakeFirst();
+      const org = await handle.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', values.org)
+        .executeTakeFirst();
       if (!org) throw new Error(`no organisation named "${values.org}"`);
       await handle.db.transaction().execute((trx) =>
         createUserRecord(
@@ -158,7 +166,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const e = error as { code?: string; params?: Record<string, unknown>; message?: string };
-    console.error(`liaison: ${e.code ? `${e.code} ${JSON.stringify(e.params ?? {})}` : (e.message ?? String(error))}`);
+    console.error(
+      `liaison: ${e.code ? `${e.code} ${JSON.stringify(e.params ?? {})}` : (e.message ?? String(error))}`,
+    );
     process.exit(1);
   },
 );

@@ -17,7 +17,10 @@ declare module 'fastify' {
 }
 
 /** Decorates the app with the database handle; the caller owns its lifetime (closes it after the app). */
-async function dbPlugin(app: FastifyInstance, opts: { handle: DatabaseHandle; config: Config }): Promise<void> {
+async function dbPlugin(
+  app: FastifyInstance,
+  opts: { handle: DatabaseHandle; config: Config },
+): Promise<void> {
   app.decorate('db', opts.handle.db);
   app.decorate('dialect', opts.handle.dialect);
   app.decorate('config', opts.config);

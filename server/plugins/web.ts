@@ -13,7 +13,13 @@ async function web(app: FastifyInstance, opts: { distDir: string }): Promise<voi
   const root = resolve(opts.distDir);
   const hasWeb = existsSync(resolve(root, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root, index: false, wildcard: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root,
+      index: false,
+      wildcard: false,
+      maxAge: '1h',
+      immutable: false,
+    });
     app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {

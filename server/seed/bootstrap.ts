@@ -4,9 +4,16 @@ import { appendAudit } from '../modules/audit/audit.writer.js';
 import { generatePassword } from '../modules/auth/password.js';
 import { insertAlias, insertOrganisation } from '../modules/organisations/organisations.repository.js';
 import { insertPairing, insertPairingEvent } from '../modules/pairings/pairings.repository.js';
-import { findRegionByPathNames, insertRegion } from '../modules/regions/regions.repository.js';
+import { insertRegion } from '../modules/regions/regions.repository.js';
 import { createUserRecord } from '../modules/users/users.service.js';
-import { SEED_OFFICE, SEED_OVERSIGHT, SEED_PAIRING_LIST, SEED_REGION, SEED_SOURCE, SEED_YEAR } from './fenghua-2019.js';
+import {
+  SEED_OFFICE,
+  SEED_OVERSIGHT,
+  SEED_PAIRING_LIST,
+  SEED_REGION,
+  SEED_SOURCE,
+  SEED_YEAR,
+} from './fenghua-2019.js';
 
 const SYSTEM = { actor: null, ip: null };
 
@@ -98,7 +105,12 @@ export async function ensureFirstAdmin(
   return db.transaction().execute(async (trx) => {
     const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) return { created: false, generatedPassword: null };
-    const home = await trx.selectFrom('organisations').select('id').where('kind', '=', 'oversight').orderBy('id').executeTakeFirst();
+    const home = await trx
+      .selectFrom('organisations')
+      .select('id')
+      .where('kind', '=', 'oversight')
+      .orderBy('id')
+      .executeTakeFirst();
     if (!home) throw new Error('no oversight organisation to place the first administrator in');
     const generated = password ? null : generatePassword();
     await createUserRecord(

@@ -26,7 +26,11 @@ export interface DemoResult {
 export async function seedDemo(db: Kysely<Database>, password: string | undefined): Promise<DemoResult> {
   const demoPassword = password ?? generatePassword();
   const result: DemoResult = { password: demoPassword, generated: !password, created: [], skipped: [] };
-  const orgs = await db.selectFrom('organisations').select(['id', 'name', 'kind']).orderBy('sort_order').execute();
+  const orgs = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind'])
+    .orderBy('sort_order')
+    .execute();
   const oversight = orgs.find((o) => o.kind === 'oversight');
   if (!oversight) throw new Error('no 统战部 organisation: run `liaison migrate` (or npm start) first');
 
@@ -44,7 +48,11 @@ export async function seedDemo(db: Kysely<Database>, password: string | undefine
 
   await db.transaction().execute(async (trx) => {
     for (const account of wanted) {
-      const exists = await trx.selectFrom('users').select('id').where('username', '=', account.username).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', account.username)
+        .executeTakeFirst();
       if (exists) {
         result.skipped.push(account.username);
         continue;

@@ -18,7 +18,14 @@ export async function makeOtherDistrict(db: Kysely<Database>, name = `海曙区$
   }
   const region = await insertRegion(db, { parentId: city.id, name, level: 'county' });
   const org = (kind: string, orgName: string) =>
-    insertOrganisation(db, { region_id: region.id, kind, name: orgName, short_name: null, sort_order: 1, active: 1 });
+    insertOrganisation(db, {
+      region_id: region.id,
+      kind,
+      name: orgName,
+      short_name: null,
+      sort_order: 1,
+      active: 1,
+    });
   const oversight = await org('oversight', `${name}委统战部`);
   const department = await org('department', `${name}教育局`);
   const counterpart = await org('counterpart', `民盟${name}支部`);

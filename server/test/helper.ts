@@ -49,7 +49,11 @@ export async function buildTestApp(dialect: Dialect, options: { seed?: boolean }
 }
 
 export async function orgId(db: Kysely<Database>, name: string): Promise<number> {
-  const row = await db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -95,8 +99,16 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'liaison_session');
   if (!cookie) throw new Error('no session cookie');
@@ -112,7 +124,8 @@ export async function login(app: FastifyInstance, username: string, password = T
     csrfToken,
     request,
     get: (url, headers) => request({ method: 'GET', url, headers }),
-    post: (url, body, headers) => request({ method: 'POST', url, payload: body as InjectOptions['payload'], headers }),
+    post: (url, body, headers) =>
+      request({ method: 'POST', url, payload: body as InjectOptions['payload'], headers }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
     put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
     delete: (url) => request({ method: 'DELETE', url }),

@@ -8,7 +8,8 @@ function isPostgres(db: Kysely<any>): boolean {
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
-  const id = (c: any) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement());
+  const id = (c: any) =>
+    pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 
   await db.schema
     .createTable('regions')
@@ -20,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('regions_path').on('regions').column('path').execute();
-  await db.schema.createIndex('regions_parent_name').on('regions').columns(['parent_id', 'name']).unique().execute();
+  await db.schema
+    .createIndex('regions_parent_name')
+    .on('regions')
+    .columns(['parent_id', 'name'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('organisations')
@@ -34,13 +40,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organisations_region_name').on('organisations').columns(['region_id', 'name']).unique().execute();
-  await db.schema.createIndex('organisations_region_kind').on('organisations').columns(['region_id', 'kind']).execute();
+  await db.schema
+    .createIndex('organisations_region_name')
+    .on('organisations')
+    .columns(['region_id', 'name'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('organisations_region_kind')
+    .on('organisations')
+    .columns(['region_id', 'kind'])
+    .execute();
 
   await db.schema
     .createTable('organisation_aliases')
     .addColumn('id', 'integer', id)
-    .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'integer', (c) =>
+      c.notNull().references('organisations.id').onDelete('cascade'),
+    )
     .addColumn('alias', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -51,7 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['organisation_id', 'alias'])
     .unique()
     .execute();
-  await db.schema.createIndex('organisation_aliases_alias').on('organisation_aliases').column('alias').execute();
+  await db.schema
+    .createIndex('organisation_aliases_alias')
+    .on('organisation_aliases')
+    .column('alias')
+    .execute();
 
   await db.schema
     .createTable('users')
@@ -103,8 +124,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('pairings_years', sql`valid_to is null or valid_to >= valid_from`)
     .addCheckConstraint('pairings_distinct_sides', sql`counterpart_id <> department_id`)
     .execute();
-  await db.schema.createIndex('pairings_region_years').on('pairings').columns(['region_id', 'valid_from']).execute();
-  await db.schema.createIndex('pairings_counterpart').on('pairings').columns(['counterpart_id', 'department_id']).execute();
+  await db.schema
+    .createIndex('pairings_region_years')
+    .on('pairings')
+    .columns(['region_id', 'valid_from'])
+    .execute();
+  await db.schema
+    .createIndex('pairings_counterpart')
+    .on('pairings')
+    .columns(['counterpart_id', 'department_id'])
+    .execute();
   await db.schema.createIndex('pairings_department').on('pairings').column('department_id').execute();
 
   await db.schema
@@ -139,7 +168,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
-  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_actor').on('audit_log').column('actor_id').execute();
 
   // The audit trail is append-only: the database itself refuses UPDATE and DELETE.

@@ -8,7 +8,11 @@ function filtered(db: Executor, regionPath: string, f: Omit<AuditListQuery, 'pag
     .where((eb) =>
       eb.or([
         eb('region_id', 'is', null),
-        eb('region_id', 'in', eb.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${regionPath}%`)),
+        eb(
+          'region_id',
+          'in',
+          eb.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${regionPath}%`),
+        ),
       ]),
     );
   if (f.from) query = query.where('at', '>=', f.from);
@@ -33,6 +37,11 @@ export async function listAudit(db: Executor, regionPath: string, f: AuditListQu
   return { items, total: Number(total) };
 }
 
-export async function allAudit(db: Executor, regionPath: string, f: Omit<AuditListQuery, 'page' | 'pageSize'>, limit: number) {
+export async function allAudit(
+  db: Executor,
+  regionPath: string,
+  f: Omit<AuditListQuery, 'page' | 'pageSize'>,
+  limit: number,
+) {
   return filtered(db, regionPath, f).selectAll().orderBy('id', 'desc').limit(limit).execute();
 }

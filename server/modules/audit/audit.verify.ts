@@ -15,11 +15,24 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<V
   let lastId = 0;
   let checked = 0;
   for (;;) {
-    const page = await db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(pageSize).execute();
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
     if (!page.length) return { ok: true, checked, firstBadId: null, reason: null };
     for (const e of page) {
-      if (e.prev_hash !== prev) return { ok: false, checked, firstBadId: e.id, reason: 'prev_hash does not link to the entry before' };
-      if (chainHash(prev, e) !== e.hash) return { ok: false, checked, firstBadId: e.id, reason: 'content does not match its hash' };
+      if (e.prev_hash !== prev)
+        return {
+          ok: false,
+          checked,
+          firstBadId: e.id,
+          reason: 'prev_hash does not link to the entry before',
+        };
+      if (chainHash(prev, e) !== e.hash)
+        return { ok: false, checked, firstBadId: e.id, reason: 'content does not match its hash' };
       prev = e.hash;
       lastId = e.id;
       checked++;

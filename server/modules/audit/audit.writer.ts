@@ -31,7 +31,12 @@ const AUDIT_CHAIN_LOCK = 0x6c696169; // 'liai'
  */
 export async function appendAudit(db: Executor, source: AuditSource, event: AuditEvent): Promise<void> {
   if (isPostgres(db)) await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db);
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const fields: ChainedFields = {
     at: nowIso(),
     actor_id: source.actor?.userId ?? null,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { SessionResponse } from '../../../common/schemas/auth.js';
 import { ROLE_PERMISSIONS } from '../../../common/roles.js';
+import type { SessionResponse } from '../../../common/schemas/auth.js';
 import type { Actor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
@@ -44,7 +44,11 @@ export async function login(
   input: LoginInput,
 ): Promise<{ token: string; session: SessionResponse }> {
   const policy = await currentSecurityPolicy(db, defaults);
-  const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', input.username)
+    .executeTakeFirst();
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
   const now = Date.now();
   const locked = user?.locked_until != null && Date.parse(user.locked_until) > now;
@@ -60,7 +64,9 @@ export async function login(
           .updateTable('users')
           .set({
             failed_logins: lock ? 0 : failures,
-            locked_until: lock ? new Date(now + policy.lockoutMinutes * 60_000).toISOString() : user.locked_until,
+            locked_until: lock
+              ? new Date(now + policy.lockoutMinutes * 60_000).toISOString()
+              : user.locked_until,
           })
           .where('id', '=', user.id)
           .execute();
@@ -83,11 +89,15 @@ export async function login(
       .where('id', '=', user.id)
       .execute();
     const created = await createSession(trx, user.id, policy.sessionAbsoluteHours, input);
-    await appendAudit(trx, { actor: { userId: user.id, username: user.username }, ip: input.ip }, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    await appendAudit(
+      trx,
+      { actor: { userId: user.id, username: user.username }, ip: input.ip },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      },
+    );
     return created;
   });
   const actor = await loadActor(db, user.id);
@@ -134,7 +144,12 @@ export async function changePassword(
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 0, password_changed_at: nowIso(), updated_at: nowIso() })
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: nowIso(),
+        updated_at: nowIso(),
+      })
       .where('id', '=', user.id)
       .execute();
     // Other sessions of this user end: whoever knew the old password is out.

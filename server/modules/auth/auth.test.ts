@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, buildTestApp, login, makeUser, TEST_PASSWORD, type TestApp } from '../../test/helper.js';
+import {
+  buildTestApp,
+  describeEachDialect,
+  login,
+  makeUser,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../test/helper.js';
 
 describeEachDialect('auth', (dialect) => {
   let t: TestApp;
@@ -10,13 +17,21 @@ describeEachDialect('auth', (dialect) => {
 
   it('logs in with an HttpOnly SameSite=Strict session cookie and returns the user and a CSRF token', async () => {
     const username = await makeUser(t.db, 'tzb', '区委统战部');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'liaison_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
     const body = res.json();
-    expect(body.user).toMatchObject({ username, role: 'tzb', organisation: { name: '区委统战部', kind: 'oversight' } });
+    expect(body.user).toMatchObject({
+      username,
+      role: 'tzb',
+      organisation: { name: '区委统战部', kind: 'oversight' },
+    });
     expect(body.user.permissions).toContain('pairings:write');
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     expect(JSON.stringify(body)).not.toContain('scrypt');
@@ -24,8 +39,16 @@ describeEachDialect('auth', (dialect) => {
 
   it('answers a wrong password and an unknown user with the same message, in the requested language', async () => {
     const username = await makeUser(t.db, 'department', '区公安分局');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'nope-nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ghost', password: 'nope-nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: 'nope-nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'ghost', password: 'nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -42,10 +65,18 @@ describeEachDialect('auth', (dialect) => {
   it('locks an account after 5 failures without saying so, and the right password then fails too', async () => {
     const username = await makeUser(t.db, 'department', '区司法局');
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'wrong-one' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'wrong-one' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
     expect(r.statusCode).toBe(401);
     expect(r.json().error.code).toBe('INVALID_CREDENTIALS');
   });
@@ -79,10 +110,16 @@ describeEachDialect('auth', (dialect) => {
     const blocked = await client.get('/api/v1/pairings?year=2019');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefgh' });
+    const weak = await client.post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().error.code).toBe('WEAK_PASSWORD');
-    const ok = await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New-Pass-2026' });
+    const ok = await client.post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'New-Pass-2026',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.mustChangePassword).toBe(false);
     expect((await client.get('/api/v1/pairings?year=2019')).statusCode).toBe(200);
@@ -98,7 +135,11 @@ describeEachDialect('auth', (dialect) => {
 
   it('records logins, failures and logouts in the audit trail', async () => {
     const username = await makeUser(t.db, 'counterpart', '民革奉化区委会');
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'bad-password' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: 'bad-password' },
+    });
     const client = await login(t.app, username);
     await client.post('/api/v1/auth/logout');
     const rows = await t.db
@@ -108,6 +149,10 @@ describeEachDialect('auth', (dialect) => {
       .where((eb) => eb.or([eb('actor_username', '=', username), eb('detail', 'like', `%${username}`)]))
       .orderBy('id')
       .execute();
-    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(['auth.login:failed', 'auth.login:ok', 'auth.logout:ok']);
+    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual([
+      'auth.login:failed',
+      'auth.login:ok',
+      'auth.logout:ok',
+    ]);
   });
 });

@@ -17,7 +17,12 @@ const MAXMEM = 64 * 1024 * 1024;
 /** scrypt with a random salt, stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAXMEM });
+  const key = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, {
+    N,
+    r: R,
+    p: P,
+    maxmem: MAXMEM,
+  });
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 

@@ -46,7 +46,11 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteUserSessions(db: Executor, userId: number, exceptSessionId?: string): Promise<number> {
+export async function deleteUserSessions(
+  db: Executor,
+  userId: number,
+  exceptSessionId?: string,
+): Promise<number> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
   const result = await query.executeTakeFirst();

@@ -1,7 +1,7 @@
-import { renderPairingListDocx } from '../../documents/pairing-list.docx.js';
-import { renderPairingListXlsx } from '../../documents/pairing-list.xlsx.js';
 import { scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
+import { renderPairingListDocx } from '../../documents/pairing-list.docx.js';
+import { renderPairingListXlsx } from '../../documents/pairing-list.xlsx.js';
 import { appendAuditAlone } from '../audit/audit.writer.js';
 import { listPairings, type PairingRow } from '../pairings/pairings.repository.js';
 
@@ -22,7 +22,12 @@ function mainSource(rows: PairingRow[]): string | null {
 }
 
 async function auditExport(ctx: RequestContext, document: string, year: number): Promise<void> {
-  await appendAuditAlone(ctx.db, ctx, { action: 'document.export', entityType: 'document', entityId: document, detail: `year=${year}` });
+  await appendAuditAlone(ctx.db, ctx, {
+    action: 'document.export',
+    entityType: 'document',
+    entityId: document,
+    detail: `year=${year}`,
+  });
 }
 
 /** 附件1 for a year, as the actor may see it: counterparts in order, each with its departments. */

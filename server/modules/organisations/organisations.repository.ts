@@ -79,7 +79,11 @@ export async function insertOrganisation(
     .executeTakeFirstOrThrow();
 }
 
-export async function updateOrganisationRow(db: Executor, id: number, values: OrganisationUpdate): Promise<void> {
+export async function updateOrganisationRow(
+  db: Executor,
+  id: number,
+  values: OrganisationUpdate,
+): Promise<void> {
   await db
     .updateTable('organisations')
     .set({ ...values, updated_at: nowIso() })
@@ -105,7 +109,12 @@ export async function deleteAlias(db: Executor, organisationId: number, aliasId:
 }
 
 /** Same name in the same region, as a name or an alias of another organisation. */
-export async function nameTaken(db: Executor, regionId: number, name: string, exceptId?: number): Promise<boolean> {
+export async function nameTaken(
+  db: Executor,
+  regionId: number,
+  name: string,
+  exceptId?: number,
+): Promise<boolean> {
   let byName = db
     .selectFrom('organisations')
     .select('id')

@@ -27,7 +27,10 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/organisations',
-    { config: read, schema: { tags, querystring: OrganisationListQuery, response: { 200: OrganisationListResponse } } },
+    {
+      config: read,
+      schema: { tags, querystring: OrganisationListQuery, response: { 200: OrganisationListResponse } },
+    },
     async (request) => listOrganisationsFor(request.ctx(), request.query),
   );
   r.get(
@@ -50,7 +53,10 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/organisations/:id/aliases',
-    { config: write, schema: { tags, params: IdParams, body: AddAliasRequest, response: { 200: OrganisationDto } } },
+    {
+      config: write,
+      schema: { tags, params: IdParams, body: AddAliasRequest, response: { 200: OrganisationDto } },
+    },
     async (request) => addAlias(request.ctx(), request.params.id, request.body),
   );
   r.delete(

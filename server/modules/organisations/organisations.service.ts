@@ -55,7 +55,10 @@ export async function listOrganisationsFor(
     q: query.q || undefined,
     active: query.active === 'all' ? undefined : query.active === 'true',
   });
-  return { items: await present(ctx.db, rows), abilities: { canWrite: can(ctx.actor.role, 'organisations:write') } };
+  return {
+    items: await present(ctx.db, rows),
+    abilities: { canWrite: can(ctx.actor.role, 'organisations:write') },
+  };
 }
 
 /** An organisation in the actor's region (or under it); anything else answers NOT_FOUND. */
@@ -99,7 +102,8 @@ export async function updateOrganisation(ctx: RequestContext, id: number, input:
   const before = await visibleOrganisation(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
     const renamed = input.name !== undefined && input.name !== before.name;
-    if (renamed && input.name && (await nameTaken(trx, before.region_id, input.name, id))) throw conflict(input.name);
+    if (renamed && input.name && (await nameTaken(trx, before.region_id, input.name, id)))
+      throw conflict(input.name);
     await updateOrganisationRow(trx, id, {
       name: input.name,
       short_name: input.shortName === undefined ? undefined : input.shortName,

@@ -1,10 +1,24 @@
 import { closestOrganisation } from '../../../common/name-match.js';
-import { PARSE_ISSUE_MESSAGES, type PairingParseResult, type ParseIssue } from '../../../common/pairing-text.js';
-import type { ImportPreviewResponse, ImportRequest, ImportResponse, NameResolution } from '../../../common/schemas/pairings.js';
+import {
+  PARSE_ISSUE_MESSAGES,
+  type PairingParseResult,
+  type ParseIssue,
+} from '../../../common/pairing-text.js';
+import type {
+  ImportPreviewResponse,
+  ImportRequest,
+  ImportResponse,
+  NameResolution,
+} from '../../../common/schemas/pairings.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError, invalid } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
-import { aliasesOf, insertAlias, insertOrganisation, listOrganisations } from '../organisations/organisations.repository.js';
+import {
+  aliasesOf,
+  insertAlias,
+  insertOrganisation,
+  listOrganisations,
+} from '../organisations/organisations.repository.js';
 import { parseImportSource } from './pairing-source.js';
 import { insertPairing, insertPairingEvent, overlappingPairings } from './pairings.repository.js';
 
@@ -147,7 +161,11 @@ export async function runImport(ctx: RequestContext, input: ImportRequest): Prom
     const wanted: { counterpartId: number; departmentId: number; shared: boolean }[] = [];
     for (const pair of parsed.pairs) {
       for (const d of pair.departments) {
-        wanted.push({ counterpartId: idByName.get(pair.counterpart) as number, departmentId: idByName.get(d) as number, shared: false });
+        wanted.push({
+          counterpartId: idByName.get(pair.counterpart) as number,
+          departmentId: idByName.get(d) as number,
+          shared: false,
+        });
       }
     }
     if (parsed.sharedUnits) {
@@ -156,7 +174,11 @@ export async function runImport(ctx: RequestContext, input: ImportRequest): Prom
         : parsed.pairs.map((p) => p.counterpart);
       for (const c of sharedCounterparts) {
         for (const d of parsed.sharedUnits.departments) {
-          wanted.push({ counterpartId: idByName.get(c) as number, departmentId: idByName.get(d) as number, shared: true });
+          wanted.push({
+            counterpartId: idByName.get(c) as number,
+            departmentId: idByName.get(d) as number,
+            shared: true,
+          });
         }
       }
     }
@@ -168,7 +190,13 @@ export async function runImport(ctx: RequestContext, input: ImportRequest): Prom
       const key = `${w.counterpartId}:${w.departmentId}`;
       if (done.has(key)) continue;
       done.add(key);
-      const overlap = await overlappingPairings(trx, w.counterpartId, w.departmentId, input.validFrom, input.validFrom);
+      const overlap = await overlappingPairings(
+        trx,
+        w.counterpartId,
+        w.departmentId,
+        input.validFrom,
+        input.validFrom,
+      );
       if (overlap.length) {
         alreadyPresent++;
         continue;

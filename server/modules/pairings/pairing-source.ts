@@ -7,7 +7,9 @@ async function readXlsxRows(base64: string): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   try {
     const bytes = Buffer.from(base64, 'base64');
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
@@ -25,7 +27,10 @@ async function readXlsxRows(base64: string): Promise<string[][]> {
 }
 
 /** Parse whichever source the request gave: pasted text or a two-column workbook. */
-export async function parseImportSource(input: { text?: string; xlsxBase64?: string }): Promise<PairingParseResult> {
+export async function parseImportSource(input: {
+  text?: string;
+  xlsxBase64?: string;
+}): Promise<PairingParseResult> {
   if (input.xlsxBase64) return parsePairingRows(await readXlsxRows(input.xlsxBase64));
   return parsePairingText(input.text ?? '');
 }

@@ -37,7 +37,9 @@ export async function listPairings(db: Executor, f: PairingFilter) {
     );
   } else {
     const orgId = scope.organisationId;
-    query = query.where((eb) => eb.or([eb('p.department_id', '=', orgId), eb('p.counterpart_id', '=', orgId)]));
+    query = query.where((eb) =>
+      eb.or([eb('p.department_id', '=', orgId), eb('p.counterpart_id', '=', orgId)]),
+    );
   }
   if (f.year !== undefined) {
     const year = f.year;
@@ -120,14 +122,26 @@ export async function endPairingRow(
 ) {
   await db
     .updateTable('pairings')
-    .set({ valid_to: values.validTo, end_source: values.source, end_reason: values.reason, updated_at: nowIso() })
+    .set({
+      valid_to: values.validTo,
+      end_source: values.source,
+      end_reason: values.reason,
+      updated_at: nowIso(),
+    })
     .where('id', '=', id)
     .execute();
 }
 
 export async function insertPairingEvent(
   db: Executor,
-  values: { pairingId: number; action: 'created' | 'ended'; year: number; source: string | null; note: string | null; actorId: number | null },
+  values: {
+    pairingId: number;
+    action: 'created' | 'ended';
+    year: number;
+    source: string | null;
+    note: string | null;
+    actorId: number | null;
+  },
 ) {
   await db
     .insertInto('pairing_events')
@@ -148,14 +162,26 @@ export async function listPairingEvents(db: Executor, pairingIds: number[]) {
   return db
     .selectFrom('pairing_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.pairing_id', 'e.action', 'e.year', 'e.source', 'e.note', 'e.at', 'u.display_name as actor_name'])
+    .select([
+      'e.id',
+      'e.pairing_id',
+      'e.action',
+      'e.year',
+      'e.source',
+      'e.note',
+      'e.at',
+      'u.display_name as actor_name',
+    ])
     .where('e.pairing_id', 'in', pairingIds)
     .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')
     .execute();
 }
 
-export async function pairingYearRange(db: Executor, scope: Scope): Promise<{ min: number | null; max: number | null }> {
+export async function pairingYearRange(
+  db: Executor,
+  scope: Scope,
+): Promise<{ min: number | null; max: number | null }> {
   const rows = await listPairings(db, { scope });
   if (!rows.length) return { min: null, max: null };
   let min = Number.POSITIVE_INFINITY;

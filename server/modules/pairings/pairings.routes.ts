@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CreatePairingRequest,
   EndPairingRequest,
@@ -16,7 +17,6 @@ import {
   PairingYearsResponse,
 } from '../../../common/schemas/pairings.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
-import { z } from 'zod';
 import { previewImport, runImport } from './pairing-import.service.js';
 import {
   createPairing,
@@ -66,7 +66,10 @@ export async function pairingRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/pairings/:id/end',
-    { config: write, schema: { tags, params: IdParams, body: EndPairingRequest, response: { 200: PairingDto } } },
+    {
+      config: write,
+      schema: { tags, params: IdParams, body: EndPairingRequest, response: { 200: PairingDto } },
+    },
     async (request) => endPairing(request.ctx(), request.params.id, request.body),
   );
   r.post(

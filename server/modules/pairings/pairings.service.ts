@@ -38,7 +38,10 @@ export function presentPairing(row: PairingRow): PairingDto {
   };
 }
 
-export async function listPairingsFor(ctx: RequestContext, query: PairingListQuery): Promise<PairingListResponse> {
+export async function listPairingsFor(
+  ctx: RequestContext,
+  query: PairingListQuery,
+): Promise<PairingListResponse> {
   const rows = await listPairings(ctx.db, { scope: scopeOf(ctx.actor), ...query });
   return { items: rows.map(presentPairing), abilities: { canWrite: can(ctx.actor.role, 'pairings:write') } };
 }
@@ -65,8 +68,16 @@ export async function pairingMatrix(ctx: RequestContext, year: number): Promise<
   const counterparts = new Map<number, { id: number; name: string; order: number }>();
   const departments = new Map<number, { id: number; name: string; order: number }>();
   for (const r of rows) {
-    counterparts.set(r.counterpart_id, { id: r.counterpart_id, name: r.counterpart_name, order: r.counterpart_order });
-    departments.set(r.department_id, { id: r.department_id, name: r.department_name, order: r.department_order });
+    counterparts.set(r.counterpart_id, {
+      id: r.counterpart_id,
+      name: r.counterpart_name,
+      order: r.counterpart_order,
+    });
+    departments.set(r.department_id, {
+      id: r.department_id,
+      name: r.department_name,
+      order: r.department_order,
+    });
   }
   // Overseers also see the active units that have no pairing this year: the gaps are what they look for.
   if (scope.kind === 'region') {
@@ -77,7 +88,8 @@ export async function pairingMatrix(ctx: RequestContext, year: number): Promise<
       if (o.kind === 'department' && !departments.has(o.id)) departments.set(o.id, entry);
     }
   }
-  const byOrder = (a: { order: number; id: number }, b: { order: number; id: number }) => a.order - b.order || a.id - b.id;
+  const byOrder = (a: { order: number; id: number }, b: { order: number; id: number }) =>
+    a.order - b.order || a.id - b.id;
   return {
     year,
     counterparts: [...counterparts.values()].sort(byOrder).map(({ id, name }) => ({ id, name })),
@@ -94,8 +106,10 @@ export async function pairingMatrix(ctx: RequestContext, year: number): Promise<
 export async function createPairing(ctx: RequestContext, input: CreatePairingRequest): Promise<PairingDto> {
   const counterpart = await visibleOrganisation(ctx, input.counterpartId);
   const department = await visibleOrganisation(ctx, input.departmentId);
-  if (counterpart.kind !== 'counterpart') throw invalid(`${counterpart.name} 不是联系对象 / is not a counterpart`);
-  if (department.kind !== 'department') throw invalid(`${department.name} 不是政府部门 / is not a department`);
+  if (counterpart.kind !== 'counterpart')
+    throw invalid(`${counterpart.name} 不是联系对象 / is not a counterpart`);
+  if (department.kind !== 'department')
+    throw invalid(`${department.name} 不是政府部门 / is not a department`);
   const validTo = input.validTo ?? null;
   if (validTo !== null && validTo < input.validFrom) throw invalid('validTo < validFrom');
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -131,12 +145,21 @@ export async function createPairing(ctx: RequestContext, input: CreatePairingReq
 }
 
 /** Ending keeps the pairing and everything recorded under it; it only closes its years. */
-export async function endPairing(ctx: RequestContext, id: number, input: EndPairingRequest): Promise<PairingDto> {
+export async function endPairing(
+  ctx: RequestContext,
+  id: number,
+  input: EndPairingRequest,
+): Promise<PairingDto> {
   const before = await visiblePairing(ctx, id);
-  if (before.valid_to !== null) throw invalidState(`已于 ${before.valid_to} 年结束 / ended in ${before.valid_to}`);
+  if (before.valid_to !== null)
+    throw invalidState(`已于 ${before.valid_to} 年结束 / ended in ${before.valid_to}`);
   if (input.validTo < before.valid_from) throw invalid(`validTo < ${before.valid_from}`);
   await ctx.db.transaction().execute(async (trx) => {
-    await endPairingRow(trx, id, { validTo: input.validTo, source: input.source ?? null, reason: input.reason ?? null });
+    await endPairingRow(trx, id, {
+      validTo: input.validTo,
+      source: input.source ?? null,
+      reason: input.reason ?? null,
+    });
     await insertPairingEvent(trx, {
       pairingId: id,
       action: 'ended',
@@ -158,7 +181,10 @@ export async function endPairing(ctx: RequestContext, id: number, input: EndPair
 }
 
 export async function pairingHistory(ctx: RequestContext, pairingId?: number): Promise<PairingEventDto[]> {
-  const rows = await listPairings(ctx.db, { scope: scopeOf(ctx.actor), ids: pairingId ? [pairingId] : undefined });
+  const rows = await listPairings(ctx.db, {
+    scope: scopeOf(ctx.actor),
+    ids: pairingId ? [pairingId] : undefined,
+  });
   if (pairingId && !rows.length) throw notFound();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const events = await listPairingEvents(ctx.db, [...byId.keys()]);

@@ -3,7 +3,14 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEED_PAIRING_LIST } from '../../seed/fenghua-2019.js';
 import { makeOtherDistrict } from '../../test/factories.js';
-import { buildTestApp, type Client, describeEachDialect, loginAs, orgId, type TestApp } from '../../test/helper.js';
+import {
+  buildTestApp,
+  type Client,
+  describeEachDialect,
+  loginAs,
+  orgId,
+  type TestApp,
+} from '../../test/helper.js';
 
 const ALL_DEPARTMENTS = SEED_PAIRING_LIST.flatMap((e) => e.departments);
 const ALL_COUNTERPARTS = SEED_PAIRING_LIST.map((e) => e.counterpart);
@@ -25,8 +32,12 @@ describeEachDialect('pairings', (dialect) => {
     const { items, abilities } = res.json();
     expect(abilities.canWrite).toBe(true);
     expect(items).toHaveLength(26);
-    expect(new Set(items.map((p: { counterpart: { name: string } }) => p.counterpart.name))).toEqual(new Set(ALL_COUNTERPARTS));
-    expect(items.map((p: { department: { name: string } }) => p.department.name).sort()).toEqual([...ALL_DEPARTMENTS].sort());
+    expect(new Set(items.map((p: { counterpart: { name: string } }) => p.counterpart.name))).toEqual(
+      new Set(ALL_COUNTERPARTS),
+    );
+    expect(items.map((p: { department: { name: string } }) => p.department.name).sort()).toEqual(
+      [...ALL_DEPARTMENTS].sort(),
+    );
     expect(items[0]).toMatchObject({
       counterpart: { name: '民革奉化区委会' },
       department: { name: '区公安分局' },
@@ -35,7 +46,9 @@ describeEachDialect('pairings', (dialect) => {
       source: '奉政发〔2019〕47号',
       shared: false,
     });
-    expect(items.some((p: { department: { name: string } }) => p.department.name === other.department.name)).toBe(false);
+    expect(
+      items.some((p: { department: { name: string } }) => p.department.name === other.department.name),
+    ).toBe(false);
   });
 
   it('draws the matrix: 26 department rows, 5 counterpart columns, one cell per pairing', async () => {
@@ -45,18 +58,28 @@ describeEachDialect('pairings', (dialect) => {
     expect(m.cells).toHaveLength(26);
     const gongan = m.departments.find((d: { name: string }) => d.name === '区公安分局');
     const minge = m.counterparts.find((c: { name: string }) => c.name === '民革奉化区委会');
-    expect(m.cells).toContainEqual(expect.objectContaining({ counterpartId: minge.id, departmentId: gongan.id }));
+    expect(m.cells).toContainEqual(
+      expect.objectContaining({ counterpartId: minge.id, departmentId: gongan.id }),
+    );
   });
 
   it('shows a department only its own pairs and a counterpart only its own', async () => {
     const dept = await loginAs(t, 'department', '区教育局');
     const items = (await dept.get('/api/v1/pairings?year=2019')).json().items;
-    expect(items.map((p: { counterpart: { name: string }; department: { name: string } }) => [p.counterpart.name, p.department.name])).toEqual([
-      ['民盟奉化支部', '区教育局'],
-    ]);
+    expect(
+      items.map((p: { counterpart: { name: string }; department: { name: string } }) => [
+        p.counterpart.name,
+        p.department.name,
+      ]),
+    ).toEqual([['民盟奉化支部', '区教育局']]);
     const cp = await loginAs(t, 'counterpart', '民建奉化总支部');
     const cpItems = (await cp.get('/api/v1/pairings?year=2019')).json().items;
-    expect(cpItems.map((p: { department: { name: string } }) => p.department.name)).toEqual(['区发改局', '区财政局', '区住建局', '区自然资源和规划分局']);
+    expect(cpItems.map((p: { department: { name: string } }) => p.department.name)).toEqual([
+      '区发改局',
+      '区财政局',
+      '区住建局',
+      '区自然资源和规划分局',
+    ]);
     expect((await cp.get('/api/v1/pairings?year=2019')).json().abilities.canWrite).toBe(false);
   });
 
@@ -69,7 +92,12 @@ describeEachDialect('pairings', (dialect) => {
     });
     expect(res.statusCode).toBe(200);
     const created = res.json();
-    expect(created).toMatchObject({ counterpart: { name: '民盟奉化支部' }, department: { name: '区审计局' }, validFrom: 2021, validTo: null });
+    expect(created).toMatchObject({
+      counterpart: { name: '民盟奉化支部' },
+      department: { name: '区审计局' },
+      validFrom: 2021,
+      validTo: null,
+    });
     const dup = await tzb.post('/api/v1/pairings', {
       counterpartId: created.counterpart.id,
       departmentId: created.department.id,
@@ -78,9 +106,17 @@ describeEachDialect('pairings', (dialect) => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('CONFLICT');
 
-    const ended = await tzb.post(`/api/v1/pairings/${created.id}/end`, { validTo: 2023, source: '奉政发〔2024〕1号', reason: '机构调整' });
+    const ended = await tzb.post(`/api/v1/pairings/${created.id}/end`, {
+      validTo: 2023,
+      source: '奉政发〔2024〕1号',
+      reason: '机构调整',
+    });
     expect(ended.statusCode).toBe(200);
-    expect(ended.json()).toMatchObject({ validTo: 2023, endSource: '奉政发〔2024〕1号', endReason: '机构调整' });
+    expect(ended.json()).toMatchObject({
+      validTo: 2023,
+      endSource: '奉政发〔2024〕1号',
+      endReason: '机构调整',
+    });
     const again = await tzb.post(`/api/v1/pairings/${created.id}/end`, { validTo: 2024 });
     expect(again.statusCode).toBe(409);
 
@@ -89,30 +125,47 @@ describeEachDialect('pairings', (dialect) => {
     expect(in2023.some((p: { id: number }) => p.id === created.id)).toBe(true);
     expect(in2024.some((p: { id: number }) => p.id === created.id)).toBe(false);
     const history = (await tzb.get(`/api/v1/pairings/history?pairingId=${created.id}`)).json().items;
-    expect(history.map((e: { action: string; year: number }) => `${e.action}@${e.year}`)).toEqual(['ended@2023', 'created@2021']);
+    expect(history.map((e: { action: string; year: number }) => `${e.action}@${e.year}`)).toEqual([
+      'ended@2023',
+      'created@2021',
+    ]);
   });
 
   it('validates input: a department as counterpart, validTo before validFrom, bad year', async () => {
     const gongan = await orgId(t.db, '区公安分局');
     const sifa = await orgId(t.db, '区司法局');
-    const wrongKind = await tzb.post('/api/v1/pairings', { counterpartId: gongan, departmentId: sifa, validFrom: 2020 });
+    const wrongKind = await tzb.post('/api/v1/pairings', {
+      counterpartId: gongan,
+      departmentId: sifa,
+      validFrom: 2020,
+    });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error.code).toBe('VALIDATION_FAILED');
-    const badYear = await tzb.post('/api/v1/pairings', { counterpartId: 1, departmentId: 2, validFrom: 'abc' });
+    const badYear = await tzb.post('/api/v1/pairings', {
+      counterpartId: 1,
+      departmentId: 2,
+      validFrom: 'abc',
+    });
     expect(badYear.statusCode).toBe(400);
     expect(badYear.json().error.message).toContain('validFrom');
   });
 
   it('answers another region’s pairing as if it did not exist, and refuses its organisations', async () => {
     expect((await tzb.get(`/api/v1/pairings/history?pairingId=${other.pairing.id}`)).statusCode).toBe(404);
-    expect((await tzb.post(`/api/v1/pairings/${other.pairing.id}/end`, { validTo: 2020 })).statusCode).toBe(404);
+    expect((await tzb.post(`/api/v1/pairings/${other.pairing.id}/end`, { validTo: 2020 })).statusCode).toBe(
+      404,
+    );
     const res = await tzb.post('/api/v1/pairings', {
       counterpartId: other.counterpart.id,
       departmentId: await orgId(t.db, '区公安分局'),
       validFrom: 2020,
     });
     expect(res.statusCode).toBe(404);
-    const row = await t.db.selectFrom('pairings').select('valid_to').where('id', '=', other.pairing.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('pairings')
+      .select('valid_to')
+      .where('id', '=', other.pairing.id)
+      .executeTakeFirstOrThrow();
     expect(row.valid_to).toBeNull();
   });
 
@@ -131,7 +184,8 @@ describeEachDialect('pairings', (dialect) => {
   });
 
   it('imports a pasted list through preview and confirm, creating new names and matching known ones', async () => {
-    const text = '附件\n2020年对口联系名单\n1．民进奉化基层委员会：区教育局、区文广旅体局\n2．九三学社奉化支社：区科技局,区发展和改革局\n';
+    const text =
+      '附件\n2020年对口联系名单\n1．民进奉化基层委员会：区教育局、区文广旅体局\n2．九三学社奉化支社：区科技局,区发展和改革局\n';
     const preview = await tzb.post('/api/v1/pairings/import/preview', { text });
     expect(preview.statusCode).toBe(200);
     const p = preview.json();
@@ -141,13 +195,13 @@ describeEachDialect('pairings', (dialect) => {
       { counterpart: '九三学社奉化支社', departments: ['区科技局', '区发展和改革局'] },
     ]);
     const byName = Object.fromEntries(p.names.map((n: { name: string }) => [n.name, n]));
-    expect(byName['民进奉化基层委员会']).toMatchObject({ side: 'counterpart', match: null });
-    expect(byName['区教育局'].match.name).toBe('区教育局');
-    expect(byName['区发展和改革局']).toMatchObject({ match: null, suggestion: { name: '区发改局' } });
+    expect(byName.民进奉化基层委员会).toMatchObject({ side: 'counterpart', match: null });
+    expect(byName.区教育局.match.name).toBe('区教育局');
+    expect(byName.区发展和改革局).toMatchObject({ match: null, suggestion: { name: '区发改局' } });
     // nothing is stored by a preview
     expect((await tzb.get('/api/v1/pairings?year=2020')).json().items).toHaveLength(26);
 
-    const fagai = byName['区发展和改革局'].suggestion.id;
+    const fagai = byName.区发展和改革局.suggestion.id;
     const res = await tzb.post('/api/v1/pairings/import', {
       text,
       validFrom: 2020,
@@ -156,11 +210,18 @@ describeEachDialect('pairings', (dialect) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ created: 4, alreadyPresent: 0, aliasesAdded: 1 });
-    expect(res.json().organisationsCreated.map((o: { name: string }) => o.name)).toEqual(['民进奉化基层委员会', '九三学社奉化支社']);
+    expect(res.json().organisationsCreated.map((o: { name: string }) => o.name)).toEqual([
+      '民进奉化基层委员会',
+      '九三学社奉化支社',
+    ]);
     const items = (await tzb.get('/api/v1/pairings?year=2020')).json().items;
     expect(items).toHaveLength(30);
     expect(items).toContainEqual(
-      expect.objectContaining({ counterpart: expect.objectContaining({ name: '九三学社奉化支社' }), department: expect.objectContaining({ id: fagai }), source: '奉政发〔2020〕1号' }),
+      expect.objectContaining({
+        counterpart: expect.objectContaining({ name: '九三学社奉化支社' }),
+        department: expect.objectContaining({ id: fagai }),
+        source: '奉政发〔2020〕1号',
+      }),
     );
     // the confirmed name is now an alias: the same text matches exactly next time
     const again = (await tzb.post('/api/v1/pairings/import/preview', { text })).json();
@@ -170,16 +231,31 @@ describeEachDialect('pairings', (dialect) => {
   });
 
   it('refuses the whole import when a line cannot be read, naming the line, and stores nothing', async () => {
-    const before = await t.db.selectFrom('pairings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const orgsBefore = await t.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('pairings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const orgsBefore = await t.db
+      .selectFrom('organisations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const text = '民革奉化区委会：区新设局\n这一行什么也不是\n民盟奉化支部：区另一新局';
     const preview = (await tzb.post('/api/v1/pairings/import/preview', { text })).json();
     expect(preview.errors).toEqual([expect.objectContaining({ line: 2, code: 'UNREADABLE_LINE' })]);
     const res = await tzb.post('/api/v1/pairings/import', { text, validFrom: 2021 });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toEqual({ code: 'IMPORT_UNREADABLE', message: '第 2 行无法识别：这一行什么也不是' });
-    const after = await t.db.selectFrom('pairings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const orgsAfter = await t.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(res.json().error).toEqual({
+      code: 'IMPORT_UNREADABLE',
+      message: '第 2 行无法识别：这一行什么也不是',
+    });
+    const after = await t.db
+      .selectFrom('pairings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const orgsAfter = await t.db
+      .selectFrom('organisations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(Number(orgsAfter.n)).toBe(Number(orgsBefore.n));
   });
@@ -193,20 +269,34 @@ describeEachDialect('pairings', (dialect) => {
     const xlsxBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const preview = (await tzb.post('/api/v1/pairings/import/preview', { xlsxBase64 })).json();
     expect(preview.errors).toEqual([]);
-    expect(preview.pairs).toEqual([{ counterpart: '台盟奉化支部', departments: ['区商务局', '区统计局', '区税务局'] }]);
-    const res = await tzb.post('/api/v1/pairings/import', { xlsxBase64, validFrom: 2022, source: '奉政发〔2022〕5号' });
+    expect(preview.pairs).toEqual([
+      { counterpart: '台盟奉化支部', departments: ['区商务局', '区统计局', '区税务局'] },
+    ]);
+    const res = await tzb.post('/api/v1/pairings/import', {
+      xlsxBase64,
+      validFrom: 2022,
+      source: '奉政发〔2022〕5号',
+    });
     expect(res.json()).toMatchObject({ created: 3 });
-    const notXlsx = await tzb.post('/api/v1/pairings/import/preview', { xlsxBase64: Buffer.from('hello').toString('base64') });
+    const notXlsx = await tzb.post('/api/v1/pairings/import/preview', {
+      xlsxBase64: Buffer.from('hello').toString('base64'),
+    });
     expect(notXlsx.statusCode).toBe(415);
   });
 
   it('supports shared units (共同联系单位) that liaise with every counterpart', async () => {
     const text = '民革奉化区委会：区公安分局\n民盟奉化支部：区教育局\n共同联系单位：区机关事务管理局';
-    const res = await tzb.post('/api/v1/pairings/import', { text, validFrom: 2025, source: '奉政发〔2025〕2号' });
+    const res = await tzb.post('/api/v1/pairings/import', {
+      text,
+      validFrom: 2025,
+      source: '奉政发〔2025〕2号',
+    });
     expect(res.statusCode).toBe(200);
     const m = (await tzb.get('/api/v1/pairings/matrix?year=2025')).json();
     const tongji = m.departments.find((d: { name: string }) => d.name === '区机关事务管理局').id;
-    const sharedCells = m.cells.filter((c: { departmentId: number; shared: boolean }) => c.departmentId === tongji && c.shared);
+    const sharedCells = m.cells.filter(
+      (c: { departmentId: number; shared: boolean }) => c.departmentId === tongji && c.shared,
+    );
     expect(sharedCells.map((c: { counterpartId: number }) => c.counterpartId).sort()).toEqual(
       [await orgId(t.db, '民革奉化区委会'), await orgId(t.db, '民盟奉化支部')].sort(),
     );
@@ -226,10 +316,21 @@ describeEachDialect('pairings', (dialect) => {
 
     const xlsx = await tzb.get('/api/v1/documents/pairing-list.xlsx?year=2019');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload.buffer.slice(xlsx.rawPayload.byteOffset, xlsx.rawPayload.byteOffset + xlsx.rawPayload.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      xlsx.rawPayload.buffer.slice(
+        xlsx.rawPayload.byteOffset,
+        xlsx.rawPayload.byteOffset + xlsx.rawPayload.byteLength,
+      ) as ArrayBuffer,
+    );
     expect(wb.worksheets[0]?.rowCount).toBe(27);
-    const exported = await t.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'document.export').execute();
-    expect(exported.map((e) => e.entity_id)).toEqual(expect.arrayContaining(['pairing-list.docx', 'pairing-list.xlsx']));
+    const exported = await t.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'document.export')
+      .execute();
+    expect(exported.map((e) => e.entity_id)).toEqual(
+      expect.arrayContaining(['pairing-list.docx', 'pairing-list.xlsx']),
+    );
   });
 
   it('writes an audit entry with before/after in the same transaction as each change', async () => {

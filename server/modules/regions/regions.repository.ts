@@ -8,7 +8,9 @@ export async function listRegionsAround(db: Executor, path: string): Promise<Reg
   return db
     .selectFrom('regions')
     .selectAll()
-    .where((eb) => eb.or([eb('path', 'like', `${path}%`), eb('id', 'in', ancestorIds.length ? ancestorIds : [-1])]))
+    .where((eb) =>
+      eb.or([eb('path', 'like', `${path}%`), eb('id', 'in', ancestorIds.length ? ancestorIds : [-1])]),
+    )
     .orderBy('path')
     .execute();
 }
@@ -36,7 +38,13 @@ export async function insertRegion(
   const parent = values.parentId == null ? null : await findRegion(db, values.parentId);
   const { id } = await db
     .insertInto('regions')
-    .values({ parent_id: values.parentId, name: values.name, level: values.level, path: '', created_at: nowIso() })
+    .values({
+      parent_id: values.parentId,
+      name: values.name,
+      level: values.level,
+      path: '',
+      created_at: nowIso(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const path = `${parent?.path ?? '/'}${id}/`;

@@ -47,7 +47,12 @@ export async function createRegion(ctx: RequestContext, input: CreateRegionReque
       .executeTakeFirst();
     if (clash) throw conflict(input.name);
     const region = await insertRegion(trx, input);
-    await appendAudit(trx, ctx, { action: 'region.create', entityType: 'region', entityId: region.id, after: region });
+    await appendAudit(trx, ctx, {
+      action: 'region.create',
+      entityType: 'region',
+      entityId: region.id,
+      after: region,
+    });
     return region;
   });
   const all = await listRegions(ctx);

@@ -1,4 +1,8 @@
-import { DEFAULT_SECURITY_POLICY, type SecurityPolicy, SecurityPolicySchema } from '../../../common/security-policy.js';
+import {
+  DEFAULT_SECURITY_POLICY,
+  type SecurityPolicy,
+  SecurityPolicySchema,
+} from '../../../common/security-policy.js';
 import type { Executor } from '../../context.js';
 import { readSetting } from './settings.repository.js';
 

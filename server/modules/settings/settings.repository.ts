@@ -6,7 +6,12 @@ export async function readSetting<T>(db: Executor, key: string): Promise<T | nul
   return row ? (JSON.parse(row.value_json) as T) : null;
 }
 
-export async function writeSetting(db: Executor, key: string, value: unknown, userId: number | null): Promise<void> {
+export async function writeSetting(
+  db: Executor,
+  key: string,
+  value: unknown,
+  userId: number | null,
+): Promise<void> {
   const values = { value_json: JSON.stringify(value), updated_at: nowIso(), updated_by: userId };
   await db
     .insertInto('settings')

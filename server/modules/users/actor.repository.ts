@@ -3,7 +3,10 @@ import type { Role } from '../../../common/roles.js';
 import type { Actor, Executor } from '../../context.js';
 
 /** The acting user with the organisation and region that scope everything they do. */
-export async function loadActor(db: Executor, userId: number): Promise<(Actor & { disabled: boolean }) | null> {
+export async function loadActor(
+  db: Executor,
+  userId: number,
+): Promise<(Actor & { disabled: boolean }) | null> {
   const row = await db
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')

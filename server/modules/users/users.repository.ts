@@ -44,7 +44,10 @@ export async function listUsers(
   return query.orderBy('o.kind').orderBy('o.sort_order').orderBy('u.username').execute();
 }
 
-export async function insertUser(db: Executor, values: Omit<NewUser, 'created_at' | 'updated_at' | 'password_changed_at'>) {
+export async function insertUser(
+  db: Executor,
+  values: Omit<NewUser, 'created_at' | 'updated_at' | 'password_changed_at'>,
+) {
   const now = nowIso();
   return db
     .insertInto('users')
@@ -54,5 +57,8 @@ export async function insertUser(db: Executor, values: Omit<NewUser, 'created_at
 }
 
 export async function usernameTaken(db: Executor, username: string): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !==
+    undefined
+  );
 }

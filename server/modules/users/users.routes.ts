@@ -29,7 +29,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   );
   r.patch(
     '/users/:id',
-    { config: write, schema: { tags, params: IdParams, body: UpdateUserRequest, response: { 200: UserDto } } },
+    {
+      config: write,
+      schema: { tags, params: IdParams, body: UpdateUserRequest, response: { 200: UserDto } },
+    },
     async (request) => updateUser(request.ctx(), request.params.id, request.body),
   );
   r.post(

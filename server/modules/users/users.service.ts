@@ -4,7 +4,7 @@ import type { CreateUserRequest, UpdateUserRequest, UserDto } from '../../../com
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { appendAudit, type AuditSource } from '../audit/audit.writer.js';
+import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
 import { generatePassword, hashPassword, passwordProblems } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
 import { visibleOrganisation } from '../organisations/organisations.service.js';
@@ -47,7 +47,11 @@ export async function listUsersFor(
   ctx: RequestContext,
   query: { role?: Role; organisationId?: number; q?: string },
 ): Promise<UserDto[]> {
-  const rows = await listUsers(ctx.db, { regionPath: ctx.actor.regionPath, ...query, q: query.q || undefined });
+  const rows = await listUsers(ctx.db, {
+    regionPath: ctx.actor.regionPath,
+    ...query,
+    q: query.q || undefined,
+  });
   return rows.map(presentUser);
 }
 
@@ -68,7 +72,11 @@ export async function createUserRecord(
   policy: { minLength: number; minClasses: number },
 ): Promise<number> {
   if (await usernameTaken(db, input.username)) throw conflict(input.username);
-  const org = await db.selectFrom('organisations').select(['id', 'kind', 'region_id']).where('id', '=', input.organisationId).executeTakeFirst();
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'region_id'])
+    .where('id', '=', input.organisationId)
+    .executeTakeFirst();
   if (!org) throw notFound();
   if (!roleFitsOrganisation(input.role, org.kind as OrganisationKind)) {
     throw invalid(`role ${input.role} ≠ organisation kind ${org.kind}`);
@@ -109,25 +117,34 @@ export async function createUser(
   await visibleOrganisation(ctx, input.organisationId);
   const policy = await currentSecurityPolicy(ctx.db, defaults);
   const generated = input.password ? null : generatePassword();
-  const id = await ctx.db.transaction().execute((trx) =>
-    createUserRecord(
-      trx,
-      ctx,
-      { ...input, password: input.password ?? generated, mustChangePassword: true },
-      { minLength: policy.passwordMinLength, minClasses: policy.passwordMinClasses },
-    ),
-  );
+  const id = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      createUserRecord(
+        trx,
+        ctx,
+        { ...input, password: input.password ?? generated, mustChangePassword: true },
+        { minLength: policy.passwordMinLength, minClasses: policy.passwordMinClasses },
+      ),
+    );
   return { user: presentUser(await visibleUser(ctx, id)), generatedPassword: generated };
 }
 
-export async function updateUser(ctx: RequestContext, id: number, input: UpdateUserRequest): Promise<UserDto> {
+export async function updateUser(
+  ctx: RequestContext,
+  id: number,
+  input: UpdateUserRequest,
+): Promise<UserDto> {
   const before = await visibleUser(ctx, id);
   const role = input.role ?? (before.role as Role);
   let orgKind = before.organisation_kind as OrganisationKind;
-  if (input.organisationId !== undefined) orgKind = (await visibleOrganisation(ctx, input.organisationId)).kind as OrganisationKind;
+  if (input.organisationId !== undefined)
+    orgKind = (await visibleOrganisation(ctx, input.organisationId)).kind as OrganisationKind;
   if (!roleFitsOrganisation(role, orgKind)) throw invalid(`role ${role} ≠ organisation kind ${orgKind}`);
   if (id === ctx.actor.userId && (input.disabled === true || (input.role && input.role !== ctx.actor.role))) {
-    throw new AppError('INVALID_STATE', { detail: '不能停用自己或修改自己的角色 / cannot disable or re-role yourself' });
+    throw new AppError('INVALID_STATE', {
+      detail: '不能停用自己或修改自己的角色 / cannot disable or re-role yourself',
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -143,20 +160,37 @@ export async function updateUser(ctx: RequestContext, id: number, input: UpdateU
       .where('id', '=', id)
       .execute();
     // A disabled account, or one whose role or unit changed, must sign in again under its new rights.
-    if (input.disabled || input.role !== undefined || input.organisationId !== undefined) await deleteUserSessions(trx, id);
-    await appendAudit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: presentUser(before), after: input });
+    if (input.disabled || input.role !== undefined || input.organisationId !== undefined)
+      await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: presentUser(before),
+      after: input,
+    });
   });
   return presentUser(await visibleUser(ctx, id));
 }
 
-export async function resetPassword(ctx: RequestContext, id: number): Promise<{ user: UserDto; generatedPassword: string }> {
+export async function resetPassword(
+  ctx: RequestContext,
+  id: number,
+): Promise<{ user: UserDto; generatedPassword: string }> {
   await visibleUser(ctx, id);
   const password = generatePassword();
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, password_changed_at: nowIso(), updated_at: nowIso() })
+      .set({
+        password_hash: hash,
+        must_change_password: 1,
+        failed_logins: 0,
+        locked_until: null,
+        password_changed_at: nowIso(),
+        updated_at: nowIso(),
+      })
       .where('id', '=', id)
       .execute();
     await deleteUserSessions(trx, id);
@@ -169,6 +203,11 @@ export async function endSessions(ctx: RequestContext, id: number): Promise<void
   await visibleUser(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
     const ended = await deleteUserSessions(trx, id);
-    await appendAudit(trx, ctx, { action: 'user.sessions.end', entityType: 'user', entityId: id, detail: `${ended} sessions` });
+    await appendAudit(trx, ctx, {
+      action: 'user.sessions.end',
+      entityType: 'user',
+      entityId: id,
+      detail: `${ended} sessions`,
+    });
   });
 }
