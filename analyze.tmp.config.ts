@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
+import base from './vite.config';
 import { defineConfig } from 'vite';
 import { transformSync } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 export default defineConfig({
   root: 'web',
-  plugins: [react(), {
+  plugins: [...(base as any).plugins, {
     name: 'sizes',
     generateBundle(_o, bundle) {
       for (const [name, chunk] of Object.entries(bundle)) {
@@ -25,5 +26,5 @@ export default defineConfig({
       }
     },
   }],
-  build: { outDir: '/tmp/analyze-out', emptyOutDir: true, manifest: true, rolldownOptions: { experimental: { lazyBarrel: true } } },
+  build: { outDir: '/tmp/analyze-out', emptyOutDir: true, manifest: true },
 });

@@ -1,8 +1,8 @@
-import react from '@vitejs/plugin-react';
+import base from './vite.config';
 import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'web',
-  plugins: [react(), {
+  plugins: [...(base as any).plugins, {
     name: 'who',
     generateBundle() {
       const targets = [...this.getModuleIds()].filter((id) => /antd\/es\/(menu|skeleton|tooltip|tabs)\/index\.js$/.test(id));
