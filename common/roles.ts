@@ -44,16 +44,52 @@ export const PERMISSIONS = [
   'security:read',
   'security:write',
   'audit:read',
+  'ledger:read',
+  'ledger:write',
+  'plans:read',
+  'plans:write',
+  'calendar:read',
+  'roster:read', // responsible persons (责任人) of the units in scope
+  'roster:write', // keep one's own unit's roster current (scoped to the own unit in the service)
+  'filings:read', // 附件2 filing rounds and forms in scope
+  'filings:write', // fill in and submit one's own unit's 附件2
+  'filings:review', // open rounds, file (备案) or return forms, acknowledge change reports, send reminders
+  'contacts:reveal', // see or export other units' phone numbers in full, with a recorded reason
+  'notifications:read', // one's own in-app notifications
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const BUSINESS_READ: Permission[] = ['regions:read', 'organisations:read', 'pairings:read', 'documents:read'];
+const BUSINESS_READ: Permission[] = [
+  'regions:read',
+  'organisations:read',
+  'pairings:read',
+  'documents:read',
+  'roster:read',
+  'filings:read',
+  'notifications:read',
+];
+/** What a unit's own 联络员 does about its responsible persons and 附件2 (issue 3); scoped to the own unit. */
+const UNIT_FILING: Permission[] = ['roster:write', 'filings:write'];
+/** The liaison ledger, annual plans and the calendar built from them (issue 4). */
+const LEDGER_READ: Permission[] = ['ledger:read', 'plans:read', 'calendar:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  tzb: [...BUSINESS_READ, 'regions:write', 'organisations:write', 'pairings:write'],
-  qfb: [...BUSINESS_READ],
-  department: [...BUSINESS_READ],
-  counterpart: [...BUSINESS_READ],
+  // tzb's ledger:write / plans:write is for corrections only (the services let it edit, not create or reply).
+  tzb: [
+    ...BUSINESS_READ,
+    'regions:write',
+    'organisations:write',
+    'pairings:write',
+    ...LEDGER_READ,
+    'ledger:write',
+    'plans:write',
+    'filings:review',
+    'contacts:reveal',
+  ],
+  qfb: [...BUSINESS_READ, ...LEDGER_READ],
+  department: [...BUSINESS_READ, ...LEDGER_READ, 'ledger:write', 'plans:write', ...UNIT_FILING],
+  // a counterpart reads its departments' plans; the department keeps them
+  counterpart: [...BUSINESS_READ, ...LEDGER_READ, 'ledger:write', ...UNIT_FILING],
   // Accounts need the organisation directory to place a user; that is directory data, not business records.
   sysadmin: [
     'users:read',

@@ -27,6 +27,9 @@ export function dialectOf(url: string): Dialect {
 export function connect(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection the server closed (restart, failover, a dropped test database) is removed from
+    // the pool and replaced on demand; without a listener the 'error' event would crash the process.
+    pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlitePath: null, close: () => db.destroy() };
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { OrganisationKind } from '../../common/organisations.js';
 import type { Database } from '../db/schema.js';
-import { insertOrganisation } from '../modules/organisations/organisations.repository.js';
+import { insertAlias, insertOrganisation } from '../modules/organisations/organisations.repository.js';
 import { insertPairing } from '../modules/pairings/pairings.repository.js';
 import { findRegionByPathNames, insertRegion } from '../modules/regions/regions.repository.js';
 
@@ -39,4 +40,37 @@ export async function makeOtherDistrict(db: Kysely<Database>, name = `海曙区$
     shared: false,
   });
   return { region, oversight, department, counterpart, pairing };
+}
+
+/** The seed's district, 浙江省宁波市奉化区. */
+export async function seedDistrict(db: Kysely<Database>) {
+  const region = await findRegionByPathNames(db, ['浙江省', '宁波市', '奉化区']);
+  if (!region) throw new Error('the seed district is missing: build the app with the seed');
+  return region;
+}
+
+/** An organisation (in the seed district unless a region is given), with optional aliases. */
+export async function makeOrganisation(
+  db: Kysely<Database>,
+  options: {
+    name?: string;
+    kind?: OrganisationKind;
+    regionId?: number;
+    shortName?: string | null;
+    aliases?: string[];
+  } = {},
+) {
+  const regionId = options.regionId ?? (await seedDistrict(db)).id;
+  const organisation = await insertOrganisation(db, {
+    region_id: regionId,
+    kind: options.kind ?? 'department',
+    name: options.name ?? `测试单位${++seq}`,
+    short_name: options.shortName ?? null,
+    sort_order: 1000 + seq,
+    active: 1,
+  });
+  const aliases = [];
+  for (const alias of options.aliases ?? [])
+    aliases.push(await insertAlias(db, organisation.id, alias, null));
+  return { ...organisation, aliases };
 }

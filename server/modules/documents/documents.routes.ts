@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { RegistrationFormQuery } from '../../../common/schemas/filings.js';
 import { DocumentYearQuery } from '../../../common/schemas/pairings.js';
-import { pairingListDocx, pairingListXlsx } from './documents.service.js';
+import { RosterExportQuery } from '../../../common/schemas/roster.js';
+import { pairingListDocx, pairingListXlsx, registrationFormDocx, rosterXlsx } from './documents.service.js';
 import { sendDocument } from './send-document.js';
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
@@ -18,5 +20,15 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     '/documents/pairing-list.xlsx',
     { config, schema: { tags, querystring: DocumentYearQuery } },
     async (request, reply) => sendDocument(reply, await pairingListXlsx(request.ctx(), request.query.year)),
+  );
+  r.get(
+    '/documents/registration-form.docx',
+    { config, schema: { tags, querystring: RegistrationFormQuery } },
+    async (request, reply) => sendDocument(reply, await registrationFormDocx(request.ctx(), request.query)),
+  );
+  r.get(
+    '/documents/roster.xlsx',
+    { config, schema: { tags, querystring: RosterExportQuery } },
+    async (request, reply) => sendDocument(reply, await rosterXlsx(request.ctx(), request.query)),
   );
 }

@@ -1,9 +1,24 @@
+import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
+import type { RegistrationFormQuery } from '../../../common/schemas/filings.js';
+import {
+  PERSON_ROLE_LABELS,
+  PERSON_ROLES,
+  type RosterExportQuery,
+  type RosterPersonDto,
+} from '../../../common/schemas/roster.js';
 import { scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { renderPairingListDocx } from '../../documents/pairing-list.docx.js';
 import { renderPairingListXlsx } from '../../documents/pairing-list.xlsx.js';
+import {
+  REGISTRATION_FORM_TITLE,
+  renderRegistrationFormDocx,
+} from '../../documents/registration-form.docx.js';
+import { type RosterXlsxPerson, renderRosterXlsx } from '../../documents/roster.xlsx.js';
 import { appendAuditAlone } from '../audit/audit.writer.js';
+import { registrationFormData } from '../filings/filings.service.js';
 import { listPairings, type PairingRow } from '../pairings/pairings.repository.js';
+import { rosterExportData } from '../roster/roster.service.js';
 
 export interface RenderedDocument {
   filename: string;
@@ -72,4 +87,72 @@ export async function pairingListXlsx(ctx: RequestContext, year: number): Promis
   });
   await auditExport(ctx, 'pairing-list.xlsx', year);
   return { filename: `对口联系名单-${year}.xlsx`, contentType: XLSX, body };
+}
+
+/** 附件2 of one unit for a year: filled from its form in that year's round, or blank (`blank=1`). */
+export async function registrationFormDocx(
+  ctx: RequestContext,
+  query: RegistrationFormQuery,
+): Promise<RenderedDocument> {
+  const data = await registrationFormData(ctx, query);
+  const body = await renderRegistrationFormDocx(data.input);
+  await appendAuditAlone(ctx.db, ctx, {
+    action: 'document.export',
+    entityType: 'document',
+    entityId: 'registration-form.docx',
+    detail: `year=${query.year}; organisationId=${query.organisationId}; blank=${query.blank === '1' ? 1 : 0}; phones=${data.phones}`,
+  });
+  const who = query.blank === '1' ? '空白' : data.unitName;
+  return { filename: `${data.input.year}年${REGISTRATION_FORM_TITLE}-${who}.docx`, contentType: DOCX, body };
+}
+
+const kindLabel = (kind: string): string => ORGANISATION_KIND_LABELS[kind as OrganisationKind]?.zh ?? kind;
+
+function rosterRow(
+  unit: { name: string; kind: string },
+  role: string,
+  p: RosterPersonDto | null,
+): RosterXlsxPerson {
+  return {
+    unit: unit.name,
+    unitKind: kindLabel(unit.kind),
+    role: PERSON_ROLE_LABELS[role as RosterPersonDto['role']]?.zh ?? role,
+    name: p?.name ?? null,
+    position: p?.position ?? null,
+    officePhone: p?.officePhone ?? null,
+    mobile: p?.mobile ?? null,
+    servedFrom: p?.servedFrom ?? null,
+    servedTo: p?.servedTo ?? null,
+  };
+}
+
+/**
+ * The roster of every unit in scope: the persons in force on `date` (one row per unit and role, empty where no
+ * one is recorded) and every version. Phones masked, except the actor's own unit's; `full=1` needs
+ * contacts:reveal and a reason, both recorded.
+ */
+export async function rosterXlsx(ctx: RequestContext, query: RosterExportQuery): Promise<RenderedDocument> {
+  const data = await rosterExportData(ctx, {
+    date: query.date,
+    full: query.full === '1',
+    reason: query.reason,
+  });
+  const body = await renderRosterXlsx({
+    date: data.date,
+    current: data.current.flatMap(({ unit, persons }) =>
+      PERSON_ROLES.map((role) => rosterRow(unit, role, persons[role])),
+    ),
+    history: data.history.map(({ unit, person }) => ({
+      ...rosterRow(unit, person.role, person),
+      source: person.source === 'filing' ? '备案' : '名册',
+      recordedAt: person.recordedAt,
+    })),
+  });
+  await appendAuditAlone(ctx.db, ctx, {
+    action: 'document.export',
+    entityType: 'document',
+    entityId: 'roster.xlsx',
+    detail: `date=${data.date}; phones=${data.phones}`,
+  });
+  return { filename: `对口联系工作责任人名册-${data.date}.xlsx`, contentType: XLSX, body };
 }

@@ -108,13 +108,26 @@ export async function deleteAlias(db: Executor, organisationId: number, aliasId:
   return Number(result.numDeletedRows);
 }
 
+export async function deleteAliasNamed(db: Executor, organisationId: number, alias: string): Promise<void> {
+  await db
+    .deleteFrom('organisation_aliases')
+    .where('organisation_id', '=', organisationId)
+    .where('alias', '=', alias)
+    .execute();
+}
+
+export async function hasAlias(db: Executor, organisationId: number, alias: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisation_aliases')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('alias', '=', alias)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Same name in the same region, as a name or an alias of another organisation. */
-export async function nameTaken(
-  db: Executor,
-  regionId: number,
-  name: string,
-  exceptId?: number,
-): Promise<boolean> {
+export async function nameTaken(db: Executor, regionId: number, name: string, exceptId?: number): Promise<boolean> {
   let byName = db
     .selectFrom('organisations')
     .select('id')

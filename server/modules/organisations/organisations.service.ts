@@ -15,7 +15,9 @@ import { findRegion } from '../regions/regions.repository.js';
 import {
   aliasesOf,
   deleteAlias,
+  deleteAliasNamed,
   findOrganisation,
+  hasAlias,
   insertAlias,
   insertOrganisation,
   listOrganisations,
@@ -110,9 +112,13 @@ export async function updateOrganisation(ctx: RequestContext, id: number, input:
       sort_order: input.sortOrder,
       active: input.active === undefined ? undefined : input.active ? 1 : 0,
     });
-    // 机构改革: a renamed department keeps its old name as an alias, so old notices and records still find it.
-    if (renamed && input.keepOldNameAsAlias !== false) {
-      await insertAlias(trx, id, before.name, '曾用名');
+    if (renamed && input.name) {
+      // Renamed back to one of its former names: that name is the name again, no longer an alias.
+      await deleteAliasNamed(trx, id, input.name);
+      // 机构改革: a renamed department keeps its old name as an alias, so old notices and records still find it.
+      if (input.keepOldNameAsAlias !== false && !(await hasAlias(trx, id, before.name))) {
+        await insertAlias(trx, id, before.name, '曾用名');
+      }
     }
     const after = await findOrganisation(trx, id);
     await appendAudit(trx, ctx, {

@@ -52,6 +52,19 @@ export async function insertRegion(
   return (await findRegion(db, id)) as Region;
 }
 
+/** A region of that name under the same parent (other than `exceptId`): names are unique among siblings. */
+export async function siblingNamed(
+  db: Executor,
+  parentId: number | null,
+  name: string,
+  exceptId?: number,
+): Promise<boolean> {
+  let query = db.selectFrom('regions').select('id').where('name', '=', name);
+  query = parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', parentId);
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
 export async function renameRegion(db: Executor, id: number, name: string): Promise<void> {
   await db.updateTable('regions').set({ name }).where('id', '=', id).execute();
 }

@@ -5,7 +5,13 @@ import type { RequestContext } from '../../context.js';
 import type { Region } from '../../db/schema.js';
 import { conflict, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
-import { findRegion, insertRegion, listRegionsAround, renameRegion } from './regions.repository.js';
+import {
+  findRegion,
+  insertRegion,
+  listRegionsAround,
+  renameRegion,
+  siblingNamed,
+} from './regions.repository.js';
 
 function present(region: Region, all: Map<number, Region>): RegionDto {
   const fullName = region.path
@@ -39,20 +45,9 @@ async function manageableRegion(ctx: RequestContext, id: number): Promise<Region
 export async function createRegion(ctx: RequestContext, input: CreateRegionRequest): Promise<RegionDto> {
   await manageableRegion(ctx, input.parentId);
   const created = await ctx.db.transaction().execute(async (trx) => {
-    const clash = await trx
-      .selectFrom('regions')
-      .select('id')
-      .where('parent_id', '=', input.parentId)
-      .where('name', '=', input.name)
-      .executeTakeFirst();
-    if (clash) throw conflict(input.name);
+    if (await siblingNamed(trx, input.parentId, input.name)) throw conflict(input.name);
     const region = await insertRegion(trx, input);
-    await appendAudit(trx, ctx, {
-      action: 'region.create',
-      entityType: 'region',
-      entityId: region.id,
-      after: region,
-    });
+    await appendAudit(trx, ctx, { action: 'region.create', entityType: 'region', entityId: region.id, after: region });
     return region;
   });
   const all = await listRegions(ctx);
@@ -62,6 +57,7 @@ export async function createRegion(ctx: RequestContext, input: CreateRegionReque
 export async function updateRegion(ctx: RequestContext, id: number, name: string): Promise<RegionDto> {
   const before = await manageableRegion(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
+    if (await siblingNamed(trx, before.parent_id, name, id)) throw conflict(name);
     await renameRegion(trx, id, name);
     await appendAudit(trx, ctx, {
       action: 'region.update',

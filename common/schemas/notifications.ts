@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const NOTIFICATION_KINDS = [
+  'filing_reminder',
+  'filing_returned',
+  'filing_filed',
+  'change_report',
+] as const;
+
+export const NotificationDto = z.object({
+  id: z.number().int(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
+  /** where in the app the notification leads */
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationDto = z.infer<typeof NotificationDto>;
+
+export const NotificationListQuery = z.object({
+  /** '1': unread only */
+  unread: z.enum(['0', '1']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
+
+export const NotificationListResponse = z.object({
+  items: z.array(NotificationDto),
+  /** unread count over all of the user's notifications (the bell's badge) */
+  unread: z.number().int(),
+});
+export type NotificationListResponse = z.infer<typeof NotificationListResponse>;
+
+export const MarkAllReadResponse = z.object({ marked: z.number().int() });

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AttachmentDto, AttachmentParams, UploadAttachmentRequest } from '../../../common/schemas/ledger.js';
+import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
+import { sendDocument } from '../documents/send-document.js';
+import { downloadAttachment, removeAttachment, uploadAttachment } from './attachments.service.js';
+
+/** base64 of 10 MB is 13.4 MiB; the JSON around it is small. Larger bodies are refused before parsing (413). */
+const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024;
+
+export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['ledger'];
+
+  r.post(
+    '/ledger/:id/attachments',
+    {
+      config: { permission: 'ledger:write' },
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: { tags, params: IdParams, body: UploadAttachmentRequest, response: { 200: AttachmentDto } },
+    },
+    async (request) => uploadAttachment(request.ctx(), request.params.id, request.body),
+  );
+  r.get(
+    '/ledger/:id/attachments/:attachmentId',
+    { config: { permission: 'ledger:read' }, schema: { tags, params: AttachmentParams } },
+    async (request, reply) =>
+      sendDocument(
+        reply,
+        await downloadAttachment(request.ctx(), request.params.id, request.params.attachmentId),
+      ),
+  );
+  r.delete(
+    '/ledger/:id/attachments/:attachmentId',
+    {
+      config: { permission: 'ledger:write' },
+      schema: { tags, params: AttachmentParams, response: { 200: OkResponse } },
+    },
+    async (request) => {
+      await removeAttachment(request.ctx(), request.params.id, request.params.attachmentId);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,222 @@
+import type { Scope } from '../../access/scope.js';
+import type { Executor } from '../../context.js';
+import { nowIso } from '../../db/dialect.js';
+import type { Filing } from '../../db/schema.js';
+
+function selectRounds(db: Executor) {
+  return db
+    .selectFrom('filing_rounds as fr')
+    .innerJoin('regions as r', 'r.id', 'fr.region_id')
+    .leftJoin('users as u', 'u.id', 'fr.opened_by')
+    .selectAll('fr')
+    .select(['r.path as region_path', 'u.display_name as opened_by_name']);
+}
+
+export type RoundRow = Awaited<ReturnType<ReturnType<typeof selectRounds>['executeTakeFirstOrThrow']>>;
+
+/**
+ * Rounds the scope may see: an overseer's region and everything under it; a unit only the rounds of the region
+ * given (its own: the rounds that ask it for a form). `regionId` narrows an overseer to one region. Newest first.
+ */
+export async function listRounds(
+  db: Executor,
+  f: { scope: Scope; regionId?: number; ids?: number[]; year?: number },
+): Promise<RoundRow[]> {
+  const scope = f.scope;
+  if (scope.kind === 'none') return [];
+  let query = selectRounds(db);
+  if (scope.kind === 'region') query = query.where('r.path', 'like', `${scope.regionPath}%`);
+  else if (f.regionId === undefined) return [];
+  if (f.regionId !== undefined) query = query.where('fr.region_id', '=', f.regionId);
+  if (f.ids) query = query.where('fr.id', 'in', f.ids.length ? f.ids : [-1]);
+  if (f.year !== undefined) query = query.where('fr.year', '=', f.year);
+  return query.orderBy('fr.year', 'desc').orderBy('fr.id', 'desc').execute();
+}
+
+export async function openRoundOf(db: Executor, regionId: number, year: number) {
+  return db
+    .selectFrom('filing_rounds')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('year', '=', year)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
+export async function insertRound(
+  db: Executor,
+  values: {
+    regionId: number;
+    year: number;
+    deadline: string;
+    recipient: string;
+    contactPerson: string;
+    contactPhone: string;
+    fax: string;
+    openedBy: number;
+  },
+) {
+  const now = nowIso();
+  return db
+    .insertInto('filing_rounds')
+    .values({
+      region_id: values.regionId,
+      year: values.year,
+      deadline: values.deadline,
+      recipient: values.recipient,
+      contact_person: values.contactPerson,
+      contact_phone: values.contactPhone,
+      fax: values.fax,
+      status: 'open',
+      opened_by: values.openedBy,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateRoundRow(
+  db: Executor,
+  id: number,
+  values: {
+    deadline?: string;
+    recipient?: string;
+    contact_person?: string;
+    contact_phone?: string;
+    fax?: string;
+    status?: string;
+    closed_at?: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable('filing_rounds')
+    .set({ ...values, updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findFiling(db: Executor, roundId: number, organisationId: number) {
+  return db
+    .selectFrom('filings')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function filingsOfRound(db: Executor, roundId: number): Promise<Filing[]> {
+  return db.selectFrom('filings').selectAll().where('round_id', '=', roundId).execute();
+}
+
+export interface FormValues {
+  leader_name: string | null;
+  leader_position: string | null;
+  leader_phone: string | null;
+  liaison_name: string | null;
+  liaison_position: string | null;
+  liaison_phone: string | null;
+}
+
+export async function insertFiling(
+  db: Executor,
+  values: FormValues & { roundId: number; organisationId: number; userId: number },
+): Promise<Filing> {
+  const now = nowIso();
+  const { roundId, organisationId, userId, ...form } = values;
+  return db
+    .insertInto('filings')
+    .values({
+      ...form,
+      round_id: roundId,
+      organisation_id: organisationId,
+      status: 'draft',
+      first_submitted_at: null,
+      submitted_at: null,
+      submitted_late: 0,
+      return_reason: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      filed_at: null,
+      created_by: userId,
+      updated_by: userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Change a form, only when it is still in the status the caller read (so two reviewers or a reviewer and the
+ * unit cannot both win): returns false when the status moved meanwhile.
+ */
+export async function updateFilingRow(
+  db: Executor,
+  id: number,
+  expectedStatus: string,
+  values: Partial<
+    FormValues & {
+      status: string;
+      first_submitted_at: string | null;
+      submitted_at: string | null;
+      submitted_late: number;
+      return_reason: string | null;
+      reviewed_by: number | null;
+      reviewed_at: string | null;
+      filed_at: string | null;
+      updated_by: number | null;
+    }
+  >,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('filings')
+    .set({ ...values, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', expectedStatus)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function getFilingById(db: Executor, id: number): Promise<Filing> {
+  return db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function insertFilingEvent(
+  db: Executor,
+  values: { filingId: number; action: string; note: string | null; actorId: number | null },
+) {
+  return db
+    .insertInto('filing_events')
+    .values({
+      filing_id: values.filingId,
+      action: values.action,
+      note: values.note,
+      actor_id: values.actorId,
+      at: nowIso(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function filingEvents(db: Executor, filingId: number) {
+  return db
+    .selectFrom('filing_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.id', 'e.action', 'e.note', 'e.at', 'u.display_name as actor_name'])
+    .where('e.filing_id', '=', filingId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Change reports of these units: for the board's "changed since filing" and pending counts. */
+export async function changeReportsOf(db: Executor, organisationIds: number[]) {
+  if (!organisationIds.length) return [];
+  return db
+    .selectFrom('change_reports')
+    .select(['organisation_id', 'reported_at', 'status'])
+    .where('organisation_id', 'in', organisationIds)
+    .execute();
+}

@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  CreateFilingRoundRequest,
+  FileFilingRequest,
+  FilingBoardResponse,
+  FilingDto,
+  FilingParams,
+  FilingRoundDto,
+  FilingRoundListResponse,
+  FilingRoundParams,
+  RemindResponse,
+  ReturnFilingRequest,
+  SaveFilingRequest,
+  SubmitFilingRequest,
+  UpdateFilingRoundRequest,
+} from '../../../common/schemas/filings.js';
+import { RevealRequest } from '../../../common/schemas/roster.js';
+import {
+  closeRound,
+  createRound,
+  fileFiling,
+  filingBoard,
+  getFiling,
+  getRound,
+  listRoundsFor,
+  remindLate,
+  returnFiling,
+  revealFiling,
+  saveFiling,
+  submitFiling,
+  updateRound,
+} from './filings.service.js';
+
+export async function filingRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['filings'];
+  const read = { permission: 'filings:read' as const };
+  const write = { permission: 'filings:write' as const };
+  const review = { permission: 'filings:review' as const };
+  const filing = '/filing-rounds/:roundId/filings/:organisationId';
+
+  r.get(
+    '/filing-rounds',
+    { config: read, schema: { tags, response: { 200: FilingRoundListResponse } } },
+    async (request) => listRoundsFor(request.ctx()),
+  );
+  r.post(
+    '/filing-rounds',
+    { config: review, schema: { tags, body: CreateFilingRoundRequest, response: { 200: FilingRoundDto } } },
+    async (request) => createRound(request.ctx(), request.body),
+  );
+  r.get(
+    '/filing-rounds/:roundId',
+    { config: read, schema: { tags, params: FilingRoundParams, response: { 200: FilingRoundDto } } },
+    async (request) => getRound(request.ctx(), request.params.roundId),
+  );
+  r.patch(
+    '/filing-rounds/:roundId',
+    {
+      config: review,
+      schema: {
+        tags,
+        params: FilingRoundParams,
+        body: UpdateFilingRoundRequest,
+        response: { 200: FilingRoundDto },
+      },
+    },
+    async (request) => updateRound(request.ctx(), request.params.roundId, request.body),
+  );
+  r.post(
+    '/filing-rounds/:roundId/close',
+    { config: review, schema: { tags, params: FilingRoundParams, response: { 200: FilingRoundDto } } },
+    async (request) => closeRound(request.ctx(), request.params.roundId),
+  );
+  r.get(
+    '/filing-rounds/:roundId/board',
+    { config: review, schema: { tags, params: FilingRoundParams, response: { 200: FilingBoardResponse } } },
+    async (request) => filingBoard(request.ctx(), request.params.roundId),
+  );
+  r.post(
+    '/filing-rounds/:roundId/remind',
+    { config: review, schema: { tags, params: FilingRoundParams, response: { 200: RemindResponse } } },
+    async (request) => remindLate(request.ctx(), request.params.roundId),
+  );
+
+  r.get(
+    filing,
+    { config: read, schema: { tags, params: FilingParams, response: { 200: FilingDto } } },
+    async (request) => getFiling(request.ctx(), request.params.roundId, request.params.organisationId),
+  );
+  r.put(
+    filing,
+    {
+      config: write,
+      schema: { tags, params: FilingParams, body: SaveFilingRequest, response: { 200: FilingDto } },
+    },
+    async (request) =>
+      saveFiling(request.ctx(), request.params.roundId, request.params.organisationId, request.body),
+  );
+  r.post(
+    `${filing}/submit`,
+    {
+      config: write,
+      schema: { tags, params: FilingParams, body: SubmitFilingRequest, response: { 200: FilingDto } },
+    },
+    async (request) =>
+      submitFiling(request.ctx(), request.params.roundId, request.params.organisationId, request.body),
+  );
+  r.post(
+    `${filing}/return`,
+    {
+      config: review,
+      schema: { tags, params: FilingParams, body: ReturnFilingRequest, response: { 200: FilingDto } },
+    },
+    async (request) =>
+      returnFiling(request.ctx(), request.params.roundId, request.params.organisationId, request.body),
+  );
+  r.post(
+    `${filing}/file`,
+    {
+      config: review,
+      schema: { tags, params: FilingParams, body: FileFilingRequest, response: { 200: FilingDto } },
+    },
+    async (request) =>
+      fileFiling(
+        request.ctx(),
+        request.params.roundId,
+        request.params.organisationId,
+        request.body?.note ?? null,
+      ),
+  );
+  r.post(
+    `${filing}/reveal`,
+    {
+      config: { permission: 'contacts:reveal' },
+      schema: { tags, params: FilingParams, body: RevealRequest, response: { 200: FilingDto } },
+    },
+    async (request) =>
+      revealFiling(request.ctx(), request.params.roundId, request.params.organisationId, request.body),
+  );
+}

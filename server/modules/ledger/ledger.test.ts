@@ -1,0 +1,493 @@
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeOtherDistrict } from '../../test/factories.js';
+import { buildTestApp, describeEachDialect, loginAs, type TestApp } from '../../test/helper.js';
+import { daysFromNow, type LedgerCast, ledgerCast, record } from './ledger.fixtures.js';
+
+const arrayBuffer = (res: LightMyRequestResponse): ArrayBuffer =>
+  res.rawPayload.buffer.slice(
+    res.rawPayload.byteOffset,
+    res.rawPayload.byteOffset + res.rawPayload.byteLength,
+  ) as ArrayBuffer;
+
+describeEachDialect('ledger', (dialect) => {
+  let t: TestApp;
+  let c: LedgerCast;
+  let pair: { departmentId: number; counterpartIds: number[] };
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    c = await ledgerCast(t);
+    pair = { departmentId: c.ids.jiaoyu, counterpartIds: [c.ids.minmeng] };
+  });
+  afterAll(async () => t.close());
+
+  it('invitation dept→cp: create, the counterpart replies, the host records attendance; replies then freeze', async () => {
+    const inv = await record(c.dept, {
+      ...pair,
+      kind: 'invitation',
+      direction: 'dept_to_cp',
+      subtype: 'inspection',
+      title: '校园安全专项检查视察',
+      startsAt: '2024-05-10T09:00:00+08:00',
+      endsAt: '2024-05-10T11:30:00+08:00',
+      place: '区教育局三楼会议室',
+    });
+    expect(inv).toMatchObject({
+      kind: 'invitation',
+      direction: 'dept_to_cp',
+      subtype: 'inspection',
+      year: 2024,
+      startsAt: '2024-05-10T01:00:00.000Z',
+      endsAt: '2024-05-10T03:30:00.000Z',
+      status: 'open',
+      department: { id: c.ids.jiaoyu, name: '区教育局' },
+      counterparts: [{ id: c.ids.minmeng, name: '民盟奉化支部' }],
+      host: { id: c.ids.jiaoyu, name: '区教育局' },
+      responses: [{ organisation: { name: '民盟奉化支部' }, reply: 'pending', attended: null }],
+      abilities: { canEdit: true, canReply: false, canRecordAttendance: true },
+    });
+    // the host cannot reply to its own invitation
+    expect((await c.dept.post(`/api/v1/ledger/${inv.id}/reply`, { reply: 'attend' })).statusCode).toBe(403);
+
+    const seen = (await c.cp.get(`/api/v1/ledger/${inv.id}`)).json();
+    expect(seen.abilities).toMatchObject({ canEdit: false, canReply: true, canRecordAttendance: false });
+    const replied = await c.cp.post(`/api/v1/ledger/${inv.id}/reply`, {
+      reply: 'attend',
+      attendees: '王主委',
+    });
+    expect(replied.statusCode).toBe(200);
+    expect(replied.json().responses[0]).toMatchObject({
+      reply: 'attend',
+      replyAttendees: '王主委',
+      repliedBy: c.cp.username,
+    });
+    // a reply may change until attendance is recorded
+    const changed = await c.cp.post(`/api/v1/ledger/${inv.id}/reply`, {
+      reply: 'attend',
+      attendees: '王主委、李秘书长',
+    });
+    expect(changed.json().responses[0].replyAttendees).toBe('王主委、李秘书长');
+
+    const attended = await c.dept.post(`/api/v1/ledger/${inv.id}/attendance`, {
+      attendance: [{ organisationId: c.ids.minmeng, attended: true, attendees: '王主委' }],
+      summary: '提出建议3条',
+    });
+    expect(attended.statusCode).toBe(200);
+    expect(attended.json()).toMatchObject({
+      status: 'attended',
+      summary: '提出建议3条',
+      responses: [{ reply: 'attend', attended: true, attendees: '王主委' }],
+    });
+
+    const late = await c.cp.post(`/api/v1/ledger/${inv.id}/reply`, { reply: 'decline' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('INVALID_STATE');
+    const same = await c.cp.post(`/api/v1/ledger/${inv.id}/reply`, {
+      reply: 'attend',
+      attendees: '王主委、李秘书长',
+    });
+    expect(same.statusCode).toBe(200);
+    // attendance only for invitees
+    const stranger = await c.dept.post(`/api/v1/ledger/${inv.id}/attendance`, {
+      attendance: [{ organisationId: c.ids.minjian, attended: true }],
+    });
+    expect(stranger.statusCode).toBe(400);
+
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'ledger_record')
+      .where('entity_id', '=', String(inv.id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'ledger.create',
+      'ledger.reply',
+      'ledger.reply',
+      'ledger.attendance',
+    ]);
+  });
+
+  it('refuses attendance before the event has started (409)', async () => {
+    const inv = await record(c.dept, {
+      ...pair,
+      kind: 'invitation',
+      direction: 'dept_to_cp',
+      subtype: 'meeting',
+      title: '年度工作会议',
+      startsAt: daysFromNow(5),
+    });
+    expect(inv.abilities.canRecordAttendance).toBe(false);
+    const res = await c.dept.post(`/api/v1/ledger/${inv.id}/attendance`, {
+      attendance: [{ organisationId: c.ids.minmeng, attended: true }],
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('INVALID_STATE');
+  });
+
+  it('invitation cp→dept: the counterpart hosts and the department replies; directions are checked', async () => {
+    const inv = await record(c.cp, {
+      ...pair,
+      kind: 'invitation',
+      direction: 'cp_to_dept',
+      subtype: 'activity',
+      title: '民盟奉化支部成立纪念活动',
+      startsAt: '2024-06-01T14:00:00+08:00',
+    });
+    expect(inv).toMatchObject({
+      host: { name: '民盟奉化支部' },
+      responses: [{ organisation: { name: '区教育局' }, reply: 'pending' }],
+    });
+    const reply = await c.dept.post(`/api/v1/ledger/${inv.id}/reply`, { reply: 'decline', note: '另有公务' });
+    expect(reply.json().responses[0]).toMatchObject({ reply: 'decline', replyNote: '另有公务' });
+    const att = await c.cp.post(`/api/v1/ledger/${inv.id}/attendance`, {
+      attendance: [{ organisationId: c.ids.jiaoyu, attended: false }],
+    });
+    expect(att.json()).toMatchObject({ status: 'attended', responses: [{ attended: false }] });
+
+    const wrongSide = await c.dept.post('/api/v1/ledger', {
+      ...pair,
+      kind: 'invitation',
+      direction: 'cp_to_dept',
+      subtype: 'meeting',
+      title: 'x',
+      startsAt: '2024-06-01T14:00:00+08:00',
+    });
+    expect(wrongSide.statusCode).toBe(403);
+    const wrongSubtype = await c.cp.post('/api/v1/ledger', {
+      ...pair,
+      kind: 'invitation',
+      direction: 'cp_to_dept',
+      subtype: 'inspection',
+      title: 'x',
+      startsAt: '2024-06-01T14:00:00+08:00',
+    });
+    expect(wrongSubtype.statusCode).toBe(400);
+    expect(wrongSubtype.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('counts invitations per pair and per direction', async () => {
+    const res = await c.tzb.get('/api/v1/ledger/summary?year=2024');
+    expect(res.statusCode).toBe(200);
+    const row = res
+      .json()
+      .pairs.find((p: { department: { id: number } }) => p.department.id === c.ids.jiaoyu);
+    expect(row).toEqual({
+      department: { id: c.ids.jiaoyu, name: '区教育局' },
+      counterpart: { id: c.ids.minmeng, name: '民盟奉化支部' },
+      invitationsDeptToCp: 1,
+      invitationsCpToDept: 1,
+      notices: 0,
+      research: 0,
+      services: 0,
+      symposia: 0,
+    });
+  });
+
+  it('notice: sent with its 文号, the recipient confirms receipt and then reading; first times are kept', async () => {
+    const notice = await record(c.dept, {
+      ...pair,
+      kind: 'notice',
+      subtype: 'policy',
+      docNumber: '奉教〔2024〕12号',
+      title: '关于进一步加强中小学课后服务的通知',
+      startsAt: '2024-03-05T10:00:00+08:00',
+    });
+    expect(notice).toMatchObject({
+      status: 'sent',
+      notice: { docNumber: '奉教〔2024〕12号' },
+      responses: [{ organisation: { name: '民盟奉化支部' }, reply: 'n/a', receivedAt: null, readAt: null }],
+    });
+    expect((await c.dept.post(`/api/v1/ledger/${notice.id}/receipt`, { read: true })).statusCode).toBe(403);
+    const received = (await c.cp.post(`/api/v1/ledger/${notice.id}/receipt`, { read: false })).json();
+    expect(received.responses[0].receivedAt).toMatch(/Z$/);
+    expect(received.responses[0]).toMatchObject({ receivedBy: c.cp.username, readAt: null });
+    const read = (await c.cp.post(`/api/v1/ledger/${notice.id}/receipt`, { read: true })).json();
+    expect(read.responses[0]).toMatchObject({
+      receivedAt: received.responses[0].receivedAt,
+      readBy: c.cp.username,
+    });
+    expect(read.responses[0].readAt).toMatch(/Z$/);
+    const again = (await c.cp.post(`/api/v1/ledger/${notice.id}/receipt`, { read: true })).json();
+    expect(again.responses[0].readAt).toBe(read.responses[0].readAt);
+    // only a department sends notices
+    const byCp = await c.cp.post('/api/v1/ledger', {
+      ...pair,
+      kind: 'notice',
+      subtype: 'material',
+      title: 'x',
+      startsAt: '2024-03-05T10:00:00+08:00',
+    });
+    expect(byCp.statusCode).toBe(403);
+  });
+
+  it('research: commissioned results adopted and implemented; an offered topic is taken up before adoption', async () => {
+    const study = await record(c.dept, {
+      ...pair,
+      kind: 'research',
+      subtype: 'commissioned',
+      title: '农村学校布局调整调研',
+      startsAt: '2024-04-01T00:00:00+08:00',
+      endsAt: '2024-07-31T00:00:00+08:00',
+      team: { department: ['陈科长'], counterpart: ['周教授', '吴老师'] },
+    });
+    expect(study).toMatchObject({
+      status: 'ongoing',
+      research: { adoption: 'none', team: { counterpart: ['周教授', '吴老师'] }, takenUpBy: null },
+      abilities: { canAdopt: true },
+    });
+    const noNote = await c.dept.post(`/api/v1/ledger/${study.id}/adoption`, { adoption: 'implemented' });
+    expect(noNote.statusCode).toBe(400);
+    const adopted = await c.dept.post(`/api/v1/ledger/${study.id}/adoption`, {
+      adoption: 'implemented',
+      note: '纳入2025年学校布局规划',
+      instruction: '请教育局抓好落实。——分管副区长',
+    });
+    expect(adopted.statusCode).toBe(200);
+    expect(adopted.json().research).toMatchObject({
+      adoption: 'implemented',
+      adoptionNote: '纳入2025年学校布局规划',
+      instruction: '请教育局抓好落实。——分管副区长',
+    });
+    expect((await c.cp.post(`/api/v1/ledger/${study.id}/adoption`, { adoption: 'none' })).statusCode).toBe(
+      403,
+    );
+
+    const topic = await record(c.dept, {
+      ...pair,
+      kind: 'research',
+      subtype: 'offered',
+      title: '职业教育产教融合研究',
+      startsAt: '2024-02-01T00:00:00+08:00',
+    });
+    expect(topic.status).toBe('offered');
+    const early = await c.dept.post(`/api/v1/ledger/${topic.id}/adoption`, { adoption: 'adopted' });
+    expect(early.statusCode).toBe(409);
+    const taken = await c.cp.post(`/api/v1/ledger/${topic.id}/take-up`);
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json()).toMatchObject({
+      status: 'taken',
+      research: { takenUpBy: { name: '民盟奉化支部' } },
+    });
+    expect((await c.cp.post(`/api/v1/ledger/${topic.id}/take-up`)).statusCode).toBe(409);
+    const partly = await c.dept.post(`/api/v1/ledger/${topic.id}/adoption`, { adoption: 'partly' });
+    expect(partly.json().research.adoption).toBe('partly');
+  });
+
+  it('social service: recorded by the counterpart with outcome figures', async () => {
+    const svc = await record(c.cp, {
+      ...pair,
+      kind: 'service',
+      subtype: 'medical',
+      title: '送医下乡义诊',
+      startsAt: '2024-09-20T08:30:00+08:00',
+      place: '萧王庙街道',
+      service: {
+        participants: '民盟医卫支部专家8人',
+        beneficiaries: '村民',
+        fundsWan: 12.5,
+        peopleServed: 320,
+        projectsLanded: 1,
+        outcome: '义诊320人次',
+      },
+    });
+    expect(svc).toMatchObject({
+      status: 'done',
+      host: { name: '民盟奉化支部' },
+      service: { fundsWan: 12.5, peopleServed: 320, projectsLanded: 1, outcome: '义诊320人次' },
+    });
+    const bad = await c.cp.post('/api/v1/ledger', {
+      ...pair,
+      kind: 'service',
+      subtype: 'medical',
+      title: 'x',
+      startsAt: '2024-09-20T08:30:00+08:00',
+      service: { peopleServed: -1 },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('symposium: scheduled, minuted once held (not before)', async () => {
+    const future = await record(c.dept, {
+      ...pair,
+      kind: 'symposium',
+      title: '下一次对口联系工作座谈会',
+      startsAt: daysFromNow(10),
+    });
+    expect(future.status).toBe('scheduled');
+    const tooEarly = await c.dept.post(`/api/v1/ledger/${future.id}/minutes`, { minutes: '……' });
+    expect(tooEarly.statusCode).toBe(409);
+    const held = await record(c.dept, {
+      ...pair,
+      kind: 'symposium',
+      title: '2024年度对口联系工作座谈会',
+      startsAt: '2024-01-18T09:00:00+08:00',
+    });
+    const minuted = await c.cp.post(`/api/v1/ledger/${held.id}/minutes`, {
+      minutes: '一、通报2023年工作；二、研究确定2024年度对口联系工作计划。',
+    });
+    expect(minuted.statusCode).toBe(200);
+    expect(minuted.json()).toMatchObject({
+      status: 'held',
+      symposium: { minutes: '一、通报2023年工作；二、研究确定2024年度对口联系工作计划。' },
+    });
+  });
+
+  it('scopes records: outsiders get 404 and do not see them listed; unpaired counterparts are refused', async () => {
+    const { items } = (await c.dept.get('/api/v1/ledger?year=2024')).json();
+    const mine = items[0];
+    for (const outsider of [c.otherCp, c.otherDept]) {
+      expect((await outsider.get(`/api/v1/ledger/${mine.id}`)).statusCode).toBe(404);
+      const list = (await outsider.get('/api/v1/ledger?year=2024')).json();
+      expect(list).toMatchObject({ items: [], total: 0 });
+      expect((await outsider.post(`/api/v1/ledger/${mine.id}/reply`, { reply: 'attend' })).statusCode).toBe(
+        404,
+      );
+    }
+    const unpaired = await c.dept.post('/api/v1/ledger', {
+      departmentId: c.ids.jiaoyu,
+      counterpartIds: [c.ids.minjian],
+      kind: 'service',
+      subtype: 'other',
+      title: '未对口的活动',
+      startsAt: '2024-09-20T08:30:00+08:00',
+    });
+    expect(unpaired.statusCode).toBe(400);
+    expect(unpaired.json().error.code).toBe('VALIDATION_FAILED');
+    // before the pairing existed (the seed list starts in 2019)
+    const before = await c.dept.post('/api/v1/ledger', {
+      ...pair,
+      kind: 'service',
+      subtype: 'other',
+      title: '早年活动',
+      startsAt: '2018-09-20T08:30:00+08:00',
+    });
+    expect(before.statusCode).toBe(400);
+    // a counterpart cannot record with a department it is not paired with
+    const cpUnpaired = await c.cp.post('/api/v1/ledger', {
+      departmentId: c.ids.gongan,
+      counterpartIds: [c.ids.minmeng],
+      kind: 'service',
+      subtype: 'other',
+      title: 'x',
+      startsAt: '2024-09-20T08:30:00+08:00',
+    });
+    expect(cpUnpaired.statusCode).toBe(400);
+    // a department records only for itself
+    const forOther = await c.otherDept.post('/api/v1/ledger', {
+      ...pair,
+      kind: 'symposium',
+      title: 'x',
+      startsAt: '2024-09-20T08:30:00+08:00',
+    });
+    expect(forOther.statusCode).toBe(403);
+    const none = await t.db.selectFrom('ledger_records').select('id').where('title', '=', 'x').execute();
+    expect(none).toEqual([]);
+  });
+
+  it('lets 统战部 and 区府办 read the region, 统战部 correct, and no admin read', async () => {
+    const all = (await c.tzb.get('/api/v1/ledger?year=2024')).json();
+    const mine = (await c.dept.get('/api/v1/ledger?year=2024')).json();
+    expect(all.total).toBe(mine.total);
+    expect(all.abilities.canCreate).toBe(false);
+    expect((await c.qfb.get('/api/v1/ledger?year=2024')).json().total).toBe(mine.total);
+    const id = mine.items.find((r: { title: string }) => r.title === '校园安全专项检查视察').id;
+    const fixed = await c.tzb.patch(`/api/v1/ledger/${id}`, { title: '校园安全专项检查视察（更正）' });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().title).toBe('校园安全专项检查视察（更正）');
+    expect((await c.qfb.patch(`/api/v1/ledger/${id}`, { title: 'y' })).statusCode).toBe(403);
+    expect((await c.cp.patch(`/api/v1/ledger/${id}`, { title: 'y' })).statusCode).toBe(403);
+    const tzbCreate = await c.tzb.post('/api/v1/ledger', {
+      ...pair,
+      kind: 'symposium',
+      title: 'y',
+      startsAt: '2024-09-20T08:30:00+08:00',
+    });
+    expect(tzbCreate.statusCode).toBe(403);
+    for (const role of ['sysadmin', 'secadmin', 'auditadmin'] as const) {
+      const admin = await loginAs(t, role, '区委统战部');
+      expect((await admin.get('/api/v1/ledger?year=2024')).statusCode).toBe(403);
+      expect((await admin.get(`/api/v1/ledger/${id}`)).statusCode).toBe(403);
+    }
+    const other = await makeOtherDistrict(t.db);
+    const otherTzb = await loginAs(t, 'tzb', other.oversight.id);
+    expect((await otherTzb.get(`/api/v1/ledger/${id}`)).statusCode).toBe(404);
+    expect((await otherTzb.get('/api/v1/ledger?year=2024')).json().total).toBe(0);
+  });
+
+  it('filters the one list by kind, words and dates, chronologically', async () => {
+    const byKind = (await c.dept.get('/api/v1/ledger?year=2024&kind=invitation')).json();
+    expect(byKind.items.map((r: { title: string }) => r.title)).toEqual([
+      '校园安全专项检查视察（更正）',
+      '民盟奉化支部成立纪念活动',
+    ]);
+    const words = (await c.cp.get(`/api/v1/ledger?q=${encodeURIComponent('义诊')}`)).json();
+    expect(words.items.map((r: { title: string }) => r.title)).toEqual(['送医下乡义诊']);
+    const march = (await c.dept.get('/api/v1/ledger?from=2024-03-01&to=2024-04-01')).json();
+    expect(march.items.map((r: { title: string }) => r.title)).toEqual([
+      '关于进一步加强中小学课后服务的通知',
+      '农村学校布局调整调研',
+    ]);
+    const all = (await c.dept.get('/api/v1/ledger?year=2024')).json();
+    const starts = all.items.map((r: { startsAt: string }) => r.startsAt);
+    expect(starts).toEqual([...starts].sort());
+    const paged = (await c.dept.get('/api/v1/ledger?year=2024&limit=2&offset=1')).json();
+    expect(paged.items.map((r: { id: number }) => r.id)).toEqual(
+      all.items.slice(1, 3).map((r: { id: number }) => r.id),
+    );
+  });
+
+  it('exports .xlsx with a sheet per kind (formula-like text as text) and a .docx 台账 with the titles', async () => {
+    await record(c.dept, {
+      ...pair,
+      kind: 'notice',
+      subtype: 'periodical',
+      title: '=cmd|"/c calc"!A1',
+      startsAt: '2024-12-01T10:00:00+08:00',
+    });
+    const xlsx = await c.dept.get('/api/v1/ledger/export.xlsx?year=2024');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(arrayBuffer(xlsx));
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      '重要会议及活动邀请',
+      '信息通报及文件抄送',
+      '调研',
+      '社会服务',
+      '对口联系工作座谈会',
+    ]);
+    // header + records of each kind in 2024
+    expect(wb.worksheets.map((s) => s.rowCount)).toEqual([3, 3, 3, 2, 2]);
+    const notices = wb.getWorksheet('信息通报及文件抄送');
+    const titles = [2, 3].map((r) => notices?.getRow(r).getCell(4).value);
+    expect(titles).toEqual(['关于进一步加强中小学课后服务的通知', '\'=cmd|"/c calc"!A1']);
+    const cell = notices?.getRow(3).getCell(4);
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+
+    const docx = await c.dept.get('/api/v1/ledger/export.docx?year=2024');
+    expect(docx.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(docx.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('2024年对口联系工作台账');
+    for (const title of [
+      '校园安全专项检查视察（更正）',
+      '关于进一步加强中小学课后服务的通知',
+      '农村学校布局调整调研',
+      '送医下乡义诊',
+      '2024年度对口联系工作座谈会',
+    ]) {
+      expect(text).toContain(title);
+    }
+    expect(xml).toContain('<w:tblBorders>');
+    // an outsider's export holds none of it
+    const outside = await c.otherCp.get('/api/v1/ledger/export.xlsx?year=2024');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(arrayBuffer(outside));
+    expect(wb2.worksheets.map((s) => s.rowCount)).toEqual([1, 1, 1, 1, 1]);
+  });
+});
