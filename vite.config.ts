@@ -44,7 +44,7 @@ export default defineConfig({
     rolldownOptions: {
       // Rolldown merges common chunks by default, which put the menu and the tables in a chunk the
       // login page loads; keep chunks per set of routes that use them.
-      experimental: { chunkOptimization: false },
+      experimental: { chunkOptimization: { mergeCommonChunks: false } },
     },
   },
   server: {

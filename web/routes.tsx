@@ -7,7 +7,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import type { Permission } from '../common/roles';
 import type { MeUser } from '../common/schemas/auth';
 import { hasPermission } from './access';
@@ -72,9 +72,13 @@ export const PAGES: readonly PageDef[] = [
   },
 ];
 
-/** The first page of the menu this user may open; null when there is none. */
+// Where `/` leads: the business list first, then each admin role's own page, then the directories.
+const HOME_ORDER = ['/pairings', '/users', '/audit', '/security', '/organisations', '/regions'];
+
+/** The first page this user may open, by HOME_ORDER; null when there is none. */
 export function firstAllowedPath(user: Pick<MeUser, 'permissions'>): string | null {
-  return PAGES.find((page) => hasPermission(user, page.permission))?.path ?? null;
+  const allowed = PAGES.filter((page) => hasPermission(user, page.permission)).map((page) => page.path);
+  return HOME_ORDER.find((path) => allowed.includes(path)) ?? allowed[0] ?? null;
 }
 
 /** `/`: the first page the role may see. */
@@ -87,32 +91,33 @@ function HomeRedirect() {
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
 
-const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
-  {
-    path: '/',
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
-    children: [
-      { index: true, element: <HomeRedirect /> },
-      ...PAGES.map(
-        (page): RouteObject => ({
-          path: page.path.slice(1),
-          element: (
-            <RequirePermission permission={page.permission}>
-              <page.Component />
-            </RequirePermission>
-          ),
-        }),
-      ),
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-];
-
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+/** The route table rendered: /login outside the shell, every page inside it behind its permission. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/"
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        {PAGES.map((page) => (
+          <Route
+            key={page.path}
+            path={page.path.slice(1)}
+            element={
+              <RequirePermission permission={page.permission}>
+                <page.Component />
+              </RequirePermission>
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
 }

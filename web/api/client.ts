@@ -106,7 +106,8 @@ async function send(method: string, path: string, body?: unknown): Promise<unkno
       ? new ApiError(json.error.code, json.error.message, response.status)
       : new ApiError('INTERNAL', `HTTP ${response.status}`, response.status);
     const sessionLost =
-      (response.status === 401 && error.code === 'UNAUTHENTICATED') || error.code === 'PASSWORD_CHANGE_REQUIRED';
+      (response.status === 401 && error.code === 'UNAUTHENTICATED') ||
+      error.code === 'PASSWORD_CHANGE_REQUIRED';
     if (sessionLost && !NO_REDIRECT.includes(path.split('?')[0] ?? '') && onUnauthenticated) {
       onUnauthenticated(error.code as ErrorCode);
     }

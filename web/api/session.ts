@@ -49,7 +49,12 @@ async function fetchSession(): Promise<SessionResponse | null> {
 }
 
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY, retry: 1 });
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
 }
 
 export async function login(body: LoginRequest): Promise<SessionResponse> {

@@ -1,6 +1,19 @@
 import { LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Segmented,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -10,6 +23,7 @@ import { hasPermission } from '../access';
 import { logout, SESSION_KEY } from '../api/session';
 import { changeLanguage, LANGUAGES, label } from '../i18n';
 import { PAGES } from '../routes';
+import { AntdProvider } from './AntdProvider';
 import { FullPageSpin, useCurrentUser } from './guards';
 
 const { Header, Sider, Content } = Layout;
@@ -28,11 +42,11 @@ function LanguageSwitch({ size }: { size?: 'small' | 'middle' }) {
 
 /** The shell: menu of the pages the user may open, header with who is signed in, language, sign-out. */
 export default function AppLayout() {
-  // antd's App gives the pages message / notification / modal; it lives here, not on the login page.
+  // antd (locale, theme, message / notification / modal) starts here, not on the login page.
   return (
-    <App>
+    <AntdProvider>
       <Shell />
-    </App>
+    </AntdProvider>
   );
 }
 
@@ -122,7 +136,7 @@ function Shell() {
         </Sider>
       )}
       <Layout style={{ minWidth: 0 }}>
-        <Header className="liaison-header">
+        <Header className="liaison-header" style={{ padding: '0 16px', background: '#fff' }}>
           {isMobile ? (
             <>
               <Button
@@ -136,9 +150,11 @@ function Shell() {
                 {t('app.title')}
               </Typography.Text>
             </>
-          ) : (
-            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
-          )}
+          ) : screens.xl ? (
+            <Typography.Text type="secondary" ellipsis className="liaison-header-subtitle">
+              {t('app.subtitle')}
+            </Typography.Text>
+          ) : null}
           <div className="liaison-header-spacer" />
           {isMobile ? (
             <Dropdown
@@ -165,17 +181,26 @@ function Shell() {
                 </div>
               )}
             >
-              <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} data-testid="user-menu" />
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                aria-label={user.displayName}
+                data-testid="user-menu"
+              />
             </Dropdown>
           ) : (
             <Space size={12} wrap={false}>
-              <Space size={4}>
+              <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                 <UserOutlined />
                 <Typography.Text strong data-testid="user-name">
                   {user.displayName}
                 </Typography.Text>
               </Space>
-              <Typography.Text type="secondary">{user.organisation.name}</Typography.Text>
+              {screens.lg ? (
+                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                  {user.organisation.name}
+                </Typography.Text>
+              ) : null}
               {roleTag}
               <LanguageSwitch size="small" />
               <Button icon={<LogoutOutlined />} onClick={() => void onLogout()}>

@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AntdProvider } from './AntdProvider';
 
 export type StatusKind = '403' | '404' | 'error' | 'info';
 
@@ -10,19 +10,25 @@ export default function StatusPage({
   kind,
   title,
   subTitle,
-  extra,
+  onRetry,
 }: {
   kind: StatusKind;
   title: string;
   subTitle?: string;
-  extra?: ReactNode;
+  onRetry?: () => void;
 }) {
   const { t } = useTranslation();
-  const home =
-    kind === '403' || kind === '404' ? (
-      <Link to="/">
-        <Button type="primary">{t('app.backHome')}</Button>
-      </Link>
-    ) : undefined;
-  return <Result status={kind} title={title} subTitle={subTitle} extra={extra ?? home} />;
+  const extra = onRetry ? (
+    <Button onClick={onRetry}>{t('app.retry')}</Button>
+  ) : kind === '403' || kind === '404' ? (
+    <Link to="/">
+      <Button type="primary">{t('app.backHome')}</Button>
+    </Link>
+  ) : undefined;
+  // Also shown outside the shell (a failed session check), so it brings its own antd context.
+  return (
+    <AntdProvider>
+      <Result status={kind} title={title} subTitle={subTitle} extra={extra} />
+    </AntdProvider>
+  );
 }

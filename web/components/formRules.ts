@@ -6,17 +6,23 @@ function issueMessage(issue: z.core.$ZodIssue, field: string, empty: boolean, t:
   switch (issue.code) {
     case 'invalid_type':
       if (empty) return t('validation.required', { field });
-      return issue.expected === 'int' ? t('validation.integer', { field }) : t('validation.invalid', { field });
+      return issue.expected === 'int'
+        ? t('validation.integer', { field })
+        : t('validation.invalid', { field });
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') {
-        return empty || min <= 1 ? t('validation.required', { field }) : t('validation.tooShort', { field, min });
+        return empty || min <= 1
+          ? t('validation.required', { field })
+          : t('validation.tooShort', { field, min });
       }
       return t('validation.tooSmall', { field, min });
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      return issue.origin === 'string' ? t('validation.tooLong', { field, max }) : t('validation.tooBig', { field, max });
+      return issue.origin === 'string'
+        ? t('validation.tooLong', { field, max })
+        : t('validation.tooBig', { field, max });
     }
     default:
       return empty ? t('validation.required', { field }) : t('validation.invalid', { field });

@@ -1,4 +1,3 @@
-import { Button, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -8,12 +7,15 @@ import { hasPermission } from '../access';
 import { errorText } from '../api/client';
 import { useSession } from '../api/session';
 
+// antd's Result (with its illustrations) only when a status page is shown.
 const StatusPage = lazy(() => import('./StatusPage'));
 
+/** A CSS spinner: the guards and the login page load before antd does. */
 export function FullPageSpin() {
+  const { t } = useTranslation();
   return (
-    <div style={{ display: 'flex', minHeight: '60vh', alignItems: 'center', justifyContent: 'center' }}>
-      <Spin size="large" />
+    <div className="liaison-spin-wrap">
+      <div className="liaison-spin" role="status" aria-label={t('app.loading')} />
     </div>
   );
 }
@@ -31,7 +33,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
           kind="error"
           title={t('app.loadFailed')}
           subTitle={errorText(session.error)}
-          extra={<Button onClick={() => void session.refetch()}>{t('app.retry')}</Button>}
+          onRetry={() => void session.refetch()}
         />
       </Suspense>
     );
@@ -55,7 +57,11 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const user = useCurrentUser();
   return (
     <Suspense fallback={<FullPageSpin />}>
-      {hasPermission(user, permission) ? children : <StatusPage kind="403" title="403" subTitle={t('app.forbidden')} />}
+      {hasPermission(user, permission) ? (
+        children
+      ) : (
+        <StatusPage kind="403" title="403" subTitle={t('app.forbidden')} />
+      )}
     </Suspense>
   );
 }

@@ -94,7 +94,8 @@ export const en: Messages = {
     end: 'End',
     ended: 'Ended',
     endTitle: 'End pairing',
-    endHint: 'The pairing of “{{counterpart}}” and “{{department}}” ends after the year given; its history is kept.',
+    endHint:
+      'The pairing of “{{counterpart}}” and “{{department}}” ends after the year given; its history is kept.',
     endReason: 'Reason',
     endDone: 'Pairing ended',
     createDone: 'Pairing created',

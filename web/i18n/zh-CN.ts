@@ -120,7 +120,8 @@ export const zhCN = {
     modeText: '粘贴文本',
     modeXlsx: '上传 Excel',
     textLabel: '名单文本',
-    textPlaceholder: '每行一个联系对象，例如：\n民革奉化区委会：区公安分局、区司法局\n民建奉化总支部：区发改局、区财政局',
+    textPlaceholder:
+      '每行一个联系对象，例如：\n民革奉化区委会：区公安分局、区司法局\n民建奉化总支部：区发改局、区财政局',
     xlsxHint: '两列：联系对象、政府部门（一行一对，或部门以顿号分隔）',
     chooseFile: '选择 .xlsx 文件',
     fileChosen: '已选择：{{name}}',
@@ -145,7 +146,8 @@ export const zhCN = {
     confirm: '确认导入',
     fixErrorsFirst: '存在错误，不能导入',
     resultTitle: '导入完成',
-    result: '新增 {{created}} 条对口联系，已存在 {{alreadyPresent}} 条；新建单位 {{orgs}} 个，新增曾用名 {{aliases}} 个。',
+    result:
+      '新增 {{created}} 条对口联系，已存在 {{alreadyPresent}} 条；新建单位 {{orgs}} 个，新增曾用名 {{aliases}} 个。',
     resultOrgs: '新建单位：{{names}}',
     nothingToPreview: '请先粘贴名单文本或选择 Excel 文件',
     readFailed: '无法读取文件',

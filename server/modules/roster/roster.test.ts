@@ -124,6 +124,18 @@ describeEachDialect('roster', (dialect) => {
       { action: 'roster.update', actor_username: gongan.username },
       { action: 'roster.update', actor_username: gongan.username },
     ]);
+    // the audit trail keeps the change, not the personal information: phones are masked there
+    const firstEntry = await t.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_type', '=', 'responsible_person')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(firstEntry.after_json ?? '{}')).toMatchObject({
+      name: '张三',
+      office_phone: '8895****',
+      mobile: '139****1219',
+    });
   });
 
   it('validates input: dates that do not exist, phones that are not phones, an unknown role', async () => {

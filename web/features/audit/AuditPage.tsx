@@ -1,1 +1,198 @@
-export default function Page() { return <div>TODO</div>; }
+import 'dayjs/locale/zh-cn';
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type AuditEntryDto, type AuditListQuery, AuditListResponse } from '../../../common/schemas/audit';
+import { api, errorText, withQuery } from '../../api/client';
+import { formatDateTime } from '../../components/format';
+
+type Outcome = AuditEntryDto['outcome'];
+type Filters = Omit<AuditListQuery, 'page' | 'pageSize'>;
+
+interface FilterValues {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  outcome?: Outcome;
+}
+
+const OUTCOME_COLORS: Record<Outcome, string> = { ok: 'green', denied: 'orange', failed: 'red' };
+
+function toFilters(values: FilterValues): Filters {
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  return {
+    from: values.range?.[0]?.format('YYYY-MM-DD'),
+    to: values.range?.[1]?.format('YYYY-MM-DD'),
+    actor: text(values.actor),
+    action: text(values.action),
+    entityType: text(values.entityType),
+    outcome: values.outcome,
+  };
+}
+
+function Json({ value }: { value: unknown }) {
+  const { t } = useTranslation();
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">{t('audit.none')}</Typography.Text>;
+  return <pre className="liaison-json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FilterValues>();
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+
+  const list = useQuery({
+    queryKey: ['audit', filters, page, pageSize],
+    queryFn: () => api.get('/api/v1/audit', AuditListResponse, { ...filters, page, pageSize }),
+    placeholderData: (previous) => previous,
+  });
+
+  const outcomeLabel = (o: Outcome) => t(`audit.${o}`);
+
+  const columns: TableColumnsType<AuditEntryDto> = [
+    { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v), width: 150 },
+    { title: t('audit.actor'), dataIndex: 'actor', render: (v: string | null) => v ?? '—' },
+    { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '' },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    { title: t('audit.entityType'), dataIndex: 'entityType' },
+    { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? '' },
+    {
+      title: t('audit.outcome'),
+      dataIndex: 'outcome',
+      render: (v: Outcome) => <Tag color={OUTCOME_COLORS[v]}>{outcomeLabel(v)}</Tag>,
+    },
+    { title: t('audit.detail'), dataIndex: 'detail', render: (v: string | null) => v ?? '' },
+  ];
+
+  const apply = (values: FilterValues) => {
+    setFilters(toFilters(values));
+    setPage(1);
+  };
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('audit.title')}
+        </Typography.Title>
+      }
+    >
+      <Form<FilterValues> form={form} layout="vertical" onFinish={apply}>
+        <Row gutter={16}>
+          <Col xs={24} md={12} xl={8}>
+            <Form.Item name="range" label={t('audit.dateRange')}>
+              <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Form.Item name="actor" label={t('audit.actor')}>
+              <Input allowClear maxLength={64} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Form.Item name="action" label={t('audit.action')}>
+              <Input allowClear maxLength={64} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Form.Item name="entityType" label={t('audit.entityType')}>
+              <Input allowClear maxLength={64} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Form.Item name="outcome" label={t('audit.outcome')}>
+              <Select<Outcome>
+                allowClear
+                placeholder={t('audit.outcomeAll')}
+                options={(['ok', 'denied', 'failed'] as const).map((o) => ({
+                  value: o,
+                  label: outcomeLabel(o),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div className="liaison-toolbar">
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.query')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              apply({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+          <div className="liaison-toolbar-spacer" />
+          <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/audit/export.xlsx', filters)} download>
+            {t('common.export')}
+          </Button>
+        </div>
+      </Form>
+      {list.isError ? (
+        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Table<AuditEntryDto>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          rowExpandable: (entry) => entry.before != null || entry.after != null,
+          expandedRowRender: (entry) => (
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                <Json value={entry.before} />
+              </Col>
+              <Col xs={24} md={12}>
+                <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                <Json value={entry.after} />
+              </Col>
+            </Row>
+          ),
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (n) => t('common.total', { count: n }),
+          onChange: (nextPage, nextSize) => {
+            setPage(nextSize === pageSize ? nextPage : 1);
+            setPageSize(nextSize);
+          },
+        }}
+      />
+    </Card>
+  );
+}

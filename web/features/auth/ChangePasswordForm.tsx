@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ChangePasswordRequest, type SessionResponse } from '../../../common/schemas/auth';
 import { errorText } from '../../api/client';
 import { changePassword } from '../../api/session';
+import { AntdProvider } from '../../components/AntdProvider';
 import { zodRule } from '../../components/formRules';
 
 interface Values {
@@ -43,11 +44,18 @@ export default function ChangePasswordForm({
   };
 
   return (
-    <>
+    <AntdProvider>
       <h4 style={{ margin: '0 0 12px', fontSize: 16 }}>{t('login.changeTitle')}</h4>
       <Alert type="warning" showIcon title={t('login.changeHint')} style={{ marginBottom: 16 }} />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="change-error" /> : null}
-      <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ currentPassword }}>
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="change-error" />
+      ) : null}
+      <Form<Values>
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        initialValues={{ currentPassword }}
+      >
         <Form.Item
           name="currentPassword"
           label={t('login.currentPassword')}
@@ -80,6 +88,6 @@ export default function ChangePasswordForm({
           {t('login.changeSubmit')}
         </Button>
       </Form>
-    </>
+    </AntdProvider>
   );
 }

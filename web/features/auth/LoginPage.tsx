@@ -1,24 +1,16 @@
-import { LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Segmented } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { Lang } from '../../../common/errors';
 import type { SessionResponse } from '../../../common/schemas/auth';
 import { errorText } from '../../api/client';
 import { login, SESSION_KEY, useSession } from '../../api/session';
 import { FullPageSpin } from '../../components/guards';
 import { changeLanguage, LANGUAGES } from '../../i18n';
 
-// The login page is the first thing every user downloads: it stays small (no zod, no Typography);
-// the rarely needed change-password form comes on demand.
+// The login page is the first thing every user downloads, so it is plain HTML and CSS styled like
+// antd: no antd, no zod. The rarely needed change-password form (antd + zod) comes on demand.
 const ChangePasswordForm = lazy(() => import('./ChangePasswordForm'));
-
-interface LoginValues {
-  username: string;
-  password: string;
-}
 
 /** Only same-site paths are followed after login. */
 function safeNext(next: string | null): string {
@@ -31,9 +23,11 @@ export default function LoginPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [typedPassword, setTypedPassword] = useState('');
   const next = safeNext(params.get('next'));
 
   if (session.isPending) return <FullPageSpin />;
@@ -45,12 +39,15 @@ export default function LoginPage() {
     if (!response.user.mustChangePassword) navigate(next, { replace: true });
   };
 
-  const onLogin = async (values: LoginValues) => {
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const gaps = { username: !username.trim(), password: !password };
+    setMissing(gaps);
+    if (gaps.username || gaps.password) return;
     setError(null);
     setBusy(true);
     try {
-      setTypedPassword(values.password);
-      signedIn(await login({ username: values.username.trim(), password: values.password }));
+      signedIn(await login({ username: username.trim(), password }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -58,47 +55,72 @@ export default function LoginPage() {
     }
   };
 
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('validation.required', { field }) }];
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   return (
     <div className="liaison-login">
-      <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 28 } }}>
-        <div style={{ textAlign: 'center', marginBottom: 20 }}>
-          <TeamOutlined style={{ fontSize: 36, color: '#1d5fbf' }} />
-          <h1 style={{ margin: '8px 0 4px', fontSize: 24, letterSpacing: 2 }}>{t('app.title')}</h1>
-          <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 13 }}>{t('app.subtitle')}</div>
+      <main className="liaison-login-card">
+        <div className="liaison-login-brand">
+          <div className="liaison-login-emblem" aria-hidden="true">
+            联
+          </div>
+          <h1>{t('app.title')}</h1>
+          <p>{t('app.subtitle')}</p>
         </div>
         {user?.mustChangePassword ? (
           <Suspense fallback={<FullPageSpin />}>
-            <ChangePasswordForm currentPassword={typedPassword} onChanged={signedIn} />
+            <ChangePasswordForm currentPassword={password} onChanged={signedIn} />
           </Suspense>
         ) : (
-          <>
+          <form onSubmit={onSubmit} noValidate aria-label={t('login.title')}>
             {error ? (
-              <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+              <div className="liaison-login-error" role="alert" data-testid="login-error">
+                {error}
+              </div>
             ) : null}
-            <Form<LoginValues> layout="vertical" onFinish={onLogin} requiredMark={false}>
-              <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
-                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
-              </Form.Item>
-              <Form.Item name="password" label={t('login.password')} rules={required(t('login.password'))}>
-                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
-                {t('login.submit')}
-              </Button>
-            </Form>
-          </>
+            <label className="liaison-field">
+              <span>{t('login.username')}</span>
+              <input
+                name="username"
+                autoComplete="username"
+                maxLength={64}
+                value={username}
+                aria-invalid={missing.username || undefined}
+                onChange={(e) => setUsername(e.target.value)}
+              />
+              {missing.username ? <em>{t('validation.required', { field: t('login.username') })}</em> : null}
+            </label>
+            <label className="liaison-field">
+              <span>{t('login.password')}</span>
+              <input
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                maxLength={256}
+                value={password}
+                aria-invalid={missing.password || undefined}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+              {missing.password ? <em>{t('validation.required', { field: t('login.password') })}</em> : null}
+            </label>
+            <button type="submit" className="liaison-login-submit" disabled={busy} data-testid="login-submit">
+              {busy ? t('app.loading') : t('login.submit')}
+            </button>
+          </form>
         )}
-        <div style={{ textAlign: 'center', marginTop: 20 }}>
-          <Segmented<Lang>
-            size="small"
-            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-            options={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}
-            onChange={(value) => void changeLanguage(value)}
-          />
+        <div className="liaison-login-langs">
+          {LANGUAGES.map((l) => (
+            <button
+              key={l.value}
+              type="button"
+              aria-pressed={lang === l.value}
+              onClick={() => void changeLanguage(l.value)}
+            >
+              {l.label}
+            </button>
+          ))}
         </div>
-      </Card>
+      </main>
     </div>
   );
 }

@@ -17,7 +17,15 @@ interface Values {
 
 const fields = CreatePairingRequest.shape;
 
-export function CreatePairingModal({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
+export function CreatePairingModal({
+  open,
+  year,
+  onClose,
+}: {
+  open: boolean;
+  year: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
@@ -56,7 +64,9 @@ export function CreatePairingModal({ open, year, onClose }: { open: boolean; yea
       okText={t('common.save')}
       destroyOnHidden
     >
-      {create.isError ? <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} /> : null}
+      {create.isError ? (
+        <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={(values) => create.mutate(values)}>
         <Form.Item
           name="counterpartId"
@@ -89,7 +99,11 @@ export function CreatePairingModal({ open, year, onClose }: { open: boolean; yea
         >
           <InputNumber style={{ width: 160 }} min={1949} max={2100} precision={0} />
         </Form.Item>
-        <Form.Item name="source" label={t('pairings.source')} rules={[zodRule(fields.source, t('pairings.source'), t)]}>
+        <Form.Item
+          name="source"
+          label={t('pairings.source')}
+          rules={[zodRule(fields.source, t('pairings.source'), t)]}
+        >
           <Input placeholder={t('pairings.sourcePlaceholder')} />
         </Form.Item>
         <Form.Item name="shared" valuePropName="checked">

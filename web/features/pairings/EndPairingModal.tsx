@@ -67,10 +67,15 @@ export function EndPairingModal({
     >
       {pairing ? (
         <Typography.Paragraph>
-          {t('pairings.endHint', { counterpart: pairing.counterpart.name, department: pairing.department.name })}
+          {t('pairings.endHint', {
+            counterpart: pairing.counterpart.name,
+            department: pairing.department.name,
+          })}
         </Typography.Paragraph>
       ) : null}
-      {end.isError ? <Alert type="error" showIcon title={errorText(end.error)} style={{ marginBottom: 16 }} /> : null}
+      {end.isError ? (
+        <Alert type="error" showIcon title={errorText(end.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -78,13 +83,25 @@ export function EndPairingModal({
           if (pairing) end.mutate({ id: pairing.id, values });
         }}
       >
-        <Form.Item name="validTo" label={t('pairings.validTo')} rules={[zodRule(fields.validTo, t('pairings.validTo'), t)]}>
+        <Form.Item
+          name="validTo"
+          label={t('pairings.validTo')}
+          rules={[zodRule(fields.validTo, t('pairings.validTo'), t)]}
+        >
           <InputNumber style={{ width: 160 }} min={pairing?.validFrom ?? 1949} max={2100} precision={0} />
         </Form.Item>
-        <Form.Item name="source" label={t('pairings.source')} rules={[zodRule(fields.source, t('pairings.source'), t)]}>
+        <Form.Item
+          name="source"
+          label={t('pairings.source')}
+          rules={[zodRule(fields.source, t('pairings.source'), t)]}
+        >
           <Input placeholder={t('pairings.sourcePlaceholder')} />
         </Form.Item>
-        <Form.Item name="reason" label={t('pairings.endReason')} rules={[zodRule(fields.reason, t('pairings.endReason'), t)]}>
+        <Form.Item
+          name="reason"
+          label={t('pairings.endReason')}
+          rules={[zodRule(fields.reason, t('pairings.endReason'), t)]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>

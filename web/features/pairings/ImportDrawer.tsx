@@ -98,17 +98,20 @@ function ResolutionSelect({
   const { t } = useTranslation();
   const existing = useOrganisationOptions(name.side);
   const options = useMemo(() => {
-    const list: { value: Choice; label: string }[] = [{ value: 'new', label: t('import.createNew', { name: name.name }) }];
+    const list: { value: Choice; label: string }[] = [
+      { value: 'new', label: t('import.createNew', { name: name.name }) },
+    ];
     if (name.suggestion) {
       list.push({
         value: name.suggestion.id,
         label: `${t('import.useExisting', { name: name.suggestion.name })}（${t('import.suggestion', {
-          score: Math.round(name.suggestion.score * (name.suggestion.score <= 1 ? 100 : 1)),
+          score: Math.round(name.suggestion.score * 100), // the server's score is 0–1
         })}）`,
       });
     }
     for (const o of existing.data ?? []) {
-      if (o.value !== name.suggestion?.id) list.push({ value: o.value, label: t('import.useExisting', { name: o.label }) });
+      if (o.value !== name.suggestion?.id)
+        list.push({ value: o.value, label: t('import.useExisting', { name: o.label }) });
     }
     return list;
   }, [existing.data, name, t]);
@@ -150,7 +153,8 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
   });
 
   const commit = useMutation({
-    mutationFn: (body: ImportRequest) => api.post('/api/v1/pairings/import', ImportRequest.parse(body), ImportResponse),
+    mutationFn: (body: ImportRequest) =>
+      api.post('/api/v1/pairings/import', ImportRequest.parse(body), ImportResponse),
     onSuccess: (result) => {
       message.success(
         t('import.result', {
@@ -198,7 +202,12 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
     if (!previewed) return;
     const resolve: Record<string, number> = {};
     for (const [name, choice] of Object.entries(choices)) if (choice !== 'new') resolve[name] = choice;
-    commit.mutate({ ...previewed.source, validFrom: values.validFrom, source: blankToNull(values.source), resolve });
+    commit.mutate({
+      ...previewed.source,
+      validFrom: values.validFrom,
+      source: blankToNull(values.source),
+      resolve,
+    });
   };
 
   const data = previewed?.data;
@@ -304,12 +313,19 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
             </Upload>
             {file ? (
               <Typography.Text>
-                <FileExcelOutlined style={{ color: '#237804' }} /> {t('import.fileChosen', { name: file.name })}
+                <FileExcelOutlined style={{ color: '#237804' }} />{' '}
+                {t('import.fileChosen', { name: file.name })}
               </Typography.Text>
             ) : null}
           </Space>
         )}
-        <Button type="primary" ghost onClick={onPreview} loading={preview.isPending} data-testid="import-preview">
+        <Button
+          type="primary"
+          ghost
+          onClick={onPreview}
+          loading={preview.isPending}
+          data-testid="import-preview"
+        >
           {t('import.preview')}
         </Button>
         {localError ? <Alert type="warning" showIcon title={localError} /> : null}
@@ -397,10 +413,24 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
                 label={t('import.validFrom')}
                 rules={[zodRule(fields.validFrom, t('import.validFrom'), t)]}
               >
-                <InputNumber min={1949} max={2100} precision={0} style={{ width: 120 }} data-testid="import-valid-from" />
+                <InputNumber
+                  min={1949}
+                  max={2100}
+                  precision={0}
+                  style={{ width: 120 }}
+                  data-testid="import-valid-from"
+                />
               </Form.Item>
-              <Form.Item name="source" label={t('import.source')} rules={[zodRule(fields.source, t('import.source'), t)]}>
-                <Input placeholder={t('pairings.sourcePlaceholder')} style={{ width: 220 }} data-testid="import-source" />
+              <Form.Item
+                name="source"
+                label={t('import.source')}
+                rules={[zodRule(fields.source, t('import.source'), t)]}
+              >
+                <Input
+                  placeholder={t('pairings.sourcePlaceholder')}
+                  style={{ width: 220 }}
+                  data-testid="import-source"
+                />
               </Form.Item>
               <Form.Item>
                 <Button
@@ -413,7 +443,9 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
                   {t('import.confirm')}
                 </Button>
               </Form.Item>
-              {hasErrors ? <Typography.Text type="danger">{t('import.fixErrorsFirst')}</Typography.Text> : null}
+              {hasErrors ? (
+                <Typography.Text type="danger">{t('import.fixErrorsFirst')}</Typography.Text>
+              ) : null}
             </Form>
           )}
           {commit.isError ? (

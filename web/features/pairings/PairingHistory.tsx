@@ -43,7 +43,11 @@ export function PairingHistory() {
       columns={columns}
       dataSource={history.data?.items ?? []}
       scroll={{ x: 'max-content' }}
-      pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
+      pagination={{
+        defaultPageSize: 20,
+        showSizeChanger: true,
+        showTotal: (n) => t('common.total', { count: n }),
+      }}
     />
   );
 }

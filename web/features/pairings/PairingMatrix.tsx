@@ -43,26 +43,24 @@ export function PairingMatrix({ year }: { year: number | null }) {
       fixed: 'left',
       render: (_, row) => <span data-testid="matrix-department">{row.department.name}</span>,
     },
-    ...counterparts.map(
-      (c): TableColumnsType<Row>[number] => ({
-        title: c.name,
-        key: `c${c.id}`,
-        align: 'center',
-        render: (_, row) => {
-          const shared = row.cells.get(c.id);
-          if (shared === undefined) return null;
-          return shared ? (
-            <Tag color="purple" icon={<CheckOutlined />} style={{ marginInlineEnd: 0 }}>
-              {t('pairings.shared')}
-            </Tag>
-          ) : (
-            <Tag color="green" style={{ marginInlineEnd: 0 }} aria-label={`${c.name} — ${row.department.name}`}>
-              <CheckOutlined />
-            </Tag>
-          );
-        },
-      }),
-    ),
+    ...counterparts.map((c): TableColumnsType<Row>[number] => ({
+      title: c.name,
+      key: `c${c.id}`,
+      align: 'center',
+      render: (_, row) => {
+        const shared = row.cells.get(c.id);
+        if (shared === undefined) return null;
+        return shared ? (
+          <Tag color="purple" icon={<CheckOutlined />} style={{ marginInlineEnd: 0 }}>
+            {t('pairings.shared')}
+          </Tag>
+        ) : (
+          <Tag color="green" style={{ marginInlineEnd: 0 }} aria-label={`${c.name} — ${row.department.name}`}>
+            <CheckOutlined />
+          </Tag>
+        );
+      },
+    })),
     {
       title: t('pairings.matrixCount'),
       key: 'count',

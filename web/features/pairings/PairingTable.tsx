@@ -102,7 +102,11 @@ export function PairingTable({
         columns={columns}
         dataSource={rows}
         scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          defaultPageSize: 20,
+          showSizeChanger: true,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         data-testid="pairing-table"
       />
     </>

@@ -7,7 +7,7 @@ import type { PairingDto } from '../../../common/schemas/pairings';
 import { hasPermission } from '../../access';
 import { errorText, withQuery } from '../../api/client';
 import { useCurrentUser } from '../../components/guards';
-import { usePairingYears, usePairings } from './api';
+import { usePairings, usePairingYears } from './api';
 import { CreatePairingModal } from './CreatePairingModal';
 import { EndPairingModal } from './EndPairingModal';
 import { ImportDrawer } from './ImportDrawer';

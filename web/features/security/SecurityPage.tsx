@@ -1,1 +1,108 @@
-export default function Page() { return <div>TODO</div>; }
+import { SaveOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type SecurityPolicy, SecurityPolicySchema } from '../../../common/security-policy';
+import { hasPermission } from '../../access';
+import { api, errorText } from '../../api/client';
+import { zodRule } from '../../components/formRules';
+import { useCurrentUser } from '../../components/guards';
+
+const FIELDS = [
+  'sessionIdleMinutes',
+  'sessionAbsoluteHours',
+  'passwordMinLength',
+  'passwordMinClasses',
+  'lockoutThreshold',
+  'lockoutMinutes',
+] as const satisfies readonly (keyof SecurityPolicy)[];
+
+const QUERY_KEY = ['settings', 'security'] as const;
+
+export default function SecurityPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const canWrite = hasPermission(user, 'security:write');
+  const [form] = Form.useForm<SecurityPolicy>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+
+  const policy = useQuery({
+    queryKey: QUERY_KEY,
+    queryFn: () => api.get('/api/v1/settings/security', SecurityPolicySchema),
+  });
+  const save = useMutation({
+    mutationFn: (values: SecurityPolicy) =>
+      api.put('/api/v1/settings/security', SecurityPolicySchema.parse(values), SecurityPolicySchema),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(QUERY_KEY, saved);
+      message.success(t('common.saved'));
+    },
+  });
+
+  useEffect(() => {
+    if (policy.data) form.setFieldsValue(policy.data);
+  }, [policy.data, form]);
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('security.title')}
+        </Typography.Title>
+      }
+    >
+      <Alert
+        type={canWrite ? 'info' : 'warning'}
+        showIcon
+        title={canWrite ? t('security.hint') : t('security.readOnly')}
+        style={{ marginBottom: 24, maxWidth: 640 }}
+      />
+      {policy.isError ? (
+        <Alert type="error" showIcon title={errorText(policy.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      {save.isError ? (
+        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      {policy.isPending ? (
+        <Skeleton active />
+      ) : (
+        <Form<SecurityPolicy>
+          form={form}
+          layout="vertical"
+          disabled={!canWrite}
+          onFinish={(values) => save.mutate(values)}
+          style={{ maxWidth: 640 }}
+        >
+          {FIELDS.map((name) => {
+            // The bounds come from the shared schema, so the form refuses what the server would.
+            const schema = SecurityPolicySchema.shape[name];
+            const min = schema.minValue ?? 0;
+            const max = schema.maxValue ?? Number.MAX_SAFE_INTEGER;
+            return (
+              <Form.Item
+                key={name}
+                name={name}
+                label={t(`security.${name}`)}
+                extra={
+                  name === 'passwordMinClasses'
+                    ? `${t('security.passwordMinClassesHelp')}（${t('security.range', { min, max })}）`
+                    : t('security.range', { min, max })
+                }
+                rules={[zodRule(schema, t(`security.${name}`), t)]}
+              >
+                <InputNumber min={min} max={max} precision={0} style={{ width: 200 }} />
+              </Form.Item>
+            );
+          })}
+          {canWrite ? (
+            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          ) : null}
+        </Form>
+      )}
+    </Card>
+  );
+}

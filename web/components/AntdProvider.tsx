@@ -1,0 +1,28 @@
+import { App, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const THEME: ThemeConfig = {
+  token: {
+    colorPrimary: '#1d5fbf',
+    borderRadius: 4,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif",
+  },
+};
+
+/**
+ * antd's locale (zhCN / enUS, following the UI language), theme, and App (message / notification /
+ * modal). It wraps the signed-in shell and the few antd screens outside it — not the login page,
+ * which is plain HTML so that the first download stays small.
+ */
+export function AntdProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+      <App>{children}</App>
+    </ConfigProvider>
+  );
+}
