@@ -152,6 +152,58 @@ export const api = {
   },
 };
 
+/**
+ * POST a JSON body with upload progress (fetch reports none): for attachments sent as base64 JSON.
+ * `onProgress` gets 0–1. Errors are the same ApiError as `api.post`'s, the server's message included
+ * (413 too large, 415 unsupported type).
+ */
+export function postWithProgress<T>(
+  path: string,
+  body: unknown,
+  parser: Parser<T>,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', language);
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () =>
+      reject(new ApiError('NETWORK', language === 'en' ? 'Network error' : '网络错误，请检查连接', 0));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        json = null;
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        const error = isErrorBody(json)
+          ? new ApiError(json.error.code, json.error.message, xhr.status)
+          : new ApiError('INTERNAL', `HTTP ${xhr.status}`, xhr.status);
+        if (xhr.status === 401 && error.code === 'UNAUTHENTICATED' && onUnauthenticated) {
+          onUnauthenticated(error.code);
+        }
+        reject(error);
+        return;
+      }
+      onProgress(1);
+      try {
+        resolve(parseWith(parser, json, path));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.send(JSON.stringify(body));
+  });
+}
+
 /** A human message for any error a query or mutation throws. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.message;

@@ -1,0 +1,116 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type LedgerKind,
+  LedgerListResponse,
+  LedgerRecordDto,
+  LedgerSummaryResponse,
+} from '../../../common/schemas/ledger';
+import { PairingListResponse } from '../../../common/schemas/pairings';
+import type { Ref } from '../../../common/schemas/shared';
+import { api } from '../../api/client';
+
+export interface LedgerFilter {
+  year: number;
+  kind?: LedgerKind;
+  departmentId?: number;
+  counterpartId?: number;
+  q?: string;
+}
+
+export const ledgerKeys = {
+  all: ['ledger'] as const,
+  list: (filter: LedgerFilter) => ['ledger', 'list', filter] as const,
+  summary: (year: number) => ['ledger', 'summary', year] as const,
+  record: (id: number) => ['ledger', 'record', id] as const,
+};
+
+/** One year's records matching the filter, chronological (the server's order). */
+export function useLedger(filter: LedgerFilter | null) {
+  return useQuery({
+    queryKey: ledgerKeys.list(filter ?? { year: 0 }),
+    queryFn: () =>
+      api.get('/api/v1/ledger', LedgerListResponse, {
+        year: filter?.year,
+        kind: filter?.kind,
+        departmentId: filter?.departmentId,
+        counterpartId: filter?.counterpartId,
+        q: filter?.q,
+        limit: 1000,
+      }),
+    enabled: filter !== null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useLedgerSummary(year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ledgerKeys.summary(year),
+    queryFn: () => api.get('/api/v1/ledger/summary', LedgerSummaryResponse, { year }),
+    enabled,
+  });
+}
+
+export function useLedgerRecord(id: number | null) {
+  return useQuery({
+    queryKey: ledgerKeys.record(id ?? 0),
+    queryFn: () => api.get(`/api/v1/ledger/${id}`, LedgerRecordDto),
+    enabled: id !== null,
+  });
+}
+
+/** The pairs in force in a year that the user sees (its own, or the region's): departments and counterparts. */
+export function usePairsOfYear(year: number | null, enabled = true) {
+  return useQuery({
+    queryKey: ['pairings', 'list', year ?? 0],
+    queryFn: () => api.get('/api/v1/pairings', PairingListResponse, { year }),
+    enabled: enabled && year !== null,
+    staleTime: 60_000,
+    select: (data) => {
+      const departments = new Map<number, Ref>();
+      const counterparts = new Map<number, Ref>();
+      for (const p of data.items) {
+        departments.set(p.department.id, p.department);
+        counterparts.set(p.counterpart.id, p.counterpart);
+      }
+      return {
+        pairs: data.items.map((p) => ({ department: p.department, counterpart: p.counterpart })),
+        departments: [...departments.values()],
+        counterparts: [...counterparts.values()],
+      };
+    },
+  });
+}
+
+/**
+ * A mutation on one record that answers with the record: the answer replaces the cached record and the
+ * lists, summary, plans and calendar are refreshed.
+ */
+export function useRecordMutation<V>(fn: (values: V) => Promise<LedgerRecordDto>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (record) => {
+      queryClient.setQueryData(ledgerKeys.record(record.id), record);
+      void queryClient.invalidateQueries({ queryKey: ['ledger', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['ledger', 'summary'] });
+      void queryClient.invalidateQueries({ queryKey: ['plans'] });
+      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+    },
+  });
+}
+
+/** The base64 of a file (without the data: prefix), with read progress 0–1. */
+export function readAsBase64(file: File, onProgress?: (fraction: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}

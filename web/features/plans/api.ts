@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PlanDto, PlanListResponse } from '../../../common/schemas/plans';
+import { api } from '../../api/client';
+
+export const planKeys = {
+  all: ['plans'] as const,
+  list: (year: number, departmentId?: number) => ['plans', 'list', year, departmentId ?? 0] as const,
+};
+
+/** The plans of a year the user sees: its own department's, its departments' (a counterpart), or all. */
+export function usePlans(year: number | null, departmentId?: number, enabled = true) {
+  return useQuery({
+    queryKey: planKeys.list(year ?? 0, departmentId),
+    queryFn: () => api.get('/api/v1/plans', PlanListResponse, { year, departmentId }),
+    enabled: enabled && year !== null,
+  });
+}
+
+/** Any plan change answers with the whole plan; the lists (and the ledger's plan links) refresh. */
+export function usePlanMutation<V, R = PlanDto>(fn: (values: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: planKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+    },
+  });
+}
+
+export const planApi = {
+  create: (body: unknown) => api.post('/api/v1/plans', body, PlanDto),
+  addItem: (planId: number, body: unknown) => api.post(`/api/v1/plans/${planId}/items`, body, PlanDto),
+  updateItem: (planId: number, itemId: number, body: unknown) =>
+    api.patch(`/api/v1/plans/${planId}/items/${itemId}`, body, PlanDto),
+  deleteItem: async (planId: number, itemId: number) => {
+    // DELETE answers with the plan; the client's delete() ignores bodies, the list refetches.
+    await api.delete(`/api/v1/plans/${planId}/items/${itemId}`);
+  },
+};
