@@ -2,8 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
+  CalendarOutlined,
   LinkOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -34,6 +37,27 @@ export const PAGES: readonly PageDef[] = [
     label: 'nav.pairings',
     icon: <LinkOutlined />,
     Component: lazy(() => import('./features/pairings/PairingsPage')),
+  },
+  {
+    path: '/ledger',
+    permission: 'ledger:read',
+    label: 'nav.ledger',
+    icon: <BookOutlined />,
+    Component: lazy(() => import('./features/ledger/LedgerPage')),
+  },
+  {
+    path: '/plans',
+    permission: 'plans:read',
+    label: 'nav.plans',
+    icon: <ScheduleOutlined />,
+    Component: lazy(() => import('./features/plans/PlansPage')),
+  },
+  {
+    path: '/calendar',
+    permission: 'calendar:read',
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    Component: lazy(() => import('./features/calendar/CalendarPage')),
   },
   {
     path: '/organisations',
@@ -73,7 +97,7 @@ export const PAGES: readonly PageDef[] = [
 ];
 
 // Where `/` leads: the business list first, then each admin role's own page, then the directories.
-const HOME_ORDER = ['/pairings', '/users', '/audit', '/security', '/organisations', '/regions'];
+const HOME_ORDER = ['/pairings', '/ledger', '/users', '/audit', '/security', '/organisations', '/regions'];
 
 /** The first page this user may open, by HOME_ORDER; null when there is none. */
 export function firstAllowedPath(user: Pick<MeUser, 'permissions'>): string | null {

@@ -143,7 +143,8 @@ export function RecordFormModal({
       ...extra,
       kind: values.kind,
       subtype: values.kind === 'symposium' ? undefined : values.subtype,
-      direction: values.kind === 'invitation' ? (side === 'department' ? 'dept_to_cp' : 'cp_to_dept') : undefined,
+      direction:
+        values.kind === 'invitation' ? (side === 'department' ? 'dept_to_cp' : 'cp_to_dept') : undefined,
       departmentId: side === 'department' ? user.organisation.id : values.departmentId,
       counterpartIds: side === 'counterpart' ? [user.organisation.id] : values.counterpartIds,
     });
@@ -193,7 +194,9 @@ export function RecordFormModal({
     form.setFieldsValue({ subtype: subtypesFor(k, side)[0], planItemId: null });
   };
 
-  const subtypeOptions = kind ? subtypesFor(kind, side).map((s) => ({ value: s, label: subtypeLabel(s) })) : [];
+  const subtypeOptions = kind
+    ? subtypesFor(kind, side).map((s) => ({ value: s, label: subtypeLabel(s) }))
+    : [];
   const allowedKinds = kindsFor(side);
 
   return (
@@ -241,21 +244,27 @@ export function RecordFormModal({
               <Form.Item
                 name="subtype"
                 label={t('ledger.subtype')}
-                rules={[{ required: true, message: t('validation.required', { field: t('ledger.subtype') }) }]}
+                rules={[
+                  { required: true, message: t('validation.required', { field: t('ledger.subtype') }) },
+                ]}
               >
                 <Select data-testid="record-subtype" options={subtypeOptions} />
               </Form.Item>
             ) : null}
             {kind === 'invitation' ? (
               <Typography.Paragraph type="secondary">
-                {side === 'department' ? t('ledger.directions.dept_to_cp') : t('ledger.directions.cp_to_dept')}
+                {side === 'department'
+                  ? t('ledger.directions.dept_to_cp')
+                  : t('ledger.directions.cp_to_dept')}
               </Typography.Paragraph>
             ) : null}
             {side === 'counterpart' ? (
               <Form.Item
                 name="departmentId"
                 label={t('ledger.department')}
-                rules={[{ required: true, message: t('validation.required', { field: t('ledger.department') }) }]}
+                rules={[
+                  { required: true, message: t('validation.required', { field: t('ledger.department') }) },
+                ]}
               >
                 <Select
                   data-testid="record-department"
@@ -268,7 +277,9 @@ export function RecordFormModal({
             ) : (
               <Form.Item
                 name="counterpartIds"
-                label={kind === 'invitation' || kind === 'notice' ? t('ledger.invitees') : t('ledger.counterparts')}
+                label={
+                  kind === 'invitation' || kind === 'notice' ? t('ledger.invitees') : t('ledger.counterparts')
+                }
                 rules={[
                   {
                     required: true,
@@ -291,7 +302,11 @@ export function RecordFormModal({
             )}
           </>
         )}
-        <Form.Item name="title" label={t('ledger.recordTitle')} rules={[zodRule(Text(200), t('ledger.recordTitle'), t)]}>
+        <Form.Item
+          name="title"
+          label={t('ledger.recordTitle')}
+          rules={[zodRule(Text(200), t('ledger.recordTitle'), t)]}
+        >
           <Input data-testid="record-title" maxLength={200} />
         </Form.Item>
         <div className="liaison-form-row">
@@ -304,12 +319,20 @@ export function RecordFormModal({
           </Form.Item>
           {kind !== 'notice' ? (
             <Form.Item name="endsAt" label={t('ledger.endsAt')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           ) : null}
         </div>
         {kind !== 'notice' ? (
-          <Form.Item name="place" label={t('ledger.place')} rules={[zodRule(OptionalText(200), t('ledger.place'), t)]}>
+          <Form.Item
+            name="place"
+            label={t('ledger.place')}
+            rules={[zodRule(OptionalText(200), t('ledger.place'), t)]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         ) : null}

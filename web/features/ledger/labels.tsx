@@ -83,7 +83,17 @@ const STATUS_COLORS: Record<string, string> = {
   held: 'success',
 };
 
-const STATUSES = ['open', 'attended', 'sent', 'ongoing', 'offered', 'taken', 'done', 'scheduled', 'held'] as const;
+const STATUSES = [
+  'open',
+  'attended',
+  'sent',
+  'ongoing',
+  'offered',
+  'taken',
+  'done',
+  'scheduled',
+  'held',
+] as const;
 type RecordStatus = (typeof STATUSES)[number];
 const isStatus = (s: string): s is RecordStatus => (STATUSES as readonly string[]).includes(s);
 

@@ -1,0 +1,454 @@
+import {
+  CheckOutlined,
+  EditOutlined,
+  EyeOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  type DescriptionsProps,
+  Divider,
+  Drawer,
+  Grid,
+  Popconfirm,
+  Skeleton,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  type LedgerRecordDto,
+  LedgerRecordDto as LedgerRecordSchema,
+  type LedgerResponseDto,
+  ReceiptRequest,
+} from '../../../common/schemas/ledger';
+import { api, errorText } from '../../api/client';
+import { formatDateTime } from '../../components/format';
+import { useCurrentUser } from '../../components/guards';
+import { AdoptionModal, AttendanceModal, MinutesModal, ReplyModal } from './ActionModals';
+import { Attachments } from './Attachments';
+import { useLedgerRecord, useRecordMutation } from './api';
+import { KindTag, ReplyTag, StatusTag, useAdoptionLabel, useSubtypeLabel } from './labels';
+import { RecordFormModal } from './RecordFormModal';
+
+type Action = 'reply' | 'attendance' | 'adoption' | 'minutes' | 'edit' | null;
+
+const pre = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
+const orDash = (v: string | number | null | undefined) =>
+  v === null || v === undefined || v === '' ? '—' : v;
+
+function Paragraphs({ text }: { text: string | null }) {
+  return text ? <span style={pre}>{text}</span> : <>—</>;
+}
+
+/** One record: everything of its kind, its responses, files, and the actions its abilities allow. */
+export function RecordDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const query = useLedgerRecord(id);
+  const record = query.data;
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={screens.md ? 720 : '100%'}
+      title={record ? record.title : t('ledger.record')}
+      destroyOnHidden
+      data-testid="record-drawer"
+    >
+      {query.isPending ? <Skeleton active /> : null}
+      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
+      {record ? <RecordDetail record={record} /> : null}
+    </Drawer>
+  );
+}
+
+function RecordDetail({ record }: { record: LedgerRecordDto }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const subtypeLabel = useSubtypeLabel();
+  const adoptionLabel = useAdoptionLabel();
+  const [action, setAction] = useState<Action>(null);
+  const a = record.abilities;
+
+  const receipt = useRecordMutation((read: boolean) =>
+    api.post(`/api/v1/ledger/${record.id}/receipt`, ReceiptRequest.parse({ read }), LedgerRecordSchema),
+  );
+  const takeUp = useRecordMutation(() =>
+    api.post(`/api/v1/ledger/${record.id}/take-up`, {}, LedgerRecordSchema),
+  );
+  const actionError = receipt.error ?? takeUp.error;
+
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'kind',
+      label: t('ledger.kind'),
+      children: (
+        <Space size={4} wrap>
+          <KindTag kind={record.kind} />
+          {record.kind !== 'symposium' ? <span>{subtypeLabel(record.subtype)}</span> : null}
+        </Space>
+      ),
+    },
+    { key: 'status', label: t('ledger.status'), children: <StatusTag record={record} /> },
+    ...(record.direction
+      ? [
+          {
+            key: 'direction',
+            label: t('ledger.direction'),
+            children: t(`ledger.directions.${record.direction}`),
+          },
+        ]
+      : []),
+    {
+      key: 'time',
+      label: record.kind === 'notice' ? t('ledger.sentAt') : t('ledger.time'),
+      children: record.endsAt
+        ? `${formatDateTime(record.startsAt)} – ${formatDateTime(record.endsAt)}`
+        : formatDateTime(record.startsAt),
+    },
+    ...(record.kind !== 'notice'
+      ? [{ key: 'place', label: t('ledger.place'), children: orDash(record.place) }]
+      : []),
+    { key: 'department', label: t('ledger.department'), children: record.department.name },
+    {
+      key: 'counterparts',
+      label: t('ledger.counterparts'),
+      children: record.counterparts.map((c) => c.name).join('、'),
+    },
+    { key: 'host', label: t('ledger.host'), children: record.host.name },
+    ...(record.notice
+      ? [{ key: 'doc', label: t('ledger.docNumber'), children: orDash(record.notice.docNumber) }]
+      : []),
+    {
+      key: 'plan',
+      label: t('ledger.planItem'),
+      children: record.planItemId ? (
+        <Link to={`/plans?year=${record.year}`}>{t('ledger.linkedToPlan')}</Link>
+      ) : (
+        '—'
+      ),
+    },
+    {
+      key: 'summary',
+      label: record.kind === 'notice' ? t('ledger.noticeContent') : t('ledger.summary'),
+      span: 'filled',
+      children: <Paragraphs text={record.summary} />,
+    },
+  ];
+
+  const replyColumns: TableColumnsType<LedgerResponseDto> = [
+    { title: t('ledger.organisation'), key: 'org', render: (_, r) => r.organisation.name },
+    {
+      title: t('ledger.reply'),
+      key: 'reply',
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <ReplyTag reply={r.reply} />
+          {r.repliedAt ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.repliedBy} {formatDateTime(r.repliedAt)}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('ledger.whoGoes'),
+      key: 'replyAttendees',
+      render: (_, r) => (
+        <>
+          {orDash(r.replyAttendees)}
+          {r.replyNote ? (
+            <div>
+              <Typography.Text type="secondary">{r.replyNote}</Typography.Text>
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      title: t('ledger.attendance'),
+      key: 'attended',
+      render: (_, r) =>
+        r.attended === null ? (
+          '—'
+        ) : r.attended ? (
+          <Space size={4} wrap>
+            <Tag color="success">{t('ledger.attendedYes')}</Tag>
+            {r.attendees ? <span>{r.attendees}</span> : null}
+          </Space>
+        ) : (
+          <Tag>{t('ledger.attendedNo')}</Tag>
+        ),
+    },
+  ];
+
+  const receiptColumns: TableColumnsType<LedgerResponseDto> = [
+    { title: t('ledger.organisation'), key: 'org', render: (_, r) => r.organisation.name },
+    {
+      title: t('ledger.received'),
+      key: 'received',
+      render: (_, r) => (r.receivedAt ? `${r.receivedBy ?? ''} ${formatDateTime(r.receivedAt)}` : '—'),
+    },
+    {
+      title: t('ledger.read'),
+      key: 'read',
+      render: (_, r) => (r.readAt ? `${r.readBy ?? ''} ${formatDateTime(r.readAt)}` : '—'),
+    },
+  ];
+
+  const mine = record.responses.find((r) => r.organisation.id === user.organisation.id);
+
+  const actions = (
+    <Space wrap>
+      {a.canReply ? (
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          onClick={() => setAction('reply')}
+          data-testid="action-reply"
+        >
+          {mine && mine.reply !== 'pending' ? t('ledger.changeReply') : t('ledger.replyAction')}
+        </Button>
+      ) : null}
+      {a.canRecordAttendance ? (
+        <Button
+          type="primary"
+          icon={<TeamOutlined />}
+          onClick={() => setAction('attendance')}
+          data-testid="action-attendance"
+        >
+          {t('ledger.recordAttendance')}
+        </Button>
+      ) : null}
+      {a.canAcknowledge && !mine?.receivedAt ? (
+        <Button icon={<CheckOutlined />} loading={receipt.isPending} onClick={() => receipt.mutate(false)}>
+          {t('ledger.confirmReceipt')}
+        </Button>
+      ) : null}
+      {a.canAcknowledge && !mine?.readAt ? (
+        <Button
+          type="primary"
+          icon={<EyeOutlined />}
+          loading={receipt.isPending}
+          onClick={() => receipt.mutate(true, { onSuccess: () => message.success(t('ledger.markedRead')) })}
+        >
+          {t('ledger.markRead')}
+        </Button>
+      ) : null}
+      {a.canTakeUp ? (
+        <Popconfirm title={t('ledger.takeUpConfirm')} onConfirm={() => takeUp.mutate(undefined)}>
+          <Button type="primary" icon={<FileDoneOutlined />} loading={takeUp.isPending}>
+            {t('ledger.takeUp')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {a.canAdopt ? (
+        <Button icon={<FileDoneOutlined />} onClick={() => setAction('adoption')}>
+          {t('ledger.recordAdoption')}
+        </Button>
+      ) : null}
+      {a.canRecordMinutes ? (
+        <Button icon={<FormOutlined />} onClick={() => setAction('minutes')}>
+          {record.symposium?.minutes ? t('ledger.editMinutes') : t('ledger.recordMinutes')}
+        </Button>
+      ) : null}
+      {a.canEdit ? (
+        <Button icon={<EditOutlined />} onClick={() => setAction('edit')} data-testid="action-edit">
+          {t('common.edit')}
+        </Button>
+      ) : null}
+    </Space>
+  );
+
+  return (
+    <div data-testid="record-detail">
+      {actions}
+      {actionError ? (
+        <Alert type="error" showIcon title={errorText(actionError)} style={{ marginTop: 12 }} />
+      ) : null}
+      <Descriptions
+        style={{ marginTop: 16 }}
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        items={items}
+      />
+
+      {record.kind === 'invitation' ? (
+        <>
+          <Divider titlePlacement="start">{t('ledger.repliesAndAttendance')}</Divider>
+          <Table<LedgerResponseDto>
+            rowKey={(r) => r.organisation.id}
+            size="small"
+            pagination={false}
+            columns={replyColumns}
+            dataSource={record.responses}
+            scroll={{ x: 'max-content' }}
+            data-testid="responses-table"
+          />
+        </>
+      ) : null}
+
+      {record.kind === 'notice' ? (
+        <>
+          <Divider titlePlacement="start">{t('ledger.receipts')}</Divider>
+          <Table<LedgerResponseDto>
+            rowKey={(r) => r.organisation.id}
+            size="small"
+            pagination={false}
+            columns={receiptColumns}
+            dataSource={record.responses}
+            scroll={{ x: 'max-content' }}
+          />
+        </>
+      ) : null}
+
+      {record.research ? (
+        <>
+          <Divider titlePlacement="start">{t('ledger.researchResults')}</Divider>
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            items={[
+              {
+                key: 'teamD',
+                label: t('ledger.teamDepartment'),
+                children: orDash(record.research.team.department.join('、')),
+              },
+              {
+                key: 'teamC',
+                label: t('ledger.teamCounterpart'),
+                children: orDash(record.research.team.counterpart.join('、')),
+              },
+              ...(record.subtype === 'offered'
+                ? [
+                    {
+                      key: 'taken',
+                      label: t('ledger.takenUpBy'),
+                      children: record.research.takenUpBy
+                        ? `${record.research.takenUpBy.name} ${formatDateTime(record.research.takenUpAt)}`
+                        : t('ledger.notTakenUp'),
+                    },
+                  ]
+                : []),
+              {
+                key: 'adoption',
+                label: t('ledger.adoption'),
+                children: (
+                  <Space size={4} wrap>
+                    <Tag color={record.research.adoption === 'none' ? 'default' : 'success'}>
+                      {adoptionLabel(record.research.adoption)}
+                    </Tag>
+                    {record.research.adoptedAt ? formatDateTime(record.research.adoptedAt) : null}
+                  </Space>
+                ),
+              },
+              {
+                key: 'adoptionNote',
+                label: t('ledger.adoptionNote'),
+                children: <Paragraphs text={record.research.adoptionNote} />,
+              },
+              {
+                key: 'instruction',
+                label: t('ledger.instruction'),
+                children: <Paragraphs text={record.research.instruction} />,
+              },
+            ]}
+          />
+        </>
+      ) : null}
+
+      {record.service ? (
+        <>
+          <Divider titlePlacement="start">{t('ledger.serviceOutcome')}</Divider>
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            items={[
+              {
+                key: 'p',
+                label: t('ledger.participants'),
+                children: <Paragraphs text={record.service.participants} />,
+              },
+              {
+                key: 'b',
+                label: t('ledger.beneficiaries'),
+                children: <Paragraphs text={record.service.beneficiaries} />,
+              },
+              { key: 'f', label: t('ledger.fundsWan'), children: orDash(record.service.fundsWan) },
+              { key: 's', label: t('ledger.peopleServed'), children: orDash(record.service.peopleServed) },
+              {
+                key: 'l',
+                label: t('ledger.projectsLanded'),
+                children: orDash(record.service.projectsLanded),
+              },
+              {
+                key: 'o',
+                label: t('ledger.outcome'),
+                children: <Paragraphs text={record.service.outcome} />,
+              },
+            ]}
+          />
+        </>
+      ) : null}
+
+      {record.symposium ? (
+        <>
+          <Divider titlePlacement="start">{t('ledger.minutes')}</Divider>
+          {record.symposium.heldAt ? (
+            <Typography.Paragraph type="secondary">
+              {t('ledger.heldAt', { at: formatDateTime(record.symposium.heldAt) })}
+            </Typography.Paragraph>
+          ) : null}
+          <Typography.Paragraph>
+            <Paragraphs text={record.symposium.minutes} />
+          </Typography.Paragraph>
+        </>
+      ) : null}
+
+      <Divider titlePlacement="start">{t('ledger.attachments')}</Divider>
+      <Attachments record={record} />
+
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+        {t('ledger.createdUpdated', {
+          created: formatDateTime(record.createdAt),
+          updated: formatDateTime(record.updatedAt),
+        })}
+      </Typography.Paragraph>
+
+      {mine ? (
+        <ReplyModal
+          record={record}
+          organisationId={mine.organisation.id}
+          open={action === 'reply'}
+          onClose={() => setAction(null)}
+        />
+      ) : null}
+      <AttendanceModal record={record} open={action === 'attendance'} onClose={() => setAction(null)} />
+      <AdoptionModal record={record} open={action === 'adoption'} onClose={() => setAction(null)} />
+      <MinutesModal record={record} open={action === 'minutes'} onClose={() => setAction(null)} />
+      <RecordFormModal
+        open={action === 'edit'}
+        year={record.year}
+        record={record}
+        onClose={() => setAction(null)}
+      />
+    </div>
+  );
+}

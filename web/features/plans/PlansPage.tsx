@@ -1,0 +1,306 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { PlanDto, PlanItemDto, PlanItemStatus } from '../../../common/schemas/plans';
+import { errorText } from '../../api/client';
+import { formatDateTime } from '../../components/format';
+import { useCurrentUser } from '../../components/guards';
+import { yearOptions } from '../../components/years';
+import { KindTag } from '../ledger/labels';
+import { planApi, usePlanMutation, usePlans } from './api';
+import { CreatePlanModal, PlanItemModal } from './PlanModals';
+
+const STATUS_COLORS: Record<PlanItemStatus, string> = {
+  done: 'success',
+  pending: 'processing',
+  overdue: 'error',
+};
+
+export function PlanStatusTag({ status }: { status: PlanItemStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="plan-item-status">
+      {t(`plans.statuses.${status}`)}
+    </Tag>
+  );
+}
+
+function PlanCard({ plan }: { plan: PlanDto }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<PlanItemDto | null>(null);
+  const [adding, setAdding] = useState(false);
+  const canEdit = plan.abilities.canEdit;
+  const remove = usePlanMutation((itemId: number) => planApi.deleteItem(plan.id, itemId));
+
+  const columns: TableColumnsType<PlanItemDto> = [
+    {
+      title: t('plans.targetMonth'),
+      key: 'month',
+      width: 90,
+      sorter: (a, b) => a.targetMonth - b.targetMonth,
+      defaultSortOrder: 'ascend',
+      render: (_, i) => t('plans.monthShort', { month: i.targetMonth }),
+    },
+    { title: t('ledger.kind'), key: 'kind', render: (_, i) => <KindTag kind={i.kind} /> },
+    {
+      title: t('plans.itemTitle'),
+      key: 'title',
+      render: (_, i) => (
+        <>
+          <div>{i.title}</div>
+          {i.note ? <Typography.Text type="secondary">{i.note}</Typography.Text> : null}
+        </>
+      ),
+    },
+    {
+      title: t('plans.counterpart'),
+      key: 'counterpart',
+      render: (_, i) =>
+        i.counterpart?.name ?? (
+          <Typography.Text type="secondary">{t('plans.allCounterparts')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('plans.status'),
+      key: 'status',
+      filters: (['done', 'pending', 'overdue'] as const).map((s) => ({
+        text: t(`plans.statuses.${s}`),
+        value: s,
+      })),
+      onFilter: (value, i) => i.status === value,
+      render: (_, i) => (
+        <Space orientation="vertical" size={0}>
+          <PlanStatusTag status={i.status} />
+          {i.status !== 'done' ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('plans.dueBy', { date: i.dueDate })}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('plans.links'),
+      key: 'links',
+      render: (_, i) =>
+        i.links.length ? (
+          <Space orientation="vertical" size={0}>
+            {i.links.map((l) => (
+              <Link key={l.id} to={`/ledger?year=${plan.year}&record=${l.id}`}>
+                {formatDateTime(l.startsAt).slice(0, 10)} {l.title}
+              </Link>
+            ))}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  if (canEdit) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, i) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(i)}>
+            {t('common.edit')}
+          </Button>
+          <Popconfirm
+            title={t('plans.deleteConfirm', { title: i.title })}
+            onConfirm={() =>
+              remove.mutate(i.id, { onSuccess: () => message.success(t('plans.itemDeleted')) })
+            }
+            disabled={i.links.length > 0}
+          >
+            <Button
+              type="link"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              disabled={i.links.length > 0}
+              title={i.links.length > 0 ? t('plans.cannotDeleteLinked') : undefined}
+            >
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      data-testid="plan-card"
+      title={
+        <Space wrap size={8}>
+          <span>{t('plans.planOf', { department: plan.department.name, year: plan.year })}</span>
+        </Space>
+      }
+      extra={
+        canEdit ? (
+          <Button
+            size="small"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="plan-add-item"
+          >
+            {t('plans.addItem')}
+          </Button>
+        ) : null
+      }
+    >
+      <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
+        <Tag color="success">{t('plans.countDone', { count: plan.counts.done })}</Tag>
+        <Tag color="processing">{t('plans.countPending', { count: plan.counts.pending })}</Tag>
+        <Tag color="error">{t('plans.countOverdue', { count: plan.counts.overdue })}</Tag>
+        <Typography.Text type="secondary">
+          {t('plans.withCounterparts', { names: plan.counterparts.map((c) => c.name).join('、') || '—' })}
+        </Typography.Text>
+      </Space>
+      {plan.note ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{plan.note}</Typography.Paragraph>
+      ) : null}
+      {remove.isError ? (
+        <Alert type="error" showIcon title={errorText(remove.error)} style={{ marginBottom: 12 }} />
+      ) : null}
+      <Table<PlanItemDto>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={plan.items}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('plans.noItems') }}
+        data-testid="plan-items"
+      />
+      <PlanItemModal
+        open={adding || editing !== null}
+        plan={plan}
+        item={editing}
+        onClose={() => {
+          setAdding(false);
+          setEditing(null);
+        }}
+      />
+    </Card>
+  );
+}
+
+/** 年度对口联系工作计划: the plans of a year the user sees, items with their status and linked records. */
+export default function PlansPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const fromUrl = Number(params.get('year'));
+  const year = Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : new Date().getFullYear();
+  const depParam = Number(params.get('departmentId'));
+  const departmentId = Number.isInteger(depParam) && depParam > 0 ? depParam : undefined;
+  const plans = usePlans(year, departmentId);
+  // The department list for the filter: every plan of the year, unfiltered.
+  const allPlans = usePlans(year, undefined, user.role !== 'department');
+
+  const setParam = (key: string, value: string | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === undefined) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const items = plans.data?.items ?? [];
+  const own =
+    user.role === 'department' ? items.find((p) => p.department.id === user.organisation.id) : undefined;
+  const canCreate = (plans.data?.abilities.canCreate ?? false) && user.role === 'department' && !own;
+  const departmentOptions = useMemo(
+    () => (allPlans.data?.items ?? []).map((p) => ({ value: p.department.id, label: p.department.name })),
+    [allPlans.data],
+  );
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('plans.title')}
+        </Typography.Title>
+      }
+    >
+      <div className="liaison-toolbar">
+        <Space>
+          <Typography.Text>{t('pairings.year')}</Typography.Text>
+          <Select
+            data-testid="plans-year"
+            style={{ width: 110 }}
+            value={year}
+            options={yearOptions(year, t)}
+            onChange={(value: number) => setParam('year', String(value))}
+          />
+        </Space>
+        {user.role !== 'department' ? (
+          <Select<number>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 200 }}
+            placeholder={t('ledger.departmentAll')}
+            value={departmentId}
+            options={departmentOptions}
+            onChange={(value) => setParam('departmentId', value === undefined ? undefined : String(value))}
+          />
+        ) : null}
+        <div className="liaison-toolbar-spacer" />
+        {canCreate ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="plan-create"
+          >
+            {t('plans.create', { year })}
+          </Button>
+        ) : null}
+      </div>
+      {plans.isError ? <Alert type="error" showIcon title={errorText(plans.error)} /> : null}
+      {plans.isPending ? <Skeleton active /> : null}
+      {!plans.isPending && items.length === 0 ? (
+        <Empty
+          description={
+            user.role === 'department' ? t('plans.noPlanOwn', { year }) : t('plans.noPlans', { year })
+          }
+        >
+          {canCreate ? (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('plans.create', { year })}
+            </Button>
+          ) : null}
+        </Empty>
+      ) : null}
+      {items.map((plan) => (
+        <PlanCard key={plan.id} plan={plan} />
+      ))}
+      {canCreate ? <CreatePlanModal open={creating} year={year} onClose={() => setCreating(false)} /> : null}
+    </Card>
+  );
+}
