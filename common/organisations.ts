@@ -10,10 +10,11 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, { zh: string; en
   other: { zh: '其他单位', en: 'Other unit' },
 };
 
-export const REGION_LEVELS = ['province', 'city', 'county'] as const;
+export const REGION_LEVELS = ['province', 'city', 'county', 'town'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const REGION_LEVEL_LABELS: Record<RegionLevel, { zh: string; en: string }> = {
   province: { zh: '省', en: 'Province' },
   city: { zh: '市', en: 'City' },
   county: { zh: '区县', en: 'District/County' },
+  town: { zh: '乡镇/街道', en: 'Town/Sub-district' },
 };

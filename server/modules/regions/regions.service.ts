@@ -1,9 +1,9 @@
-import type { RegionLevel } from '../../../common/organisations.js';
+import { REGION_LEVELS, type RegionLevel } from '../../../common/organisations.js';
 import type { CreateRegionRequest, RegionDto } from '../../../common/schemas/organisations.js';
 import { regionWithin } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import type { Region } from '../../db/schema.js';
-import { conflict, notFound } from '../../errors.js';
+import { conflict, invalid, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import {
   findRegion,
@@ -43,7 +43,11 @@ async function manageableRegion(ctx: RequestContext, id: number): Promise<Region
 }
 
 export async function createRegion(ctx: RequestContext, input: CreateRegionRequest): Promise<RegionDto> {
-  await manageableRegion(ctx, input.parentId);
+  const parent = await manageableRegion(ctx, input.parentId);
+  // 省 ⊃ 市 ⊃ 区县: a child sits at a deeper level than its parent.
+  if (REGION_LEVELS.indexOf(input.level) <= REGION_LEVELS.indexOf(parent.level as RegionLevel)) {
+    throw invalid(`level ${input.level} cannot sit under ${parent.level}`);
+  }
   const created = await ctx.db.transaction().execute(async (trx) => {
     if (await siblingNamed(trx, input.parentId, input.name)) throw conflict(input.name);
     const region = await insertRegion(trx, input);

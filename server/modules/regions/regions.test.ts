@@ -66,7 +66,7 @@ describeEachDialect('regions', (dialect) => {
     const res = await tzb.post('/api/v1/regions', {
       parentId: district.id,
       name: '锦屏街道',
-      level: 'county',
+      level: 'town',
     });
     expect(res.statusCode).toBe(200);
     const created = res.json();
@@ -74,7 +74,7 @@ describeEachDialect('regions', (dialect) => {
       id: expect.any(Number),
       parentId: district.id,
       name: '锦屏街道',
-      level: 'county',
+      level: 'town',
       path: `${district.path}${created.id}/`,
       fullName: '浙江省宁波市奉化区锦屏街道',
     });
@@ -99,6 +99,14 @@ describeEachDialect('regions', (dialect) => {
     });
   });
 
+  it('refuses a level that does not sit below its parent (a 省 under a 区县) with 400, storing nothing', async () => {
+    const before = (await tzb.get('/api/v1/regions')).json().items.length;
+    const res = await tzb.post('/api/v1/regions', { parentId: district.id, name: '某省', level: 'province' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect((await tzb.get('/api/v1/regions')).json().items.length).toBe(before);
+  });
+
   it('answers 404 for a parent outside its region (another district, or its own city) and stores nothing', async () => {
     for (const parentId of [other.region.id, city.id, 999_999]) {
       const res = await tzb.post('/api/v1/regions', { parentId, name: '越界街道', level: 'county' });
@@ -112,18 +120,18 @@ describeEachDialect('regions', (dialect) => {
   });
 
   it('refuses a duplicate name under the same parent with 409, on create and on rename', async () => {
-    await tzb.post('/api/v1/regions', { parentId: district.id, name: '岳林街道', level: 'county' });
+    await tzb.post('/api/v1/regions', { parentId: district.id, name: '岳林街道', level: 'town' });
     const dup = await tzb.post('/api/v1/regions', {
       parentId: district.id,
       name: '岳林街道',
-      level: 'county',
+      level: 'town',
     });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toEqual({ error: { code: 'CONFLICT', message: '与现有记录冲突：岳林街道' } });
     expect(await regionsNamed('岳林街道')).toHaveLength(1);
 
     const third = (
-      await tzb.post('/api/v1/regions', { parentId: district.id, name: '江口街道', level: 'county' })
+      await tzb.post('/api/v1/regions', { parentId: district.id, name: '江口街道', level: 'town' })
     ).json();
     const clash = await tzb.patch(`/api/v1/regions/${third.id}`, { name: '岳林街道' });
     expect(clash.statusCode).toBe(409);
@@ -150,7 +158,7 @@ describeEachDialect('regions', (dialect) => {
       const res = await client.post('/api/v1/regions', {
         parentId: district.id,
         name: `${role}街道`,
-        level: 'county',
+        level: 'town',
       });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: '无权执行此操作' } });
