@@ -11,6 +11,16 @@ export const ERROR_CODES = {
   },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  TOTP_REQUIRED: {
+    status: 401,
+    zh: '请输入动态验证码',
+    en: 'Enter the code from your authenticator app',
+  },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 403,
+    zh: '请先绑定动态验证码（双因素认证）',
+    en: 'Set up two-factor authentication first',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
     zh: '请先修改初始密码',

@@ -56,6 +56,22 @@ export const PERMISSIONS = [
   'filings:review', // open rounds, file (备案) or return forms, acknowledge change reports, send reminders
   'contacts:reveal', // see or export other units' phone numbers in full, with a recorded reason
   'notifications:read', // one's own in-app notifications
+  'consultations:read', // 重大事项民主协商: matters, opinions and replies in scope (issue 5)
+  'consultations:write', // put an opinion or suggestion on a matter (the department, or the counterpart itself)
+  'consultations:manage', // a department's own matters: register, symposium, decision, documents, analysis, reply, extension requests
+  'consultations:rate', // a counterpart's verdict on the replies to its own items
+  'consultations:supervise', // 统战部: grant or refuse extensions, close items, set the reply deadline
+  'mywork:read', // one's own work list ("my work"): what is due for the user and the user's unit (issue 7)
+  'search:read', // the one search box, scoped like each module (issue 7)
+  'dashboard:read', // the compliance dashboard of the region and under it (统战部, 区府办)
+  'notifications:admin', // e-mail deliveries: failed sends, retry (系统管理员; no message content)
+  'reports:read', // 附件3 annual reports in scope: one's own, the departments paired with one, or the region (issue 6)
+  'reports:write', // edit and submit one's own department's annual report
+  'reports:comment', // comment on a report one may read (its counterparts, 统战部, the department itself)
+  'reports:review', // 统战部: deadlines, the status board, reminders, accept or return reports
+  'evaluations:write', // rate the other side of one's pairs for a year (1–5, with a comment)
+  'conference:read', // the district conference pack (全区对口联系工作会议): 区府办 and 统战部
+  'jobs:use', // start long document builds and fetch their results (one's own jobs only)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,11 +83,27 @@ const BUSINESS_READ: Permission[] = [
   'roster:read',
   'filings:read',
   'notifications:read',
+  'mywork:read',
+  'search:read',
 ];
 /** What a unit's own 联络员 does about its responsible persons and 附件2 (issue 3); scoped to the own unit. */
 const UNIT_FILING: Permission[] = ['roster:write', 'filings:write'];
 /** The liaison ledger, annual plans and the calendar built from them (issue 4). */
 const LEDGER_READ: Permission[] = ['ledger:read', 'plans:read', 'calendar:read'];
+/** 重大事项民主协商 (issue 5): each side's part of the reply cycle. */
+const CONSULTATION_DEPARTMENT: Permission[] = [
+  'consultations:read',
+  'consultations:write',
+  'consultations:manage',
+];
+const CONSULTATION_COUNTERPART: Permission[] = [
+  'consultations:read',
+  'consultations:write',
+  'consultations:rate',
+];
+/** The annual report (附件3), its review and the district conference (issue 6). */
+const REPORTS_OVERSIGHT: Permission[] = ['reports:read', 'conference:read', 'jobs:use'];
+const REPORTS_UNIT: Permission[] = ['reports:read', 'reports:comment', 'evaluations:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // tzb's ledger:write / plans:write is for corrections only (the services let it edit, not create or reply).
@@ -85,11 +117,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans:write',
     'filings:review',
     'contacts:reveal',
+    'consultations:read',
+    'consultations:supervise',
+    'dashboard:read',
+    ...REPORTS_OVERSIGHT,
+    'reports:comment',
+    'reports:review',
   ],
-  qfb: [...BUSINESS_READ, ...LEDGER_READ],
-  department: [...BUSINESS_READ, ...LEDGER_READ, 'ledger:write', 'plans:write', ...UNIT_FILING],
+  qfb: [...BUSINESS_READ, ...LEDGER_READ, 'consultations:read', 'dashboard:read', ...REPORTS_OVERSIGHT],
+  department: [
+    ...BUSINESS_READ,
+    ...LEDGER_READ,
+    'ledger:write',
+    'plans:write',
+    ...UNIT_FILING,
+    ...CONSULTATION_DEPARTMENT,
+    ...REPORTS_UNIT,
+    'reports:write',
+  ],
   // a counterpart reads its departments' plans; the department keeps them
-  counterpart: [...BUSINESS_READ, ...LEDGER_READ, 'ledger:write', ...UNIT_FILING],
+  counterpart: [
+    ...BUSINESS_READ,
+    ...LEDGER_READ,
+    'ledger:write',
+    ...UNIT_FILING,
+    ...CONSULTATION_COUNTERPART,
+    ...REPORTS_UNIT,
+  ],
   // Accounts need the organisation directory to place a user; that is directory data, not business records.
   sysadmin: [
     'users:read',
@@ -98,6 +152,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'settings:write',
     'regions:read',
     'organisations:read',
+    'notifications:admin',
   ],
   secadmin: ['security:read', 'security:write'],
   auditadmin: ['audit:read'],

@@ -8,7 +8,15 @@
  * N = 0 means "the start date itself if it is a working day, else the next working day": a deadline never
  * falls on a day off.
  */
-import chineseDays from 'chinese-days';
+import calendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+
+// The package's own data (the same tables its isWorkday() reads), used directly: its functions key the tables
+// by the process's local date, which is off by one day in time zones west of UTC. Here a date is only a key.
+const HOLIDAYS: Readonly<Record<string, string>> = calendar.holidays;
+const WORKDAYS: Readonly<Record<string, string>> = calendar.workdays;
+
+/** The last year the official calendar is known for (the State Council publishes each year's in November). */
+export const CALENDAR_KNOWN_THROUGH = Math.max(...Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))));
 
 const DAY_MS = 86_400_000;
 
@@ -26,17 +34,26 @@ function shift(date: string, days: number): string {
 
 /**
  * Is the date a working day in China: Monday–Friday unless a public holiday, or a weekend day declared a
- * 调休 workday. The library reads a Date in the process's local time zone, so it gets local midnight of the
- * calendar date: correct whatever TZ the server runs in.
+ * 调休 workday. Beyond CALENDAR_KNOWN_THROUGH only weekends are days off.
  */
 export function isWorkingDay(date: string): boolean {
   const [y, m, d] = parts(date);
-  return chineseDays.isWorkday(new Date(y, m - 1, d));
+  if (WORKDAYS[date] !== undefined) return true;
+  if (HOLIDAYS[date] !== undefined) return false;
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return weekday >= 1 && weekday <= 5;
+}
+
+/** The official name of a day off or 调休 workday ('国庆节'), or null for an ordinary day. */
+export function officialDayName(date: string): string | null {
+  const entry = WORKDAYS[date] ?? HOLIDAYS[date];
+  return entry ? (entry.split(',')[1] ?? null) : null;
 }
 
 /** The due date N working days after `start` (see the rule above). */
 export function addWorkingDays(start: string, days: number): string {
-  if (!Number.isInteger(days) || days < 0) throw new Error(`working days must be a whole number ≥ 0: ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new Error(`working days must be a whole number ≥ 0: ${days}`);
   let date = start;
   if (days === 0) {
     while (!isWorkingDay(date)) date = shift(date, 1);
@@ -52,7 +69,8 @@ export function addWorkingDays(start: string, days: number): string {
 
 /** The working day N working days before `date` (N ≥ 1); with N = 0, `date` itself. */
 export function subtractWorkingDays(date: string, days: number): string {
-  if (!Number.isInteger(days) || days < 0) throw new Error(`working days must be a whole number ≥ 0: ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new Error(`working days must be a whole number ≥ 0: ${days}`);
   let d = date;
   let left = days;
   while (left > 0) {

@@ -35,7 +35,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(username: string, width = 1366, height = 900): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(
+  username: string,
+  width = 1366,
+  height = 900,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width, height },
     locale: 'zh-CN',
@@ -60,6 +64,7 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
     const { context, page } = await signedIn('fagai');
     try {
       const menu = page.getByTestId('main-menu');
+      await menu.getByText('对口联系', { exact: true }).waitFor();
       for (const entry of ['工作台账', '年度计划', '日程']) {
         await expect(menu.getByText(entry, { exact: true }).isVisible(), entry).resolves.toBe(true);
       }
@@ -108,12 +113,18 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
       await drawer.getByTestId('record-detail').waitFor();
       await expect(drawer.textContent()).resolves.toContain(MEETING);
       const responses = drawer.getByTestId('responses-table');
-      await expect(responses.locator('tr', { hasText: '民建奉化总支部' }).textContent()).resolves.toContain('未答复');
+      await expect(responses.locator('tr', { hasText: '民建奉化总支部' }).textContent()).resolves.toContain(
+        '未答复',
+      );
       await expect(drawer.textContent()).resolves.toContain(startsText);
 
       // A file: a text note is accepted, a file whose bytes are not of its type is refused (415).
       const upload = drawer.getByTestId('attachments').locator('input[type=file]');
-      await upload.setInputFiles({ name: '会议通知.txt', mimeType: 'text/plain', buffer: Buffer.from('会议通知：请准时参加。') });
+      await upload.setInputFiles({
+        name: '会议通知.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('会议通知：请准时参加。'),
+      });
       await drawer.getByTestId('attachments').getByText('会议通知.txt').waitFor();
       await upload.setInputFiles({
         name: '议程.pdf',
@@ -138,7 +149,7 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
       await expect(drawer.getByTestId('action-edit').count()).resolves.toBe(0);
       await drawer.getByTestId('action-reply').click();
       const dialog = page.getByRole('dialog', { name: '答复邀请' });
-      await dialog.getByRole('radio', { name: '参加' }).check();
+      await dialog.getByRole('radio', { name: '参加', exact: true }).check();
       await dialog.getByTestId('reply-attendees').fill(WHO_GOES);
       await dialog.getByRole('button', { name: '提交答复' }).click();
       await dialog.waitFor({ state: 'hidden' });
@@ -264,7 +275,9 @@ describe('phone width (375×800)', () => {
 
       await page.getByTestId('feed-open').click();
       await page.getByTestId('feed-create').click();
-      await expect(page.getByTestId('feed-url').textContent()).resolves.toMatch(/\/api\/v1\/calendar\/feed\/.+\.ics$/);
+      await expect(page.getByTestId('feed-url').textContent()).resolves.toMatch(
+        /\/api\/v1\/calendar\/feed\/.+\.ics$/,
+      );
       await page.screenshot({ path: '/tmp/liaison-e2e-calendar-feed-phone.png' });
     } finally {
       await context.close();

@@ -14,21 +14,30 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { conferenceRoutes } from './modules/conference/conference.routes.js';
+import { consultationRoutes } from './modules/consultations/consultations.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { digestRoutes } from './modules/digest/digest.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { filingRoutes } from './modules/filings/filings.routes.js';
+import { jobRoutes } from './modules/jobs/jobs.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { notificationPreferenceRoutes } from './modules/notifications/preferences.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { pairingRoutes } from './modules/pairings/pairings.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { rosterRoutes } from './modules/roster/roster.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import access from './plugins/access.js';
 import auth from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorHandler from './plugins/error-handler.js';
+import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import web from './plugins/web.js';
 
@@ -42,7 +51,8 @@ export interface AppOptions {
 export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.LIAISON_LOG_LEVEL } : false,
-    trustProxy: true,
+    // whose X-Forwarded-For is believed (the address audited and rate-limited): LIAISON_TRUST_PROXY
+    trustProxy: config.LIAISON_TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   });
@@ -55,6 +65,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(dbPlugin, { handle: database, config });
   await app.register(auth);
   await app.register(access);
+  await app.register(rateLimits, {
+    loginPerIp: config.LIAISON_RATE_LOGIN_PER_IP,
+    loginPerUser: config.LIAISON_RATE_LOGIN_PER_USER,
+    exportsPerUser: config.LIAISON_RATE_EXPORTS_PER_USER,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '对口联系 Liaison API', version: '1.0.0' },
@@ -91,10 +106,18 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       await api.register(rosterRoutes);
       await api.register(filingRoutes);
       await api.register(notificationRoutes);
+      await api.register(notificationPreferenceRoutes);
       await api.register(ledgerRoutes);
       await api.register(attachmentRoutes);
       await api.register(planRoutes);
       await api.register(calendarRoutes);
+      await api.register(consultationRoutes);
+      await api.register(reportRoutes);
+      await api.register(conferenceRoutes);
+      await api.register(jobRoutes);
+      await api.register(digestRoutes);
+      await api.register(dashboardRoutes);
+      await api.register(searchRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
       await api.register(settingsRoutes);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+const isDataKey = (v: string): boolean =>
+  /^[A-Za-z0-9+/]+={0,2}$/.test(v.trim()) && Buffer.from(v.trim(), 'base64').length === 32;
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -27,15 +30,75 @@ const ConfigSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Which proxies may set X-Forwarded-For (so the client's address is the one audited and rate-limited):
+   * `loopback` (a reverse proxy on the same host, the default), `0` (none: direct exposure), `1` (any — only
+   * when every request surely passes a proxy), or a list of addresses / CIDR ranges.
+   */
+  LIAISON_TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .default('loopback')
+    .transform((v): boolean | string =>
+      v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : v,
+    ),
+  /** 32 bytes, base64: phone numbers and TOTP secrets are stored encrypted (AES-256-GCM) */
+  LIAISON_DATA_KEY: z
+    .string()
+    .refine((v) => isDataKey(v), 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  /** the key before a rotation: still decrypts until `liaison data encrypt` has re-encrypted everything */
+  LIAISON_DATA_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => isDataKey(v), 'must be 32 bytes in base64')
+    .optional(),
+  /** sign-in attempts per minute from one address, and for one username (429 RATE_LIMITED beyond) */
+  LIAISON_RATE_LOGIN_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  LIAISON_RATE_LOGIN_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** document and list exports (.docx / .xlsx) per minute per user */
+  LIAISON_RATE_EXPORTS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** scheduled backups: a directory, how often (hours; 0 = off) and how many to keep */
+  LIAISON_BACKUP_DIR: z.string().min(1).optional(),
+  LIAISON_BACKUP_EVERY_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(0),
+  LIAISON_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   LIAISON_WEB_DIST: z.string().default('dist/web'),
   LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** where e-mail notifications go out: smtp://user:pass@host:587 or smtps://…:465; unset: no e-mail */
+  LIAISON_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** the From of notification e-mail, e.g. "对口联系 <liaison@example.gov.cn>" */
+  LIAISON_MAIL_FROM: z.string().min(3).default('对口联系 <liaison@localhost>'),
+  /** the address users open the app at: links in e-mail are made absolute with it */
+  LIAISON_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .default('http://localhost:3000'),
+  /** how often this instance runs the reminder sweep and sends e-mail; 0 disables the timer */
+  LIAISON_SWEEP_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
 });
+
+const CheckedConfigSchema = ConfigSchema.refine(
+  (c) => c.LIAISON_BACKUP_EVERY_HOURS === 0 || c.LIAISON_BACKUP_DIR !== undefined,
+  { path: ['LIAISON_BACKUP_DIR'], message: 'is required when LIAISON_BACKUP_EVERY_HOURS is set' },
+);
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
 /** Parse the environment once; refuse to start with a readable list of what is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = CheckedConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);

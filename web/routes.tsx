@@ -4,6 +4,8 @@ import {
   BankOutlined,
   BookOutlined,
   CalendarOutlined,
+  FileProtectOutlined,
+  IdcardOutlined,
   LinkOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -28,6 +30,8 @@ export interface PageDef {
   label: `nav.${keyof typeof zhCN.nav}`;
   icon: ReactNode;
   Component: LazyExoticComponent<ComponentType>;
+  /** the page also answers paths under it (`/filings/3/12`), which it reads itself */
+  nested?: boolean;
 }
 
 export const PAGES: readonly PageDef[] = [
@@ -58,6 +62,22 @@ export const PAGES: readonly PageDef[] = [
     label: 'nav.calendar',
     icon: <CalendarOutlined />,
     Component: lazy(() => import('./features/calendar/CalendarPage')),
+  },
+  {
+    path: '/filings',
+    permission: 'filings:read',
+    label: 'nav.filings',
+    icon: <FileProtectOutlined />,
+    Component: lazy(() => import('./features/filings/FilingsPage')),
+    nested: true,
+  },
+  {
+    path: '/roster',
+    permission: 'roster:read',
+    label: 'nav.roster',
+    icon: <IdcardOutlined />,
+    Component: lazy(() => import('./features/roster/RosterPage')),
+    nested: true,
   },
   {
     path: '/organisations',
@@ -132,7 +152,7 @@ export function AppRoutes() {
         {PAGES.map((page) => (
           <Route
             key={page.path}
-            path={page.path.slice(1)}
+            path={page.nested ? `${page.path.slice(1)}/*` : page.path.slice(1)}
             element={
               <RequirePermission permission={page.permission}>
                 <page.Component />

@@ -5,6 +5,8 @@ import { PERMISSIONS, ROLES } from '../roles.js';
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** the 6-digit code of the user's authenticator app, when TOTP is enabled (else 401 TOTP_REQUIRED) */
+  totp: z.string().trim().max(16).optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -17,6 +19,10 @@ export const MeUser = z.object({
   region: z.object({ id: z.number().int(), path: z.string() }),
   permissions: z.array(z.enum(PERMISSIONS)),
   mustChangePassword: z.boolean(),
+  /** the user signs in with a TOTP second factor */
+  totpEnabled: z.boolean(),
+  /** an admin without TOTP while the policy requires it: until enrolled, only /auth/* self routes answer */
+  mustEnrolTotp: z.boolean(),
 });
 export type MeUser = z.infer<typeof MeUser>;
 
@@ -28,3 +34,10 @@ export const ChangePasswordRequest = z.object({
   newPassword: z.string().min(8).max(256),
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+/** POST /auth/totp/setup: a new secret (pending until confirmed with a code) and its otpauth:// URI for a QR code. */
+export const TotpSetupResponse = z.object({ secret: z.string(), uri: z.string() });
+export type TotpSetupResponse = z.infer<typeof TotpSetupResponse>;
+
+export const TotpEnableRequest = z.object({ code: z.string().trim().min(1).max(16) });
+export type TotpEnableRequest = z.infer<typeof TotpEnableRequest>;

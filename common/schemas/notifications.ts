@@ -5,7 +5,24 @@ export const NOTIFICATION_KINDS = [
   'filing_returned',
   'filing_filed',
   'change_report',
+  'consultation_invitation',
+  'consultation_item',
+  'consultation_reply',
+  'consultation_reminder',
+  'consultation_overdue',
+  'consultation_extension',
+  'consultation_verdict',
+  'report_reminder',
+  'report_returned',
+  'report_accepted',
+  'report_comment',
+  // issue 7: the sweep's deadline reminders
+  'deadline_reminder',
+  'deadline_overdue',
+  'plan_item_overdue',
+  'rsvp_reminder',
 ] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NotificationDto = z.object({
   id: z.number().int(),

@@ -11,6 +11,8 @@ export const UserDto = z.object({
   email: z.string().nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** signs in with a TOTP second factor */
+  totpEnabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),

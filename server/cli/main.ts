@@ -3,12 +3,17 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../common/roles.js';
 import { openAndPrepare } from '../boot.js';
 import { loadConfig } from '../config.js';
-import { connect, dialectOf } from '../db/connect.js';
+import { connect } from '../db/connect.js';
+import { configureDataKey } from '../db/field-crypto.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { verifyAuditChain } from '../modules/audit/audit.verify.js';
+import { passwordRules } from '../modules/auth/password.js';
+import { defaultInstanceId } from '../modules/mail/mail.sender.js';
+import { rebuildSearchIndex } from '../modules/search/search.index.js';
+import { currentSecurityPolicy } from '../modules/settings/security-policy.js';
+import { sweepAndSend } from '../modules/sweep/sweep.timer.js';
 import { createUserRecord } from '../modules/users/users.service.js';
 import { seedDemo } from '../seed/demo.js';
-import { backup, restore } from './backup.js';
+import { auditCommand, backupCommand, dataCommand, SECURITY_USAGE } from './security-commands.js';
 
 const USAGE = `liaison — 对口联系 command line
 
@@ -16,15 +21,16 @@ const USAGE = `liaison — 对口联系 command line
   liaison seed-demo                     demo accounts for every role (password: LIAISON_DEMO_PASSWORD or printed)
   liaison user list                     username<TAB>role<TAB>organisation
   liaison user create --username U --role R --org "NAME" --password-stdin [--display-name N]
-  liaison backup FILE                   consistent online backup
-  liaison restore FILE                  restore a backup (stop the app first on SQLite)
-  liaison audit verify                  check the audit trail's hash chain; exit 1 at the first altered entry
+${SECURITY_USAGE}
+  liaison sweep                         run every deadline sweep once (reminders, yearly obligations) and send due e-mail
+  liaison search reindex                rebuild the search index from the records
 
 The database is DATABASE_URL (default sqlite:./data/liaison.db).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
+  configureDataKey(config.LIAISON_DATA_KEY ?? null, config.LIAISON_DATA_KEY_PREVIOUS ?? null);
   switch (command) {
     case 'migrate': {
       const handle = connect(config.DATABASE_URL);
@@ -59,38 +65,37 @@ async function main(argv: string[]): Promise<number> {
     case 'user':
       return userCommand(sub, rest, config.DATABASE_URL);
     case 'backup':
-    case 'restore': {
-      const file = sub;
-      if (!file) throw new Error(`usage: liaison ${command} FILE`);
-      if (command === 'restore') {
-        const dialect = dialectOf(config.DATABASE_URL);
-        const path = dialect === 'sqlite' ? config.DATABASE_URL.slice('sqlite:'.length) : null;
-        restore(dialect, path, config.DATABASE_URL, file);
-        console.log(`restored ${file}`);
-        return 0;
-      }
-      const handle = connect(config.DATABASE_URL);
+    case 'restore':
+      return backupCommand(
+        command,
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+        config,
+      );
+    case 'audit':
+      return auditCommand(sub, rest, config);
+    case 'data':
+      return dataCommand(sub, config);
+    case 'sweep': {
+      const handle = await openAndPrepare(config);
       try {
-        await backup(handle, config.DATABASE_URL, file);
-        console.log(`backup written to ${file}`);
+        const { sweep, mail } = await sweepAndSend(handle.db, config, { instanceId: defaultInstanceId() });
+        console.log(
+          `sweep ${sweep.day}: obligations created ${sweep.obligationsCreated}; notifications ${JSON.stringify(sweep.notified)}`,
+        );
+        console.log(mail ? `e-mail: ${JSON.stringify(mail)}` : 'e-mail: not configured (LIAISON_SMTP_URL)');
+        for (const e of sweep.errors) console.error(`failed: ${e}`);
+        return sweep.errors.length ? 1 : 0;
       } finally {
         await handle.close();
       }
-      return 0;
     }
-    case 'audit': {
-      if (sub !== 'verify') throw new Error('usage: liaison audit verify');
-      const handle = connect(config.DATABASE_URL);
+    case 'search': {
+      if (sub !== 'reindex') throw new Error('usage: liaison search reindex');
+      const handle = await openAndPrepare(config);
       try {
-        const result = await verifyAuditChain(handle.db);
-        if (result.ok) {
-          console.log(`audit trail intact: ${result.checked} entries`);
-          return 0;
-        }
-        console.error(
-          `audit trail ALTERED at entry ${result.firstBadId}: ${result.reason} (${result.checked} entries before it are intact)`,
-        );
-        return 1;
+        const counts = await handle.db.transaction().execute((trx) => rebuildSearchIndex(trx));
+        console.log(`search index rebuilt: ${JSON.stringify(counts)}`);
+        return 0;
       } finally {
         await handle.close();
       }
@@ -137,6 +142,10 @@ async function userCommand(sub: string | undefined, args: string[], databaseUrl:
         .where('name', '=', values.org)
         .executeTakeFirst();
       if (!org) throw new Error(`no organisation named "${values.org}"`);
+      // the password rules the security admin set (defaults on a new database)
+      const rules = passwordRules(
+        await currentSecurityPolicy(handle.db, { sessionIdleMinutes: 30, sessionAbsoluteHours: 12 }),
+      );
       await handle.db.transaction().execute((trx) =>
         createUserRecord(
           trx,
@@ -150,7 +159,7 @@ async function userCommand(sub: string | undefined, args: string[], databaseUrl:
             password,
             mustChangePassword: false,
           },
-          { minLength: 8, minClasses: 3 },
+          rules,
         ),
       );
       console.log(`created ${values.username}`);

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type PgModule from 'pg';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,8 +16,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// COUNT(*) and BIGINT come back from pg as strings; our counts always fit in a JS number.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+// pg is loaded on first use, so a process on SQLite (the CLI, a child in the crash test) starts faster.
+let pgModule: typeof PgModule | null = null;
+function loadPg(): typeof PgModule {
+  if (pgModule) return pgModule;
+  pgModule = createRequire(import.meta.url)('pg') as typeof PgModule;
+  // COUNT(*) and BIGINT come back from pg as strings; our counts always fit in a JS number.
+  pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+  return pgModule;
+}
 
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
@@ -26,7 +34,7 @@ export function dialectOf(url: string): Dialect {
 
 export function connect(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
   if (dialectOf(url) === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
     // An idle connection the server closed (restart, failover, a dropped test database) is removed from
     // the pool and replaced on demand; without a listener the 'error' event would crash the process.
     pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
@@ -42,7 +50,41 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 剩余信息保护: deleted content is overwritten with zeros, not left in free pages of the file.
   sqlite.pragma('secure_delete = ON');
+  // The audit trail's delete trigger asks this function; only the archive transaction raises the flag.
+  const archiveFlag = { allowed: false };
+  sqlite.function('liaison_audit_archive_allowed', { deterministic: false }, () =>
+    archiveFlag.allowed ? 1 : 0,
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  archiveFlags.set(db, archiveFlag);
   return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
+}
+
+const archiveFlags = new WeakMap<Kysely<Database>, { allowed: boolean }>();
+
+/**
+ * Run `fn` in one transaction in which the audit trail's append-only trigger lets DELETE pass — the one
+ * path by which entries leave it (`liaison audit archive`, after they were written to a file). PostgreSQL:
+ * a transaction-local setting the trigger reads; SQLite: a flag behind a function registered on the app's
+ * own connection (any other connection has no such function, so its DELETE still fails).
+ */
+export async function inAuditArchiveTransaction<T>(
+  db: Kysely<Database>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  const flag = archiveFlags.get(db);
+  return db.transaction().execute(async (trx) => {
+    if (!flag) {
+      await sql`select set_config('liaison.audit_archive_allowed', 'on', true)`.execute(trx);
+      return fn(trx);
+    }
+    flag.allowed = true;
+    try {
+      return await fn(trx);
+    } finally {
+      flag.allowed = false;
+    }
+  });
 }

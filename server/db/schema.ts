@@ -16,6 +16,8 @@ export interface Database {
   pairing_events: PairingEventTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  password_history: PasswordHistoryTable;
+  user_totp: UserTotpTable;
   plans: PlanTable;
   plan_items: PlanItemTable;
   ledger_records: LedgerRecordTable;
@@ -30,6 +32,23 @@ export interface Database {
   responsible_persons: ResponsiblePersonTable;
   change_reports: ChangeReportTable;
   notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+  notification_deliveries: NotificationDeliveryTable;
+  search_index: SearchIndexTable;
+  obligations: ObligationTable;
+  consultation_matters: ConsultationMatterTable;
+  consultation_matter_counterparts: ConsultationMatterCounterpartTable;
+  consultation_attachments: ConsultationAttachmentTable;
+  consultation_items: ConsultationItemTable;
+  consultation_replies: ConsultationReplyTable;
+  consultation_extensions: ConsultationExtensionTable;
+  consultation_item_events: ConsultationItemEventTable;
+  report_rounds: ReportRoundTable;
+  reports: ReportTable;
+  report_versions: ReportVersionTable;
+  report_comments: ReportCommentTable;
+  pair_evaluations: PairEvaluationTable;
+  jobs: JobTable;
 }
 
 type Bool = number;
@@ -78,6 +97,8 @@ export interface UserTable {
   locked_until: string | null;
   password_changed_at: string;
   last_login_at: string | null;
+  /** when the user last opened "my work" (what changed since is measured from here) */
+  last_seen_work_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -137,6 +158,25 @@ export interface AuditLogTable {
   detail: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** Every password hash a user has had: a new password may not be one of the last N (policy passwordHistory). */
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
+}
+
+/** A user's TOTP second factor; enabled_at null while enrolment is pending. */
+export interface UserTotpTable {
+  user_id: number;
+  /** base32 secret, encrypted with LIAISON_DATA_KEY when configured */
+  secret: string;
+  enabled_at: string | null;
+  /** the last time step accepted: a code is never accepted twice */
+  last_step: number | null;
+  created_at: string;
 }
 
 export interface SettingTable {
@@ -353,6 +393,135 @@ export interface NotificationTable {
   dedupe_key: string | null;
 }
 
+/** 重大事项 (三(二)): a major matter a department consults its counterparts on before deciding. */
+export interface ConsultationMatterTable {
+  id: Generated<number>;
+  region_id: number;
+  department_id: number;
+  /** the year (Asia/Shanghai) the matter was registered */
+  year: number;
+  /** 'deployment' | 'policy' | 'project' | 'planning' | 'livelihood' */
+  kind: string;
+  title: string;
+  summary: string | null;
+  planned_decision_date: string | null;
+  /** 专题协商座谈会: 'none' | 'scheduled' | 'held' */
+  symposium_status: string;
+  symposium_at: string | null;
+  symposium_place: string | null;
+  held_at: string | null;
+  attendees: string | null;
+  minutes: string | null;
+  /** when the decision was taken; before held_at (or without a symposium) is a 先协商后决策 violation */
+  decided_at: string | null;
+  decision_note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationMatterCounterpartTable {
+  matter_id: number;
+  counterpart_id: number;
+  /** paired with the department in the matter's year (else added by the department) */
+  paired: Bool;
+  invitee: string | null;
+  invited_at: string | null;
+}
+
+export interface ConsultationAttachmentTable {
+  id: Generated<number>;
+  matter_id: number;
+  sha256: string;
+  file_name: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+/** One opinion or suggestion (意见建议) of a counterpart on a matter, and where its reply cycle stands. */
+export interface ConsultationItemTable {
+  id: Generated<number>;
+  matter_id: number;
+  /** the author organisation */
+  counterpart_id: number;
+  /** 'symposium' | 'written' */
+  source: string;
+  text: string;
+  /** the receipt date the due date counts from */
+  received_on: string;
+  /** who typed it in: the department or the counterpart */
+  entered_by_org: number;
+  created_by: number | null;
+  created_at: string;
+  /** 'awaiting_reply' | 'awaiting_verdict' | 'rehandling' | 'closed' */
+  status: string;
+  /** 1, then 2… for each 二次办理 */
+  round: number;
+  /** the current round's due date (moved by a granted extension) */
+  due_date: string;
+  /** the department's internal analysis (never shown to counterparts) */
+  analysis: string | null;
+  closed_at: string | null;
+  close_note: string | null;
+  closed_by: number | null;
+  updated_at: string;
+}
+
+export interface ConsultationReplyTable {
+  id: Generated<number>;
+  item_id: number;
+  round: number;
+  /** 'adopted' | 'partly_adopted' | 'not_adopted' | 'for_reference' */
+  reply_class: string;
+  text: string;
+  /** required for not_adopted (暂不采纳，必须说明理由) */
+  reason: string | null;
+  analysis: string | null;
+  replied_on: string;
+  replied_at: string;
+  replied_by: number | null;
+  due_date: string;
+  on_time: Bool;
+  /** 'satisfied' | 'basically_satisfied' | 'not_satisfied' */
+  verdict: string | null;
+  verdict_comment: string | null;
+  verdict_at: string | null;
+  verdict_by: number | null;
+}
+
+export interface ConsultationExtensionTable {
+  id: Generated<number>;
+  item_id: number;
+  round: number;
+  reason: string;
+  days_requested: number;
+  /** 'requested' | 'granted' | 'refused' | 'withdrawn' */
+  status: string;
+  requested_by: number | null;
+  requested_at: string;
+  days_granted: number | null;
+  due_before: string;
+  due_after: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface ConsultationItemEventTable {
+  id: Generated<number>;
+  item_id: number;
+  round: number;
+  /** created | analysed | replied | extension_requested | extension_granted | extension_refused | verdict | reopened | reminded | closed */
+  action: string;
+  /** reminders: 'due_soon' | 'due' | 'overdue' */
+  stage: string | null;
+  note: string | null;
+  actor_id: number | null;
+  at: string;
+  /** unique when set: the sweep's reminder events */
+  dedupe_key: string | null;
+}
+
 export type Region = Selectable<RegionTable>;
 export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
@@ -369,4 +538,190 @@ export type ResponsiblePerson = Selectable<ResponsiblePersonTable>;
 export type ChangeReport = Selectable<ChangeReportTable>;
 export type Notification = Selectable<NotificationTable>;
 export type NewNotification = Insertable<NotificationTable>;
+export type ConsultationMatter = Selectable<ConsultationMatterTable>;
+export type ConsultationItem = Selectable<ConsultationItemTable>;
+export type ConsultationReply = Selectable<ConsultationReplyTable>;
+export type ConsultationExtension = Selectable<ConsultationExtensionTable>;
 export type Count = ColumnType<number | string | bigint, never, never>;
+
+/** E-mail on/off per user and notification kind (no row: on when the user has an address). */
+export interface NotificationPreferenceTable {
+  user_id: number;
+  kind: string;
+  email: Bool;
+  updated_at: string;
+}
+
+/** One notification sent over one channel: claimed by one instance at a time, retried, at most once sent. */
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  notification_id: number;
+  /** 'email' */
+  channel: string;
+  /** the address at the time it was queued */
+  recipient: string;
+  /** 'pending' | 'sent' | 'failed' */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string;
+  /** the instance sending it now, until claimed_until (an expired claim may be taken over) */
+  claimed_by: string | null;
+  claimed_until: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One searchable thing, with the columns that scope it (see server/modules/search). */
+export interface SearchIndexTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: number;
+  region_id: number;
+  /** ',3,17,': the units whose users may see it */
+  org_ids: string;
+  /** 1: directory data, seen by everyone in its region and above */
+  directory: Bool;
+  title: string;
+  body: string;
+  link: string;
+  updated_at: string;
+}
+
+/** An obligation of the year (symposium per pair, plan and report per department, filing per unit). */
+export interface ObligationTable {
+  id: Generated<number>;
+  /** unique: 'symposium:2026:12:34' — creating it again on any instance is a no-op */
+  key: string;
+  region_id: number;
+  year: number;
+  /** 'symposium' | 'plan' | 'report' | 'filing' */
+  kind: string;
+  department_id: number | null;
+  counterpart_id: number | null;
+  /** the unit that owes it */
+  organisation_id: number;
+  /** the filing round of a 'filing' obligation */
+  source_id: number | null;
+  due_date: string;
+  /** 'open' | 'met' */
+  status: string;
+  /** what met it: 'ledger:12', 'plan:3', 'report:5', 'filing:9' */
+  met_by_ref: string | null;
+  met_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type NotificationDelivery = Selectable<NotificationDeliveryTable>;
+export type Obligation = Selectable<ObligationTable>;
+
+/** 附件3: the deadline 统战部 sets for a region's reports of a year (default: 1月31日 of the next year). */
+export interface ReportRoundTable {
+  id: Generated<number>;
+  region_id: number;
+  year: number;
+  /** 'YYYY-MM-DD' */
+  deadline: string;
+  set_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 附件3 of one department and year; no row = not started. */
+export interface ReportTable {
+  id: Generated<number>;
+  region_id: number;
+  department_id: number;
+  year: number;
+  /** 'draft' | 'submitted' | 'returned' | 'accepted' */
+  status: string;
+  /** bumped by every saved state; the matching report_versions row holds it */
+  version: number;
+  /** { [sectionKey]: text | null } — null or absent: the generated text */
+  sections_json: string;
+  /** { [sectionKey]: text } — the generated text when last saved */
+  generated_json: string;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  /** first submitted after the deadline */
+  submitted_late: Bool;
+  return_comment: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  accepted_at: string | null;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportVersionTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  /** 'saved' | 'submitted' | 'returned' | 'accepted' */
+  action: string;
+  status: string;
+  sections_json: string;
+  generated_json: string;
+  note: string | null;
+  actor_id: number | null;
+  at: string;
+}
+
+export interface ReportCommentTable {
+  id: Generated<number>;
+  report_id: number;
+  /** the commenter's organisation (a counterpart, 统战部 or the department) */
+  organisation_id: number;
+  author_id: number | null;
+  section_key: string | null;
+  body: string;
+  created_at: string;
+}
+
+/** One side of a pair rating the other's liaison work of a year. */
+export interface PairEvaluationTable {
+  id: Generated<number>;
+  region_id: number;
+  year: number;
+  department_id: number;
+  counterpart_id: number;
+  /** 'department' (rates the counterpart) | 'counterpart' (rates the department) */
+  rater_side: string;
+  /** 1–5 */
+  score: number;
+  comment: string | null;
+  rated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A long document built in the background, visible to its creator only. */
+export interface JobTable {
+  /** random UUID: not guessable, not sequential */
+  id: string;
+  type: string;
+  params_json: string;
+  /** 'queued' | 'running' | 'done' | 'failed' */
+  status: string;
+  /** 0–100 */
+  progress: number;
+  message: string | null;
+  created_by: number;
+  result: Buffer | null;
+  result_name: string | null;
+  result_type: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string;
+}
+
+export type ReportRow = Selectable<ReportTable>;
+export type ReportVersion = Selectable<ReportVersionTable>;
+export type PairEvaluation = Selectable<PairEvaluationTable>;
+export type Job = Selectable<JobTable>;

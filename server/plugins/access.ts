@@ -19,7 +19,7 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Routes a user who must change their password may still call. */
+/** Routes a user who must change their password (or enrol a second factor) may still call. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: Permission[] = ['public', 'self'];
 
 async function checkAccess(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
@@ -30,23 +30,37 @@ async function checkAccess(app: FastifyInstance, request: FastifyRequest, reply:
   if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
     return sendError(request, reply, 'CSRF_FAILED');
   }
-  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) {
-    return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
+  // Until the account is in order (a generated or expired password changed, an admin's second factor
+  // enrolled when the policy requires one), only its own account routes answer.
+  const pending = actor.mustChangePassword
+    ? 'PASSWORD_CHANGE_REQUIRED'
+    : request.secondFactor?.mustEnrolTotp
+      ? 'TOTP_ENROLMENT_REQUIRED'
+      : null;
+  if (pending && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) {
+    await auditRefusal(app, request, pending);
+    return sendError(request, reply, pending);
   }
   if (!can(actor.role, permission)) {
-    await appendAuditAlone(
-      app.db,
-      { actor, ip: request.ip },
-      {
-        action: 'access.denied',
-        entityType: 'route',
-        entityId: `${request.method} ${request.routeOptions.url}`,
-        outcome: 'denied',
-        detail: permission,
-      },
-    );
+    await auditRefusal(app, request, permission);
     return sendError(request, reply, 'FORBIDDEN');
   }
+}
+
+/** A refused request, on the audit trail: who, from where, which route, why. */
+export async function auditRefusal(app: FastifyInstance, request: FastifyRequest, detail: string) {
+  if (!request.actor) return;
+  await appendAuditAlone(
+    app.db,
+    { actor: request.actor, ip: request.ip },
+    {
+      action: 'access.denied',
+      entityType: 'route',
+      entityId: `${request.method} ${request.routeOptions.url}`,
+      outcome: 'denied',
+      detail,
+    },
+  );
 }
 
 async function access(app: FastifyInstance): Promise<void> {

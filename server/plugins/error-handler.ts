@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode, errorMessage, type Lang } from '../../common/errors.js';
 import { AppError } from '../errors.js';
+import { appendAuditAlone } from '../modules/audit/audit.writer.js';
 
 /** The language of the messages we answer with: English only when the client prefers it. */
 export function requestLang(request: FastifyRequest): Lang {
@@ -44,8 +45,25 @@ function zodDetail(error: FastifyError): string {
 }
 
 async function errorHandler(app: FastifyInstance): Promise<void> {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error.code, error.params);
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      // A refusal by a service's own rule (not the route's permission, which access.ts records): on the
+      // audit trail too, like every refused request.
+      if (error.code === 'FORBIDDEN' && request.actor && app.hasDecorator('db')) {
+        await appendAuditAlone(
+          app.db,
+          { actor: request.actor, ip: request.ip },
+          {
+            action: 'access.denied',
+            entityType: 'route',
+            entityId: `${request.method} ${request.routeOptions.url}`,
+            outcome: 'denied',
+            detail: 'policy',
+          },
+        ).catch((e: unknown) => request.log.error({ err: e }, 'audit of a refusal failed'));
+      }
+      return sendError(request, reply, error.code, error.params);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendError(request, reply, 'VALIDATION_FAILED', { detail: zodDetail(error) });
     }

@@ -23,22 +23,46 @@ export const TEST_PASSWORD = 'Test-pass-2026';
 export interface TestApp {
   app: FastifyInstance;
   db: Kysely<Database>;
+  /** the DATABASE_URL of this app's database (for a CLI run against it) */
+  url: string;
   dialect: Dialect;
   close(): Promise<void>;
 }
 
-/** The app on a fresh database (migrated, with the seed's 2019 list unless `seed: false`). */
-export async function buildTestApp(dialect: Dialect, options: { seed?: boolean } = {}): Promise<TestApp> {
+/**
+ * Rate limits high enough for tests that sign in dozens of times from one address; the rate-limit tests
+ * pass their own (the production defaults are in server/config.ts).
+ */
+const TEST_RATE_LIMITS = {
+  LIAISON_RATE_LOGIN_PER_IP: '100000',
+  LIAISON_RATE_LOGIN_PER_USER: '100000',
+  LIAISON_RATE_EXPORTS_PER_USER: '100000',
+};
+
+/**
+ * The app on a fresh database (migrated, with the seed's 2019 list unless `seed: false`); `env` adds or
+ * overrides configuration (e.g. LIAISON_DATA_KEY, rate limits).
+ */
+export async function buildTestApp(
+  dialect: Dialect,
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const database = connect(testDb.url, { poolSize: 4 });
   await migrateToLatest(database.db);
   if (options.seed !== false) await loadSeedPairingList(database.db);
-  const config = loadConfig({ DATABASE_URL: testDb.url, LIAISON_WEB_DIST: '/nonexistent' });
+  const config = loadConfig({
+    DATABASE_URL: testDb.url,
+    LIAISON_WEB_DIST: '/nonexistent',
+    ...TEST_RATE_LIMITS,
+    ...options.env,
+  });
   const app = await buildApp({ config, database });
   await app.ready();
   return {
     app,
     db: database.db,
+    url: testDb.url,
     dialect,
     close: async () => {
       await app.close();

@@ -25,6 +25,7 @@ import { changeLanguage, LANGUAGES, label } from '../i18n';
 import { PAGES } from '../routes';
 import { AntdProvider } from './AntdProvider';
 import { FullPageSpin, useCurrentUser } from './guards';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -156,6 +157,7 @@ function Shell() {
             </Typography.Text>
           ) : null}
           <div className="liaison-header-spacer" />
+          {hasPermission(user, 'notifications:read') ? <NotificationBell /> : null}
           {isMobile ? (
             <Dropdown
               trigger={['click']}

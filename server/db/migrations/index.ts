@@ -2,10 +2,18 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_28_0900_foundation.js';
 import * as rosterAndFilings from './2026_11_28_1200_roster_and_filings.js';
 import * as ledger from './2026_11_28_1300_ledger.js';
+import * as consultations from './2026_11_28_1400_consultations.js';
+import * as security from './2026_11_28_1500_security.js';
+import * as reports from './2026_11_28_1600_reports.js';
+import * as oversight from './2026_11_28_1700_oversight.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0900_foundation': foundation,
   '2026_11_28_1200_roster_and_filings': rosterAndFilings,
   '2026_11_28_1300_ledger': ledger,
+  '2026_11_28_1400_consultations': consultations,
+  '2026_11_28_1500_security': security,
+  '2026_11_28_1600_reports': reports,
+  '2026_11_28_1700_oversight': oversight,
 };

@@ -69,6 +69,13 @@ export async function unlinkAttachment(db: Executor, recordId: number, id: numbe
     .where('sha256', '=', link.sha256)
     .limit(1)
     .executeTakeFirst();
-  if (!other) await db.deleteFrom('attachments').where('sha256', '=', link.sha256).execute();
+  // the documents of consultation matters share the store
+  const inMatters = await db
+    .selectFrom('consultation_attachments')
+    .select('id')
+    .where('sha256', '=', link.sha256)
+    .limit(1)
+    .executeTakeFirst();
+  if (!other && !inMatters) await db.deleteFrom('attachments').where('sha256', '=', link.sha256).execute();
   return link;
 }

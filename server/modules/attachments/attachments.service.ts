@@ -18,6 +18,7 @@ import {
   unlinkAttachment,
 } from './attachments.repository.js';
 import { sniffAttachment } from './sniff.js';
+import { checkZipPackage } from './zip-guard.js';
 
 /** The last path segment of a name a browser sent, without control characters. */
 function baseName(fileName: string): string {
@@ -27,7 +28,8 @@ function baseName(fileName: string): string {
 /**
  * Attach a file to a ledger record. Checked before anything is written: the decoded size (≤ 10 MB, else
  * PAYLOAD_TOO_LARGE) and the type — an allowed extension whose bytes are of that type (else
- * UNSUPPORTED_MEDIA_TYPE). Content is stored once per sha256; the link keeps the original name.
+ * UNSUPPORTED_MEDIA_TYPE); a .docx / .xlsx must also unpack to at most 100 MiB (zip-guard.ts; else
+ * PAYLOAD_TOO_LARGE). Content is stored once per sha256; the link keeps the original name.
  */
 export async function uploadAttachment(
   ctx: RequestContext,
@@ -44,6 +46,11 @@ export async function uploadAttachment(
   const fileName = baseName(input.fileName);
   const mime = sniffAttachment(fileName, bytes);
   if (!mime) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (mime.includes('openxmlformats')) {
+    // .docx / .xlsx are zip packages: refuse a zip bomb (checked by inflating, not by trusting the directory)
+    const zip = await checkZipPackage(bytes);
+    if (!zip.ok) throw new AppError(zip.tooLarge ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE');
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const linkId = await ctx.db.transaction().execute(async (trx) => {
     await putContent(trx, { sha256, size: bytes.length, mime, bytes });

@@ -9,10 +9,60 @@ export interface VerifyResult {
   reason: string | null;
 }
 
-/** Walk the chain in id order, in pages, recomputing each hash from its content and its predecessor. */
+/** Where the trail in the database begins after `liaison audit archive`: the last archived entry. */
+export interface ArchiveAnchor {
+  /** the id of the last entry written to the archive file and removed */
+  lastId: number;
+  /** its hash: the first entry left must link to it */
+  lastHash: string;
+}
+
+/**
+ * The anchor recorded by the latest archive run (an `audit.archive` entry, itself part of the chain), or null
+ * when nothing was ever archived and the trail starts at the genesis hash.
+ */
+export async function archiveAnchor(db: Executor): Promise<ArchiveAnchor | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('after_json')
+    .where('action', '=', 'audit.archive')
+    .where('outcome', '=', 'ok')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row?.after_json) return null;
+  const after = JSON.parse(row.after_json) as Partial<ArchiveAnchor>;
+  if (typeof after.lastId !== 'number' || typeof after.lastHash !== 'string') return null;
+  return { lastId: after.lastId, lastHash: after.lastHash };
+}
+
+/**
+ * Walk the chain in id order, in pages, recomputing each hash from its content and its predecessor. After an
+ * archive the walk starts from the archived entries' last hash, so removing old entries the sanctioned way
+ * keeps the trail verifiable, while removing any other way still breaks it.
+ */
 export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<VerifyResult> {
-  let prev = GENESIS_HASH;
-  let lastId = 0;
+  const anchor = await archiveAnchor(db);
+  if (anchor) {
+    // an archive removes everything up to its anchor: an entry left there means the anchor is not genuine
+    const leftover = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('id', '<=', anchor.lastId)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (leftover) {
+      return {
+        ok: false,
+        checked: 0,
+        firstBadId: leftover.id,
+        reason: 'entry lies in an archived range but is still present',
+      };
+    }
+  }
+  let prev = anchor?.lastHash ?? GENESIS_HASH;
+  let lastId = anchor?.lastId ?? 0;
   let checked = 0;
   for (;;) {
     const page = await db

@@ -1,11 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangePasswordRequest, LoginRequest, SessionResponse } from '../../../common/schemas/auth.js';
+import {
+  ChangePasswordRequest,
+  LoginRequest,
+  SessionResponse,
+  TotpEnableRequest,
+  TotpSetupResponse,
+} from '../../../common/schemas/auth.js';
 import { OkResponse } from '../../../common/schemas/shared.js';
 import { AppError } from '../../errors.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
+import { currentSecurityPolicy } from '../settings/security-policy.js';
 import { loadActor } from '../users/actor.repository.js';
-import { changePassword, login, logout, presentSession } from './auth.service.js';
+import {
+  changePassword,
+  confirmTotp,
+  login,
+  logout,
+  presentSession,
+  secondFactorState,
+  setupTotp,
+} from './auth.service.js';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,6 +30,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     sameSite: 'strict' as const,
     secure: app.config.LIAISON_TLS,
   };
+
+  /** The signed-in user as /auth/me shows it, read afresh (after a password change or TOTP enrolment). */
+  async function currentSession(request: FastifyRequest) {
+    const ctx = request.ctx();
+    const actor = await loadActor(app.db, ctx.actor.userId);
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    const policy = await currentSecurityPolicy(app.db, app.policyDefaults);
+    return presentSession(actor, request.session?.csrfToken ?? '', secondFactorState(actor, policy));
+  }
 
   r.post(
     '/auth/login',
@@ -36,7 +60,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/auth/me',
     { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: SessionResponse } } },
-    async (request) => presentSession(request.ctx().actor, request.session?.csrfToken ?? ''),
+    async (request) =>
+      presentSession(request.ctx().actor, request.session?.csrfToken ?? '', {
+        totpEnabled: request.secondFactor?.totpEnabled ?? false,
+        mustEnrolTotp: request.secondFactor?.mustEnrolTotp ?? false,
+      }),
   );
 
   r.post(
@@ -56,12 +84,28 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['auth'], body: ChangePasswordRequest, response: { 200: SessionResponse } },
     },
     async (request) => {
-      const ctx = request.ctx();
-      const sessionId = request.session?.id ?? '';
-      await changePassword(ctx, app.policyDefaults, sessionId, request.body);
-      const actor = await loadActor(app.db, ctx.actor.userId);
-      if (!actor) throw new AppError('UNAUTHENTICATED');
-      return presentSession(actor, request.session?.csrfToken ?? '');
+      await changePassword(request.ctx(), app.policyDefaults, request.session?.id ?? '', request.body);
+      return currentSession(request);
+    },
+  );
+
+  // TOTP enrolment (双因素认证): setup returns a secret and its otpauth:// URI (show it as a QR code); enable
+  // confirms it with the first code. From then on, sign-in needs { username, password, totp }.
+  r.post(
+    '/auth/totp/setup',
+    { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: TotpSetupResponse } } },
+    async (request) => setupTotp(request.ctx()),
+  );
+
+  r.post(
+    '/auth/totp/enable',
+    {
+      config: { permission: 'self' },
+      schema: { tags: ['auth'], body: TotpEnableRequest, response: { 200: SessionResponse } },
+    },
+    async (request) => {
+      await confirmTotp(request.ctx(), request.body.code);
+      return currentSession(request);
     },
   );
 }

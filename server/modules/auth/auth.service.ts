@@ -1,17 +1,37 @@
 import type { Kysely } from 'kysely';
-import { ROLE_PERMISSIONS } from '../../../common/roles.js';
-import type { SessionResponse } from '../../../common/schemas/auth.js';
-import type { Actor, RequestContext } from '../../context.js';
+import { ADMIN_ROLES, ROLE_PERMISSIONS } from '../../../common/roles.js';
+import type { SessionResponse, TotpSetupResponse } from '../../../common/schemas/auth.js';
+import type { SecurityPolicy } from '../../../common/security-policy.js';
+import type { Actor, Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import type { Database } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
+import type { Database, User } from '../../db/schema.js';
+import { AppError, invalid, invalidState } from '../../errors.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
 import { loadActor } from '../users/actor.repository.js';
-import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password.js';
+import { dummyPasswordHash, hashPassword, passwordProblems, passwordRules, verifyPassword } from './password.js';
+import { recordPasswordHash, usedRecently } from './password-history.js';
 import { createSession, deleteSession, deleteUserSessions } from './session.repository.js';
+import { acceptedStep, enableTotp, findTotp, newTotpSecret, savePendingTotp, useTotpStep } from './totp.js';
 
-export function presentSession(actor: Actor, csrfToken: string): SessionResponse {
+/** What the session knows about the account's second factor. */
+export interface SecondFactorState {
+  totpEnabled: boolean;
+  mustEnrolTotp: boolean;
+}
+
+/** An admin (三员) without TOTP while the policy requires it may only enrol. */
+export function secondFactorState(
+  actor: Pick<Actor, 'role'> & { totpEnabled: boolean },
+  policy: Pick<SecurityPolicy, 'totpRequiredForAdmins'>,
+): SecondFactorState {
+  return {
+    totpEnabled: actor.totpEnabled,
+    mustEnrolTotp: policy.totpRequiredForAdmins && ADMIN_ROLES.includes(actor.role) && !actor.totpEnabled,
+  };
+}
+
+export function presentSession(actor: Actor, csrfToken: string, factor: SecondFactorState): SessionResponse {
   return {
     user: {
       id: actor.userId,
@@ -22,6 +42,8 @@ export function presentSession(actor: Actor, csrfToken: string): SessionResponse
       region: { id: actor.regionId, path: actor.regionPath },
       permissions: [...ROLE_PERMISSIONS[actor.role]],
       mustChangePassword: actor.mustChangePassword,
+      totpEnabled: factor.totpEnabled,
+      mustEnrolTotp: factor.mustEnrolTotp,
     },
     csrfToken,
   };
@@ -30,13 +52,77 @@ export function presentSession(actor: Actor, csrfToken: string): SessionResponse
 interface LoginInput {
   username: string;
   password: string;
+  totp?: string | undefined;
   ip: string | null;
   userAgent: string | null;
 }
 
+/** A failed attempt: counted toward the lockout (when the account exists) and audited. */
+async function recordFailure(
+  db: Kysely<Database>,
+  policy: SecurityPolicy,
+  user: User | undefined,
+  input: LoginInput,
+  reason: string,
+  count: boolean,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (user && count) {
+      // read again inside the transaction: concurrent failures each count
+      const fresh = await trx
+        .selectFrom('users')
+        .select(['failed_logins', 'locked_until'])
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      const failures = fresh.failed_logins + 1;
+      const lock = failures >= policy.lockoutThreshold;
+      await trx
+        .updateTable('users')
+        .set({
+          failed_logins: lock ? 0 : failures,
+          locked_until: lock
+            ? new Date(Date.now() + policy.lockoutMinutes * 60_000).toISOString()
+            : fresh.locked_until,
+        })
+        .where('id', '=', user.id)
+        .execute();
+      if (lock) {
+        await appendAudit(
+          trx,
+          { actor: null, ip: input.ip },
+          {
+            action: 'auth.lockout',
+            entityType: 'user',
+            entityId: user.id,
+            outcome: 'denied',
+            detail: `${policy.lockoutThreshold} failures: locked for ${policy.lockoutMinutes} min`,
+          },
+        );
+      }
+    }
+    await appendAudit(
+      trx,
+      { actor: null, ip: input.ip },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        outcome: 'failed',
+        detail: `${reason}: ${input.username.slice(0, 64)}`,
+      },
+    );
+  });
+}
+
+const passwordExpired = (user: User, policy: SecurityPolicy): boolean =>
+  policy.passwordMaxAgeDays > 0 &&
+  Date.now() - Date.parse(user.password_changed_at) > policy.passwordMaxAgeDays * 86_400_000;
+
 /**
- * Check the password, count failures, lock after the policy's threshold. Every outcome answers the same
- * INVALID_CREDENTIALS, so nobody learns whether an account exists or is locked.
+ * Check the password (and the second factor when the account has one), count failures, lock after the
+ * policy's threshold. Every failure answers the same INVALID_CREDENTIALS, so nobody learns whether an account
+ * exists or is locked. Only after the right password of an account with TOTP does a missing code answer
+ * TOTP_REQUIRED (the client then asks for it).
  */
 export async function login(
   db: Kysely<Database>,
@@ -50,42 +136,37 @@ export async function login(
     .where('username', '=', input.username)
     .executeTakeFirst();
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
-  const now = Date.now();
-  const locked = user?.locked_until != null && Date.parse(user.locked_until) > now;
-  const audit = { actor: null, ip: input.ip };
+  const locked = user?.locked_until != null && Date.parse(user.locked_until) > Date.now();
 
   if (!user || !passwordOk || locked || user.disabled === 1) {
     const reason = !user ? 'unknown-user' : locked ? 'locked' : user.disabled ? 'disabled' : 'bad-password';
-    await db.transaction().execute(async (trx) => {
-      if (user && !passwordOk && !locked) {
-        const failures = user.failed_logins + 1;
-        const lock = failures >= policy.lockoutThreshold;
-        await trx
-          .updateTable('users')
-          .set({
-            failed_logins: lock ? 0 : failures,
-            locked_until: lock
-              ? new Date(now + policy.lockoutMinutes * 60_000).toISOString()
-              : user.locked_until,
-          })
-          .where('id', '=', user.id)
-          .execute();
-      }
-      await appendAudit(trx, audit, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        outcome: 'failed',
-        detail: `${reason}: ${input.username.slice(0, 64)}`,
-      });
-    });
+    await recordFailure(db, policy, user, input, reason, Boolean(user && !passwordOk && !locked));
     throw new AppError('INVALID_CREDENTIALS');
   }
 
+  const totp = await findTotp(db, user.id);
+  if (totp?.enabled) {
+    if (!input.totp) {
+      await recordFailure(db, policy, user, input, 'totp-required', false);
+      throw new AppError('TOTP_REQUIRED');
+    }
+    const step = acceptedStep(totp.secret, input.totp, totp.lastStep);
+    if (step === null || !(await useTotpStep(db, user.id, step))) {
+      await recordFailure(db, policy, user, input, 'bad-totp', true);
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+  }
+
+  const expired = passwordExpired(user, policy);
   const session = await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: nowIso() })
+      .set({
+        failed_logins: 0,
+        locked_until: null,
+        last_login_at: nowIso(),
+        ...(expired ? { must_change_password: 1 } : {}),
+      })
       .where('id', '=', user.id)
       .execute();
     const created = await createSession(trx, user.id, policy.sessionAbsoluteHours, input);
@@ -96,13 +177,19 @@ export async function login(
         action: 'auth.login',
         entityType: 'user',
         entityId: user.id,
+        detail: [totp?.enabled ? 'totp' : 'password', expired ? 'password expired' : null]
+          .filter(Boolean)
+          .join('; '),
       },
     );
     return created;
   });
   const actor = await loadActor(db, user.id);
   if (!actor) throw new AppError('INVALID_CREDENTIALS');
-  return { token: session.token, session: presentSession(actor, session.csrfToken) };
+  return {
+    token: session.token,
+    session: presentSession(actor, session.csrfToken, secondFactorState(actor, policy)),
+  };
 }
 
 export async function logout(ctx: RequestContext, sessionId: string): Promise<void> {
@@ -110,6 +197,28 @@ export async function logout(ctx: RequestContext, sessionId: string): Promise<vo
     await deleteSession(trx, sessionId);
     await appendAudit(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
   });
+}
+
+/** Set a new password hash (and remember it for the history rule), inside the caller's transaction. */
+export async function storePassword(
+  trx: Executor,
+  userId: number,
+  hash: string,
+  mustChange: boolean,
+  extra: { failed_logins?: number; locked_until?: null } = {},
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({
+      password_hash: hash,
+      must_change_password: mustChange ? 1 : 0,
+      password_changed_at: nowIso(),
+      updated_at: nowIso(),
+      ...extra,
+    })
+    .where('id', '=', userId)
+    .execute();
+  await recordPasswordHash(trx, userId, hash);
 }
 
 export async function changePassword(
@@ -134,26 +243,54 @@ export async function changePassword(
     throw new AppError('INVALID_CREDENTIALS');
   }
   const policy = await currentSecurityPolicy(ctx.db, defaults);
-  const problems = passwordProblems(input.newPassword, ctx.actor.username, {
-    minLength: policy.passwordMinLength,
-    minClasses: policy.passwordMinClasses,
-  });
+  const problems = passwordProblems(input.newPassword, ctx.actor.username, passwordRules(policy));
   if (input.newPassword === input.currentPassword) problems.push('same-as-current');
+  else if (
+    await usedRecently(ctx.db, user.id, input.newPassword, user.password_hash, policy.passwordHistory)
+  ) {
+    problems.push(`reused<${policy.passwordHistory}`);
+  }
   if (problems.length) throw new AppError('WEAK_PASSWORD', { detail: problems.join(', ') });
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: hash,
-        must_change_password: 0,
-        password_changed_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await storePassword(trx, user.id, hash, false);
     // Other sessions of this user end: whoever knew the old password is out.
     await deleteUserSessions(trx, user.id, sessionId);
     await appendAudit(trx, ctx, { action: 'auth.password.change', entityType: 'user', entityId: user.id });
+  });
+}
+
+/** Start TOTP enrolment: a new secret, pending until a code confirms it. Refused once TOTP is enabled. */
+export async function setupTotp(ctx: RequestContext): Promise<TotpSetupResponse> {
+  const existing = await findTotp(ctx.db, ctx.actor.userId);
+  if (existing?.enabled) {
+    throw invalidState('双因素认证已启用，如需更换请联系系统管理员重置 / TOTP is enabled; ask the system admin to reset it');
+  }
+  const fresh = newTotpSecret(ctx.actor.username);
+  await ctx.db.transaction().execute(async (trx) => {
+    await savePendingTotp(trx, ctx.actor.userId, fresh.secret);
+    await appendAudit(trx, ctx, { action: 'auth.totp.setup', entityType: 'user', entityId: ctx.actor.userId });
+  });
+  return fresh;
+}
+
+/** Confirm enrolment with a code from the app: from now on sign-in needs a code. */
+export async function confirmTotp(ctx: RequestContext, code: string): Promise<void> {
+  const pending = await findTotp(ctx.db, ctx.actor.userId);
+  if (!pending || pending.enabled) throw invalidState('没有待确认的动态验证码 / no TOTP enrolment pending');
+  const step = acceptedStep(pending.secret, code, pending.lastStep);
+  if (step === null) {
+    await appendAuditAlone(ctx.db, ctx, {
+      action: 'auth.totp.enable',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      outcome: 'failed',
+      detail: 'wrong code',
+    });
+    throw invalid('code: 验证码错误 / wrong code');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await enableTotp(trx, ctx.actor.userId, step);
+    await appendAudit(trx, ctx, { action: 'auth.totp.enable', entityType: 'user', entityId: ctx.actor.userId });
   });
 }

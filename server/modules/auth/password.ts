@@ -63,6 +63,8 @@ export function generatePassword(length = 14): string {
 export interface PasswordPolicy {
   minLength: number;
   minClasses: number;
+  /** refuse a password that contains the username (default true) */
+  rejectUsername?: boolean;
 }
 
 /** Reasons a password breaks the policy (empty when it is fine), as codes the UI can show. */
@@ -71,6 +73,23 @@ export function passwordProblems(password: string, username: string, policy: Pas
   if ([...password].length < policy.minLength) problems.push(`length<${policy.minLength}`);
   const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   if (classes < policy.minClasses) problems.push(`classes<${policy.minClasses}`);
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('contains-username');
+  if (
+    policy.rejectUsername !== false &&
+    username &&
+    password.toLowerCase().includes(username.toLowerCase())
+  ) {
+    problems.push('contains-username');
+  }
   return problems;
 }
+
+/** The password rules of the policy in force, as passwordProblems() takes them. */
+export const passwordRules = (policy: {
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  passwordRejectUsername: boolean;
+}): PasswordPolicy => ({
+  minLength: policy.passwordMinLength,
+  minClasses: policy.passwordMinClasses,
+  rejectUsername: policy.passwordRejectUsername,
+});

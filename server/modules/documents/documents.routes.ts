@@ -2,8 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { RegistrationFormQuery } from '../../../common/schemas/filings.js';
 import { DocumentYearQuery } from '../../../common/schemas/pairings.js';
+import { AnnualReportDocxQuery } from '../../../common/schemas/reports.js';
 import { RosterExportQuery } from '../../../common/schemas/roster.js';
-import { pairingListDocx, pairingListXlsx, registrationFormDocx, rosterXlsx } from './documents.service.js';
+import {
+  annualReportDocx,
+  pairingListDocx,
+  pairingListXlsx,
+  registrationFormDocx,
+  rosterXlsx,
+} from './documents.service.js';
 import { sendDocument } from './send-document.js';
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
@@ -25,6 +32,12 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     '/documents/registration-form.docx',
     { config, schema: { tags, querystring: RegistrationFormQuery } },
     async (request, reply) => sendDocument(reply, await registrationFormDocx(request.ctx(), request.query)),
+  );
+  // 附件3: one department's form (departmentId), or every report the actor reads, a page each (all=1).
+  r.get(
+    '/documents/annual-report.docx',
+    { config, schema: { tags, querystring: AnnualReportDocxQuery } },
+    async (request, reply) => sendDocument(reply, await annualReportDocx(request.ctx(), request.query)),
   );
   r.get(
     '/documents/roster.xlsx',

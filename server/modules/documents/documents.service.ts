@@ -1,5 +1,6 @@
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
 import type { RegistrationFormQuery } from '../../../common/schemas/filings.js';
+import type { AnnualReportDocxQuery } from '../../../common/schemas/reports.js';
 import {
   PERSON_ROLE_LABELS,
   PERSON_ROLES,
@@ -18,6 +19,7 @@ import { type RosterXlsxPerson, renderRosterXlsx } from '../../documents/roster.
 import { appendAuditAlone } from '../audit/audit.writer.js';
 import { registrationFormData } from '../filings/filings.service.js';
 import { listPairings, type PairingRow } from '../pairings/pairings.repository.js';
+import { annualReportDocx as renderAnnualReports } from '../reports/reports.export.js';
 import { rosterExportData } from '../roster/roster.service.js';
 
 export interface RenderedDocument {
@@ -155,4 +157,12 @@ export async function rosterXlsx(ctx: RequestContext, query: RosterExportQuery):
     detail: `date=${data.date}; phones=${data.phones}`,
   });
   return { filename: `对口联系工作责任人名册-${data.date}.xlsx`, contentType: XLSX, body };
+}
+
+/** 附件3 of a department and year, or (all=1) of every report the actor reads; see reports.export.ts. */
+export async function annualReportDocx(
+  ctx: RequestContext,
+  query: AnnualReportDocxQuery,
+): Promise<RenderedDocument> {
+  return renderAnnualReports(ctx, query);
 }

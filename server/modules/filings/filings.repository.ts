@@ -1,7 +1,16 @@
 import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { decryptColumns, encryptColumns } from '../../db/field-crypto.js';
 import type { Filing } from '../../db/schema.js';
+import { FILING_PHONE_COLUMNS } from '../roster/roster.repository.js';
+
+// The form's phone columns are encrypted at rest when LIAISON_DATA_KEY is set: encrypted on the way in,
+// decrypted on the way out of every function here.
+const decryptFiling = <T extends { leader_phone: string | null; liaison_phone: string | null }>(row: T): T =>
+  decryptColumns(row, FILING_PHONE_COLUMNS);
+const encryptPhones = <T extends object>(values: T): T =>
+  encryptColumns(values as T & Partial<FormValues>, FILING_PHONE_COLUMNS) as T;
 
 function selectRounds(db: Executor) {
   return db
@@ -98,16 +107,18 @@ export async function updateRoundRow(
 }
 
 export async function findFiling(db: Executor, roundId: number, organisationId: number) {
-  return db
+  const row = await db
     .selectFrom('filings')
     .selectAll()
     .where('round_id', '=', roundId)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
+  return row && decryptFiling(row);
 }
 
 export async function filingsOfRound(db: Executor, roundId: number): Promise<Filing[]> {
-  return db.selectFrom('filings').selectAll().where('round_id', '=', roundId).execute();
+  const rows = await db.selectFrom('filings').selectAll().where('round_id', '=', roundId).execute();
+  return rows.map(decryptFiling);
 }
 
 export interface FormValues {
@@ -125,10 +136,10 @@ export async function insertFiling(
 ): Promise<Filing> {
   const now = nowIso();
   const { roundId, organisationId, userId, ...form } = values;
-  return db
+  const row = await db
     .insertInto('filings')
     .values({
-      ...form,
+      ...encryptPhones(form),
       round_id: roundId,
       organisation_id: organisationId,
       status: 'draft',
@@ -146,6 +157,7 @@ export async function insertFiling(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return decryptFiling(row);
 }
 
 /**
@@ -172,7 +184,7 @@ export async function updateFilingRow(
 ): Promise<boolean> {
   const result = await db
     .updateTable('filings')
-    .set({ ...values, updated_at: nowIso() })
+    .set({ ...encryptPhones(values), updated_at: nowIso() })
     .where('id', '=', id)
     .where('status', '=', expectedStatus)
     .executeTakeFirst();
@@ -180,7 +192,7 @@ export async function updateFilingRow(
 }
 
 export async function getFilingById(db: Executor, id: number): Promise<Filing> {
-  return db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return decryptFiling(await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 
 export async function insertFilingEvent(

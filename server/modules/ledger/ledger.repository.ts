@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { indexLedgerRecord } from '../search/search.index.js';
 import type { LedgerScope } from './ledger.policy.js';
 
 export interface LedgerFilter {
@@ -179,6 +180,8 @@ export async function insertRecordCounterparts(db: Executor, recordId: number, c
     .insertInto('ledger_record_counterparts')
     .values(counterpartIds.map((c) => ({ record_id: recordId, counterpart_id: c })))
     .execute();
+  // the record is complete once its counterparts are in: index it with them
+  await indexLedgerRecord(db, recordId);
 }
 
 export async function insertResponses(
@@ -230,6 +233,7 @@ export async function updateRecordRow(
     .set({ ...values, updated_at: nowIso() })
     .where('id', '=', id)
     .execute();
+  await indexLedgerRecord(db, id);
 }
 
 export async function updateResponseRow(

@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { enqueueEmailDeliveries } from './deliveries.repository.js';
 
 export interface NewNotificationInput {
   userId: number;
@@ -32,6 +33,12 @@ export async function insertNotifications(db: Executor, rows: NewNotificationInp
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .execute();
+  // E-mail is queued with the notification, in the same transaction: a notification that was not created (its
+  // dedupe key exists) queues nothing, so a reminder is mailed at most once.
+  await enqueueEmailDeliveries(
+    db,
+    created.map((c) => c.id),
+  );
   return created.length;
 }
 

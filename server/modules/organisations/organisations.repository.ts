@@ -1,6 +1,7 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { NewOrganisation, Organisation, OrganisationUpdate } from '../../db/schema.js';
+import { indexOrganisation } from '../search/search.index.js';
 
 export interface OrganisationFilter {
   /** organisations whose region path starts with this (the scope) */
@@ -72,11 +73,13 @@ export async function insertOrganisation(
   values: Omit<NewOrganisation, 'created_at' | 'updated_at'>,
 ): Promise<Organisation> {
   const now = nowIso();
-  return db
+  const created = await db
     .insertInto('organisations')
     .values({ ...values, created_at: now, updated_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await indexOrganisation(db, created.id);
+  return created;
 }
 
 export async function updateOrganisationRow(
@@ -89,14 +92,17 @@ export async function updateOrganisationRow(
     .set({ ...values, updated_at: nowIso() })
     .where('id', '=', id)
     .execute();
+  await indexOrganisation(db, id);
 }
 
 export async function insertAlias(db: Executor, organisationId: number, alias: string, note: string | null) {
-  return db
+  const row = await db
     .insertInto('organisation_aliases')
     .values({ organisation_id: organisationId, alias, note, created_at: nowIso() })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await indexOrganisation(db, organisationId);
+  return row;
 }
 
 export async function deleteAlias(db: Executor, organisationId: number, aliasId: number): Promise<number> {
@@ -105,6 +111,7 @@ export async function deleteAlias(db: Executor, organisationId: number, aliasId:
     .where('id', '=', aliasId)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
+  await indexOrganisation(db, organisationId);
   return Number(result.numDeletedRows);
 }
 
@@ -114,6 +121,7 @@ export async function deleteAliasNamed(db: Executor, organisationId: number, ali
     .where('organisation_id', '=', organisationId)
     .where('alias', '=', alias)
     .execute();
+  await indexOrganisation(db, organisationId);
 }
 
 export async function hasAlias(db: Executor, organisationId: number, alias: string): Promise<boolean> {
@@ -127,7 +135,12 @@ export async function hasAlias(db: Executor, organisationId: number, alias: stri
 }
 
 /** Same name in the same region, as a name or an alias of another organisation. */
-export async function nameTaken(db: Executor, regionId: number, name: string, exceptId?: number): Promise<boolean> {
+export async function nameTaken(
+  db: Executor,
+  regionId: number,
+  name: string,
+  exceptId?: number,
+): Promise<boolean> {
   let byName = db
     .selectFrom('organisations')
     .select('id')

@@ -1,6 +1,16 @@
 import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { decryptColumns, encryptField } from '../../db/field-crypto.js';
+import { indexPerson } from '../search/search.index.js';
+
+// Phone numbers are stored encrypted when LIAISON_DATA_KEY is set (数据保密性): written through encryptField,
+// every row read through these functions comes back decrypted. Nothing outside this file and
+// filings.repository.ts reads or writes the phone columns.
+export const PERSON_PHONE_COLUMNS = ['office_phone', 'mobile'] as const;
+export const FILING_PHONE_COLUMNS = ['leader_phone', 'liaison_phone'] as const;
+const decryptPerson = <T extends { office_phone: string | null; mobile: string | null }>(row: T): T =>
+  decryptColumns(row, PERSON_PHONE_COLUMNS);
 
 /** The kinds of organisation that keep a roster and file 附件2. */
 export const UNIT_KINDS = ['department', 'counterpart'] as const;
@@ -51,37 +61,41 @@ export type PersonRow = Awaited<ReturnType<ReturnType<typeof selectPersons>['exe
 /** The versions in force on `date` (served_from ≤ date ≤ served_to), for these units. */
 export async function personsInForce(db: Executor, organisationIds: number[], date: string) {
   if (!organisationIds.length) return [];
-  return selectPersons(db)
+  const rows = await selectPersons(db)
     .where('p.organisation_id', 'in', organisationIds)
     .where('p.served_from', '<=', date)
     .where((eb) => eb.or([eb('p.served_to', 'is', null), eb('p.served_to', '>=', date)]))
     .orderBy('p.id')
     .execute();
+  return rows.map(decryptPerson);
 }
 
 /** Every version of a unit's persons, newest first. */
 export async function personHistory(db: Executor, organisationIds: number[]): Promise<PersonRow[]> {
   if (!organisationIds.length) return [];
-  return selectPersons(db)
+  const rows = await selectPersons(db)
     .where('p.organisation_id', 'in', organisationIds)
     .orderBy('p.served_from', 'desc')
     .orderBy('p.id', 'desc')
     .execute();
+  return rows.map(decryptPerson);
 }
 
 /** The open-ended (current) version of a role, if any. */
 export async function currentPerson(db: Executor, organisationId: number, role: string) {
-  return db
+  const row = await db
     .selectFrom('responsible_persons')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('role', '=', role)
     .where('served_to', 'is', null)
     .executeTakeFirst();
+  return row && decryptPerson(row);
 }
 
 export async function closePerson(db: Executor, id: number, servedTo: string): Promise<void> {
   await db.updateTable('responsible_persons').set({ served_to: servedTo }).where('id', '=', id).execute();
+  await indexPerson(db, id);
 }
 
 export async function insertPerson(
@@ -99,15 +113,15 @@ export async function insertPerson(
     createdBy: number | null;
   },
 ) {
-  return db
+  const person = await db
     .insertInto('responsible_persons')
     .values({
       organisation_id: values.organisationId,
       role: values.role,
       name: values.name,
       position: values.position,
-      office_phone: values.officePhone,
-      mobile: values.mobile,
+      office_phone: encryptField(values.officePhone),
+      mobile: encryptField(values.mobile),
       served_from: values.servedFrom,
       served_to: null,
       source: values.source,
@@ -117,6 +131,8 @@ export async function insertPerson(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await indexPerson(db, person.id);
+  return decryptPerson(person);
 }
 
 export async function insertChangeReport(
@@ -228,7 +244,7 @@ export async function hasFiled(db: Executor, organisationId: number): Promise<bo
 
 /** The filed forms of a unit with their round's year, newest filing first. */
 export async function filedFormsOf(db: Executor, organisationId: number) {
-  return db
+  const rows = await db
     .selectFrom('filings as f')
     .innerJoin('filing_rounds as fr', 'fr.id', 'f.round_id')
     .selectAll('f')
@@ -238,4 +254,5 @@ export async function filedFormsOf(db: Executor, organisationId: number) {
     .orderBy('f.filed_at', 'desc')
     .orderBy('f.id', 'desc')
     .execute();
+  return rows.map((r) => decryptColumns(r, FILING_PHONE_COLUMNS));
 }

@@ -23,7 +23,11 @@ const CACHE_MS = 5_000;
 export async function currentSecurityPolicy(db: Executor, defaults: PolicyDefaults): Promise<SecurityPolicy> {
   if (cache && cache.db === db && Date.now() - cache.at < CACHE_MS) return cache.value;
   const stored = await readSetting<Partial<SecurityPolicy>>(db, SECURITY_POLICY_KEY);
-  const merged = SecurityPolicySchema.parse({ ...DEFAULT_SECURITY_POLICY, ...defaults, ...(stored ?? {}) });
+  const merged = SecurityPolicySchema.required().parse({
+    ...DEFAULT_SECURITY_POLICY,
+    ...defaults,
+    ...(stored ?? {}),
+  });
   cache = { at: Date.now(), db, value: merged };
   return merged;
 }

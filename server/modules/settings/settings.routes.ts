@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SecurityPolicySchema } from '../../../common/security-policy.js';
+import { invalidState } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { currentSecurityPolicy, forgetCachedSecurityPolicy, SECURITY_POLICY_KEY } from './security-policy.js';
 import { writeSetting } from './settings.repository.js';
@@ -21,15 +22,22 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ctx = request.ctx();
+      forgetCachedSecurityPolicy();
       const before = await currentSecurityPolicy(app.db, app.policyDefaults);
+      // A rule the request leaves out keeps its value (a client that predates it does not reset it).
+      const after = { ...before, ...request.body };
+      // Requiring TOTP of the admins while the one who sets it has none would lock them out of this very page.
+      if (after.totpRequiredForAdmins && !before.totpRequiredForAdmins && !request.secondFactor?.totpEnabled) {
+        throw invalidState('请先为自己绑定动态验证码 / enrol your own second factor first');
+      }
       await app.db.transaction().execute(async (trx) => {
-        await writeSetting(trx, SECURITY_POLICY_KEY, request.body, ctx.actor.userId);
+        await writeSetting(trx, SECURITY_POLICY_KEY, after, ctx.actor.userId);
         await appendAudit(trx, ctx, {
           action: 'settings.security.update',
           entityType: 'settings',
           entityId: SECURITY_POLICY_KEY,
           before,
-          after: request.body,
+          after,
         });
       });
       forgetCachedSecurityPolicy();

@@ -54,6 +54,10 @@ describeEachDialect('settings (安全管理员)', (dialect) => {
       passwordMinClasses: 4,
       lockoutThreshold: 3,
       lockoutMinutes: 10,
+      passwordRejectUsername: true,
+      passwordHistory: 8,
+      passwordMaxAgeDays: 90,
+      totpRequiredForAdmins: false,
     };
     const res = await secadmin.put('/api/v1/settings/security', policy);
     expect(res.statusCode).toBe(200);
@@ -69,6 +73,28 @@ describeEachDialect('settings (安全管理员)', (dialect) => {
     expect(entry.entity_id).toBe('security.policy');
     expect(JSON.parse(entry.before_json ?? 'null')).toEqual(DEFAULT_SECURITY_POLICY);
     expect(JSON.parse(entry.after_json ?? 'null')).toEqual(policy);
+  });
+
+  it('keeps the rules a request leaves out (a client that predates them does not reset them)', async () => {
+    await putPolicy({ passwordHistory: 12, passwordMaxAgeDays: 30 });
+    const {
+      passwordRejectUsername: _a,
+      passwordHistory: _b,
+      passwordMaxAgeDays: _c,
+      totpRequiredForAdmins: _d,
+      ...older
+    } = DEFAULT_SECURITY_POLICY;
+    const res = await secadmin.put('/api/v1/settings/security', { ...older, sessionIdleMinutes: 20 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      ...DEFAULT_SECURITY_POLICY,
+      sessionIdleMinutes: 20,
+      passwordHistory: 12,
+      passwordMaxAgeDays: 30,
+    });
+    const bad = await secadmin.put('/api/v1/settings/security', { ...DEFAULT_SECURITY_POLICY, passwordHistory: 99 });
+    expect(bad.statusCode).toBe(400);
+    await putPolicy({});
   });
 
   it('validates the policy: passwordMinLength 4, a zero timeout or a missing rule → 400, nothing stored', async () => {

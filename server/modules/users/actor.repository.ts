@@ -2,16 +2,21 @@ import type { OrganisationKind } from '../../../common/organisations.js';
 import type { Role } from '../../../common/roles.js';
 import type { Actor, Executor } from '../../context.js';
 
-/** The acting user with the organisation and region that scope everything they do. */
+/**
+ * The acting user with the organisation and region that scope everything they do, and the account state
+ * the session checks (disabled, second factor enabled).
+ */
 export async function loadActor(
   db: Executor,
   userId: number,
-): Promise<(Actor & { disabled: boolean }) | null> {
+): Promise<(Actor & { disabled: boolean; totpEnabled: boolean }) | null> {
   const row = await db
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .leftJoin('user_totp as t', 't.user_id', 'u.id')
     .select([
+      't.enabled_at as totp_enabled_at',
       'u.id',
       'u.username',
       'u.display_name',
@@ -39,5 +44,6 @@ export async function loadActor(
     regionPath: row.region_path,
     mustChangePassword: row.must_change_password === 1,
     disabled: row.disabled === 1,
+    totpEnabled: row.totp_enabled_at !== null,
   };
 }

@@ -7,7 +7,9 @@ export function selectUsers(db: Executor) {
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .leftJoin('user_totp as t', 't.user_id', 'u.id')
     .select([
+      't.enabled_at as totp_enabled_at',
       'u.id',
       'u.username',
       'u.display_name',

@@ -9,7 +9,14 @@ import {
   UserListResponse,
   UserWithPasswordResponse,
 } from '../../../common/schemas/users.js';
-import { createUser, endSessions, listUsersFor, resetPassword, updateUser } from './users.service.js';
+import {
+  createUser,
+  endSessions,
+  listUsersFor,
+  resetPassword,
+  resetTotp,
+  updateUser,
+} from './users.service.js';
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,6 +46,11 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/users/:id/reset-password',
     { config: write, schema: { tags, params: IdParams, response: { 200: UserWithPasswordResponse } } },
     async (request) => resetPassword(request.ctx(), request.params.id),
+  );
+  r.post(
+    '/users/:id/reset-totp',
+    { config: write, schema: { tags, params: IdParams, response: { 200: UserDto } } },
+    async (request) => resetTotp(request.ctx(), request.params.id),
   );
   r.post(
     '/users/:id/end-sessions',

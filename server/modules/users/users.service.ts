@@ -5,7 +5,10 @@ import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
-import { generatePassword, hashPassword, passwordProblems } from '../auth/password.js';
+import { storePassword } from '../auth/auth.service.js';
+import { generatePassword, hashPassword, type PasswordPolicy, passwordProblems, passwordRules } from '../auth/password.js';
+import { recordPasswordHash } from '../auth/password-history.js';
+import { removeTotp } from '../auth/totp.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
 import { visibleOrganisation } from '../organisations/organisations.service.js';
 import { currentSecurityPolicy } from '../settings/security-policy.js';
@@ -37,6 +40,7 @@ export function presentUser(row: UserRow): UserDto {
     email: row.email,
     disabled: row.disabled === 1,
     mustChangePassword: row.must_change_password === 1,
+    totpEnabled: row.totp_enabled_at !== null,
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
@@ -69,7 +73,7 @@ export async function createUserRecord(
   db: Executor,
   source: AuditSource,
   input: Omit<CreateUserRequest, 'password'> & { password: string | null; mustChangePassword: boolean },
-  policy: { minLength: number; minClasses: number },
+  policy: PasswordPolicy,
 ): Promise<number> {
   if (await usernameTaken(db, input.username)) throw conflict(input.username);
   const org = await db
@@ -86,19 +90,21 @@ export async function createUserRecord(
     if (problems.length) throw new AppError('WEAK_PASSWORD', { detail: problems.join(', ') });
   }
   const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
   const { id } = await insertUser(db, {
     username: input.username,
     display_name: input.displayName,
     role: input.role,
     organisation_id: input.organisationId,
     email: input.email ?? null,
-    password_hash: await hashPassword(password),
+    password_hash: passwordHash,
     must_change_password: input.mustChangePassword ? 1 : 0,
     disabled: 0,
     failed_logins: 0,
     locked_until: null,
     last_login_at: null,
   });
+  await recordPasswordHash(db, id, passwordHash);
   await appendAudit(db, source, {
     action: 'user.create',
     entityType: 'user',
@@ -124,7 +130,7 @@ export async function createUser(
         trx,
         ctx,
         { ...input, password: input.password ?? generated, mustChangePassword: true },
-        { minLength: policy.passwordMinLength, minClasses: policy.passwordMinClasses },
+        passwordRules(policy),
       ),
     );
   return { user: presentUser(await visibleUser(ctx, id)), generatedPassword: generated };
@@ -181,18 +187,7 @@ export async function resetPassword(
   const password = generatePassword();
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: hash,
-        must_change_password: 1,
-        failed_logins: 0,
-        locked_until: null,
-        password_changed_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await storePassword(trx, id, hash, true, { failed_logins: 0, locked_until: null });
     await deleteUserSessions(trx, id);
     await appendAudit(trx, ctx, { action: 'user.password.reset', entityType: 'user', entityId: id });
   });
@@ -210,4 +205,28 @@ export async function endSessions(ctx: RequestContext, id: number): Promise<void
       detail: `${ended} sessions`,
     });
   });
+}
+
+/**
+ * Remove a user's TOTP second factor (a lost phone): they sign in with the password alone and may enrol again;
+ * their sessions end. Not one's own: another admin must do it.
+ */
+export async function resetTotp(ctx: RequestContext, id: number): Promise<UserDto> {
+  await visibleUser(ctx, id);
+  if (id === ctx.actor.userId) {
+    throw new AppError('INVALID_STATE', {
+      detail: '不能重置自己的双因素认证 / cannot reset your own second factor',
+    });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const removed = await removeTotp(trx, id);
+    await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx, {
+      action: 'user.totp.reset',
+      entityType: 'user',
+      entityId: id,
+      detail: removed ? null : 'no second factor was set',
+    });
+  });
+  return presentUser(await visibleUser(ctx, id));
 }

@@ -29,6 +29,7 @@ const USER_KEYS = [
   'mustChangePassword',
   'organisation',
   'role',
+  'totpEnabled',
   'username',
 ];
 
@@ -76,6 +77,7 @@ describeEachDialect('users (系统管理员)', (dialect) => {
       email: null,
       disabled: false,
       mustChangePassword: false,
+      totpEnabled: false,
       lockedUntil: null,
       lastLoginAt: null,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
@@ -104,6 +106,7 @@ describeEachDialect('users (系统管理员)', (dialect) => {
         email: 'zhangsan@example.org',
         disabled: false,
         mustChangePassword: true,
+        totpEnabled: false,
         lockedUntil: null,
         lastLoginAt: null,
         createdAt: expect.any(String),

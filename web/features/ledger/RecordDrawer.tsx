@@ -180,7 +180,7 @@ function RecordDetail({ record }: { record: LedgerRecordDto }) {
       ),
     },
     {
-      title: t('ledger.attendance'),
+      title: t('ledger.attendanceCol'),
       key: 'attended',
       render: (_, r) =>
         r.attended === null ? (

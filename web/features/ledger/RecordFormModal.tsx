@@ -70,7 +70,10 @@ export function RecordFormModal({
 
   const kind = Form.useWatch('kind', form) ?? record?.kind;
   const startsAt = Form.useWatch('startsAt', form);
-  const departmentId = Form.useWatch('departmentId', form) ?? record?.department.id;
+  const watchedDepartment = Form.useWatch('departmentId', form);
+  // A department user's own department is not a field of the form.
+  const departmentId =
+    record?.department.id ?? (side === 'department' ? user.organisation.id : watchedDepartment);
   const counterpartIds = Form.useWatch('counterpartIds', form) ?? record?.counterparts.map((c) => c.id);
   const recordYear = startsAt ? startsAt.year() : (record?.year ?? year);
 

@@ -151,22 +151,9 @@ function PlanCard({ plan }: { plan: PlanDto }) {
       style={{ marginBottom: 16 }}
       data-testid="plan-card"
       title={
-        <Space wrap size={8}>
-          <span>{t('plans.planOf', { department: plan.department.name, year: plan.year })}</span>
-        </Space>
-      }
-      extra={
-        canEdit ? (
-          <Button
-            size="small"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setAdding(true)}
-            data-testid="plan-add-item"
-          >
-            {t('plans.addItem')}
-          </Button>
-        ) : null
+        <span style={{ whiteSpace: 'normal' }}>
+          {t('plans.planOf', { department: plan.department.name, year: plan.year })}
+        </span>
       }
     >
       <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
@@ -176,6 +163,17 @@ function PlanCard({ plan }: { plan: PlanDto }) {
         <Typography.Text type="secondary">
           {t('plans.withCounterparts', { names: plan.counterparts.map((c) => c.name).join('、') || '—' })}
         </Typography.Text>
+        {canEdit ? (
+          <Button
+            size="small"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="plan-add-item"
+          >
+            {t('plans.addItem')}
+          </Button>
+        ) : null}
       </Space>
       {plan.note ? (
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{plan.note}</Typography.Paragraph>

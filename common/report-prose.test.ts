@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildReportDraft,
+  consultationSection,
+  figure,
+  informationSection,
+  invitationsSection,
+  meetingsSection,
+  monthDay,
+  otherSection,
+  REPORT_SECTIONS,
+  type ReportFacts,
+  researchSection,
+  sectionText,
+  socialServiceSection,
+} from './report-prose.js';
+
+const NOTHING: ReportFacts = {
+  year: 2025,
+  department: '区教育局',
+  counterparts: ['民盟奉化支部'],
+  symposia: [],
+  consultations: [],
+  invitations: [],
+  notices: [],
+  research: [],
+  services: [],
+  plan: null,
+};
+
+const FULL: ReportFacts = {
+  ...NOTHING,
+  symposia: [
+    {
+      id: 1,
+      date: '2025-03-05',
+      title: '2025年度对口联系工作座谈会',
+      counterparts: ['民盟奉化支部'],
+      minutes: true,
+    },
+    { id: 2, date: '2025-11-20', title: '年终工作交流会', counterparts: ['民盟奉化支部'], minutes: false },
+  ],
+  consultations: [
+    {
+      id: 7,
+      title: '奉化区中小学布局规划（2025—2035）',
+      symposia: 1,
+      suggestions: [
+        { id: 71, class: 'adopted', replied: true, onTime: true },
+        { id: 72, class: 'adopted', replied: true, onTime: true },
+        { id: 73, class: 'adopted', replied: true, onTime: false },
+        { id: 74, class: 'partly', replied: true, onTime: true },
+        { id: 75, class: 'under_study', replied: false, onTime: false },
+      ],
+    },
+  ],
+  invitations: [
+    {
+      id: 3,
+      date: '2025-04-10',
+      title: '全区教育工作会议',
+      direction: 'dept_to_cp',
+      subtype: 'meeting',
+      host: '区教育局',
+      invitees: [{ name: '民盟奉化支部', attended: true }],
+    },
+    {
+      id: 4,
+      date: '2025-06-02',
+      title: '校园安全专项检查',
+      direction: 'dept_to_cp',
+      subtype: 'inspection',
+      host: '区教育局',
+      invitees: [{ name: '民盟奉化支部', attended: false }],
+    },
+    {
+      id: 5,
+      date: '2025-07-01',
+      title: '民盟奉化支部全体盟员大会',
+      direction: 'cp_to_dept',
+      subtype: 'meeting',
+      host: '民盟奉化支部',
+      invitees: [{ name: '区教育局', attended: true }],
+    },
+  ],
+  notices: [
+    {
+      id: 6,
+      date: '2025-02-01',
+      title: '关于做好2025年义务教育招生工作的通知',
+      subtype: 'policy',
+      docNumber: '奉教〔2025〕3号',
+      recipients: [{ name: '民盟奉化支部', received: true, read: true }],
+    },
+    {
+      id: 8,
+      date: '2025-05-01',
+      title: '奉化教育简报',
+      subtype: 'periodical',
+      docNumber: null,
+      recipients: [{ name: '民盟奉化支部', received: true, read: false }],
+    },
+  ],
+  research: [
+    {
+      id: 9,
+      date: '2025-05-10',
+      title: '农村义务教育均衡发展',
+      subtype: 'joint',
+      counterparts: ['民盟奉化支部'],
+      adoption: 'adopted',
+      instruction: true,
+      takenUpBy: null,
+    },
+    {
+      id: 10,
+      date: '2025-08-10',
+      title: '课后服务',
+      subtype: 'offered',
+      counterparts: ['民盟奉化支部'],
+      adoption: 'none',
+      instruction: false,
+      takenUpBy: null,
+    },
+  ],
+  services: [
+    {
+      id: 11,
+      date: '2025-09-10',
+      title: '送教下乡',
+      subtype: 'other',
+      counterparts: ['民盟奉化支部'],
+      fundsWan: null,
+      peopleServed: 120,
+      projectsLanded: null,
+    },
+    {
+      id: 12,
+      date: '2025-10-01',
+      title: '助学帮困',
+      subtype: 'poverty',
+      counterparts: ['民盟奉化支部'],
+      fundsWan: 3.5,
+      peopleServed: 30,
+      projectsLanded: null,
+    },
+  ],
+  plan: {
+    id: 13,
+    items: [
+      { id: 131, title: '召开年度座谈会', status: 'done' },
+      { id: 132, title: '联合调研', status: 'done' },
+      { id: 133, title: '送教下乡', status: 'overdue' },
+    ],
+  },
+};
+
+const texts = (sentences: { text: string }[]) => sentences.map((s) => s.text);
+
+describe('report prose', () => {
+  it('formats dates and figures as printed', () => {
+    expect(monthDay('2025-03-05')).toBe('3月5日');
+    expect(figure(3.5)).toBe('3.5');
+    expect(figure(1 / 3)).toBe('0.33');
+    expect(figure(120)).toBe('120');
+  });
+
+  it('says plainly that nothing was done, section by section, with no sources', () => {
+    const draft = buildReportDraft(NOTHING);
+    expect(draft.map((s) => s.title)).toEqual(REPORT_SECTIONS.map((s) => s.title));
+    expect(draft.map((s) => sectionText(s.sentences))).toEqual([
+      '本年度未召开对口联系工作座谈会。',
+      '本年度未就重大事项开展专题协商。',
+      '本年度未相互邀请参加重要会议和重大活动。',
+      '本年度未向联系对象通报信息、抄送文件资料。',
+      '本年度未开展联合调研。',
+      '本年度未共同开展社会服务活动。',
+      '本年度未制定年度对口联系工作计划。',
+    ]);
+    for (const s of draft) for (const x of s.sentences) expect(x.sources).toEqual([]);
+  });
+
+  it('对口联系会议情况: the count, each symposium, and those without minutes', () => {
+    const out = meetingsSection(FULL);
+    expect(texts(out)).toEqual([
+      '全年召开对口联系工作座谈会2次。',
+      '3月5日，与民盟奉化支部召开“2025年度对口联系工作座谈会”。',
+      '11月20日，与民盟奉化支部召开“年终工作交流会”。',
+      '其中1次尚未录入会议纪要。',
+    ]);
+    expect(out[0]?.sources).toEqual([
+      { type: 'ledger', id: 1 },
+      { type: 'ledger', id: 2 },
+    ]);
+    expect(out[3]?.sources).toEqual([{ type: 'ledger', id: 2 }]);
+  });
+
+  it('重大事项通报协商情况: matters, symposia, suggestions by class and on-time replies', () => {
+    const out = consultationSection(FULL);
+    expect(texts(out)).toEqual([
+      '全年就1项重大事项开展专题协商，召开专题协商座谈会1次，收到意见建议5条，其中采纳3条、部分采纳1条、研究办理中1条。',
+      '就《奉化区中小学布局规划（2025—2035）》召开专题协商座谈会1次，收到意见建议5条，采纳3条、部分采纳1条、研究办理中1条。',
+      '已答复意见建议4条，其中按期答复3条。',
+    ]);
+    expect(out[0]?.sources[0]).toEqual({ type: 'consultation', id: 7 });
+    expect(out[2]?.sources).toEqual([71, 72, 73, 74].map((id) => ({ type: 'suggestion', id })));
+  });
+
+  it('相互邀请: both directions with kinds and attendance', () => {
+    expect(texts(invitationsSection(FULL))).toEqual([
+      '邀请联系对象负责人参加本部门重要会议和活动2次（重要会议1次、专项检查视察1次），联系对象出席1次。',
+      '4月10日，邀请民盟奉化支部参加“全区教育工作会议”，民盟奉化支部出席。',
+      '6月2日，邀请民盟奉化支部参加“校园安全专项检查”。',
+      '应邀参加民盟奉化支部重要会议和重大活动1次（重要会议1次），实际出席1次。',
+      '7月1日，应民盟奉化支部邀请参加“民盟奉化支部全体盟员大会”。',
+    ]);
+    const onlyIncoming = invitationsSection({ invitations: FULL.invitations.slice(2) });
+    expect(onlyIncoming[0]?.text).toBe('本年度未邀请联系对象参加本部门重要会议和活动。');
+  });
+
+  it('文件信息交流: notices by kind, deliveries, receipts and reads', () => {
+    const out = informationSection(FULL);
+    expect(texts(out)).toEqual([
+      '向联系对象通报信息、抄送文件资料2件（政策文件1件、刊物1件），送达2家次，已签收2家次、已阅读1家次。',
+      '主要有《关于做好2025年义务教育招生工作的通知》（奉教〔2025〕3号）、《奉化教育简报》。',
+    ]);
+  });
+
+  it('联合调研: joint, offered, adoption and instructions', () => {
+    const out = researchSection(FULL);
+    expect(texts(out)).toEqual([
+      '与民盟奉化支部开展联合调研1项：《农村义务教育均衡发展》。',
+      '向联系对象提供研究课题1个，已承接0个。',
+      '调研成果采纳1项，获领导批示1项。',
+    ]);
+    expect(out[2]?.sources).toEqual([{ type: 'ledger', id: 9 }]);
+    expect(texts(researchSection({ research: FULL.research.slice(1) }))[0]).toBe('本年度未开展联合调研。');
+  });
+
+  it('社会服务: kinds and summed outcome figures, unknown figures left out', () => {
+    expect(texts(socialServiceSection(FULL))).toEqual([
+      '共同开展社会服务活动2次（扶贫帮困1次、其他1次），服务群众150人次，引进资金3.5万元。',
+      '9月10日，与民盟奉化支部开展“送教下乡”。',
+      '10月1日，与民盟奉化支部开展“助学帮困”。',
+    ]);
+  });
+
+  it('其他: plan completion N of M, naming the overdue items', () => {
+    const out = otherSection(FULL);
+    expect(texts(out)).toEqual([
+      '年度对口联系工作计划共列工作事项3项，已完成2项，逾期未完成1项。',
+      '逾期未完成的事项：“送教下乡”。',
+    ]);
+    expect(out[0]?.sources).toEqual([
+      { type: 'plan', id: 13 },
+      { type: 'plan_item', id: 131 },
+      { type: 'plan_item', id: 132 },
+      { type: 'plan_item', id: 133 },
+    ]);
+    expect(texts(otherSection({ plan: { id: 1, items: [] } }))).toEqual([
+      '年度对口联系工作计划未列工作事项。',
+    ]);
+  });
+
+  it('names at most five items but counts them all', () => {
+    const symposia = Array.from({ length: 7 }, (_, i) => ({
+      id: i + 1,
+      date: `2025-0${i + 1}-01`,
+      title: `座谈会${i + 1}`,
+      counterparts: ['民盟奉化支部'],
+      minutes: true,
+    }));
+    const out = meetingsSection({ symposia });
+    expect(out).toHaveLength(6);
+    expect(out[0]?.text).toBe('全年召开对口联系工作座谈会7次。');
+    expect(out[0]?.sources).toHaveLength(7);
+  });
+});

@@ -1,0 +1,124 @@
+// The compliance dashboard of 统战部 and 区府办 (issue 7): a colour-coded matrix per unit and per pair,
+// trends over the year, drill-down into a cell, and the yearly obligations it reads.
+import { z } from 'zod';
+import { Id, Ref, Year } from './shared.js';
+
+/** What each pair / unit owes in a year (server/modules/cycle). */
+export const OBLIGATION_KINDS = ['symposium', 'plan', 'report', 'filing'] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+export const OBLIGATION_KIND_LABELS: Record<ObligationKind, { zh: string; en: string }> = {
+  symposium: { zh: '对口联系工作座谈会', en: 'Liaison symposium' },
+  plan: { zh: '年度对口联系工作计划', en: 'Annual work plan' },
+  report: { zh: '年度对口联系工作情况报告', en: 'Annual report' },
+  filing: { zh: '分管领导、联络员登记表', en: 'Registration form' },
+};
+
+/** The columns of the matrix. */
+export const DASHBOARD_METRICS = [
+  'filing',
+  'plan',
+  'symposium',
+  'consultation',
+  'replies',
+  'report',
+] as const;
+export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
+export const DASHBOARD_METRIC_LABELS: Record<DashboardMetric, { zh: string; en: string }> = {
+  filing: { zh: '责任人登记备案', en: 'Roster filed' },
+  plan: { zh: '年度计划', en: 'Plan agreed' },
+  symposium: { zh: '座谈会', en: 'Symposium held' },
+  consultation: { zh: '先协商后决策', en: 'Consulted before deciding' },
+  replies: { zh: '按期答复', en: 'Replies on time' },
+  report: { zh: '年度报告', en: 'Report submitted' },
+};
+
+export const CELL_STATES = ['ok', 'warn', 'bad', 'na'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+export const DashboardCell = z.object({
+  state: z.enum(CELL_STATES),
+  /** what the cell shows: a count, a ratio ('3/5'), a status label */
+  value: z.union([z.string(), z.number()]).nullable(),
+  /** the drill-down (API path of GET /dashboard/cell), null when there is nothing behind it */
+  link: z.string().nullable(),
+});
+export type DashboardCell = z.infer<typeof DashboardCell>;
+
+const Cells = z.object({
+  filing: DashboardCell,
+  plan: DashboardCell,
+  symposium: DashboardCell,
+  consultation: DashboardCell,
+  replies: DashboardCell,
+  report: DashboardCell,
+});
+
+export const DashboardQuery = z.object({
+  year: Year,
+  /** a region inside the user's (default: the user's own) */
+  regionId: Id.optional(),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export const UnitRef = z.object({ id: z.number().int(), name: z.string(), kind: z.string() });
+
+export const DashboardResponse = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  region: Ref,
+  metrics: z.array(z.object({ key: z.enum(DASHBOARD_METRICS), label: z.string() })),
+  /** one row per department and counterpart in force in the year */
+  units: z.array(z.object({ organisation: UnitRef, cells: Cells })),
+  /** one row per pair: symposia held, ledger records, consultation items, replies on time */
+  pairs: z.array(
+    z.object({
+      department: Ref,
+      counterpart: Ref,
+      symposia: DashboardCell,
+      records: DashboardCell,
+      consultation: DashboardCell,
+      replies: DashboardCell,
+    }),
+  ),
+  /** per metric: how many cells are in each state */
+  totals: z.record(z.enum(DASHBOARD_METRICS), z.record(z.enum(CELL_STATES), z.number().int())),
+  trends: z.object({
+    months: z.array(z.number().int()),
+    /** ledger records per kind and month (starts_at, Asia/Shanghai) */
+    records: z.record(z.string(), z.array(z.number().int())),
+    /** first replies to suggestions per month: on time and late */
+    replies: z.object({ onTime: z.array(z.number().int()), late: z.array(z.number().int()) }),
+  }),
+});
+export type DashboardResponse = z.infer<typeof DashboardResponse>;
+
+export const DashboardCellQuery = z.object({
+  year: Year,
+  organisationId: Id,
+  metric: z.enum([...DASHBOARD_METRICS, 'records'] as const),
+  /** a pair's cell: the counterpart */
+  counterpartId: Id.optional(),
+});
+export type DashboardCellQuery = z.infer<typeof DashboardCellQuery>;
+
+export const DashboardCellRecord = z.object({
+  /** 'ledger' | 'plan' | 'plan_item' | 'filing' | 'report' | 'matter' | 'item' | 'obligation' … */
+  type: z.string(),
+  id: z.number().int(),
+  title: z.string(),
+  date: z.string().nullable(),
+  status: z.string().nullable(),
+  /** web path of the record */
+  link: z.string(),
+});
+
+export const DashboardCellResponse = z.object({
+  metric: z.string(),
+  year: z.number().int(),
+  organisation: UnitRef,
+  counterpart: Ref.nullable(),
+  records: z.array(DashboardCellRecord),
+});
+export type DashboardCellResponse = z.infer<typeof DashboardCellResponse>;
+
+export const DashboardExportQuery = z.object({ year: Year, regionId: Id.optional() });

@@ -1,0 +1,136 @@
+// 恶意代码防范 (uploads) / ASVS V12: a .docx / .xlsx that unpacks into a bomb is refused, whatever its directory
+// claims; ordinary packages pass.
+import { deflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, describeEachDialect, type TestApp } from '../../test/helper.js';
+import { countRows, type LedgerCast, ledgerCast, record } from '../ledger/ledger.fixtures.js';
+import { checkZipPackage, ZIP_MAX_UNCOMPRESSED } from './zip-guard.js';
+
+interface Entry {
+  name: string;
+  data: Buffer;
+  /** what the directory claims the entry unpacks to (default: the truth) */
+  declaredSize?: number;
+  flags?: number;
+  stored?: boolean;
+}
+
+/** A minimal zip writer (no CRC: the guard does not need it, and a bomb would not bother either). */
+function zip(entries: Entry[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const body = e.stored ? e.data : deflateRawSync(e.data);
+    const size = e.declaredSize ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(e.flags ?? 0, 6);
+    local.writeUInt16LE(e.stored ? 0 : 8, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, body);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(e.flags ?? 0, 8);
+    dir.writeUInt16LE(e.stored ? 0 : 8, 10);
+    dir.writeUInt32LE(body.length, 20);
+    dir.writeUInt32LE(size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, name);
+    offset += 30 + name.length + body.length;
+  }
+  const dirBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dirBytes, end]);
+}
+
+const CONTENT_TYPES = { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types/>') };
+const docx = (extra: Entry[] = []) =>
+  zip([CONTENT_TYPES, { name: 'word/document.xml', data: Buffer.from('<w:document>对口联系</w:document>') }, ...extra]);
+const xlsxBomb = (size: number, declaredSize?: number) =>
+  zip([
+    CONTENT_TYPES,
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(size, 0x20), declaredSize },
+  ]);
+
+describe('checkZipPackage', () => {
+  it('passes an ordinary package, and a compressible one that stays under 10 MiB', async () => {
+    expect(await checkZipPackage(docx())).toMatchObject({ ok: true, entries: 2 });
+    const text = Buffer.from('<w:p>对口联系工作座谈会</w:p>'.repeat(200_000)); // ~6 MB, highly compressible
+    expect(await checkZipPackage(docx([{ name: 'word/big.xml', data: text }]))).toMatchObject({ ok: true });
+  });
+
+  it('refuses a bomb by its directory, by its real size when the directory lies, and by its ratio', async () => {
+    const declared = await checkZipPackage(xlsxBomb(ZIP_MAX_UNCOMPRESSED + 1024));
+    expect(declared).toMatchObject({ ok: false, tooLarge: true });
+    // the directory says 1 KB; inflating is stopped just past it
+    const lying = await checkZipPackage(xlsxBomb(50 * 1024 * 1024, 1024));
+    expect(lying).toMatchObject({ ok: false, tooLarge: true });
+    // 11 MiB from a ~11 KB package: more than 100:1 once past 10 MiB
+    const ratio = await checkZipPackage(xlsxBomb(11 * 1024 * 1024));
+    expect(ratio).toMatchObject({ ok: false, tooLarge: true });
+  });
+
+  it('refuses what it does not parse or accept: no directory, encryption, a stored entry of the wrong size', async () => {
+    expect(await checkZipPackage(Buffer.from('PK\x03\x04 not really a zip'))).toMatchObject({ ok: false, tooLarge: false });
+    expect(await checkZipPackage(docx([{ name: 'x', data: Buffer.from('x'), flags: 1 }]))).toMatchObject({
+      ok: false,
+      tooLarge: false,
+    });
+    expect(
+      await checkZipPackage(docx([{ name: 'x', data: Buffer.from('abc'), stored: true, declaredSize: 1 }])),
+    ).toMatchObject({ ok: false, tooLarge: false });
+  });
+});
+
+describeEachDialect('attachments: zip bombs', (dialect) => {
+  let t: TestApp;
+  let c: LedgerCast;
+  let recordId: number;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    c = await ledgerCast(t);
+    recordId = (
+      await record(c.dept, {
+        departmentId: c.ids.jiaoyu,
+        counterpartIds: [c.ids.minmeng],
+        kind: 'symposium',
+        title: '座谈会',
+        startsAt: '2024-01-18T09:00:00+08:00',
+      })
+    ).id;
+  });
+  afterAll(async () => t.close());
+
+  it('uploads an ordinary .docx, refuses an .xlsx bomb with 413 and stores nothing', async () => {
+    const url = `/api/v1/ledger/${recordId}/attachments`;
+    const ok = await c.dept.post(url, { fileName: '纪要.docx', contentBase64: docx().toString('base64') });
+    expect(ok.statusCode).toBe(200);
+    const before = [await countRows(t.db, 'attachments'), await countRows(t.db, 'ledger_attachments')];
+    const bomb = await c.dept.post(url, {
+      fileName: '台账.xlsx',
+      contentBase64: xlsxBomb(200 * 1024 * 1024, 2048).toString('base64'),
+    });
+    expect(bomb.statusCode).toBe(413);
+    expect(bomb.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: '内容过大' } });
+    const broken = await c.dept.post(url, {
+      fileName: '坏的.docx',
+      contentBase64: Buffer.from('PK\x03\x04[Content_Types].xml word/ broken').toString('base64'),
+    });
+    expect(broken.statusCode).toBe(415);
+    expect([await countRows(t.db, 'attachments'), await countRows(t.db, 'ledger_attachments')]).toEqual(before);
+  });
+});

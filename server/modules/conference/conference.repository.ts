@@ -1,0 +1,76 @@
+import type { Executor } from '../../context.js';
+import { nowIso } from '../../db/dialect.js';
+
+/** Insert or replace one side's rating of a pair's year (one per side). */
+export async function upsertEvaluation(
+  db: Executor,
+  v: {
+    regionId: number;
+    year: number;
+    departmentId: number;
+    counterpartId: number;
+    raterSide: string;
+    score: number;
+    comment: string | null;
+    ratedBy: number;
+  },
+) {
+  const now = nowIso();
+  return db
+    .insertInto('pair_evaluations')
+    .values({
+      region_id: v.regionId,
+      year: v.year,
+      department_id: v.departmentId,
+      counterpart_id: v.counterpartId,
+      rater_side: v.raterSide,
+      score: v.score,
+      comment: v.comment,
+      rated_by: v.ratedBy,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['year', 'department_id', 'counterpart_id', 'rater_side']).doUpdateSet({
+        score: v.score,
+        comment: v.comment,
+        rated_by: v.ratedBy,
+        updated_at: now,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Evaluations of a year: of a region and under (`regionPath`), or (regionPath null) those involving an
+ * organisation on either side, or by id.
+ */
+export async function evaluationsIn(
+  db: Executor,
+  regionPath: string | null,
+  year: number,
+  f: { organisationId?: number; ids?: number[] } = {},
+) {
+  let query = db
+    .selectFrom('pair_evaluations as e')
+    .innerJoin('organisations as d', 'd.id', 'e.department_id')
+    .innerJoin('organisations as c', 'c.id', 'e.counterpart_id')
+    .innerJoin('regions as r', 'r.id', 'e.region_id')
+    .selectAll('e')
+    .select(['d.name as department_name', 'c.name as counterpart_name'])
+    .where('e.year', '=', year);
+  if (regionPath !== null) query = query.where('r.path', 'like', `${regionPath}%`);
+  if (f.organisationId !== undefined) {
+    const org = f.organisationId;
+    query = query.where((eb) => eb.or([eb('e.department_id', '=', org), eb('e.counterpart_id', '=', org)]));
+  }
+  if (f.ids) query = query.where('e.id', 'in', f.ids.length ? f.ids : [-1]);
+  return query
+    .orderBy('d.sort_order')
+    .orderBy('d.id')
+    .orderBy('c.sort_order')
+    .orderBy('c.id')
+    .orderBy('e.rater_side')
+    .execute();
+}

@@ -1,0 +1,234 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AnalysisRequest,
+  CloseItemRequest,
+  ConsultationSettings,
+  ConsultationSettingsResponse,
+  CreateItemRequest,
+  CreateMatterRequest,
+  DecisionRequest,
+  ExtensionRequest,
+  FiguresQuery,
+  FiguresResponse,
+  GrantExtensionRequest,
+  HoldSymposiumRequest,
+  ItemListQuery,
+  ItemListResponse,
+  ItemScreenResponse,
+  MatterAttachmentDto,
+  MatterAttachmentParams,
+  MatterDto,
+  MatterListQuery,
+  MatterListResponse,
+  MatterParams,
+  MinutesRequest,
+  RefuseExtensionRequest,
+  ReplyRequest,
+  ScheduleSymposiumRequest,
+  UpdateMatterRequest,
+  VerdictRequest,
+} from '../../../common/schemas/consultations.js';
+import { UploadAttachmentRequest } from '../../../common/schemas/ledger.js';
+import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
+import { sendDocument } from '../documents/send-document.js';
+import {
+  closeItem,
+  createItem,
+  createMatter,
+  downloadMatterAttachment,
+  figuresFor,
+  getItemScreen,
+  getMatter,
+  getSettings,
+  grantExtension,
+  holdSymposium,
+  listItems,
+  listMatters,
+  rateReply,
+  recordDecision,
+  recordMinutes,
+  refuseExtension,
+  removeMatterAttachment,
+  replyToItem,
+  requestExtension,
+  saveAnalysis,
+  scheduleSymposium,
+  updateMatter,
+  updateSettings,
+  uploadMatterAttachment,
+} from './consultations.service.js';
+
+/** base64 of 10 MB is 13.4 MiB; the JSON around it is small (as for ledger attachments). */
+const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024;
+
+export async function consultationRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['consultations'];
+  const read = { permission: 'consultations:read' as const };
+  const write = { permission: 'consultations:write' as const };
+  const manage = { permission: 'consultations:manage' as const };
+  const rate = { permission: 'consultations:rate' as const };
+  const supervise = { permission: 'consultations:supervise' as const };
+  const matter = '/consultations/matters/:id';
+  const item = '/consultations/items/:id';
+  const screen = { 200: ItemScreenResponse };
+
+  // ---- matters
+  r.get(
+    '/consultations/matters',
+    { config: read, schema: { tags, querystring: MatterListQuery, response: { 200: MatterListResponse } } },
+    async (request) => listMatters(request.ctx(), request.query),
+  );
+  r.post(
+    '/consultations/matters',
+    { config: manage, schema: { tags, body: CreateMatterRequest, response: { 200: MatterDto } } },
+    async (request) => createMatter(request.ctx(), request.body),
+  );
+  r.get(
+    matter,
+    { config: read, schema: { tags, params: MatterParams, response: { 200: MatterDto } } },
+    async (request) => getMatter(request.ctx(), request.params.id),
+  );
+  r.patch(
+    matter,
+    {
+      config: manage,
+      schema: { tags, params: MatterParams, body: UpdateMatterRequest, response: { 200: MatterDto } },
+    },
+    async (request) => updateMatter(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${matter}/symposium`,
+    {
+      config: manage,
+      schema: { tags, params: MatterParams, body: ScheduleSymposiumRequest, response: { 200: MatterDto } },
+    },
+    async (request) => scheduleSymposium(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${matter}/symposium/held`,
+    {
+      config: manage,
+      schema: { tags, params: MatterParams, body: HoldSymposiumRequest, response: { 200: MatterDto } },
+    },
+    async (request) => holdSymposium(request.ctx(), request.params.id, request.body),
+  );
+  r.put(
+    `${matter}/minutes`,
+    {
+      config: manage,
+      schema: { tags, params: MatterParams, body: MinutesRequest, response: { 200: MatterDto } },
+    },
+    async (request) => recordMinutes(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${matter}/decision`,
+    {
+      config: manage,
+      schema: { tags, params: MatterParams, body: DecisionRequest, response: { 200: MatterDto } },
+    },
+    async (request) => recordDecision(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${matter}/attachments`,
+    {
+      config: manage,
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        tags,
+        params: IdParams,
+        body: UploadAttachmentRequest,
+        response: { 200: MatterAttachmentDto },
+      },
+    },
+    async (request) => uploadMatterAttachment(request.ctx(), request.params.id, request.body),
+  );
+  r.get(
+    `${matter}/attachments/:attachmentId`,
+    { config: read, schema: { tags, params: MatterAttachmentParams } },
+    async (request, reply) =>
+      sendDocument(
+        reply,
+        await downloadMatterAttachment(request.ctx(), request.params.id, request.params.attachmentId),
+      ),
+  );
+  r.delete(
+    `${matter}/attachments/:attachmentId`,
+    { config: manage, schema: { tags, params: MatterAttachmentParams, response: { 200: OkResponse } } },
+    async (request) => {
+      await removeMatterAttachment(request.ctx(), request.params.id, request.params.attachmentId);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    `${matter}/items`,
+    { config: write, schema: { tags, params: MatterParams, body: CreateItemRequest, response: screen } },
+    async (request) => createItem(request.ctx(), request.params.id, request.body),
+  );
+
+  // ---- items (opinions and suggestions) and their reply cycle
+  r.get(
+    '/consultations/items',
+    { config: read, schema: { tags, querystring: ItemListQuery, response: { 200: ItemListResponse } } },
+    async (request) => listItems(request.ctx(), request.query),
+  );
+  r.get(item, { config: read, schema: { tags, params: IdParams, response: screen } }, async (request) =>
+    getItemScreen(request.ctx(), request.params.id),
+  );
+  r.put(
+    `${item}/analysis`,
+    { config: manage, schema: { tags, params: IdParams, body: AnalysisRequest, response: screen } },
+    async (request) => saveAnalysis(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${item}/reply`,
+    { config: manage, schema: { tags, params: IdParams, body: ReplyRequest, response: screen } },
+    async (request) => replyToItem(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${item}/extension`,
+    { config: manage, schema: { tags, params: IdParams, body: ExtensionRequest, response: screen } },
+    async (request) => requestExtension(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${item}/extension/grant`,
+    { config: supervise, schema: { tags, params: IdParams, body: GrantExtensionRequest, response: screen } },
+    async (request) => grantExtension(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${item}/extension/refuse`,
+    { config: supervise, schema: { tags, params: IdParams, body: RefuseExtensionRequest, response: screen } },
+    async (request) => refuseExtension(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${item}/verdict`,
+    { config: rate, schema: { tags, params: IdParams, body: VerdictRequest, response: screen } },
+    async (request) => rateReply(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${item}/close`,
+    { config: supervise, schema: { tags, params: IdParams, body: CloseItemRequest, response: screen } },
+    async (request) => closeItem(request.ctx(), request.params.id, request.body),
+  );
+
+  // ---- figures and settings
+  r.get(
+    '/consultations/figures',
+    { config: read, schema: { tags, querystring: FiguresQuery, response: { 200: FiguresResponse } } },
+    async (request) => figuresFor(request.ctx(), request.query),
+  );
+  r.get(
+    '/consultations/settings',
+    { config: read, schema: { tags, response: { 200: ConsultationSettingsResponse } } },
+    async (request) => getSettings(request.ctx()),
+  );
+  r.put(
+    '/consultations/settings',
+    {
+      config: supervise,
+      schema: { tags, body: ConsultationSettings, response: { 200: ConsultationSettingsResponse } },
+    },
+    async (request) => updateSettings(request.ctx(), request.body),
+  );
+}

@@ -1,0 +1,127 @@
+// The escalation sweep: reminders about unanswered opinions and suggestions, each exactly once.
+import type { Kysely } from 'kysely';
+import type { ReminderStage } from '../../../common/schemas/consultations.js';
+import { shanghaiDate } from '../../../common/shanghai-time.js';
+import { subtractWorkingDays } from '../../../common/working-days.js';
+import type { Database } from '../../db/schema.js';
+import { appendAudit } from '../audit/audit.writer.js';
+import {
+  insertNotifications,
+  reviewersOfRegion,
+  usersOfOrganisations,
+} from '../notifications/notifications.repository.js';
+import { insertItemEvent, unansweredItems } from './consultations.repository.js';
+import { settingsCache } from './consultations.service.js';
+
+/**
+ * The stage an unanswered item is in on `day`: K working days before its due date `due_soon`, on it `due`,
+ * after it `overdue`; null before the reminder window (or K = 0 and not yet due).
+ */
+export function reminderStage(day: string, dueDate: string, leadDays: number): ReminderStage | null {
+  if (day > dueDate) return 'overdue';
+  if (day === dueDate) return 'due';
+  if (leadDays > 0 && day >= subtractWorkingDays(dueDate, leadDays)) return 'due_soon';
+  return null;
+}
+
+export interface SweepResult {
+  /** the calendar date (Asia/Shanghai) the sweep ran for */
+  day: string;
+  /** unanswered items looked at */
+  checked: number;
+  /** notifications created by this run */
+  notified: number;
+  /** reminder events added to timelines by this run, by stage */
+  reminded: Record<ReminderStage, number>;
+}
+
+/**
+ * Remind about every unanswered item (awaiting a first reply, or re-handling) in its current stage:
+ * - due_soon: the department's accounts, K working days before the due date;
+ * - due: the department's accounts, on the due date ("due today");
+ * - overdue: 统战部's accounts over the region (督办), and the department's again.
+ * Each reminder exists once per item, round, due date, stage and user — the unique `dedupe_key` of
+ * `notifications` (and of `consultation_item_events` for the timeline) makes a second run, a concurrent run
+ * on another instance, or a second run the same day a no-op. A granted extension moves the due date, so
+ * the new one is reminded about afresh. Only the current stage is sent: a sweep that did not run for a week
+ * does not send a stale "due soon" for an item already overdue.
+ */
+export async function runConsultationSweep(
+  db: Kysely<Database>,
+  now: Date | string = new Date(),
+): Promise<SweepResult> {
+  const at = typeof now === 'string' ? new Date(now).toISOString() : now.toISOString();
+  const day = shanghaiDate(at);
+  const settings = settingsCache(db);
+  const items = await unansweredItems(db);
+  const result: SweepResult = {
+    day,
+    checked: items.length,
+    notified: 0,
+    reminded: { due_soon: 0, due: 0, overdue: 0 },
+  };
+  for (const item of items) {
+    const { reminderLeadDays } = await settings(item.region_path);
+    const stage = reminderStage(day, item.due_date, reminderLeadDays);
+    if (!stage) continue;
+    const key = `consultation-item:${item.id}:${stage}:${item.round}:${item.due_date}`;
+    const link = `/consultations/items/${item.id}`;
+    const excerpt = item.text.length > 40 ? `${item.text.slice(0, 40)}…` : item.text;
+    const { created, recorded } = await db.transaction().execute(async (trx) => {
+      const departmentUsers = (await usersOfOrganisations(trx, [item.department_id])).map((u) => u.id);
+      const supervisors = stage === 'overdue' ? await reviewersOfRegion(trx, item.region_path) : [];
+      const round = item.round > 1 ? `（第${item.round}次办理）` : '';
+      const message = {
+        due_soon: {
+          kind: 'consultation_reminder',
+          title: `意见建议即将到期：${item.matter_title}`,
+          body: `${item.counterpart_name}提出的意见建议${round}应于${item.due_date}前答复：${excerpt}`,
+        },
+        due: {
+          kind: 'consultation_reminder',
+          title: `意见建议今日到期：${item.matter_title}`,
+          body: `${item.counterpart_name}提出的意见建议${round}今天（${item.due_date}）到期，请及时答复：${excerpt}`,
+        },
+        overdue: {
+          kind: 'consultation_overdue',
+          title: `意见建议逾期未答复（督办）：${item.matter_title}`,
+          body: `${item.department_name}对${item.counterpart_name}提出的意见建议${round}逾期未答复，期限为${item.due_date}：${excerpt}`,
+        },
+      }[stage];
+      const recipients = [...new Set([...departmentUsers, ...supervisors])].sort((a, b) => a - b);
+      const created = await insertNotifications(
+        trx,
+        recipients.map((userId) => ({ userId, ...message, link, dedupeKey: `${key}:${userId}` })),
+      );
+      const recorded = await insertItemEvent(trx, {
+        itemId: item.id,
+        round: item.round,
+        action: 'reminded',
+        stage,
+        note: recipients.length
+          ? `提醒${recipients.length}人（期限 ${item.due_date}）`
+          : `无可提醒的账号，请电话督办（期限 ${item.due_date}）`,
+        actorId: null,
+        dedupeKey: key,
+        at,
+      });
+      if (created > 0 || recorded) {
+        await appendAudit(
+          trx,
+          { actor: null, ip: null },
+          {
+            action: 'consultation.remind',
+            entityType: 'consultation_item',
+            entityId: item.id,
+            regionId: item.region_id,
+            after: { stage, round: item.round, dueDate: item.due_date, notified: created },
+          },
+        );
+      }
+      return { created, recorded };
+    });
+    result.notified += created;
+    if (recorded) result.reminded[stage] += 1;
+  }
+  return result;
+}

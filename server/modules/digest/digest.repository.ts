@@ -1,0 +1,223 @@
+// The queries behind "my work": each returns what one unit (or one overseer's region) has to do, as rows.
+import type { Executor } from '../../context.js';
+import type { LedgerScope } from '../ledger/ledger.policy.js';
+
+const regionIdsUnder = (db: Executor, regionPath: string) =>
+  db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${regionPath}%`);
+
+/** Invitations my unit is asked to answer, whose event has not started yet. */
+export async function pendingRsvps(db: Executor, organisationId: number, now: string) {
+  return db
+    .selectFrom('ledger_responses as r')
+    .innerJoin('ledger_records as l', 'l.id', 'r.record_id')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select(['l.id', 'l.title', 'l.starts_at', 'o.id as org_id', 'o.name as org_name'])
+    .where('r.organisation_id', '=', organisationId)
+    .where('r.reply', '=', 'pending')
+    .where('l.kind', '=', 'invitation')
+    .where('l.starts_at', '>=', now)
+    .orderBy('l.starts_at')
+    .execute();
+}
+
+/** Items of my department's plans of these years with no ledger record linked yet. */
+export async function openPlanItems(db: Executor, departmentId: number, years: number[]) {
+  return db
+    .selectFrom('plan_items as i')
+    .innerJoin('plans as p', 'p.id', 'i.plan_id')
+    .innerJoin('organisations as d', 'd.id', 'p.department_id')
+    .select([
+      'i.id',
+      'i.title',
+      'i.target_month',
+      'p.id as plan_id',
+      'p.year',
+      'd.id as org_id',
+      'd.name as org_name',
+    ])
+    .where('p.department_id', '=', departmentId)
+    .where('p.year', 'in', years)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('ledger_records as l').select('l.id').whereRef('l.plan_item_id', '=', 'i.id'),
+        ),
+      ),
+    )
+    .orderBy('p.year')
+    .orderBy('i.target_month')
+    .orderBy('i.id')
+    .execute();
+}
+
+/** Open 附件2 rounds of my region where my unit's form is not in (none, draft, returned). */
+export async function filingsDue(db: Executor, organisationId: number, regionId: number) {
+  return db
+    .selectFrom('filing_rounds as fr')
+    .innerJoin('organisations as o', (j) => j.on('o.id', '=', organisationId))
+    .leftJoin('filings as f', (j) =>
+      j.onRef('f.round_id', '=', 'fr.id').on('f.organisation_id', '=', organisationId),
+    )
+    .select(['fr.id', 'fr.year', 'fr.deadline', 'f.status', 'o.id as org_id', 'o.name as org_name'])
+    .where('fr.region_id', '=', regionId)
+    .where('fr.status', '=', 'open')
+    .where((eb) => eb.or([eb('f.status', 'is', null), eb('f.status', 'in', ['draft', 'returned'])]))
+    .orderBy('fr.deadline')
+    .execute();
+}
+
+/** Suggestions my department has to answer (awaiting a reply, or re-handling after a verdict). */
+export async function suggestionsToAnswer(db: Executor, departmentId: number) {
+  return db
+    .selectFrom('consultation_items as i')
+    .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('organisations as d', 'd.id', 'm.department_id')
+    .innerJoin('organisations as c', 'c.id', 'i.counterpart_id')
+    .select([
+      'i.id',
+      'i.text',
+      'i.due_date',
+      'i.status',
+      'm.title as matter_title',
+      'c.name as counterpart_name',
+    ])
+    .select(['d.id as org_id', 'd.name as org_name'])
+    .where('m.department_id', '=', departmentId)
+    .where('i.status', 'in', ['awaiting_reply', 'rehandling'])
+    .orderBy('i.due_date')
+    .orderBy('i.id')
+    .execute();
+}
+
+/** Replies to my counterpart's suggestions waiting for its verdict. */
+export async function repliesToRate(db: Executor, counterpartId: number) {
+  return db
+    .selectFrom('consultation_items as i')
+    .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('organisations as d', 'd.id', 'm.department_id')
+    .innerJoin('organisations as c', 'c.id', 'i.counterpart_id')
+    .select(['i.id', 'i.text', 'm.title as matter_title', 'd.name as department_name'])
+    .select(['c.id as org_id', 'c.name as org_name'])
+    .where('i.counterpart_id', '=', counterpartId)
+    .where('i.status', '=', 'awaiting_verdict')
+    .orderBy('i.id')
+    .execute();
+}
+
+/** 统战部: personnel changes reported in its region, not yet acknowledged. */
+export async function changeReportsToAcknowledge(db: Executor, regionPath: string) {
+  return db
+    .selectFrom('change_reports as cr')
+    .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
+    .select([
+      'cr.id',
+      'cr.role',
+      'cr.effective_date',
+      'cr.reported_at',
+      'o.id as org_id',
+      'o.name as org_name',
+    ])
+    .where('cr.status', '=', 'reported')
+    .where('o.region_id', 'in', regionIdsUnder(db, regionPath))
+    .orderBy('cr.reported_at')
+    .execute();
+}
+
+/** 统战部: forms submitted in its region's open rounds, to file or return. */
+export async function filingsToReview(db: Executor, regionPath: string) {
+  return db
+    .selectFrom('filings as f')
+    .innerJoin('filing_rounds as fr', 'fr.id', 'f.round_id')
+    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .select([
+      'f.id',
+      'fr.id as round_id',
+      'fr.year',
+      'f.submitted_at',
+      'o.id as org_id',
+      'o.name as org_name',
+    ])
+    .where('f.status', '=', 'submitted')
+    .where('fr.region_id', 'in', regionIdsUnder(db, regionPath))
+    .orderBy('f.submitted_at')
+    .execute();
+}
+
+/** 统战部: annual reports submitted in its region, to accept or return. */
+export async function reportsToReview(db: Executor, regionPath: string) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('organisations as o', 'o.id', 'r.department_id')
+    .select(['r.id', 'r.year', 'r.submitted_at', 'o.id as org_id', 'o.name as org_name'])
+    .where('r.status', '=', 'submitted')
+    .where('r.region_id', 'in', regionIdsUnder(db, regionPath))
+    .orderBy('r.submitted_at')
+    .execute();
+}
+
+/** 统战部: requests to extend a reply deadline in its region, not yet decided. */
+export async function extensionsToDecide(db: Executor, regionPath: string) {
+  return db
+    .selectFrom('consultation_extensions as e')
+    .innerJoin('consultation_items as i', 'i.id', 'e.item_id')
+    .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('organisations as d', 'd.id', 'm.department_id')
+    .select([
+      'e.id',
+      'e.item_id',
+      'e.due_before',
+      'm.title as matter_title',
+      'd.id as org_id',
+      'd.name as org_name',
+    ])
+    .where('e.status', '=', 'requested')
+    .where('m.region_id', 'in', regionIdsUnder(db, regionPath))
+    .orderBy('e.due_before')
+    .execute();
+}
+
+export async function notificationsSince(db: Executor, userId: number, since: string, limit: number) {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'title', 'link', 'created_at'])
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Ledger records the scope sees (the ledger's own rules) changed after `since`. */
+export async function ledgerChangedSince(db: Executor, scope: LedgerScope, since: string, limit: number) {
+  if (scope.kind === 'none') return [];
+  let q = db
+    .selectFrom('ledger_records as l')
+    .select(['l.id', 'l.title', 'l.updated_at'])
+    .where('l.updated_at', '>', since);
+  if (scope.kind === 'region') q = q.where('l.region_id', 'in', regionIdsUnder(db, scope.regionPath));
+  else if (scope.kind === 'department') q = q.where('l.department_id', '=', scope.organisationId);
+  else
+    q = q.where(
+      'l.id',
+      'in',
+      db
+        .selectFrom('ledger_record_counterparts')
+        .select('record_id')
+        .where('counterpart_id', '=', scope.organisationId),
+    );
+  return q.orderBy('l.updated_at', 'desc').orderBy('l.id', 'desc').limit(limit).execute();
+}
+
+export async function lastSeenWork(db: Executor, userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('last_seen_work_at')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.last_seen_work_at ?? null;
+}
+
+export async function touchLastSeenWork(db: Executor, userId: number, at: string): Promise<void> {
+  await db.updateTable('users').set({ last_seen_work_at: at }).where('id', '=', userId).execute();
+}

@@ -1,0 +1,209 @@
+// "My work": what is due for a user and the user's unit, from every module, sorted by due date — and what
+// changed since the last visit. The digest is computed per actor (a unit's users see their unit's items,
+// an overseer the reviews waiting in its region); nothing of another unit is in it.
+
+import { OBLIGATION_KIND_LABELS } from '../../../common/schemas/dashboard.js';
+import type { MyWorkResponse, WorkItem } from '../../../common/schemas/digest.js';
+import { addDays, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
+import type { Actor, Executor, RequestContext } from '../../context.js';
+import { obligationsWithState } from '../cycle/cycle.service.js';
+import { ledgerScope } from '../ledger/ledger.policy.js';
+import {
+  changeReportsToAcknowledge,
+  extensionsToDecide,
+  filingsDue,
+  filingsToReview,
+  lastSeenWork,
+  ledgerChangedSince,
+  notificationsSince,
+  openPlanItems,
+  pendingRsvps,
+  repliesToRate,
+  reportsToReview,
+  suggestionsToAnswer,
+  touchLastSeenWork,
+} from './digest.repository.js';
+
+/** An annual report shows up this many days before it is due (it cannot be written before the year ends). */
+const REPORT_LEAD_DAYS = 60;
+/** How much text of a suggestion a title carries. */
+const clip = (s: string, n = 30): string => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
+
+const ROLE_ZH: Record<string, string> = { principal: '主要负责人', leader: '分管领导', liaison: '联络员' };
+
+function sortItems(items: WorkItem[]): WorkItem[] {
+  return items.sort((a, b) => {
+    if (a.dueDate === b.dueDate) return a.title.localeCompare(b.title, 'zh-CN');
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  });
+}
+
+/** The actor's due items on `now`. */
+export async function digestFor(db: Executor, actor: Actor, now: Date = new Date()): Promise<WorkItem[]> {
+  const nowIso = now.toISOString();
+  const today = shanghaiDate(nowIso);
+  const year = Number(today.slice(0, 4));
+  const items: WorkItem[] = [];
+  const push = (i: Omit<WorkItem, 'overdue'> & { overdue?: boolean }) =>
+    items.push({ ...i, overdue: i.overdue ?? (i.dueDate !== null && i.dueDate < today) });
+
+  if (actor.role === 'department' || actor.role === 'counterpart') {
+    const org = actor.organisationId;
+    for (const r of await pendingRsvps(db, org, nowIso)) {
+      push({
+        type: 'rsvp',
+        title: `回复邀请：${r.title}`,
+        dueDate: shanghaiDate(r.starts_at),
+        link: `/ledger/${r.id}`,
+        organisation: { id: r.org_id, name: r.org_name },
+      });
+    }
+    for (const f of await filingsDue(db, org, actor.regionId)) {
+      push({
+        type: 'filing',
+        title: `${f.year}年对口联系工作分管领导、联络员登记表${f.status === 'returned' ? '（已退回，请修改后重报）' : ''}`,
+        dueDate: f.deadline,
+        link: `/filings/${f.id}/${org}`,
+        organisation: { id: f.org_id, name: f.org_name },
+      });
+    }
+    // the year's obligations: the symposium of each pair (both sides), the plan and the report (department)
+    const obligations = (
+      await obligationsWithState(db, { now: nowIso, organisationIds: [org], openOnly: true })
+    ).concat(
+      actor.role === 'counterpart'
+        ? await obligationsWithState(db, {
+            now: nowIso,
+            openOnly: true,
+            counterpartId: org,
+            kind: 'symposium',
+          })
+        : [],
+    );
+    for (const o of obligations) {
+      if (o.kind === 'filing') continue; // from the rounds themselves, above
+      if (o.kind === 'report' && o.due_date > addDays(today, REPORT_LEAD_DAYS)) continue;
+      const label = OBLIGATION_KIND_LABELS[o.kind as keyof typeof OBLIGATION_KIND_LABELS]?.zh ?? o.kind;
+      const pair =
+        o.kind === 'symposium'
+          ? actor.role === 'counterpart'
+            ? `（与${o.organisation_name}）`
+            : `（与${o.counterpart_name ?? ''}）`
+          : '';
+      push({
+        type: o.kind as WorkItem['type'],
+        title: `${o.year}年${label}${pair}`,
+        dueDate: o.due_date,
+        link:
+          o.kind === 'report'
+            ? `/reports/${o.department_id}/${o.year}`
+            : o.kind === 'plan'
+              ? `/plans?year=${o.year}`
+              : `/ledger?year=${o.year}&kind=symposium`,
+        organisation:
+          actor.role === 'counterpart'
+            ? { id: org, name: actor.organisationName }
+            : { id: org, name: o.organisation_name },
+      });
+    }
+    if (actor.role === 'department') {
+      for (const i of await openPlanItems(db, org, [year - 1, year])) {
+        const due = monthEnd(i.year, i.target_month);
+        if (i.year < year && due >= today) continue;
+        push({
+          type: 'plan_item',
+          title: `计划事项：${i.title}`,
+          dueDate: due,
+          link: `/plans/${i.plan_id}`,
+          organisation: { id: i.org_id, name: i.org_name },
+        });
+      }
+      for (const s of await suggestionsToAnswer(db, org)) {
+        push({
+          type: 'suggestion_reply',
+          title: `答复${s.counterpart_name}的意见建议：${clip(s.text)}（${s.matter_title}）`,
+          dueDate: s.due_date,
+          link: `/consultations/items/${s.id}`,
+          organisation: { id: s.org_id, name: s.org_name },
+        });
+      }
+    } else {
+      for (const r of await repliesToRate(db, org)) {
+        push({
+          type: 'reply_verdict',
+          title: `评价${r.department_name}的答复：${clip(r.text)}`,
+          dueDate: null,
+          link: `/consultations/items/${r.id}`,
+          organisation: { id: r.org_id, name: r.org_name },
+        });
+      }
+    }
+  } else if (actor.role === 'tzb') {
+    for (const c of await changeReportsToAcknowledge(db, actor.regionPath)) {
+      push({
+        type: 'change_report',
+        title: `${c.org_name}${ROLE_ZH[c.role] ?? c.role}变动（${c.effective_date}起）`,
+        dueDate: null,
+        link: `/roster/${c.org_id}`,
+        organisation: { id: c.org_id, name: c.org_name },
+      });
+    }
+    for (const f of await filingsToReview(db, actor.regionPath)) {
+      push({
+        type: 'filing_review',
+        title: `审核${f.org_name}${f.year}年登记表`,
+        dueDate: null,
+        link: `/filings/${f.round_id}/${f.org_id}`,
+        organisation: { id: f.org_id, name: f.org_name },
+      });
+    }
+    for (const r of await reportsToReview(db, actor.regionPath)) {
+      push({
+        type: 'report_review',
+        title: `审核${r.org_name}${r.year}年度对口联系工作情况报告`,
+        dueDate: null,
+        link: `/reports/${r.org_id}/${r.year}`,
+        organisation: { id: r.org_id, name: r.org_name },
+      });
+    }
+    for (const e of await extensionsToDecide(db, actor.regionPath)) {
+      push({
+        type: 'extension_request',
+        title: `${e.org_name}申请延期答复（${e.matter_title}）`,
+        dueDate: e.due_before,
+        link: `/consultations/items/${e.item_id}`,
+        organisation: { id: e.org_id, name: e.org_name },
+      });
+    }
+  }
+  return sortItems(items);
+}
+
+/** The first visit looks back this far for "what changed". */
+const FIRST_VISIT_DAYS = 7;
+
+/** GET /my-work: the digest, what changed since the last visit — and this visit becomes the last. */
+export async function myWork(ctx: RequestContext, now: Date = new Date()): Promise<MyWorkResponse> {
+  const nowIso = now.toISOString();
+  const items = await digestFor(ctx.db, ctx.actor, now);
+  const previous = await lastSeenWork(ctx.db, ctx.actor.userId);
+  const since = previous ?? new Date(now.getTime() - FIRST_VISIT_DAYS * 86_400_000).toISOString();
+  const notes = await notificationsSince(ctx.db, ctx.actor.userId, since, 50);
+  const records = await ledgerChangedSince(ctx.db, ledgerScope(ctx.actor), since, 50);
+  const changes = [
+    ...notes.map((n) => ({ type: 'notification', title: n.title, at: n.created_at, link: n.link })),
+    ...records.map((r) => ({ type: 'ledger', title: r.title, at: r.updated_at, link: `/ledger/${r.id}` })),
+  ]
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, 50);
+  // like a session's last_seen_at, the visit itself is not an audited change
+  await touchLastSeenWork(ctx.db, ctx.actor.userId, nowIso);
+  return {
+    today: shanghaiDate(nowIso),
+    items,
+    overdue: items.filter((i) => i.overdue).length,
+    changes: { since: previous, items: changes },
+  };
+}

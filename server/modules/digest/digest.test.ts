@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { WorkItem } from '../../../common/schemas/digest.js';
+import { addDays, shanghaiDate } from '../../../common/shanghai-time.js';
+import {
+  buildTestApp,
+  type Client,
+  describeEachDialect,
+  loginAs,
+  orgId,
+  type TestApp,
+} from '../../test/helper.js';
+import { runCycle } from '../cycle/cycle.service.js';
+import { record } from '../ledger/ledger.fixtures.js';
+
+describeEachDialect('my work (the digest)', (dialect) => {
+  let t: TestApp;
+  let jiaoyu: Client;
+  let gongan: Client;
+  let minmeng: Client;
+  let minge: Client;
+  let tzb: Client;
+  const ids = {} as Record<'jiaoyu' | 'gongan' | 'minmeng' | 'minge' | 'invA' | 'invB' | 'round', number>;
+  const today = shanghaiDate(new Date().toISOString());
+  const year = Number(today.slice(0, 4));
+
+  const myWork = async (c: Client) => {
+    const res = await c.get('/api/v1/my-work');
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { items: WorkItem[]; changes: { since: string | null; items: { title: string }[] } };
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    ids.jiaoyu = await orgId(t.db, '区教育局');
+    ids.gongan = await orgId(t.db, '区公安分局');
+    ids.minmeng = await orgId(t.db, '民盟奉化支部');
+    ids.minge = await orgId(t.db, '民革奉化区委会');
+    jiaoyu = await loginAs(t, 'department', '区教育局');
+    gongan = await loginAs(t, 'department', '区公安分局');
+    minmeng = await loginAs(t, 'counterpart', '民盟奉化支部');
+    minge = await loginAs(t, 'counterpart', '民革奉化区委会');
+    tzb = await loginAs(t, 'tzb', '区委统战部');
+    const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    // each department invites its counterpart (the counterpart owes a reply)
+    ids.invA = (
+      await record(jiaoyu, {
+        departmentId: ids.jiaoyu,
+        counterpartIds: [ids.minmeng],
+        kind: 'invitation',
+        direction: 'dept_to_cp',
+        subtype: 'meeting',
+        title: '教育系统年度工作会议',
+        startsAt: soon(5),
+      })
+    ).id;
+    ids.invB = (
+      await record(gongan, {
+        departmentId: ids.gongan,
+        counterpartIds: [ids.minge],
+        kind: 'invitation',
+        direction: 'dept_to_cp',
+        subtype: 'inspection',
+        title: '交通安全专项检查视察',
+        startsAt: soon(6),
+      })
+    ).id;
+    // each department's plan of the year, with one item in December (pending)
+    for (const [c, dept, title] of [
+      [jiaoyu, ids.jiaoyu, '教育局计划事项'],
+      [gongan, ids.gongan, '公安局计划事项'],
+    ] as const) {
+      const res = await c.post('/api/v1/plans', {
+        departmentId: dept,
+        year,
+        items: [{ kind: 'research', title, targetMonth: 12 }],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // an open 附件2 round with a deadline ahead: every unit owes its form
+    const round = await tzb.post('/api/v1/filing-rounds', { year, deadline: addDays(today, 10) });
+    expect(round.statusCode, round.body).toBe(200);
+    ids.round = round.json().id;
+    await runCycle(t.db, new Date());
+  });
+  afterAll(async () => t.close());
+
+  it("holds exactly the department's own due items, none of another unit's", async () => {
+    const { items } = await myWork(jiaoyu);
+    expect(items.every((i) => i.organisation.id === ids.jiaoyu)).toBe(true);
+    const byType = (type: string) => items.filter((i) => i.type === type);
+    expect(byType('filing').map((i) => [i.dueDate, i.link])).toEqual([
+      [addDays(today, 10), `/filings/${ids.round}/${ids.jiaoyu}`],
+    ]);
+    expect(byType('plan_item').map((i) => i.title)).toEqual(['计划事项：教育局计划事项']);
+    expect(byType('symposium').map((i) => i.title)).toEqual([
+      `${year}年对口联系工作座谈会（与民盟奉化支部）`,
+    ]);
+    expect(byType('plan')).toEqual([]); // the plan exists: met
+    expect(byType('rsvp')).toEqual([]); // the department is the host, not an invitee
+    const text = JSON.stringify(items);
+    for (const foreign of ['公安', '交通安全', '民革']) expect(text).not.toContain(foreign);
+    // sorted by due date, undated last
+    const dates = items.map((i) => i.dueDate ?? '9999');
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it("gives a counterpart its own invitations to answer and its pairs' symposia", async () => {
+    const { items } = await myWork(minmeng);
+    expect(items.every((i) => i.organisation.id === ids.minmeng)).toBe(true);
+    expect(items.filter((i) => i.type === 'rsvp').map((i) => [i.title, i.link])).toEqual([
+      ['回复邀请：教育系统年度工作会议', `/ledger/${ids.invA}`],
+    ]);
+    expect(items.filter((i) => i.type === 'filing')).toHaveLength(1);
+    expect(items.filter((i) => i.type === 'symposium').length).toBeGreaterThan(0);
+    expect(JSON.stringify(items)).not.toContain('交通安全');
+    const other = await myWork(minge);
+    expect(other.items.filter((i) => i.type === 'rsvp').map((i) => i.link)).toEqual([`/ledger/${ids.invB}`]);
+    expect(JSON.stringify(other.items)).not.toContain('教育系统');
+  });
+
+  it('gives 统战部 the forms waiting for its review, and drops an answered item', async () => {
+    const save = await jiaoyu.put(`/api/v1/filing-rounds/${ids.round}/filings/${ids.jiaoyu}`, {
+      leader: { name: '王分管', position: '副局长', phone: '88001234' },
+      liaison: { name: '李联络', position: '科长', phone: '88005678' },
+    });
+    expect(save.statusCode, save.body).toBe(200);
+    const submit = await jiaoyu.post(`/api/v1/filing-rounds/${ids.round}/filings/${ids.jiaoyu}/submit`);
+    expect(submit.statusCode, submit.body).toBe(200);
+    const review = (await myWork(tzb)).items.filter((i) => i.type === 'filing_review');
+    expect(review.map((i) => i.organisation.id)).toEqual([ids.jiaoyu]);
+    expect((await myWork(jiaoyu)).items.filter((i) => i.type === 'filing')).toEqual([]);
+    const reply = await minmeng.post(`/api/v1/ledger/${ids.invA}/reply`, {
+      reply: 'attend',
+      attendees: '张主委',
+    });
+    expect(reply.statusCode, reply.body).toBe(200);
+    expect((await myWork(minmeng)).items.filter((i) => i.type === 'rsvp')).toEqual([]);
+  });
+
+  it('tells what changed since the last visit, and moves the last visit', async () => {
+    const first = await myWork(gongan);
+    const second = await myWork(gongan);
+    expect(second.changes.since).not.toBeNull();
+    expect(second.changes.since && first.changes.since !== second.changes.since).toBe(true);
+    await gongan.patch(`/api/v1/ledger/${ids.invB}`, { title: '交通安全专项检查视察（改期）' });
+    const third = await myWork(gongan);
+    expect(third.changes.items.map((c) => c.title)).toContain('交通安全专项检查视察（改期）');
+    expect((await myWork(jiaoyu)).changes.items.map((c) => c.title)).not.toContain(
+      '交通安全专项检查视察（改期）',
+    );
+  });
+
+  it('is for the business roles only', async () => {
+    const admin = await loginAs(t, 'sysadmin', '区委统战部');
+    expect((await admin.get('/api/v1/my-work')).statusCode).toBe(403);
+    const qfb = await loginAs(t, 'qfb', '区府办');
+    expect((await qfb.get('/api/v1/my-work')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AcceptReportRequest,
+  CommentReportRequest,
+  ReportDto,
+  ReportParams,
+  ReportRemindResponse,
+  ReportRoundDto,
+  ReportRoundParams,
+  ReportStatusResponse,
+  ReportVersionDto,
+  ReportVersionParams,
+  ReturnReportRequest,
+  SaveReportRequest,
+  SetReportRoundRequest,
+  SubmitReportRequest,
+  YearQuery,
+} from '../../../common/schemas/reports.js';
+import { sendDocument } from '../documents/send-document.js';
+import { annualReportsXlsx } from './reports.export.js';
+import {
+  acceptReport,
+  commentOnReport,
+  getReport,
+  getReportRound,
+  getReportVersion,
+  remindReports,
+  reportStatus,
+  reportStatusItems,
+  returnReport,
+  saveReport,
+  setReportRound,
+  submitReport,
+} from './reports.service.js';
+
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  const read = { permission: 'reports:read' as const };
+  const write = { permission: 'reports:write' as const };
+  const review = { permission: 'reports:review' as const };
+  const comment = { permission: 'reports:comment' as const };
+  const one = { 200: ReportDto };
+  const report = '/reports/:departmentId/:year';
+
+  r.get(
+    '/reports',
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: YearQuery,
+        response: { 200: ReportStatusResponse.omit({ counts: true }) },
+      },
+    },
+    async (request) => {
+      const { today, items } = await reportStatusItems(request.ctx(), request.query.year);
+      return { year: request.query.year, today, items };
+    },
+  );
+  r.get(
+    '/reports/status',
+    { config: review, schema: { tags, querystring: YearQuery, response: { 200: ReportStatusResponse } } },
+    async (request) => reportStatus(request.ctx(), request.query.year),
+  );
+  r.post(
+    '/reports/remind',
+    { config: review, schema: { tags, querystring: YearQuery, response: { 200: ReportRemindResponse } } },
+    async (request) => remindReports(request.ctx(), request.query.year),
+  );
+  r.get(
+    '/reports/export.xlsx',
+    { config: read, schema: { tags, querystring: YearQuery } },
+    async (request, reply) => sendDocument(reply, await annualReportsXlsx(request.ctx(), request.query.year)),
+  );
+  r.get(
+    '/report-rounds/:year',
+    { config: read, schema: { tags, params: ReportRoundParams, response: { 200: ReportRoundDto } } },
+    async (request) => getReportRound(request.ctx(), request.params.year),
+  );
+  r.put(
+    '/report-rounds/:year',
+    {
+      config: review,
+      schema: {
+        tags,
+        params: ReportRoundParams,
+        body: SetReportRoundRequest,
+        response: { 200: ReportRoundDto },
+      },
+    },
+    async (request) => setReportRound(request.ctx(), request.params.year, request.body.deadline),
+  );
+
+  r.get(report, { config: read, schema: { tags, params: ReportParams, response: one } }, async (request) =>
+    getReport(request.ctx(), request.params.departmentId, request.params.year),
+  );
+  r.get(
+    `${report}/versions/:version`,
+    { config: read, schema: { tags, params: ReportVersionParams, response: { 200: ReportVersionDto } } },
+    async (request) =>
+      getReportVersion(
+        request.ctx(),
+        request.params.departmentId,
+        request.params.year,
+        request.params.version,
+      ),
+  );
+  r.put(
+    report,
+    { config: write, schema: { tags, params: ReportParams, body: SaveReportRequest, response: one } },
+    async (request) =>
+      saveReport(request.ctx(), request.params.departmentId, request.params.year, request.body),
+  );
+  r.post(
+    `${report}/submit`,
+    { config: write, schema: { tags, params: ReportParams, body: SubmitReportRequest, response: one } },
+    async (request) =>
+      submitReport(request.ctx(), request.params.departmentId, request.params.year, request.body),
+  );
+  r.post(
+    `${report}/return`,
+    { config: review, schema: { tags, params: ReportParams, body: ReturnReportRequest, response: one } },
+    async (request) =>
+      returnReport(request.ctx(), request.params.departmentId, request.params.year, request.body.comment),
+  );
+  r.post(
+    `${report}/accept`,
+    { config: review, schema: { tags, params: ReportParams, body: AcceptReportRequest, response: one } },
+    async (request) =>
+      acceptReport(
+        request.ctx(),
+        request.params.departmentId,
+        request.params.year,
+        request.body?.comment ?? null,
+      ),
+  );
+  r.post(
+    `${report}/comments`,
+    { config: comment, schema: { tags, params: ReportParams, body: CommentReportRequest, response: one } },
+    async (request) =>
+      commentOnReport(request.ctx(), request.params.departmentId, request.params.year, request.body),
+  );
+}

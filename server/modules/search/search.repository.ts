@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { SearchEntityType } from '../../../common/schemas/search.js';
+import type { Executor } from '../../context.js';
+import { isPostgres } from '../../db/dialect.js';
+
+/** Who sees which index rows, as data (from the actor's role in the service). */
+export type SearchScope =
+  | { kind: 'region'; regionPath: string }
+  | { kind: 'organisation'; organisationId: number; regionPath: string }
+  | { kind: 'none' };
+
+const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** An FTS5 string: the whole query as one phrase (a trigram phrase is a substring match). */
+const ftsPhrase = (q: string): string => `"${q.replace(/"/g, '""')}"`;
+
+/**
+ * Index rows matching `q` that the scope may see, title matches first, newest first; `limit + 1` rows are
+ * fetched so the caller knows whether there are more.
+ *
+ * Text: on PostgreSQL `ILIKE '%q%'` over title || ' ' || body, served by the pg_trgm GIN index; on SQLite the
+ * FTS5 trigram table for queries of three characters or more, and LIKE over the same rows for two (a trigram
+ * index cannot answer a two-character query).
+ */
+export async function searchRows(
+  db: Executor,
+  f: { scope: SearchScope; q: string; type?: SearchEntityType; limit: number },
+) {
+  const scope = f.scope;
+  if (scope.kind === 'none') return [];
+  const pattern = likePattern(f.q);
+  const regionIds = db
+    .selectFrom('regions')
+    .select('regions.id')
+    .where('regions.path', 'like', `${scope.regionPath}%`);
+  let query = db
+    .selectFrom('search_index as s')
+    .select(['s.entity_type', 's.entity_id', 's.title', 's.body', 's.link', 's.updated_at']);
+  if (scope.kind === 'region') {
+    query = query.where('s.region_id', 'in', regionIds);
+  } else {
+    const member = `%,${scope.organisationId},%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('s.directory', '=', 1), eb('s.region_id', 'in', regionIds)]),
+        eb('s.org_ids', 'like', member),
+      ]),
+    );
+  }
+  if (f.type) query = query.where('s.entity_type', '=', f.type);
+  if (isPostgres(db)) {
+    query = query.where(sql<boolean>`(s.title || ' ' || s.body) ilike ${pattern}`);
+  } else if ([...f.q].length >= 3) {
+    query = query.where(
+      sql<boolean>`s.id in (select rowid from search_fts where search_fts match ${ftsPhrase(f.q)})`,
+    );
+  } else {
+    query = query.where(
+      sql<boolean>`(s.title like ${pattern} escape '\\' or s.body like ${pattern} escape '\\')`,
+    );
+  }
+  const titleFirst = isPostgres(db)
+    ? sql`case when s.title ilike ${pattern} then 0 else 1 end`
+    : sql`case when s.title like ${pattern} escape '\\' then 0 else 1 end`;
+  return query
+    .orderBy(titleFirst)
+    .orderBy('s.updated_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}

@@ -1,0 +1,77 @@
+// The sweep on a timer, in every app instance (server/main.ts): each tick runs the sweep and then sends the
+// e-mail that is due. Several instances may tick at the same moment — see runSweep and sendPendingEmails.
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/schema.js';
+import { defaultInstanceId, type SendResult, sendPendingEmails } from '../mail/mail.sender.js';
+import { type MailTransport, smtpTransport } from '../mail/mail.transport.js';
+import { runSweep, type SweepReport } from './sweep.service.js';
+
+export interface SweepLogger {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** One tick: the sweep, then the e-mail (when SMTP is configured). */
+export async function sweepAndSend(
+  db: Kysely<Database>,
+  config: Pick<Config, 'LIAISON_SMTP_URL' | 'LIAISON_MAIL_FROM' | 'LIAISON_PUBLIC_URL'>,
+  o: { instanceId: string; transport?: MailTransport | null; now?: Date } = {
+    instanceId: defaultInstanceId(),
+  },
+): Promise<{ sweep: SweepReport; mail: SendResult | null }> {
+  const now = o.now ?? new Date();
+  const sweep = await runSweep(db, now);
+  const transport = o.transport ?? (config.LIAISON_SMTP_URL ? smtpTransport(config.LIAISON_SMTP_URL) : null);
+  if (!transport) return { sweep, mail: null };
+  try {
+    const mail = await sendPendingEmails(db, {
+      transport,
+      from: config.LIAISON_MAIL_FROM,
+      publicUrl: config.LIAISON_PUBLIC_URL,
+      instanceId: o.instanceId,
+      // the reminders were queued while the sweep ran: what is due is measured after it
+      now: new Date(Math.max(now.getTime(), Date.now())),
+    });
+    return { sweep, mail };
+  } finally {
+    if (!o.transport) transport.close();
+  }
+}
+
+/**
+ * Run `sweepAndSend` now and then every LIAISON_SWEEP_EVERY_MINUTES (0: never). `stop()` cancels the next
+ * tick and waits for a running one to finish (graceful shutdown).
+ */
+export function startSweepTimer(
+  db: Kysely<Database>,
+  config: Config,
+  log: SweepLogger,
+): { stop(): Promise<void> } {
+  const minutes = config.LIAISON_SWEEP_EVERY_MINUTES;
+  if (minutes <= 0) return { stop: async () => {} };
+  const instanceId = defaultInstanceId();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    running = sweepAndSend(db, config, { instanceId })
+      .then(({ sweep, mail }) => {
+        if (sweep.errors.length) log.error({ errors: sweep.errors }, 'sweep: some steps failed');
+        log.info({ sweep: sweep.notified, created: sweep.obligationsCreated, mail }, 'sweep done');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'sweep failed'))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(tick, minutes * 60_000);
+      });
+  };
+  timer = setTimeout(tick, 1_000);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}
