@@ -37,6 +37,7 @@ import access from './plugins/access.js';
 import auth from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorHandler from './plugins/error-handler.js';
+import inputGuard from './plugins/input-guard.js';
 import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import web from './plugins/web.js';
@@ -65,6 +66,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(dbPlugin, { handle: database, config });
   await app.register(auth);
   await app.register(access);
+  await app.register(inputGuard);
   await app.register(rateLimits, {
     loginPerIp: config.LIAISON_RATE_LOGIN_PER_IP,
     loginPerUser: config.LIAISON_RATE_LOGIN_PER_USER,

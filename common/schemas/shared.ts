@@ -12,7 +12,8 @@ export const Text = (max: number) =>
 
 export const OptionalText = (max: number) => Text(max).nullable().optional();
 
-export const Id = z.coerce.number().int().positive();
+/** A row id: a positive 32-bit integer (PostgreSQL `integer`; a larger number is refused, not a 500). */
+export const Id = z.coerce.number().int().positive().max(2_147_483_647);
 export const Year = z.coerce.number().int().min(1949).max(2100);
 
 export const IdParams = z.object({ id: Id });

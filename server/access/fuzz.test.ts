@@ -9,6 +9,7 @@ import { ERROR_CODES } from '../../common/errors.js';
 import { can, type Permission, ROLES, type Role } from '../../common/roles.js';
 import { daysFromNow } from '../modules/ledger/ledger.fixtures.js';
 import { insertOrganisation } from '../modules/organisations/organisations.repository.js';
+import { insertPairing } from '../modules/pairings/pairings.repository.js';
 import {
   buildTestApp,
   type Client,
@@ -188,6 +189,7 @@ describeEachDialect('fuzzing every write route', (dialect) => {
   const actors = new Map<Role, { username: string; client: Client }>();
   const homeIds = new Map<Role, number>();
   let realIds: number[];
+  let seedIds: { region: number; jiaoyu: number; minmeng: number };
 
   /** Put an actor back the way it was (a fuzzed request may reset its password, disable it, end its session). */
   async function restoreActor(role: Role): Promise<Client> {
@@ -216,6 +218,11 @@ describeEachDialect('fuzzing every write route', (dialect) => {
       const username = await makeUser(t.db, role, HOME[role]);
       actors.set(role, { username, client: await login(t.app, username) });
     }
+    seedIds = {
+      region: (await t.db.selectFrom('regions').select('id').where('name', '=', '奉化区').executeTakeFirstOrThrow()).id,
+      jiaoyu: await orgId(t.db, '区教育局'),
+      minmeng: await orgId(t.db, '民盟奉化支部'),
+    };
     realIds = [
       await orgId(t.db, '区教育局'),
       await orgId(t.db, '民盟奉化支部'),
@@ -303,11 +310,23 @@ describeEachDialect('fuzzing every write route', (dialect) => {
   it('round-trips organisation names, pairing sources and ledger titles byte for byte', { timeout: 120_000 }, async () => {
     // fresh actors: the fuzzing above may have re-roled, disabled or signed out the ones it used
     const tzb = await restoreActor('tzb');
-    const dept = await restoreActor('department');
-    const region = (await t.db.selectFrom('regions').select('id').where('name', '=', '奉化区').executeTakeFirstOrThrow()).id;
-    const jiaoyu = await orgId(t.db, '区教育局');
-    const minmeng = await orgId(t.db, '民盟奉化支部');
+    // by id: the fuzzing may have renamed them
+    const region = seedIds.region;
     let n = 0;
+    // a pair of its own for the ledger: the fuzzing may have ended or deactivated the seed's
+    const unit = (kind: string) =>
+      insertOrganisation(t.db, { region_id: region, kind, name: `往返${kind}`, short_name: null, sort_order: 1, active: 1 });
+    const [jiaoyu, minmeng] = [(await unit('department')).id, (await unit('counterpart')).id];
+    await insertPairing(t.db, {
+      regionId: region,
+      counterpartId: minmeng,
+      departmentId: jiaoyu,
+      validFrom: 2019,
+      validTo: null,
+      source: null,
+      shared: false,
+    });
+    const dept = await login(t.app, await makeUser(t.db, 'department', jiaoyu));
     await fc.assert(
       fc.asyncProperty(text(50), async (s) => {
         const name = `${s}${++n}`;
