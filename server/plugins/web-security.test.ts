@@ -103,6 +103,23 @@ describeEachDialect('web security', (dialect) => {
       expect(logged).toEqual([]);
     });
 
+    it('refuses NUL and malformed Unicode anywhere in a request (400), before any engine sees it', async () => {
+      for (const username of ['a\u0000b', '\ud800x']) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: JSON.stringify({ username, password: 'x' }),
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.code).toBe('VALIDATION_FAILED');
+      }
+      const tzb = await loginAs(t, 'tzb', '区委统战部');
+      expect((await tzb.get('/api/v1/organisations?q=%00')).statusCode).toBe(400);
+      // a 32-bit id at most (PostgreSQL integer): a larger one is invalid input, not a server error
+      expect((await tzb.get('/api/v1/organisations/2147483648')).statusCode).toBe(400);
+    });
+
     it('writes user text starting with = + - @ (also full-width) into .xlsx exports as text, never a formula', async () => {
       const dept = await loginAs(t, 'department', '区教育局');
       const hostile = [
