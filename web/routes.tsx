@@ -4,6 +4,11 @@ import {
   BankOutlined,
   BookOutlined,
   CalendarOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  MailOutlined,
+  MessageOutlined,
   FileProtectOutlined,
   IdcardOutlined,
   LinkOutlined,
@@ -12,7 +17,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useParams } from 'react-router';
 import type { Permission } from '../common/roles';
 import type { MeUser } from '../common/schemas/auth';
 import { hasPermission } from './access';
@@ -32,9 +37,27 @@ export interface PageDef {
   Component: LazyExoticComponent<ComponentType>;
   /** the page also answers paths under it (`/filings/3/12`), which it reads itself */
   nested?: boolean;
+  /** reached from elsewhere (the header's search box, the user menu), not from the menu */
+  hidden?: boolean;
 }
 
+/** 我的工作: `/` for every business role (the admins keep their first page). */
+export const MY_WORK = {
+  path: '/',
+  permission: 'mywork:read' as Permission,
+  label: 'nav.myWork' as const,
+  icon: <HomeOutlined />,
+};
+const MyWorkPage = lazy(() => import('./features/home/MyWorkPage'));
+
 export const PAGES: readonly PageDef[] = [
+  {
+    path: '/dashboard',
+    permission: 'dashboard:read',
+    label: 'nav.dashboard',
+    icon: <DashboardOutlined />,
+    Component: lazy(() => import('./features/dashboard/DashboardPage')),
+  },
   {
     path: '/pairings',
     permission: 'pairings:read',
@@ -55,6 +78,22 @@ export const PAGES: readonly PageDef[] = [
     label: 'nav.plans',
     icon: <ScheduleOutlined />,
     Component: lazy(() => import('./features/plans/PlansPage')),
+  },
+  {
+    path: '/consultations',
+    permission: 'consultations:read',
+    label: 'nav.consultations',
+    icon: <CommentOutlined />,
+    Component: lazy(() => import('./features/consultations/ConsultationsPage')),
+    nested: true,
+  },
+  {
+    path: '/consultations/items',
+    permission: 'consultations:read',
+    label: 'nav.consultationItems',
+    icon: <MessageOutlined />,
+    Component: lazy(() => import('./features/consultations/ItemsPage')),
+    nested: true,
   },
   {
     path: '/calendar',
@@ -114,22 +153,67 @@ export const PAGES: readonly PageDef[] = [
     icon: <SafetyCertificateOutlined />,
     Component: lazy(() => import('./features/security/SecurityPage')),
   },
+  {
+    path: '/notifications/deliveries',
+    permission: 'notifications:admin',
+    label: 'nav.deliveries',
+    icon: <MailOutlined />,
+    Component: lazy(() => import('./features/notifications/DeliveriesPage')),
+  },
+  {
+    path: '/notifications/preferences',
+    permission: 'notifications:read',
+    label: 'nav.preferences',
+    icon: <MailOutlined />,
+    Component: lazy(() => import('./features/notifications/PreferencesPage')),
+    hidden: true,
+  },
+  {
+    path: '/search',
+    permission: 'search:read',
+    label: 'nav.search',
+    icon: <MailOutlined />,
+    Component: lazy(() => import('./features/search/SearchPage')),
+    hidden: true,
+  },
 ];
+
+/** The page a path belongs to: the longest page path it is, or lies under. */
+export function pageOf(pathname: string): PageDef | undefined {
+  return PAGES.filter((p) => pathname === p.path || pathname.startsWith(`${p.path}/`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+}
 
 // Where `/` leads: the business list first, then each admin role's own page, then the directories.
 const HOME_ORDER = ['/pairings', '/ledger', '/users', '/audit', '/security', '/organisations', '/regions'];
 
 /** The first page this user may open, by HOME_ORDER; null when there is none. */
 export function firstAllowedPath(user: Pick<MeUser, 'permissions'>): string | null {
-  const allowed = PAGES.filter((page) => hasPermission(user, page.permission)).map((page) => page.path);
+  const allowed = PAGES.filter((page) => !page.hidden && hasPermission(user, page.permission)).map(
+    (page) => page.path,
+  );
   return HOME_ORDER.find((path) => allowed.includes(path)) ?? allowed[0] ?? null;
 }
 
-/** `/`: the first page the role may see. */
-function HomeRedirect() {
+/** `/`: 我的工作 for a business role, else the first page the role may see. */
+function Home() {
   const user = useCurrentUser();
+  if (hasPermission(user, MY_WORK.permission)) {
+    return (
+      <RequirePermission permission={MY_WORK.permission}>
+        <MyWorkPage />
+      </RequirePermission>
+    );
+  }
   const path = firstAllowedPath(user);
   return path ? <Navigate to={path} replace /> : <NoPages />;
+}
+
+/** The links the server writes (`/ledger/12`, `/plans/3`, `/organisations/5`) to the pages that show them. */
+function LedgerLink() {
+  const { id } = useParams();
+  return <Navigate to={`/ledger?record=${Number(id) || ''}`} replace />;
 }
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
@@ -148,7 +232,10 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<HomeRedirect />} />
+        <Route index element={<Home />} />
+        <Route path="ledger/:id" element={<LedgerLink />} />
+        <Route path="plans/:id" element={<Navigate to="/plans" replace />} />
+        <Route path="organisations/:id" element={<Navigate to="/organisations" replace />} />
         {PAGES.map((page) => (
           <Route
             key={page.path}

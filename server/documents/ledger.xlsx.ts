@@ -1,7 +1,8 @@
 // The ledger as a workbook: a sheet per kind, every user-typed text written as text (never a formula).
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { LedgerTable } from './ledger-tables.js';
-import { addSheet, workbookToBuffer } from './xlsx-safe.js';
+import { type LedgerTable, ledgerTables } from './ledger-tables.js';
+import { addSheet, safeCellValue, sheetName, workbookToBuffer } from './xlsx-safe.js';
 
 export async function renderLedgerXlsx(input: {
   title: string;
@@ -11,4 +12,42 @@ export async function renderLedgerXlsx(input: {
   wb.title = input.title;
   for (const t of input.tables) addSheet(wb, t.name, t.columns, t.rows);
   return workbookToBuffer(wb);
+}
+
+/**
+ * The same workbook streamed (exceljs WorkbookWriter): a sheet per kind, written a slice of records at a
+ * time and committed row by row, so a 100,000-row ledger never sits in memory as a whole. Column widths
+ * come from the headers (the content is not known before it is written).
+ */
+export async function streamLedgerXlsx(input: {
+  title: string;
+  out: Writable;
+  /** per kind, the slices of rows to write (each slice loaded when asked for) */
+  sheets: readonly { kind: LedgerTable['kind']; rowSlices: () => AsyncIterable<LedgerTable> }[];
+}): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: input.out, useStyles: true, useSharedStrings: false });
+  wb.title = input.title;
+  const empty = new Map(ledgerTables([]).map((t) => [t.kind, t]));
+  for (const s of input.sheets) {
+    const shape = empty.get(s.kind) as LedgerTable;
+    const sheet = wb.addWorksheet(sheetName(shape.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = shape.columns.map((c) => ({
+      key: c.key,
+      width: Math.min(60, Math.max(12, [...c.header].length * 2 + 4)),
+    }));
+    const header = sheet.addRow(shape.columns.map((c) => safeCellValue(c.header)));
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle', horizontal: 'center' };
+    header.commit();
+    let n = 0;
+    for await (const table of s.rowSlices()) {
+      for (const row of table.rows) {
+        sheet.addRow(shape.columns.map((c) => safeCellValue(row[c.key]))).commit();
+        n++;
+      }
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: shape.columns.length } };
+    sheet.commit();
+  }
+  await wb.commit();
 }

@@ -37,7 +37,7 @@ const displayWidth = (v: SafeValue): number => {
 };
 
 // Sheet names: at most 31 characters, none of : \ / ? * [ ] (Excel refuses the file otherwise).
-const sheetName = (name: string): string => name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet1';
+export const sheetName = (name: string): string => name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet1';
 
 /** Adds a sheet with a bold, frozen, filterable header row and widths that fit the content. */
 export function addSheet(

@@ -1,4 +1,11 @@
-import { LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  LogoutOutlined,
+  MenuOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -6,6 +13,7 @@ import {
   Drawer,
   Dropdown,
   Grid,
+  Input,
   Layout,
   Menu,
   type MenuProps,
@@ -22,7 +30,7 @@ import { ROLE_LABELS } from '../../common/roles';
 import { hasPermission } from '../access';
 import { logout, SESSION_KEY } from '../api/session';
 import { changeLanguage, LANGUAGES, label } from '../i18n';
-import { PAGES } from '../routes';
+import { MY_WORK, PAGES, pageOf } from '../routes';
 import { AntdProvider } from './AntdProvider';
 import { FullPageSpin, useCurrentUser } from './guards';
 import { NotificationBell } from './NotificationBell';
@@ -64,15 +72,25 @@ function Shell() {
   const { message } = App.useApp();
 
   const items: MenuProps['items'] = useMemo(
-    () =>
-      PAGES.filter((page) => hasPermission(user, page.permission)).map((page) => ({
+    () => [
+      ...(hasPermission(user, MY_WORK.permission)
+        ? [{ key: MY_WORK.path, icon: MY_WORK.icon, label: t(MY_WORK.label) }]
+        : []),
+      ...PAGES.filter((page) => !page.hidden && hasPermission(user, page.permission)).map((page) => ({
         key: page.path,
         icon: page.icon,
         label: t(page.label),
       })),
+    ],
     [user, t],
   );
-  const selected = PAGES.find((p) => location.pathname.startsWith(p.path))?.path;
+  const selected = location.pathname === '/' ? '/' : pageOf(location.pathname)?.path;
+  const canSearch = hasPermission(user, 'search:read');
+  const canPrefs = hasPermission(user, 'notifications:read');
+  const onSearch = (value: string) => {
+    const q = value.trim();
+    if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
+  };
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   const onMenu: MenuProps['onClick'] = ({ key }) => {
@@ -157,6 +175,26 @@ function Shell() {
             </Typography.Text>
           ) : null}
           <div className="liaison-header-spacer" />
+          {canSearch && !isMobile ? (
+            <Input.Search
+              size="small"
+              allowClear
+              maxLength={50}
+              placeholder={t('search.placeholder')}
+              style={{ width: screens.xl ? 240 : 160 }}
+              onSearch={onSearch}
+              data-testid="header-search"
+            />
+          ) : null}
+          {canSearch && isMobile ? (
+            <Button
+              type="text"
+              icon={<SearchOutlined />}
+              aria-label={t('search.title')}
+              onClick={() => navigate('/search')}
+              data-testid="header-search-button"
+            />
+          ) : null}
           {hasPermission(user, 'notifications:read') ? <NotificationBell /> : null}
           {isMobile ? (
             <Dropdown
@@ -176,6 +214,16 @@ function Shell() {
                     <Typography.Text type="secondary">{user.organisation.name}</Typography.Text>
                     {roleTag}
                     <LanguageSwitch size="small" />
+                    {canPrefs ? (
+                      <Button
+                        block
+                        icon={<SettingOutlined />}
+                        onClick={() => navigate('/notifications/preferences')}
+                        data-testid="user-preferences"
+                      >
+                        {t('nav.preferences')}
+                      </Button>
+                    ) : null}
                     <Button block icon={<LogoutOutlined />} onClick={() => void onLogout()}>
                       {t('app.logout')}
                     </Button>
@@ -205,6 +253,16 @@ function Shell() {
               ) : null}
               {roleTag}
               <LanguageSwitch size="small" />
+              {canPrefs ? (
+                <Button
+                  type="text"
+                  icon={<SettingOutlined />}
+                  aria-label={t('nav.preferences')}
+                  title={t('nav.preferences')}
+                  onClick={() => navigate('/notifications/preferences')}
+                  data-testid="user-preferences"
+                />
+              ) : null}
               <Button icon={<LogoutOutlined />} onClick={() => void onLogout()}>
                 {t('app.logout')}
               </Button>

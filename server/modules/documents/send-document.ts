@@ -1,8 +1,12 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { RenderedDocument } from './documents.service.js';
 
 /** Send a file download; the name is RFC 5987-encoded so Chinese file names survive every browser. */
-export function sendDocument(reply: FastifyReply, doc: RenderedDocument): FastifyReply {
+export function sendDocument(
+  reply: FastifyReply,
+  doc: Omit<RenderedDocument, 'body'> & { body: Buffer | Readable },
+): FastifyReply {
   const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_');
   return reply
     .header('content-type', doc.contentType)

@@ -284,3 +284,13 @@ export async function countByPair(db: Executor, recordIds: number[]) {
     .groupBy(['l.department_id', 'rc.counterpart_id', 'l.kind', 'l.direction'])
     .execute();
 }
+
+/** The kind of each record (to write a streamed export a sheet at a time). */
+export async function kindsOf(db: Executor, ids: number[]) {
+  const out: { id: number; kind: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    out.push(...(await db.selectFrom('ledger_records').select(['id', 'kind']).where('id', 'in', slice).execute()));
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ import {
 } from '../../../common/schemas/ledger.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
 import { sendDocument } from '../documents/send-document.js';
-import { ledgerDocx, ledgerXlsx } from './ledger.export.js';
+import { ledgerDocx, ledgerXlsxResponse } from './ledger.export.js';
 import {
   acknowledgeNotice,
   createRecord,
@@ -55,7 +55,12 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/ledger/export.xlsx',
     { config: read, schema: { tags, querystring: LedgerExportQuery } },
-    async (request, reply) => sendDocument(reply, await ledgerXlsx(request.ctx(), request.query)),
+    async (request, reply) => {
+      const doc = await ledgerXlsxResponse(request.ctx(), request.query);
+      if (!('stream' in doc)) return sendDocument(reply, doc);
+      // a large ledger: the same headers, the body streamed as it is written
+      return sendDocument(reply, { filename: doc.filename, contentType: doc.contentType, body: doc.stream });
+    },
   );
   r.get(
     '/ledger/export.docx',

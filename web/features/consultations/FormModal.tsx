@@ -1,0 +1,83 @@
+import { Alert, Form, type FormInstance, Modal, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/client';
+
+/**
+ * A modal around a form: `onSubmit` runs the action with the form's values; its error stays in the modal,
+ * success closes it.
+ */
+export function FormModal<V extends object>({
+  open,
+  title,
+  hint,
+  okText,
+  danger,
+  initialValues,
+  onSubmit,
+  onClose,
+  children,
+  testId,
+}: {
+  open: boolean;
+  title: string;
+  hint?: string;
+  okText?: string;
+  danger?: boolean;
+  initialValues?: Partial<V>;
+  onSubmit: (values: V) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode | ((form: FormInstance<V>) => ReactNode);
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<V>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setError(null);
+    }
+  }, [open, form]);
+
+  const finish = async (values: V) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={okText ?? t('common.confirm')}
+      okButtonProps={{ danger }}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={600}
+    >
+      {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
+      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void finish(values)}
+        data-testid={testId}
+      >
+        {typeof children === 'function' ? children(form) : children}
+      </Form>
+    </Modal>
+  );
+}

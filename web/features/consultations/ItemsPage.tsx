@@ -1,0 +1,128 @@
+import { Alert, Button, Card, Select, Space, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ITEM_FILTERS, type ItemDto, type ItemFilter } from '../../../common/schemas/consultations';
+import { errorText } from '../../api/client';
+import { useCurrentUser } from '../../components/guards';
+import { yearOptions } from '../../components/years';
+import { useItems } from './api';
+import { DueTag, ItemStatusTag, ReplyClassTag, VerdictTag } from './labels';
+
+const ItemScreen = lazy(() => import('./ItemScreen'));
+
+/** 意见建议答复: the suggestions in scope by status (/consultations/items), and one item (/consultations/items/:id). */
+export default function ItemsPage() {
+  const routeParams = useParams();
+  const id = Number((routeParams['*'] ?? '').split('/')[0]);
+  if (Number.isInteger(id) && id > 0) {
+    return (
+      <Suspense fallback={null}>
+        <ItemScreen id={id} />
+      </Suspense>
+    );
+  }
+  return <ItemList />;
+}
+
+function ItemList() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status');
+  const status: ItemFilter = ITEM_FILTERS.find((s) => s === statusParam) ?? 'awaiting_reply';
+  const yearParam = Number(params.get('year'));
+  const year = Number.isInteger(yearParam) && yearParam > 0 ? yearParam : undefined;
+  const list = useItems({ status, year });
+
+  const set = (key: string, value: string | number | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === undefined || value === '') next.delete(key);
+        else next.set(key, String(value));
+        return next;
+      },
+      { replace: true },
+    );
+
+  const columns: TableColumnsType<ItemDto> = [
+    {
+      title: t('consultations.suggestion'),
+      key: 'text',
+      render: (_, i) => (
+        <Link to={`/consultations/items/${i.id}`} data-testid="item-link" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+          {i.text.length > 60 ? `${i.text.slice(0, 60)}…` : i.text}
+        </Link>
+      ),
+    },
+    {
+      title: t('consultations.matter'),
+      key: 'matter',
+      render: (_, i) => (
+        <Link to={`/consultations/matters/${i.matter.id}`}>{i.matter.name}</Link>
+      ),
+    },
+    ...(user.role !== 'department'
+      ? [{ title: t('consultations.department'), key: 'dep', render: (_: unknown, i: ItemDto) => i.matter.department.name }]
+      : []),
+    ...(user.role !== 'counterpart'
+      ? [{ title: t('consultations.counterpart'), key: 'cp', render: (_: unknown, i: ItemDto) => i.counterpart.name }]
+      : []),
+    { title: t('consultations.receivedOn'), dataIndex: 'receivedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    { title: t('consultations.dueDate'), key: 'due', render: (_, i) => <DueTag item={i} /> },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_, i) => (
+        <Space size={2} wrap>
+          <ItemStatusTag status={i.status} />
+          {i.round > 1 ? <Typography.Text type="secondary">{t('consultations.roundN', { n: i.round })}</Typography.Text> : null}
+          {i.latestReply ? <ReplyClassTag value={i.latestReply.replyClass} /> : null}
+          {i.latestReply?.verdict ? <VerdictTag value={i.latestReply.verdict} /> : null}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('consultations.itemsTitle')}
+        </Typography.Title>
+      }
+    >
+      <div className="liaison-toolbar">
+        <Select<number>
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('consultations.allYears')}
+          value={year}
+          options={yearOptions(year ?? new Date().getFullYear(), t)}
+          onChange={(v) => set('year', v)}
+        />
+        <div className="liaison-toolbar-spacer" />
+        <Button onClick={() => navigate('/consultations')}>{t('consultations.toMatters')}</Button>
+      </div>
+      <Tabs
+        activeKey={status}
+        onChange={(key) => set('status', key === 'awaiting_reply' ? undefined : key)}
+        items={ITEM_FILTERS.map((f) => ({ key: f, label: <span data-testid={`items-tab-${f}`}>{t(`consultations.filters.${f}`)}</span> }))}
+      />
+      {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} /> : null}
+      <Table<ItemDto>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('consultations.noItems') }}
+        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
+        data-testid="items-table"
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,329 @@
+import { FileExcelOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Drawer,
+  Grid,
+  List,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import {
+  type CellState,
+  DASHBOARD_METRIC_LABELS,
+  DASHBOARD_METRICS,
+  type DashboardCell,
+  DashboardCellResponse,
+  DashboardResponse,
+} from '../../../common/schemas/dashboard';
+import { LEDGER_KINDS } from '../../../common/schemas/ledger';
+import { api, errorText, withQuery } from '../../api/client';
+import { yearOptions } from '../../components/years';
+import { label } from '../../i18n';
+import { safePath } from '../home/MyWorkPage';
+
+const EChart = lazy(() => import('../../components/EChart'));
+
+type UnitRow = DashboardResponse['units'][number];
+type PairRow = DashboardResponse['pairs'][number];
+
+/** A drill-down path of the server, checked: only GET /dashboard/cell?… is followed. */
+function cellPath(link: string | null): string | null {
+  return link?.startsWith('/dashboard/cell?') ? `/api/v1${link}` : null;
+}
+
+function Cell({ cell, onOpen, t }: { cell: DashboardCell; onOpen: (link: string) => void; t: (k: 'dashboard.na') => string }) {
+  const path = cellPath(cell.link);
+  const text = cell.value === null || cell.value === '' ? (cell.state === 'na' ? t('dashboard.na') : '—') : String(cell.value);
+  const className = `liaison-cell liaison-cell-${cell.state}`;
+  return path ? (
+    <button type="button" className={className} data-testid="dashboard-cell" data-state={cell.state} onClick={() => onOpen(path)}>
+      {text}
+    </button>
+  ) : (
+    <span className={className} data-testid="dashboard-cell" data-state={cell.state}>
+      {text}
+    </span>
+  );
+}
+
+/** 合规看板: a colour-coded matrix per unit and per pair, trends over the year, the records behind each cell. */
+export default function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const [params, setParams] = useSearchParams();
+  const yearParam = Number(params.get('year'));
+  const year = Number.isInteger(yearParam) && yearParam > 1948 ? yearParam : new Date().getFullYear();
+  const cell = params.get('cell');
+  const tab = params.get('tab') ?? 'units';
+  const set = (changes: Record<string, string | number | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === undefined || v === '') next.delete(k);
+          else next.set(k, String(v));
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const open = (path: string) => set({ cell: path });
+
+  const board = useQuery({
+    queryKey: ['dashboard', year],
+    queryFn: () => api.get('/api/v1/dashboard', DashboardResponse, { year }),
+    placeholderData: (previous) => previous,
+  });
+  const data = board.data;
+  const metricLabel = (m: (typeof DASHBOARD_METRICS)[number]) => label(DASHBOARD_METRIC_LABELS[m], lang);
+
+  const unitColumns: TableColumnsType<UnitRow> = [
+    {
+      title: t('dashboard.unit'),
+      key: 'unit',
+      fixed: 'left',
+      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.organisation.name}</span>,
+    },
+    ...DASHBOARD_METRICS.map((m) => ({
+      title: metricLabel(m),
+      key: m,
+      align: 'center' as const,
+      render: (_: unknown, r: UnitRow) => <Cell cell={r.cells[m]} onOpen={open} t={t} />,
+    })),
+  ];
+  const pairColumns: TableColumnsType<PairRow> = [
+    {
+      title: t('dashboard.pair'),
+      key: 'pair',
+      fixed: 'left',
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {r.department.name} — {r.counterpart.name}
+        </span>
+      ),
+    },
+    ...(['symposia', 'records', 'consultation', 'replies'] as const).map((k) => ({
+      title: t(`dashboard.pairMetrics.${k}`),
+      key: k,
+      align: 'center' as const,
+      render: (_: unknown, r: PairRow) => <Cell cell={r[k]} onOpen={open} t={t} />,
+    })),
+  ];
+
+  const trendOptions = useMemo(() => {
+    if (!data) return null;
+    const months = data.trends.months.map((m) => t('dashboard.month', { m }));
+    const kindName = (k: string) =>
+      (LEDGER_KINDS as readonly string[]).includes(k) ? t(`ledger.kinds.${k as (typeof LEDGER_KINDS)[number]}`) : k;
+    return {
+      records: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, type: 'scroll' },
+        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: months },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: Object.entries(data.trends.records).map(([k, values]) => ({
+          name: kindName(k),
+          type: 'line',
+          smooth: true,
+          data: values,
+        })),
+      },
+      replies: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0 },
+        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: months },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          { name: t('dashboard.onTime'), type: 'bar', stack: 'r', data: data.trends.replies.onTime, itemStyle: { color: '#52c41a' } },
+          { name: t('dashboard.late'), type: 'bar', stack: 'r', data: data.trends.replies.late, itemStyle: { color: '#ff4d4f' } },
+        ],
+      },
+    };
+  }, [data, t]);
+
+  const totals = data ? (
+    <div className="liaison-dashboard-totals" data-testid="dashboard-totals">
+      {DASHBOARD_METRICS.map((m) => {
+        const counts = data.totals[m] ?? {};
+        return (
+          <div key={m}>
+            <Typography.Text strong>{metricLabel(m)}</Typography.Text>
+            <div>
+              {(['ok', 'warn', 'bad'] as CellState[]).map((s) => (
+                <span key={s} className={`liaison-cell liaison-cell-${s}`} style={{ marginInlineEnd: 4 }}>
+                  {counts[s] ?? 0}
+                </span>
+              ))}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  ) : null;
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('dashboard.title')}
+        </Typography.Title>
+      }
+    >
+      <div className="liaison-toolbar">
+        <Space>
+          <Typography.Text>{t('pairings.year')}</Typography.Text>
+          <Select
+            style={{ width: 110 }}
+            value={year}
+            options={yearOptions(year, t)}
+            onChange={(v: number) => set({ year: v })}
+            data-testid="dashboard-year"
+          />
+        </Space>
+        <Space size={4} wrap>
+          <span className="liaison-cell liaison-cell-ok">{t('dashboard.states.ok')}</span>
+          <span className="liaison-cell liaison-cell-warn">{t('dashboard.states.warn')}</span>
+          <span className="liaison-cell liaison-cell-bad">{t('dashboard.states.bad')}</span>
+          <span className="liaison-cell liaison-cell-na">{t('dashboard.states.na')}</span>
+        </Space>
+        <div className="liaison-toolbar-spacer" />
+        <Button icon={<FileExcelOutlined />} href={withQuery('/api/v1/dashboard/export.xlsx', { year })} download data-testid="dashboard-export">
+          {t('pairings.exportXlsx')}
+        </Button>
+      </div>
+      {board.isError ? <Alert type="error" showIcon title={errorText(board.error)} style={{ marginBottom: 16 }} /> : null}
+      {board.isPending ? <Skeleton active /> : null}
+      {data ? (
+        <>
+          {data.today ? (
+            <Typography.Paragraph type="secondary">
+              {data.region.name} · {t('dashboard.asOf', { today: data.today })}
+            </Typography.Paragraph>
+          ) : null}
+          {totals}
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => set({ tab: k === 'units' ? undefined : k })}
+            items={[
+              {
+                key: 'units',
+                label: t('dashboard.byUnit'),
+                children: (
+                  <Table<UnitRow>
+                    rowKey={(r) => r.organisation.id}
+                    size="small"
+                    bordered
+                    columns={unitColumns}
+                    dataSource={data.units}
+                    pagination={false}
+                    scroll={{ x: 'max-content' }}
+                    loading={board.isFetching}
+                    data-testid="dashboard-matrix"
+                  />
+                ),
+              },
+              {
+                key: 'pairs',
+                label: t('dashboard.byPair'),
+                children: (
+                  <Table<PairRow>
+                    rowKey={(r) => `${r.department.id}-${r.counterpart.id}`}
+                    size="small"
+                    bordered
+                    columns={pairColumns}
+                    dataSource={data.pairs}
+                    pagination={false}
+                    scroll={{ x: 'max-content' }}
+                    data-testid="dashboard-pairs"
+                  />
+                ),
+              },
+              {
+                key: 'trends',
+                label: t('dashboard.trends'),
+                children: trendOptions ? (
+                  <Suspense fallback={<Skeleton active />}>
+                    <Typography.Title level={5}>{t('dashboard.recordsTrend')}</Typography.Title>
+                    <EChart option={trendOptions.records} height={300} testId="dashboard-chart-records" />
+                    <Typography.Title level={5}>{t('dashboard.repliesTrend')}</Typography.Title>
+                    <EChart option={trendOptions.replies} height={260} testId="dashboard-chart-replies" />
+                  </Suspense>
+                ) : null,
+              },
+            ]}
+          />
+        </>
+      ) : null}
+      {cell ? <CellDrawer path={cell} onClose={() => set({ cell: undefined })} /> : null}
+    </Card>
+  );
+}
+
+function CellDrawer({ path, onClose }: { path: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const screens = Grid.useBreakpoint();
+  const safe = path.startsWith('/api/v1/dashboard/cell?') ? path : null;
+  const query = useQuery({
+    queryKey: ['dashboard', 'cell', safe],
+    queryFn: () => api.get(safe ?? '', DashboardCellResponse),
+    enabled: safe !== null,
+  });
+  const data = query.data;
+  const metric = data?.metric;
+  const metricName =
+    metric && (DASHBOARD_METRICS as readonly string[]).includes(metric)
+      ? label(DASHBOARD_METRIC_LABELS[metric as (typeof DASHBOARD_METRICS)[number]], lang)
+      : metric === 'records'
+        ? t('dashboard.pairMetrics.records')
+        : (metric ?? '');
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={screens.md ? 640 : '100%'}
+      title={data ? `${data.organisation.name}${data.counterpart ? ` — ${data.counterpart.name}` : ''} · ${metricName}` : t('dashboard.cellTitle')}
+      data-testid="cell-drawer"
+    >
+      {query.isPending && safe ? <Skeleton active /> : null}
+      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
+      {data ? (
+        <List
+          dataSource={data.records}
+          locale={{ emptyText: t('dashboard.noRecords') }}
+          data-testid="cell-records"
+          renderItem={(r) => {
+            const link = safePath(r.link);
+            return (
+              <List.Item data-testid="cell-record">
+                <List.Item.Meta
+                  title={link ? <Link to={link}>{r.title}</Link> : r.title}
+                  description={
+                    <Space wrap size={4}>
+                      {r.date ? <span>{r.date}</span> : null}
+                      {r.status ? <Tag>{r.status}</Tag> : null}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      ) : null}
+    </Drawer>
+  );
+}
