@@ -242,7 +242,7 @@ export async function generate(scale: Scale, url: string, log = console.log) {
     );
     const d: District = { regionId: region.id, regionPath: region.path, name: region.name, tzb, office, departments: depts, counterparts: cps, pairs, names };
     result.push(d);
-    await fillDistrict(sink, ids, d, years, firstYear);
+    await fillDistrict(sink, ids, d, years, firstYear, di === 0);
     await sink.commit();
     if ((di + 1) % 10 === 0 || di === districts.length - 1)
       log(`  district ${di + 1}/${districts.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -343,7 +343,14 @@ const RESP_COLS = ['record_id', 'organisation_id', 'reply', 'reply_attendees', '
 const S_COLS = ['id', 'entity_type', 'entity_id', 'region_id', 'org_ids', 'directory', 'title', 'body', 'link', 'updated_at'];
 const orgList = (a: number[]) => `,${[...new Set(a)].sort((x, y) => x - y).join(',')},`;
 
-async function fillDistrict(sink: Sink, ids: Ids, d: District, years: number[], firstYear: number) {
+async function fillDistrict(
+  sink: Sink,
+  ids: Ids,
+  d: District,
+  years: number[],
+  firstYear: number,
+  measured: boolean,
+) {
   const now = iso(NOW);
   const nowMs = NOW.getTime();
   const name = (id: number) => d.names.get(id) ?? '';
@@ -379,7 +386,7 @@ async function fillDistrict(sink: Sink, ids: Ids, d: District, years: number[], 
     const deadline = `${year}-03-31`;
     rounds.push([roundId, d.regionId, year, deadline, '区委统战部', person(), phone(), '0574-88000000', current ? 'open' : 'closed', null, `${year}-03-01T01:00:00.000Z`, now, current ? null : `${year}-04-30T01:00:00.000Z`]);
     for (const [i, u] of units.slice(2).entries()) {
-      const status = current ? (['filed', 'filed', 'submitted', 'draft', 'returned'] as const)[i % 5] : 'filed';
+      const status = current ? ((["filed", "filed", "submitted", "draft", "returned"] as const)[i % 5] as string) : "filed";
       const submitted = status === 'draft' ? null : `${year}-03-${String(10 + (i % 18)).padStart(2, '0')}T02:00:00.000Z`;
       filings.push([ids.take('filings'), roundId, u, status, person(), '主任', phone(), person(), '科员', phone(), submitted, submitted, 0, status === 'returned' ? '请补全联络员电话' : null, null, status === 'filed' ? submitted : null, status === 'filed' ? submitted : null, null, null, `${year}-03-02T01:00:00.000Z`, now]);
     }
@@ -446,9 +453,12 @@ async function fillDistrict(sink: Sink, ids: Ids, d: District, years: number[], 
       }
     }
 
-    // 重大事项民主协商: 10 matters a year (departments 0–9), 12 suggestions each from two counterparts
-    for (let m = 0; m < 10; m++) {
-      const pair = d.pairs[m % d.pairs.length] as District['pairs'][number];
+    // 重大事项民主协商: 10 matters a year (departments 0–9), 12 suggestions each from two counterparts; in the
+    // measured district this year 8 more of the bench department (pair 9), so the write bench has distinct
+    // open items to go round
+    const matterCount = measured && year === CURRENT_YEAR ? 18 : 10;
+    for (let m = 0; m < matterCount; m++) {
+      const pair = d.pairs[m < 10 ? m % d.pairs.length : 9] as District['pairs'][number];
       if (year < pair.from) continue;
       const other = d.counterparts.find((c) => c !== pair.cp) as number;
       const matterId = ids.take('consultation_matters');
@@ -468,7 +478,7 @@ async function fillDistrict(sink: Sink, ids: Ids, d: District, years: number[], 
         const text = `建议在${topic}工作中${pick(['加大财政投入', '完善考核机制', '强化部门协同', '引入社会力量', '加强宣传引导', '建立长效机制'])}，${pick(['切实解决群众急难愁盼问题', '提升政策落地实效', '形成可复制经验'])}。`;
         // this year's later matters are still in their reply cycle
         const open = year === CURRENT_YEAR && m >= 5;
-        const status = open ? (['awaiting_reply', 'awaiting_verdict', 'awaiting_reply', 'closed'] as const)[s % 4] : 'closed';
+        const status: string = open ? ((['awaiting_reply', 'awaiting_verdict', 'awaiting_reply', 'closed'] as const)[s % 4] as string) : 'closed';
         suggestions.push([itemId, matterId, cp, s % 2 ? 'written' : 'symposium', text, dateOf(received), cp, null, iso(received), status, 1, due, status === 'awaiting_reply' ? null : `${topic}分析：可行`, status === 'closed' ? iso(addDays(received, 30)) : null, null, null, now]);
         search.push([ids.take('search_index'), 'suggestion', itemId, d.regionId, orgList([pair.dept, pair.cp, other]), 0, text.slice(0, 60), `${text} ${name(cp)} ${title}`, `/consultations/items/${itemId}`, now]);
         if (status !== 'awaiting_reply') {

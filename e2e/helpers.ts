@@ -130,3 +130,44 @@ export async function chooseOption(page: Page, selectTestId: string, label: stri
   await page.getByTestId(selectTestId).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 }
+
+export interface ApiSession {
+  csrf: string;
+  cookie: string;
+  user: { id: number; organisation: { id: number; name: string } };
+  call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+/** Sign in through the API from Node: the session cookie and CSRF token, and a JSON caller that throws on errors. */
+export async function apiSession(
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const session = (await response.json()) as { csrfToken: string; user: ApiSession['user'] };
+  const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        Cookie: cookie,
+        ...(method === 'GET' ? {} : { 'X-CSRF-Token': session.csrfToken }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  return { csrf: session.csrfToken, cookie, user: session.user, call };
+}

@@ -40,10 +40,12 @@ describe('对口联系 as 统战部 (tzb), desktop', () => {
     await context?.close();
   });
 
-  it('signs in and lands on the first page the role may see, with only its menu entries', async () => {
+  it('signs in and lands on 我的工作, with only its menu entries', async () => {
     await login(page, server.baseUrl, 'tzb');
-    await page.waitForURL(/\/pairings/);
+    await page.getByTestId('work-list').waitFor();
     const menu = page.getByTestId('main-menu');
+    await menu.getByText('对口联系', { exact: true }).click();
+    await page.waitForURL(/\/pairings/);
     await expect(menu.getByText('对口联系', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(menu.getByText('单位管理', { exact: true }).isVisible()).resolves.toBe(true);
     // 统战部 is not an admin: the 三员 pages are not in its menu.
@@ -133,7 +135,8 @@ describe('phone width (375×800)', () => {
     try {
       const page = await context.newPage();
       await login(page, server.baseUrl, 'tzb');
-      await page.waitForURL(/\/pairings/);
+      await page.getByTestId('work-list').waitFor();
+      await page.goto(`${server.baseUrl}/pairings`);
       const toggle = page.getByTestId('menu-toggle');
       await toggle.waitFor();
       await page.getByTestId('pairing-table').getByText('区公安分局').first().waitFor();

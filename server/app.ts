@@ -37,6 +37,7 @@ import access from './plugins/access.js';
 import auth from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorHandler from './plugins/error-handler.js';
+import exportAudit from './plugins/export-audit.js';
 import inputGuard from './plugins/input-guard.js';
 import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -67,6 +68,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(auth);
   await app.register(access);
   await app.register(inputGuard);
+  await app.register(exportAudit);
   await app.register(rateLimits, {
     loginPerIp: config.LIAISON_RATE_LOGIN_PER_IP,
     loginPerUser: config.LIAISON_RATE_LOGIN_PER_USER,

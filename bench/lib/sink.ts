@@ -64,6 +64,8 @@ export async function openSink(url: string): Promise<Sink> {
         db.exec('commit');
       },
       async close() {
+        // fold the WAL into the file now, not in the first reader's close
+        db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
       },
     };

@@ -1,3 +1,5 @@
+// The route × role half of the authorisation matrix (401/403 by permission, no state change on GET). The record
+// half — own unit / other unit / other region for every route with an :id — is record-scope.test.ts.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -38,11 +38,12 @@ const HOSTILE = [
   '"><svg/onload=alert(1)>',
   'javascript:alert(1)',
   '=HYPERLINK("http://evil.example","点我")',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '-2+3',
   '@SUM(A1:A9)',
   '＝1+1',
   '../../../../etc/passwd',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
   '${7*7}{{7*7}}<%= 7*7 %>',
   '\u202e\u0644\u0627', // right-to-left override
   '👨‍👩‍👧‍👦🇨🇳',
@@ -57,6 +58,12 @@ const HOSTILE = [
   '0x7fffffff',
   '１２３４５', // full-width digits
 ];
+/** Text a Text() field accepts: no control characters, no lone surrogates. */
+function wellFormedText(s: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s)) return false;
+  return !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
+}
 const OVERSIZED = ['对'.repeat(70_000), 'A'.repeat(1_100_000)];
 
 const hostileString = fc.oneof(
@@ -64,7 +71,10 @@ const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.constantFrom(...OVERSIZED) },
-  { weight: 1, arbitrary: fc.constantFrom('2019-06-05', '2019-02-30', '2026-11-28T09:00:00+08:00', '13900000000') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('2019-06-05', '2019-02-30', '2026-11-28T09:00:00+08:00', '13900000000'),
+  },
 );
 const hostileNumber = fc.oneof(
   fc.integer(),
@@ -115,7 +125,10 @@ function fromSchema(schema: Schema | undefined, doc: Schema, depth = 0): fc.Arbi
         const properties = (schema.properties ?? {}) as Record<string, Schema>;
         const required = new Set((schema.required ?? []) as string[]);
         if (!Object.keys(properties).length) {
-          arb = fc.oneof(fc.constant({}), fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 })));
+          arb = fc.oneof(
+            fc.constant({}),
+            fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 })),
+          );
           break;
         }
         const shape = Object.fromEntries(
@@ -194,9 +207,17 @@ describeEachDialect('fuzzing every write route', (dialect) => {
   /** Put an actor back the way it was (a fuzzed request may reset its password, disable it, end its session). */
   async function restoreActor(role: Role): Promise<Client> {
     const a = actors.get(role) as { username: string; client: Client };
-    const row = await t.db.selectFrom('users').select('id').where('username', '=', a.username).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', a.username)
+      .executeTakeFirstOrThrow();
     await t.db.deleteFrom('user_totp').where('user_id', '=', row.id).execute();
-    await t.db.deleteFrom('users').where('id', '=', row.id).execute().catch(() => undefined);
+    await t.db
+      .deleteFrom('users')
+      .where('id', '=', row.id)
+      .execute()
+      .catch(() => undefined);
     // by id: a fuzzed request may have renamed the organisation
     const username = await makeUser(t.db, role, homeIds.get(role) as number);
     const client = await login(t.app, username);
@@ -219,7 +240,9 @@ describeEachDialect('fuzzing every write route', (dialect) => {
       actors.set(role, { username, client: await login(t.app, username) });
     }
     seedIds = {
-      region: (await t.db.selectFrom('regions').select('id').where('name', '=', '奉化区').executeTakeFirstOrThrow()).id,
+      region: (
+        await t.db.selectFrom('regions').select('id').where('name', '=', '奉化区').executeTakeFirstOrThrow()
+      ).id,
       jiaoyu: await orgId(t.db, '区教育局'),
       minmeng: await orgId(t.db, '民盟奉化支部'),
     };
@@ -227,7 +250,8 @@ describeEachDialect('fuzzing every write route', (dialect) => {
       await orgId(t.db, '区教育局'),
       await orgId(t.db, '民盟奉化支部'),
       (await t.db.selectFrom('pairings').select('id').executeTakeFirstOrThrow()).id,
-      (await t.db.selectFrom('regions').select('id').where('name', '=', '奉化区').executeTakeFirstOrThrow()).id,
+      (await t.db.selectFrom('regions').select('id').where('name', '=', '奉化区').executeTakeFirstOrThrow())
+        .id,
       1,
       2,
       3,
@@ -235,7 +259,9 @@ describeEachDialect('fuzzing every write route', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  it('answers every write route with no 5xx and our error shape, whatever the input', { timeout: 240_000 }, async () => {
+  it('answers every write route with no 5xx and our error shape, whatever the input', {
+    timeout: 240_000,
+  }, async () => {
     expect(writeRoutes.length).toBeGreaterThan(40);
     const problems: string[] = [];
     let requests = 0;
@@ -245,9 +271,13 @@ describeEachDialect('fuzzing every write route', (dialect) => {
       const anonymous = permission === 'public';
       const path = route.url.replace(/\{(\w+)\}/g, ':$1');
       const openApiPath = route.url.replace(/:(\w+)/g, '{$1}');
-      const operation = (doc.paths as Record<string, Record<string, Schema>>)[openApiPath]?.[route.method.toLowerCase()];
+      const operation = (doc.paths as Record<string, Record<string, Schema>>)[openApiPath]?.[
+        route.method.toLowerCase()
+      ];
       const bodySchema = (
-        (operation?.requestBody as Schema | undefined)?.content as Record<string, { schema?: Schema }> | undefined
+        (operation?.requestBody as Schema | undefined)?.content as
+          | Record<string, { schema?: Schema }>
+          | undefined
       )?.['application/json']?.schema;
       const params = [...path.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
       const input = fc.record({
@@ -265,17 +295,32 @@ describeEachDialect('fuzzing every write route', (dialect) => {
           const payload = body === undefined ? undefined : JSON.stringify(body);
           const send = async (client: Client | null) =>
             client
-              ? client.request({ method: route.method as 'POST', url, payload, headers: { 'content-type': 'application/json' } })
-              : t.app.inject({ method: route.method as 'POST', url, payload, headers: { 'content-type': 'application/json' } });
+              ? client.request({
+                  method: route.method as 'POST',
+                  url,
+                  payload,
+                  headers: { 'content-type': 'application/json' },
+                })
+              : t.app.inject({
+                  method: route.method as 'POST',
+                  url,
+                  payload,
+                  headers: { 'content-type': 'application/json' },
+                });
           let res = await send(anonymous ? null : (actors.get(role)?.client ?? null));
           requests++;
           const shape = ERROR_SHAPE(res);
           if (res.statusCode >= 500 || shape) {
-            problems.push(`${route.method} ${url} as ${role} ${payload?.slice(0, 200)} → ${res.statusCode} ${shape ?? res.body.slice(0, 200)}`);
+            problems.push(
+              `${route.method} ${url} as ${role} ${payload?.slice(0, 200)} → ${res.statusCode} ${shape ?? res.body.slice(0, 200)}`,
+            );
           }
           // the request locked the actor out (reset password, disabled, ended its sessions …): put it back
           const code = res.statusCode >= 400 ? (res.json() as { error: { code: string } }).error.code : '';
-          if (!anonymous && ['UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_ENROLMENT_REQUIRED'].includes(code)) {
+          if (
+            !anonymous &&
+            ['UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_ENROLMENT_REQUIRED'].includes(code)
+          ) {
             res = await send(await restoreActor(role));
           }
           return true;
@@ -292,9 +337,7 @@ describeEachDialect('fuzzing every write route', (dialect) => {
   const text = (max: number) =>
     fc
       .oneof(
-        fc.constantFrom(
-          ...HOSTILE.filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))),
-        ),
+        fc.constantFrom(...HOSTILE.filter((s) => s.trim() === s && s.length > 0 && wellFormedText(s))),
         fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
       )
       .filter(
@@ -307,7 +350,9 @@ describeEachDialect('fuzzing every write route', (dialect) => {
       );
   const sameBytes = (a: unknown, b: string) => Buffer.from(String(a), 'utf8').equals(Buffer.from(b, 'utf8'));
 
-  it('round-trips organisation names, pairing sources and ledger titles byte for byte', { timeout: 120_000 }, async () => {
+  it('round-trips organisation names, pairing sources and ledger titles byte for byte', {
+    timeout: 120_000,
+  }, async () => {
     // fresh actors: the fuzzing above may have re-roled, disabled or signed out the ones it used
     const tzb = await restoreActor('tzb');
     // by id: the fuzzing may have renamed them
@@ -315,7 +360,14 @@ describeEachDialect('fuzzing every write route', (dialect) => {
     let n = 0;
     // a pair of its own for the ledger: the fuzzing may have ended or deactivated the seed's
     const unit = (kind: string) =>
-      insertOrganisation(t.db, { region_id: region, kind, name: `往返${kind}`, short_name: null, sort_order: 1, active: 1 });
+      insertOrganisation(t.db, {
+        region_id: region,
+        kind,
+        name: `往返${kind}`,
+        short_name: null,
+        sort_order: 1,
+        active: 1,
+      });
     const [jiaoyu, minmeng] = [(await unit('department')).id, (await unit('counterpart')).id];
     await insertPairing(t.db, {
       regionId: region,
@@ -330,10 +382,20 @@ describeEachDialect('fuzzing every write route', (dialect) => {
     await fc.assert(
       fc.asyncProperty(text(50), async (s) => {
         const name = `${s}${++n}`;
-        const res = await tzb.post('/api/v1/organisations', { kind: 'department', name, regionId: region, sortOrder: 1 });
-        if (res.statusCode !== 200) throw new Error(`create ${JSON.stringify(name)}: ${res.statusCode} ${res.body}`);
+        const res = await tzb.post('/api/v1/organisations', {
+          kind: 'department',
+          name,
+          regionId: region,
+          sortOrder: 1,
+        });
+        if (res.statusCode !== 200)
+          throw new Error(`create ${JSON.stringify(name)}: ${res.statusCode} ${res.body}`);
         const read = (await tzb.get(`/api/v1/organisations/${res.json().id}`)).json();
-        const row = await t.db.selectFrom('organisations').select('name').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+        const row = await t.db
+          .selectFrom('organisations')
+          .select('name')
+          .where('id', '=', res.json().id)
+          .executeTakeFirstOrThrow();
         return sameBytes(res.json().name, name) && sameBytes(read.name, name) && sameBytes(row.name, name);
       }),
       { numRuns: RUNS, seed: SEED },
@@ -350,12 +412,22 @@ describeEachDialect('fuzzing every write route', (dialect) => {
             active: 1,
           });
         const [d, c] = [await mk('department'), await mk('counterpart')];
-        const res = await tzb.post('/api/v1/pairings', { counterpartId: c.id, departmentId: d.id, validFrom: 2026, source });
-        if (res.statusCode !== 200) throw new Error(`pairing ${JSON.stringify(source)}: ${res.statusCode} ${res.body}`);
-        const listed = (await tzb.get('/api/v1/pairings?year=2026')).json().items.find(
-          (p: { department: { id: number } }) => p.department.id === d.id,
-        );
-        const row = await t.db.selectFrom('pairings').select('source').where('department_id', '=', d.id).executeTakeFirstOrThrow();
+        const res = await tzb.post('/api/v1/pairings', {
+          counterpartId: c.id,
+          departmentId: d.id,
+          validFrom: 2026,
+          source,
+        });
+        if (res.statusCode !== 200)
+          throw new Error(`pairing ${JSON.stringify(source)}: ${res.statusCode} ${res.body}`);
+        const listed = (await tzb.get('/api/v1/pairings?year=2026'))
+          .json()
+          .items.find((p: { department: { id: number } }) => p.department.id === d.id);
+        const row = await t.db
+          .selectFrom('pairings')
+          .select('source')
+          .where('department_id', '=', d.id)
+          .executeTakeFirstOrThrow();
         return sameBytes(listed.source, source) && sameBytes(row.source, source);
       }),
       { numRuns: RUNS, seed: SEED },
@@ -370,9 +442,14 @@ describeEachDialect('fuzzing every write route', (dialect) => {
           title,
           startsAt: daysFromNow(-1),
         });
-        if (res.statusCode !== 200) throw new Error(`ledger ${JSON.stringify(title)}: ${res.statusCode} ${res.body}`);
+        if (res.statusCode !== 200)
+          throw new Error(`ledger ${JSON.stringify(title)}: ${res.statusCode} ${res.body}`);
         const read = (await dept.get(`/api/v1/ledger/${res.json().id}`)).json();
-        const row = await t.db.selectFrom('ledger_records').select('title').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+        const row = await t.db
+          .selectFrom('ledger_records')
+          .select('title')
+          .where('id', '=', res.json().id)
+          .executeTakeFirstOrThrow();
         return sameBytes(read.title, title) && sameBytes(row.title, title);
       }),
       { numRuns: RUNS, seed: SEED },

@@ -29,7 +29,6 @@ import {
 import { type CollectedRoute, collectRoutes } from '../test/routes.js';
 
 type Variant = 'own' | 'otherUnit' | 'otherRegion';
-const VARIANTS: Variant[] = ['own', 'otherUnit', 'otherRegion'];
 type PerVariant<T> = Record<Variant, T>;
 
 const HOME: Record<Role, string> = {
@@ -95,7 +94,10 @@ function bodyFor(route: CollectedRoute, f: Fixtures, v: Variant): unknown {
     'POST /ledger/:id/receipt': { read: true },
     'POST /ledger/:id/adoption': { adoption: 'adopted' },
     'POST /ledger/:id/minutes': { minutes: '纪要' },
-    'POST /ledger/:id/attachments': { fileName: 'a.txt', contentBase64: Buffer.from('附件').toString('base64') },
+    'POST /ledger/:id/attachments': {
+      fileName: 'a.txt',
+      contentBase64: Buffer.from('附件').toString('base64'),
+    },
     'POST /plans/:id/items': { kind: 'symposium', title: '座谈会', targetMonth: 6 },
     'PATCH /plans/:id/items/:itemId': { title: '改过的计划' },
     'PUT /reports/:departmentId/:year': { sections: {} },
@@ -138,7 +140,7 @@ async function pathFor(
   const u = route.url.replace('/api/v1', '');
   const segment = u.split('/')[1] ?? '';
   const values: Record<string, number | string | null> = {};
-  for (const [, name = ""] of u.matchAll(/:(\w+)/g)) {
+  for (const [, name = ''] of u.matchAll(/:(\w+)/g)) {
     switch (name) {
       case 'id': {
         const byResource: Record<string, () => Promise<number | null> | number | null> = {
@@ -200,7 +202,9 @@ async function contentDigest(db: Kysely<Database>): Promise<Record<string, strin
     if (table.name === 'audit_log' || table.name === 'sessions') continue;
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(db);
     const lines = rows
-      .map((r) => JSON.stringify(r, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)))
+      .map((r) =>
+        JSON.stringify(r, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)),
+      )
       .sort();
     out[table.name] = createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
   }
@@ -222,7 +226,8 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
     const db = t.db;
     const id = (name: string) => orgId(db, name);
     const userIdOf = async (username: string) =>
-      (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+      (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
+        .id;
     const other = await makeOtherDistrict(db);
     const seedRegion = await db
       .selectFrom('regions')
@@ -283,7 +288,9 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
       return r.id as number;
     });
     const plan = await perVariant(async (v) => {
-      const r = await ok(author[v].post('/api/v1/plans', { departmentId: department[v], year: 2025, items: [] }));
+      const r = await ok(
+        author[v].post('/api/v1/plans', { departmentId: department[v], year: 2025, items: [] }),
+      );
       return r.id as number;
     });
     const round = {
@@ -297,7 +304,12 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
     };
     await ok(author.own.put(`/api/v1/filing-rounds/${round.own}/filings/${jiaoyu}`, form));
     await ok(author.otherUnit.put(`/api/v1/filing-rounds/${round.own}/filings/${gongan}`, form));
-    await ok(author.otherRegion.put(`/api/v1/filing-rounds/${round.otherRegion}/filings/${other.department.id}`, form));
+    await ok(
+      author.otherRegion.put(
+        `/api/v1/filing-rounds/${round.otherRegion}/filings/${other.department.id}`,
+        form,
+      ),
+    );
 
     const changeReportOf = async (organisationId: number) => {
       const prev = await insertPerson(db, {
@@ -312,7 +324,11 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
         filingId: null,
         createdBy: null,
       });
-      await db.updateTable('responsible_persons').set({ served_to: '2025-06-30' }).where('id', '=', prev.id).execute();
+      await db
+        .updateTable('responsible_persons')
+        .set({ served_to: '2025-06-30' })
+        .where('id', '=', prev.id)
+        .execute();
       const next = await insertPerson(db, {
         organisationId,
         role: 'liaison',
@@ -339,7 +355,8 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
     const crDept = await perVariant((v) => changeReportOf(department[v]));
     const crCp = { ...crDept, own: await changeReportOf(minmeng), otherUnit: await changeReportOf(minge) };
 
-    const aliasOf = async (organisationId: number) => (await insertAlias(db, organisationId, `旧名${organisationId}`, null)).id;
+    const aliasOf = async (organisationId: number) =>
+      (await insertAlias(db, organisationId, `旧名${organisationId}`, null)).id;
     const aliasDept = await perVariant((v) => aliasOf(department[v]));
     const aliasCp = { ...aliasDept, own: await aliasOf(minmeng), otherUnit: await aliasOf(minge) };
 
@@ -400,7 +417,11 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
       planItem: () =>
         perVariant(async (v) => {
           const r = await ok(
-            author[v].post(`/api/v1/plans/${plan[v]}/items`, { kind: 'notice', title: '通报', targetMonth: 3 }),
+            author[v].post(`/api/v1/plans/${plan[v]}/items`, {
+              kind: 'notice',
+              title: '通报',
+              targetMonth: 3,
+            }),
           );
           return r.items.at(-1).id as number;
         }),
@@ -420,88 +441,102 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
     const uncovered = inScope.filter((r) => !covered.includes(r)).map(key);
     // Routes of modules built in parallel (consultations, jobs, mail deliveries) are listed here so the gap
     // is visible; their owners add fixtures above.
-    console.info(`record-scope: ${covered.length} routes covered; not yet covered: ${uncovered.join(', ') || 'none'}`);
+    console.info(
+      `record-scope: ${covered.length} routes covered; not yet covered: ${uncovered.join(', ') || 'none'}`,
+    );
     expect(covered.length).toBeGreaterThan(40);
     // every covered route has a body when it needs one
     const missingBody = covered.filter(
       (r) =>
         hasBody(r.method) &&
         bodyFor(r, f, 'own') === undefined &&
-        !['POST /api/v1/filing-rounds/:roundId/close', 'POST /api/v1/filing-rounds/:roundId/remind'].includes(key(r)) &&
+        !['POST /api/v1/filing-rounds/:roundId/close', 'POST /api/v1/filing-rounds/:roundId/remind'].includes(
+          key(r),
+        ) &&
         !/\/(reset-password|reset-totp|end-sessions|read|take-up)$/.test(r.url),
     );
     expect(missingBody.map(key)).toEqual([]);
     // and can name another region's record for each: a new parameter name fails here until it is taken care of
     const { userId } = clients.get('tzb') as { userId: number };
     const unfilled = [];
-    for (const r of covered) if ((await pathFor(r, 'tzb', userId, 'otherRegion', f)) === null) unfilled.push(key(r));
+    for (const r of covered)
+      if ((await pathFor(r, 'tzb', userId, 'otherRegion', f)) === null) unfilled.push(key(r));
     expect(unfilled).toEqual([]);
   });
 
-  it.each(ROLES)('%s: another region’s records are 404 and unchanged; another unit’s too for unit roles', async (role) => {
-    const { client, userId } = clients.get(role) as { client: Client; userId: number };
-    const covered = routes.filter(
-      (r) =>
-        COVERED.some((c) => r.url.startsWith(`/api/v1/${c}`)) &&
-        !NOT_A_RECORD.some((n) => r.url.endsWith(n)) &&
-        can(role, r.permission as Permission),
-    );
-    const payloadOf = (route: CollectedRoute, v: Variant) => {
-      const body = hasBody(route.method) ? bodyFor(route, f, v) : null;
-      return body == null ? {} : { payload: body as object };
-    };
-    const problems: string[] = [];
-    let denied = 0;
-    let allowed = 0;
+  it.each(ROLES)(
+    '%s: another region’s records are 404 and unchanged; another unit’s too for unit roles',
+    async (role) => {
+      const { client, userId } = clients.get(role) as { client: Client; userId: number };
+      const covered = routes.filter(
+        (r) =>
+          COVERED.some((c) => r.url.startsWith(`/api/v1/${c}`)) &&
+          !NOT_A_RECORD.some((n) => r.url.endsWith(n)) &&
+          can(role, r.permission as Permission),
+      );
+      const payloadOf = (route: CollectedRoute, v: Variant) => {
+        const body = hasBody(route.method) ? bodyFor(route, f, v) : null;
+        return body == null ? {} : { payload: body as object };
+      };
+      const problems: string[] = [];
+      let denied = 0;
+      let allowed = 0;
 
-    // 1. everything that must be refused, then a check that nothing changed (the URLs are made first: making
-    //    them creates fresh fixtures, which must not count as a change)
-    const refusals: { route: CollectedRoute; v: Variant; path: string }[] = [];
-    for (const route of covered) {
-      for (const v of ['otherRegion', 'otherUnit'] as Variant[]) {
-        const mustDeny = v === 'otherRegion' || (UNIT_ROLES.includes(role) && !DIRECTORY(route.url));
-        if (!mustDeny) continue;
-        const path = await pathFor(route, role, userId, v, f);
-        if (path) refusals.push({ route, v, path });
+      // 1. everything that must be refused, then a check that nothing changed (the URLs are made first: making
+      //    them creates fresh fixtures, which must not count as a change)
+      const refusals: { route: CollectedRoute; v: Variant; path: string }[] = [];
+      for (const route of covered) {
+        for (const v of ['otherRegion', 'otherUnit'] as Variant[]) {
+          const mustDeny = v === 'otherRegion' || (UNIT_ROLES.includes(role) && !DIRECTORY(route.url));
+          if (!mustDeny) continue;
+          const path = await pathFor(route, role, userId, v, f);
+          if (path) refusals.push({ route, v, path });
+        }
       }
-    }
-    const before = await contentDigest(t.db);
-    for (const { route, v, path } of refusals) {
-      const res = await client.request({ method: route.method as 'GET', url: path, ...payloadOf(route, v) });
-      denied++;
-      if (res.statusCode !== 404) problems.push(`${key(route)} [${v}] → ${res.statusCode} ${res.body.slice(0, 100)}`);
-    }
-    const after = await contentDigest(t.db);
-    const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-    if (changed.length) problems.push(`refused requests changed ${changed.join(', ')}`);
+      const before = await contentDigest(t.db);
+      for (const { route, v, path } of refusals) {
+        const res = await client.request({
+          method: route.method as 'GET',
+          url: path,
+          ...payloadOf(route, v),
+        });
+        denied++;
+        if (res.statusCode !== 404)
+          problems.push(`${key(route)} [${v}] → ${res.statusCode} ${res.body.slice(0, 100)}`);
+      }
+      const after = await contentDigest(t.db);
+      const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+      if (changed.length) problems.push(`refused requests changed ${changed.join(', ')}`);
 
-    // 2. the same routes on the role's own records: found (GET 200; a write never 404 or 5xx)
-    for (const route of covered) {
-      const path = await pathFor(route, role, userId, 'own', f);
-      if (!path) continue;
-      const res = await client.request({
-        method: route.method as 'GET',
-        url: path,
-        ...payloadOf(route, 'own'),
-      });
-      allowed++;
-      const at = `${key(route)} [own]`;
-      if (res.statusCode >= 500) problems.push(`${at} → ${res.statusCode}`);
-      else if (res.statusCode === 404 && !OWN_MAY_BE_MISSING.includes(route.url)) problems.push(`${at} → 404`);
-      else if (route.method === 'GET' && res.statusCode !== 200 && !OWN_MAY_BE_MISSING.includes(route.url))
-        problems.push(`${at} → ${res.statusCode} ${res.body.slice(0, 100)}`);
-    }
-    // 3. a region role sees another unit of its region (GET): the 404s above are scope, not breakage
-    if (!UNIT_ROLES.includes(role)) {
-      for (const route of covered.filter((r) => r.method === 'GET')) {
-        const path = await pathFor(route, role, userId, 'otherUnit', f);
+      // 2. the same routes on the role's own records: found (GET 200; a write never 404 or 5xx)
+      for (const route of covered) {
+        const path = await pathFor(route, role, userId, 'own', f);
         if (!path) continue;
-        const res = await client.get(path);
-        if (res.statusCode !== 200 && !OWN_MAY_BE_MISSING.includes(route.url))
-          problems.push(`${key(route)} [otherUnit, region role] → ${res.statusCode}`);
+        const res = await client.request({
+          method: route.method as 'GET',
+          url: path,
+          ...payloadOf(route, 'own'),
+        });
+        allowed++;
+        const at = `${key(route)} [own]`;
+        if (res.statusCode >= 500) problems.push(`${at} → ${res.statusCode}`);
+        else if (res.statusCode === 404 && !OWN_MAY_BE_MISSING.includes(route.url))
+          problems.push(`${at} → 404`);
+        else if (route.method === 'GET' && res.statusCode !== 200 && !OWN_MAY_BE_MISSING.includes(route.url))
+          problems.push(`${at} → ${res.statusCode} ${res.body.slice(0, 100)}`);
       }
-    }
-    expect(problems).toEqual([]);
-    if (covered.length) expect(denied + allowed).toBeGreaterThan(0);
-  });
+      // 3. a region role sees another unit of its region (GET): the 404s above are scope, not breakage
+      if (!UNIT_ROLES.includes(role)) {
+        for (const route of covered.filter((r) => r.method === 'GET')) {
+          const path = await pathFor(route, role, userId, 'otherUnit', f);
+          if (!path) continue;
+          const res = await client.get(path);
+          if (res.statusCode !== 200 && !OWN_MAY_BE_MISSING.includes(route.url))
+            problems.push(`${key(route)} [otherUnit, region role] → ${res.statusCode}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      if (covered.length) expect(denied + allowed).toBeGreaterThan(0);
+    },
+  );
 });

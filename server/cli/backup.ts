@@ -63,7 +63,10 @@ const BACKUP_NAME = /^liaison-\d{8}T\d{6}Z\.(db|dump)$/;
 
 /** liaison-20261128T153000Z.db (SQLite) / .dump (PostgreSQL): sortable by name = by time. */
 export function backupFileName(dialect: 'sqlite' | 'postgres', at = new Date()): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   return `liaison-${stamp}.${dialect === 'sqlite' ? 'db' : 'dump'}`;
 }
 
@@ -89,7 +92,9 @@ export function pruneBackups(dir: string, keep: number): string[] {
   const backups = readdirSync(dir)
     .filter((name) => BACKUP_NAME.test(name))
     .sort();
-  const removed = backups.slice(0, Math.max(0, backups.length - keep)).map((name) => join(resolve(dir), name));
+  const removed = backups
+    .slice(0, Math.max(0, backups.length - keep))
+    .map((name) => join(resolve(dir), name));
   for (const file of removed) rmSync(file, { force: true });
   return removed;
 }
@@ -107,18 +112,15 @@ export function scheduleBackups(
   log: { info(o: object, msg: string): void; error(o: object, msg: string): void },
 ): () => Promise<void> {
   let running: Promise<void> | null = null;
-  const timer = setInterval(
-    () => {
-      if (running) return; // the previous one is still going: skip rather than pile up
-      running = backupToDirectory(handle, databaseUrl, options.dir, options.keep)
-        .then(({ file, removed }) => log.info({ file, removed }, 'scheduled backup written'))
-        .catch((error: unknown) => log.error({ err: error }, 'scheduled backup FAILED'))
-        .finally(() => {
-          running = null;
-        });
-    },
-    options.everyHours * 3600_000,
-  );
+  const timer = setInterval(() => {
+    if (running) return; // the previous one is still going: skip rather than pile up
+    running = backupToDirectory(handle, databaseUrl, options.dir, options.keep)
+      .then(({ file, removed }) => log.info({ file, removed }, 'scheduled backup written'))
+      .catch((error: unknown) => log.error({ err: error }, 'scheduled backup FAILED'))
+      .finally(() => {
+        running = null;
+      });
+  }, options.everyHours * 3600_000);
   timer.unref();
   return async () => {
     clearInterval(timer);

@@ -13,12 +13,14 @@ import { currentSecurityPolicy } from '../modules/settings/security-policy.js';
 import { sweepAndSend } from '../modules/sweep/sweep.timer.js';
 import { createUserRecord } from '../modules/users/users.service.js';
 import { seedDemo } from '../seed/demo.js';
+import { describeDemoYear } from '../seed/demo-year.js';
 import { auditCommand, backupCommand, dataCommand, SECURITY_USAGE } from './security-commands.js';
 
 const USAGE = `liaison — 对口联系 command line
 
   liaison migrate                       bring the database to the latest schema
   liaison seed-demo                     demo accounts for every role (password: LIAISON_DEMO_PASSWORD or printed)
+                                        and a year of liaison records (the current year)
   liaison user list                     username<TAB>role<TAB>organisation
   liaison user create --username U --role R --org "NAME" --password-stdin [--display-name N]
 ${SECURITY_USAGE}
@@ -57,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
               : 'password of every new demo account: the value of LIAISON_DEMO_PASSWORD',
           );
         }
+        for (const line of describeDemoYear(result.year)) console.log(line);
       } finally {
         await handle.close();
       }

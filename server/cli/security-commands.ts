@@ -78,7 +78,11 @@ export async function auditCommand(sub: string | undefined, args: string[], conf
     if (!values.before) throw new Error('usage: liaison audit archive --before YYYY-MM-DD [--out FILE]');
     const out = values.out ?? `audit-archive-before-${values.before}.jsonl`;
     return withHandle(config.DATABASE_URL, async (handle) => {
-      const summary = await archiveAudit(handle.db, { actor: null, ip: null }, { before: values.before as string, out });
+      const summary = await archiveAudit(
+        handle.db,
+        { actor: null, ip: null },
+        { before: values.before as string, out },
+      );
       if (!summary.count) {
         console.log(`nothing to archive before ${values.before}`);
         return 0;

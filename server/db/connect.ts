@@ -34,7 +34,13 @@ export function dialectOf(url: string): Dialect {
 
 export function connect(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
   if (dialectOf(url) === 'postgres') {
-    const pool = new (loadPg().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
+    // jit=off: the dashboard's aggregates run 50–300 ms, and PostgreSQL's JIT compiled each for another
+    // 20–60 ms (bench/plans/postgres-dashboard-province.txt) — a cost that only pays off on long analytics.
+    const pool = new (loadPg().Pool)({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      options: '-c jit=off',
+    });
     // An idle connection the server closed (restart, failover, a dropped test database) is removed from
     // the pool and replaced on demand; without a listener the 'error' event would crash the process.
     pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
@@ -57,9 +63,35 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
   sqlite.function('liaison_audit_archive_allowed', { deterministic: false }, () =>
     archiveFlag.allowed ? 1 : 0,
   );
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   archiveFlags.set(db, archiveFlag);
   return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite parsing and planning a statement costs about as much as running
+ * a small one. Prepared statements are kept by their SQL text (the queries are built, so the set is bounded;
+ * least recently used beyond 500) — a statement busy in an iteration is not shared.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) {
+        cache.delete(sqlText);
+        cache.set(sqlText, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(sqlText);
+      if (!hit) {
+        cache.set(sqlText, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
 }
 
 const archiveFlags = new WeakMap<Kysely<Database>, { allowed: boolean }>();

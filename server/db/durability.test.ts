@@ -3,12 +3,13 @@
 // consistent copy of the database — every table identical to the source as of one moment.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backup, restore } from '../cli/backup.js';
+import { backup, backupToDirectory, restore } from '../cli/backup.js';
+import { loadConfig } from '../config.js';
 import { verifyAuditChain } from '../modules/audit/audit.verify.js';
 import { loadSeedPairingList } from '../seed/bootstrap.js';
 import { createTestDatabase, DIALECTS } from '../test/database.js';
@@ -32,7 +33,9 @@ async function buildWriter(): Promise<void> {
     target: 'node20',
     external: ['better-sqlite3', 'pg', 'pg-native'],
     outfile: WRITER,
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'error',
   });
 }
@@ -100,8 +103,16 @@ async function prepare(url: string): Promise<{ userId: number; regionId: number 
     await migrateToLatest(handle.db);
     await loadSeedPairingList(handle.db);
     const username = await makeUser(handle.db, 'tzb', '区委统战部');
-    const user = await handle.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    const region = await handle.db.selectFrom('regions').select('id').where('name', '=', '奉化区').executeTakeFirstOrThrow();
+    const user = await handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    const region = await handle.db
+      .selectFrom('regions')
+      .select('id')
+      .where('name', '=', '奉化区')
+      .executeTakeFirstOrThrow();
     return { userId: user.id, regionId: region.id };
   } finally {
     await handle.close();
@@ -118,7 +129,9 @@ async function snapshot(db: Kysely<Database>): Promise<TableRows> {
   const virtual = isPostgres(db)
     ? []
     : (
-        await sql<{ name: string }>`select name from sqlite_master where sql like 'CREATE VIRTUAL TABLE%'`.execute(db)
+        await sql<{
+          name: string;
+        }>`select name from sqlite_master where sql like 'CREATE VIRTUAL TABLE%'`.execute(db)
       ).rows.map((r) => r.name);
   for (const table of await db.introspection.getTables()) {
     if (table.name.startsWith('kysely_')) continue;
@@ -135,7 +148,10 @@ async function snapshot(db: Kysely<Database>): Promise<TableRows> {
   return out;
 }
 
-const digest = (lines: string[]) => createHash('sha256').update([...lines].sort().join('\n')).digest('hex');
+const digest = (lines: string[]) =>
+  createHash('sha256')
+    .update([...lines].sort().join('\n'))
+    .digest('hex');
 
 /**
  * The restored copy must equal the source as of one moment: per table, the same content hash as the source's
@@ -172,7 +188,9 @@ describe.runIf(DIALECTS.includes('sqlite'))('crash loop (SQLite, SIGKILL × 100)
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps every acknowledged write and an intact file across 100 kills at random moments', { timeout: 150_000 }, async () => {
+  it('keeps every acknowledged write and an intact file across 100 kills at random moments', {
+    timeout: 150_000,
+  }, async () => {
     const url = `sqlite:${join(dir, 'crash.db')}`;
     const { userId, regionId } = await prepare(url);
     const acked = new Map<number, string>();
@@ -208,7 +226,11 @@ describe.runIf(DIALECTS.includes('sqlite'))('crash loop (SQLite, SIGKILL × 100)
     // every organisation that exists has its audit entry (one transaction), and the chain is whole
     const handle = connect(url);
     try {
-      const orgs = await handle.db.selectFrom('organisations').select('id').where('name', 'like', '崩溃测试-%').execute();
+      const orgs = await handle.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', 'like', '崩溃测试-%')
+        .execute();
       const audited = await handle.db
         .selectFrom('audit_log')
         .select('entity_id')
@@ -235,7 +257,9 @@ for (const dialect of DIALECTS as Dialect[]) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('restores to a database identical to the source as of the backup’s moment', { timeout: 120_000 }, async () => {
+    it('restores to a database identical to the source as of the backup’s moment', {
+      timeout: 120_000,
+    }, async () => {
       const source = await createTestDatabase(dialect, join(dir, 'source.db'));
       drops.push(source.drop);
       const { userId, regionId } = await prepare(source.url);
@@ -264,7 +288,9 @@ for (const dialect of DIALECTS as Dialect[]) {
       const restored = connect(target.url);
       try {
         if (dialect === 'sqlite') {
-          const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(restored.db);
+          const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(
+            restored.db,
+          );
           expect(rows).toEqual([{ integrity_check: 'ok' }]);
         }
         const copy = await snapshot(restored.db);
@@ -281,3 +307,35 @@ for (const dialect of DIALECTS as Dialect[]) {
     });
   });
 }
+
+describe.runIf(DIALECTS.includes('sqlite'))('scheduled backups: retention', () => {
+  it('writes timestamped backups into a directory and keeps the newest N, leaving other files alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-retention-'));
+    const handle = connect(`sqlite:${join(dir, 'live.db')}`);
+    try {
+      await migrateToLatest(handle.db);
+      const backups = join(dir, 'backups');
+      mkdirSync(backups);
+      writeFileSync(join(backups, 'notes.txt'), 'not a backup');
+      const at = (h: number) => new Date(Date.UTC(2026, 10, 28, h, 0, 0));
+      for (const h of [1, 2, 3, 4]) await backupToDirectory(handle, 'sqlite:', backups, 2, at(h));
+      expect(readdirSync(backups).sort()).toEqual([
+        'liaison-20261128T030000Z.db',
+        'liaison-20261128T040000Z.db',
+        'notes.txt',
+      ]);
+      const copy = connect(`sqlite:${join(backups, 'liaison-20261128T040000Z.db')}`);
+      const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(copy.db);
+      await copy.close();
+      expect(rows).toEqual([{ integrity_check: 'ok' }]);
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // the schedule needs a directory
+    expect(() => loadConfig({ LIAISON_BACKUP_EVERY_HOURS: '24' })).toThrow(/LIAISON_BACKUP_DIR/);
+    expect(
+      loadConfig({ LIAISON_BACKUP_EVERY_HOURS: '24', LIAISON_BACKUP_DIR: dir }).LIAISON_BACKUP_KEEP,
+    ).toBe(14);
+  });
+});

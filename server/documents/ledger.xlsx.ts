@@ -1,4 +1,5 @@
 // The ledger as a workbook: a sheet per kind, every user-typed text written as text (never a formula).
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type LedgerTable, ledgerTables } from './ledger-tables.js';
@@ -45,6 +46,9 @@ export async function streamLedgerXlsx(input: {
         sheet.addRow(shape.columns.map((c) => safeCellValue(row[c.key]))).commit();
         n++;
       }
+      // let the zip and the socket catch up (backpressure), and other requests run, between slices
+      if (input.out.writableNeedDrain) await once(input.out, 'drain');
+      else await new Promise((resolve) => setImmediate(resolve));
     }
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: shape.columns.length } };
     sheet.commit();

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { can, PERMISSIONS, type Permission } from '../../common/roles.js';
@@ -19,6 +20,14 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The CSRF header equals the session's token, compared in constant time. */
+function sameToken(header: string | string[] | undefined, expected: string): boolean {
+  if (typeof header !== 'string') return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** Routes a user who must change their password (or enrol a second factor) may still call. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: Permission[] = ['public', 'self'];
 
@@ -27,7 +36,10 @@ async function checkAccess(app: FastifyInstance, request: FastifyRequest, reply:
   if (!permission || permission === 'public') return;
   const actor = request.actor;
   if (!actor || !request.session) return sendError(request, reply, 'UNAUTHENTICATED');
-  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) {
+  if (
+    !SAFE_METHODS.has(request.method) &&
+    !sameToken(request.headers['x-csrf-token'], request.session.csrfToken)
+  ) {
     return sendError(request, reply, 'CSRF_FAILED');
   }
   // Until the account is in order (a generated or expired password changed, an admin's second factor

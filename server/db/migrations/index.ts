@@ -6,6 +6,7 @@ import * as consultations from './2026_11_28_1400_consultations.js';
 import * as security from './2026_11_28_1500_security.js';
 import * as reports from './2026_11_28_1600_reports.js';
 import * as oversight from './2026_11_28_1700_oversight.js';
+import * as performanceIndexes from './2026_11_28_1800_performance_indexes.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1500_security': security,
   '2026_11_28_1600_reports': reports,
   '2026_11_28_1700_oversight': oversight,
+  '2026_11_28_1800_performance_indexes': performanceIndexes,
 };

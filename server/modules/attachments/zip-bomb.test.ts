@@ -58,7 +58,11 @@ function zip(entries: Entry[]): Buffer {
 
 const CONTENT_TYPES = { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types/>') };
 const docx = (extra: Entry[] = []) =>
-  zip([CONTENT_TYPES, { name: 'word/document.xml', data: Buffer.from('<w:document>对口联系</w:document>') }, ...extra]);
+  zip([
+    CONTENT_TYPES,
+    { name: 'word/document.xml', data: Buffer.from('<w:document>对口联系</w:document>') },
+    ...extra,
+  ]);
 const xlsxBomb = (size: number, declaredSize?: number) =>
   zip([
     CONTENT_TYPES,
@@ -85,7 +89,10 @@ describe('checkZipPackage', () => {
   });
 
   it('refuses what it does not parse or accept: no directory, encryption, a stored entry of the wrong size', async () => {
-    expect(await checkZipPackage(Buffer.from('PK\x03\x04 not really a zip'))).toMatchObject({ ok: false, tooLarge: false });
+    expect(await checkZipPackage(Buffer.from('PK\x03\x04 not really a zip'))).toMatchObject({
+      ok: false,
+      tooLarge: false,
+    });
     expect(await checkZipPackage(docx([{ name: 'x', data: Buffer.from('x'), flags: 1 }]))).toMatchObject({
       ok: false,
       tooLarge: false,
@@ -131,6 +138,8 @@ describeEachDialect('attachments: zip bombs', (dialect) => {
       contentBase64: Buffer.from('PK\x03\x04[Content_Types].xml word/ broken').toString('base64'),
     });
     expect(broken.statusCode).toBe(415);
-    expect([await countRows(t.db, 'attachments'), await countRows(t.db, 'ledger_attachments')]).toEqual(before);
+    expect([await countRows(t.db, 'attachments'), await countRows(t.db, 'ledger_attachments')]).toEqual(
+      before,
+    );
   });
 });

@@ -45,15 +45,19 @@ export async function checkZipPackage(bytes: Buffer): Promise<ZipVerdict> {
   const entries = bytes.readUInt16LE(eocd + 10);
   const dirSize = bytes.readUInt32LE(eocd + 12);
   const dirOffset = bytes.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || dirOffset === 0xffffffff) return { ok: false, tooLarge: false, reason: 'ZIP64 is not accepted' };
-  if (entries > ZIP_MAX_ENTRIES) return { ok: false, tooLarge: true, reason: `more than ${ZIP_MAX_ENTRIES} entries` };
-  if (dirOffset + dirSize > eocd) return { ok: false, tooLarge: false, reason: 'zip directory out of bounds' };
+  if (entries === 0xffff || dirOffset === 0xffffffff)
+    return { ok: false, tooLarge: false, reason: 'ZIP64 is not accepted' };
+  if (entries > ZIP_MAX_ENTRIES)
+    return { ok: false, tooLarge: true, reason: `more than ${ZIP_MAX_ENTRIES} entries` };
+  if (dirOffset + dirSize > eocd)
+    return { ok: false, tooLarge: false, reason: 'zip directory out of bounds' };
 
   const items: { method: number; compressed: number; size: number; local: number }[] = [];
   let declared = 0;
   let p = dirOffset;
   for (let n = 0; n < entries; n++) {
-    if (p + 46 > eocd || bytes.readUInt32LE(p) !== CENTRAL) return { ok: false, tooLarge: false, reason: 'bad zip directory' };
+    if (p + 46 > eocd || bytes.readUInt32LE(p) !== CENTRAL)
+      return { ok: false, tooLarge: false, reason: 'bad zip directory' };
     const flags = bytes.readUInt16LE(p + 8);
     const method = bytes.readUInt16LE(p + 10);
     const compressed = bytes.readUInt32LE(p + 20);
@@ -66,7 +70,8 @@ export async function checkZipPackage(bytes: Buffer): Promise<ZipVerdict> {
     if (compressed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) {
       return { ok: false, tooLarge: false, reason: 'ZIP64 is not accepted' };
     }
-    if (method !== 0 && method !== 8) return { ok: false, tooLarge: false, reason: `compression method ${method}` };
+    if (method !== 0 && method !== 8)
+      return { ok: false, tooLarge: false, reason: `compression method ${method}` };
     declared += size;
     items.push({ method, compressed, size, local });
     p += 46 + nameLength + extraLength + commentLength;
@@ -86,20 +91,23 @@ export async function checkZipPackage(bytes: Buffer): Promise<ZipVerdict> {
     if (end > bytes.length) return { ok: false, tooLarge: false, reason: 'entry out of bounds' };
     const data = bytes.subarray(start, end);
     if (item.method === 0) {
-      if (data.length !== item.size) return { ok: false, tooLarge: false, reason: 'a stored entry is not its declared size' };
+      if (data.length !== item.size)
+        return { ok: false, tooLarge: false, reason: 'a stored entry is not its declared size' };
       actual += data.length;
     } else {
       try {
         // one byte more than the entry declares (or the budget allows): a longer output means a lie or a bomb
         actual += await inflateLimited(data, Math.min(item.size, ZIP_MAX_UNCOMPRESSED - actual) + 1);
       } catch (error) {
-        const over = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
+        const over =
+          (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
         return over
           ? { ok: false, tooLarge: true, reason: 'an entry unpacks beyond its declared size or the limit' }
           : { ok: false, tooLarge: false, reason: 'an entry does not inflate' };
       }
     }
-    if (actual > declared || tooBig(actual)) return { ok: false, tooLarge: true, reason: 'unpacks beyond the limit' };
+    if (actual > declared || tooBig(actual))
+      return { ok: false, tooLarge: true, reason: 'unpacks beyond the limit' };
   }
   return { ok: true, entries: items.length, uncompressed: actual };
 }

@@ -9,14 +9,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../test/helper.js';
-import { archiveAudit, AUDIT_RETENTION_DAYS, verifyArchiveFile } from './audit.archive.js';
+import { AUDIT_RETENTION_DAYS, archiveAudit, verifyArchiveFile } from './audit.archive.js';
 import { archiveAnchor, verifyAuditChain } from './audit.verify.js';
 import { appendAuditAlone } from './audit.writer.js';
 
 const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function runCli(args: string[], databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  databaseUrl: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -34,7 +37,12 @@ describeEachDialect('audit archive', (dialect) => {
   let oldCount: number;
   const count = async () =>
     Number(
-      (await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
 
   beforeAll(async () => {
@@ -66,10 +74,18 @@ describeEachDialect('audit archive', (dialect) => {
   it(`refuses to archive entries younger than ${AUDIT_RETENTION_DAYS} days`, async () => {
     const before = await count();
     await expect(
-      archiveAudit(t.db, { actor: null, ip: null }, { before: isoDate(Date.now() - 100 * DAY), out: join(dir, 'x.jsonl') }),
+      archiveAudit(
+        t.db,
+        { actor: null, ip: null },
+        { before: isoDate(Date.now() - 100 * DAY), out: join(dir, 'x.jsonl') },
+      ),
     ).rejects.toThrow(/kept at least 180 days/);
     await expect(
-      archiveAudit(t.db, { actor: null, ip: null }, { before: isoDate(Date.now() - 178 * DAY), out: join(dir, 'y.jsonl') }),
+      archiveAudit(
+        t.db,
+        { actor: null, ip: null },
+        { before: isoDate(Date.now() - 178 * DAY), out: join(dir, 'y.jsonl') },
+      ),
     ).rejects.toThrow(/kept at least 180 days/);
     expect(await count()).toBe(before);
   });
@@ -82,7 +98,11 @@ describeEachDialect('audit archive', (dialect) => {
     expect(summary.count).toBe(oldCount);
     const file = readFileSync(out);
     expect(createHash('sha256').update(file).digest('hex')).toBe(summary.sha256);
-    const lines = file.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = file
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(oldCount);
     expect(lines.every((e) => /^[0-9a-f]{64}$/.test(e.hash) && e.at < before)).toBe(true);
     expect(lines.at(-1).hash).toBe(summary.lastHash);
@@ -119,13 +139,19 @@ describeEachDialect('audit archive', (dialect) => {
 
     // the trigger still refuses any other DELETE, and UPDATE
     const first = await t.db.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
-    await expect(t.db.deleteFrom('audit_log').where('id', '=', first.id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.db.deleteFrom('audit_log').where('id', '=', first.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(
       t.db.updateTable('audit_log').set({ detail: 'x' }).where('id', '=', first.id).execute(),
     ).rejects.toThrow(/append-only/);
 
     // nothing older left: a second run archives nothing and writes no file
-    const again = await archiveAudit(t.db, { actor: null, ip: null }, { before, out: join(dir, 'archive-2.jsonl') });
+    const again = await archiveAudit(
+      t.db,
+      { actor: null, ip: null },
+      { before, out: join(dir, 'archive-2.jsonl') },
+    );
     expect(again.count).toBe(0);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
@@ -143,7 +169,9 @@ describeEachDialect('audit archive', (dialect) => {
     });
   });
 
-  it('liaison audit archive refuses a recent date on the command line (exit 1)', { timeout: 60_000 }, async () => {
+  it('liaison audit archive refuses a recent date on the command line (exit 1)', {
+    timeout: 60_000,
+  }, async () => {
     const run = await runCli(['audit', 'archive', '--before', isoDate(Date.now() - 30 * DAY)], t.url);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/refused: audit entries are kept at least 180 days/);

@@ -27,9 +27,11 @@ export interface ArchiveSummary {
 
 /** The instant a date (YYYY-MM-DD, Asia/Shanghai) begins; throws on anything else. */
 function dayStart(date: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--before must be a date YYYY-MM-DD (got "${date}")`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new Error(`--before must be a date YYYY-MM-DD (got "${date}")`);
   const t = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) throw new Error(`no such date ${date}`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date)
+    throw new Error(`no such date ${date}`);
   return t - OFFSET_MS;
 }
 
@@ -79,7 +81,9 @@ export async function archiveAudit(
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  let range = db.selectFrom('audit_log').select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')]);
+  let range = db
+    .selectFrom('audit_log')
+    .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')]);
   if (firstKept) range = range.where('id', '<', firstKept.id);
   const bounds = await range.executeTakeFirst();
   const firstId = bounds?.first == null ? null : Number(bounds.first);
@@ -144,7 +148,9 @@ export async function archiveAudit(
     });
     const deleted = await trx.deleteFrom('audit_log').where('id', '<=', lastId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== count) {
-      throw new Error(`archive: ${deleted.numDeletedRows} entries to remove, ${count} written; nothing removed`);
+      throw new Error(
+        `archive: ${deleted.numDeletedRows} entries to remove, ${count} written; nothing removed`,
+      );
     }
   });
   return summary;
@@ -190,7 +196,8 @@ export async function verifyArchiveFile(file: string): Promise<ArchiveFileCheck>
       return result(count, 'not JSON');
     }
     firstId ??= e.id;
-    if (prev && e.prev_hash !== prev.hash) return result(count, 'prev_hash does not link to the entry before');
+    if (prev && e.prev_hash !== prev.hash)
+      return result(count, 'prev_hash does not link to the entry before');
     if (chainHash(e.prev_hash, e) !== e.hash) return result(count, 'content does not match its hash');
     prev = e;
   }

@@ -9,10 +9,23 @@ import { AppError, invalid, invalidState } from '../../errors.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
 import { loadActor } from '../users/actor.repository.js';
-import { dummyPasswordHash, hashPassword, passwordProblems, passwordRules, verifyPassword } from './password.js';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  passwordProblems,
+  passwordRules,
+  verifyPassword,
+} from './password.js';
 import { recordPasswordHash, usedRecently } from './password-history.js';
 import { createSession, deleteSession, deleteUserSessions } from './session.repository.js';
-import { acceptedStep, enableTotp, findTotp, newTotpSecret, savePendingTotp, useTotpStep } from './totp.js';
+import {
+  acceptedStep,
+  consumeTotpStep,
+  enableTotp,
+  findTotp,
+  newTotpSecret,
+  savePendingTotp,
+} from './totp.js';
 
 /** What the session knows about the account's second factor. */
 export interface SecondFactorState {
@@ -151,7 +164,7 @@ export async function login(
       throw new AppError('TOTP_REQUIRED');
     }
     const step = acceptedStep(totp.secret, input.totp, totp.lastStep);
-    if (step === null || !(await useTotpStep(db, user.id, step))) {
+    if (step === null || !(await consumeTotpStep(db, user.id, step))) {
       await recordFailure(db, policy, user, input, 'bad-totp', true);
       throw new AppError('INVALID_CREDENTIALS');
     }
@@ -264,12 +277,18 @@ export async function changePassword(
 export async function setupTotp(ctx: RequestContext): Promise<TotpSetupResponse> {
   const existing = await findTotp(ctx.db, ctx.actor.userId);
   if (existing?.enabled) {
-    throw invalidState('双因素认证已启用，如需更换请联系系统管理员重置 / TOTP is enabled; ask the system admin to reset it');
+    throw invalidState(
+      '双因素认证已启用，如需更换请联系系统管理员重置 / TOTP is enabled; ask the system admin to reset it',
+    );
   }
   const fresh = newTotpSecret(ctx.actor.username);
   await ctx.db.transaction().execute(async (trx) => {
     await savePendingTotp(trx, ctx.actor.userId, fresh.secret);
-    await appendAudit(trx, ctx, { action: 'auth.totp.setup', entityType: 'user', entityId: ctx.actor.userId });
+    await appendAudit(trx, ctx, {
+      action: 'auth.totp.setup',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+    });
   });
   return fresh;
 }
@@ -291,6 +310,10 @@ export async function confirmTotp(ctx: RequestContext, code: string): Promise<vo
   }
   await ctx.db.transaction().execute(async (trx) => {
     await enableTotp(trx, ctx.actor.userId, step);
-    await appendAudit(trx, ctx, { action: 'auth.totp.enable', entityType: 'user', entityId: ctx.actor.userId });
+    await appendAudit(trx, ctx, {
+      action: 'auth.totp.enable',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+    });
   });
 }

@@ -7,7 +7,10 @@ const KEEP = 24;
 
 /** Remember a hash the user now has (in the transaction that sets it); older entries beyond 24 go. */
 export async function recordPasswordHash(db: Executor, userId: number, hash: string): Promise<void> {
-  await db.insertInto('password_history').values({ user_id: userId, password_hash: hash, created_at: nowIso() }).execute();
+  await db
+    .insertInto('password_history')
+    .values({ user_id: userId, password_hash: hash, created_at: nowIso() })
+    .execute();
   const keep = await db
     .selectFrom('password_history')
     .select('id')
@@ -17,7 +20,11 @@ export async function recordPasswordHash(db: Executor, userId: number, hash: str
     .execute();
   const oldest = keep.at(-1);
   if (keep.length === KEEP && oldest) {
-    await db.deleteFrom('password_history').where('user_id', '=', userId).where('id', '<', oldest.id).execute();
+    await db
+      .deleteFrom('password_history')
+      .where('user_id', '=', userId)
+      .where('id', '<', oldest.id)
+      .execute();
   }
 }
 

@@ -85,7 +85,7 @@ export async function enableTotp(db: Executor, userId: number, step: number): Pr
  * Record a used step, only if it is newer than the one stored (two concurrent sign-ins with the same code:
  * one wins). Returns whether this call recorded it.
  */
-export async function useTotpStep(db: Executor, userId: number, step: number): Promise<boolean> {
+export async function consumeTotpStep(db: Executor, userId: number, step: number): Promise<boolean> {
   const result = await db
     .updateTable('user_totp')
     .set({ last_step: step })

@@ -192,7 +192,9 @@ export async function updateFilingRow(
 }
 
 export async function getFilingById(db: Executor, id: number): Promise<Filing> {
-  return decryptFiling(await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  return decryptFiling(
+    await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  );
 }
 
 export async function insertFilingEvent(

@@ -11,7 +11,7 @@ import { ledgerExportIds, ledgerForExport, presentRecordsByIds } from './ledger.
 
 /** Above this many records the .xlsx is streamed (constant memory) instead of built in memory. */
 export const STREAM_XLSX_ABOVE = 5_000;
-const SLICE = 1_000;
+const SLICE = 500;
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -7,11 +7,19 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptStoredData } from '../../cli/security-commands.js';
+import { loadConfig } from '../../config.js';
 import { connect } from '../../db/connect.js';
 import { configureDataKey, decryptField, encryptField, isEncrypted } from '../../db/field-crypto.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
-import { buildTestApp, type Client, describeEachDialect, loginAs, orgId, type TestApp } from '../../test/helper.js';
+import {
+  buildTestApp,
+  type Client,
+  describeEachDialect,
+  loginAs,
+  orgId,
+  type TestApp,
+} from '../../test/helper.js';
 import { totpCode } from '../auth/totp.js';
 import { insertPerson } from './roster.repository.js';
 
@@ -84,12 +92,16 @@ describeEachDialect('encryption at rest', (dialect) => {
     expect(isEncrypted(raw.leader_phone)).toBe(true);
     expect(isEncrypted(raw.liaison_phone)).toBe(true);
     expect(decryptField(raw.leader_phone)).toBe('13905745678');
-    expect((await dept.get(`/api/v1/filing-rounds/${round.id}/filings/${jiaoyu}`)).json()).toMatchObject(form);
+    expect((await dept.get(`/api/v1/filing-rounds/${round.id}/filings/${jiaoyu}`)).json()).toMatchObject(
+      form,
+    );
   });
 
   it('stores TOTP secrets encrypted', async () => {
     const setup = (await dept.post('/api/v1/auth/totp/setup')).json();
-    expect((await dept.post('/api/v1/auth/totp/enable', { code: totpCode(setup.secret) })).statusCode).toBe(200);
+    expect((await dept.post('/api/v1/auth/totp/enable', { code: totpCode(setup.secret) })).statusCode).toBe(
+      200,
+    );
     const raw = await t.db.selectFrom('user_totp').select('secret').executeTakeFirstOrThrow();
     expect(isEncrypted(raw.secret)).toBe(true);
     expect(raw.secret).not.toContain(setup.secret);
@@ -133,17 +145,21 @@ describeEachDialect('encryption at rest', (dialect) => {
 
     // rotation: the new key encrypts, the previous one still decrypts until everything is re-encrypted
     configureDataKey(NEXT_KEY, KEY);
-    expect((await tzb.post(`/api/v1/roster/${jiaoyu}/reveal`, { reason: '轮换后核对' })).json().inForce.liaison.mobile).toBe(
-      MOBILE,
-    );
+    expect(
+      (await tzb.post(`/api/v1/roster/${jiaoyu}/reveal`, { reason: '轮换后核对' })).json().inForce.liaison
+        .mobile,
+    ).toBe(MOBILE);
     const rotated = await encryptStoredData(t.db);
     expect(rotated).toEqual({ responsible_persons: 2, filings: 1, user_totp: 1 });
     configureDataKey(NEXT_KEY);
     expect(decryptField(await plain())).toBe('0574-87770000');
-    expect((await tzb.post(`/api/v1/roster/${jiaoyu}/reveal`, { reason: '旧密钥已停用' })).json().inForce.liaison.mobile).toBe(
-      MOBILE,
-    );
+    expect(
+      (await tzb.post(`/api/v1/roster/${jiaoyu}/reveal`, { reason: '旧密钥已停用' })).json().inForce.liaison
+        .mobile,
+    ).toBe(MOBILE);
     configureDataKey(KEY);
+    // a key that is not 32 bytes of base64 stops the start
+    expect(() => loadConfig({ LIAISON_DATA_KEY: 'c2hvcnQ=' })).toThrow(/LIAISON_DATA_KEY: must be 32 bytes/);
   });
 });
 
@@ -155,7 +171,10 @@ describe('secure_delete (SQLite file)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function deleteAndLook(file: string, secureDelete: boolean): Promise<{ before: boolean; after: boolean }> {
+  async function deleteAndLook(
+    file: string,
+    secureDelete: boolean,
+  ): Promise<{ before: boolean; after: boolean }> {
     const handle = connect(`sqlite:${file}`);
     try {
       await migrateToLatest(handle.db);
@@ -176,7 +195,11 @@ describe('secure_delete (SQLite file)', () => {
         createdBy: null,
       });
       // the search index (issue 7) keeps the name too: it goes with the person
-      await handle.db.deleteFrom('search_index').where('title', '=', marker).execute().catch(() => undefined);
+      await handle.db
+        .deleteFrom('search_index')
+        .where('title', '=', marker)
+        .execute()
+        .catch(() => undefined);
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(handle.db);
       const before = readFileSync(file).includes(Buffer.from(phone));
       await handle.db.deleteFrom('responsible_persons').where('id', '=', person.id).execute();

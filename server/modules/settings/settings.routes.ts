@@ -27,7 +27,11 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
       // A rule the request leaves out keeps its value (a client that predates it does not reset it).
       const after = { ...before, ...request.body };
       // Requiring TOTP of the admins while the one who sets it has none would lock them out of this very page.
-      if (after.totpRequiredForAdmins && !before.totpRequiredForAdmins && !request.secondFactor?.totpEnabled) {
+      if (
+        after.totpRequiredForAdmins &&
+        !before.totpRequiredForAdmins &&
+        !request.secondFactor?.totpEnabled
+      ) {
         throw invalidState('请先为自己绑定动态验证码 / enrol your own second factor first');
       }
       await app.db.transaction().execute(async (trx) => {

@@ -92,7 +92,10 @@ describeEachDialect('settings (安全管理员)', (dialect) => {
       passwordHistory: 12,
       passwordMaxAgeDays: 30,
     });
-    const bad = await secadmin.put('/api/v1/settings/security', { ...DEFAULT_SECURITY_POLICY, passwordHistory: 99 });
+    const bad = await secadmin.put('/api/v1/settings/security', {
+      ...DEFAULT_SECURITY_POLICY,
+      passwordHistory: 99,
+    });
     expect(bad.statusCode).toBe(400);
     await putPolicy({});
   });

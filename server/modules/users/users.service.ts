@@ -6,10 +6,16 @@ import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
 import { storePassword } from '../auth/auth.service.js';
-import { generatePassword, hashPassword, type PasswordPolicy, passwordProblems, passwordRules } from '../auth/password.js';
+import {
+  generatePassword,
+  hashPassword,
+  type PasswordPolicy,
+  passwordProblems,
+  passwordRules,
+} from '../auth/password.js';
 import { recordPasswordHash } from '../auth/password-history.js';
-import { removeTotp } from '../auth/totp.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
+import { removeTotp } from '../auth/totp.js';
 import { visibleOrganisation } from '../organisations/organisations.service.js';
 import { currentSecurityPolicy } from '../settings/security-policy.js';
 import { insertUser, listUsers, type UserRow, usernameTaken } from './users.repository.js';

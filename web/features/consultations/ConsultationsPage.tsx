@@ -1,5 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -101,7 +113,15 @@ export default function ConsultationsPage() {
       key: 'symposium',
       render: (_, m) => (
         <Space size={0} orientation="vertical">
-          <Tag color={m.symposium.status === 'held' ? 'success' : m.symposium.status === 'scheduled' ? 'processing' : 'default'}>
+          <Tag
+            color={
+              m.symposium.status === 'held'
+                ? 'success'
+                : m.symposium.status === 'scheduled'
+                  ? 'processing'
+                  : 'default'
+            }
+          >
             {t(`consultations.symposiumStatuses.${m.symposium.status}`)}
           </Tag>
           <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
@@ -212,7 +232,9 @@ export default function ConsultationsPage() {
             style={{ width: 110 }}
             value={year}
             options={yearOptions(year, t)}
-            onChange={(value: number) => setParam({ year: value, departmentId: undefined, counterpartId: undefined })}
+            onChange={(value: number) =>
+              setParam({ year: value, departmentId: undefined, counterpartId: undefined })
+            }
             data-testid="matters-year"
           />
         </Space>
@@ -221,7 +243,12 @@ export default function ConsultationsPage() {
           {t('consultations.toItems')}
         </Button>
         {canCreate ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="matter-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="matter-create"
+          >
             {t('consultations.newMatter')}
           </Button>
         ) : null}

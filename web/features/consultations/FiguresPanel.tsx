@@ -50,7 +50,11 @@ export default function FiguresPanel({ year }: { year: number }) {
     { title: t('consultations.counterpart'), key: 'c', render: (_, r) => r.counterpart.name },
     { title: t('consultations.received'), dataIndex: 'received' },
     { title: t('consultations.replied'), dataIndex: 'replied' },
-    { title: t('consultations.onTime'), key: 'onTime', render: (_, r) => `${r.repliedOnTime}（${pct(r.repliedOnTime, r.replied)}）` },
+    {
+      title: t('consultations.onTime'),
+      key: 'onTime',
+      render: (_, r) => `${r.repliedOnTime}（${pct(r.repliedOnTime, r.replied)}）`,
+    },
     {
       title: t('consultations.overdue'),
       key: 'overdue',
@@ -77,7 +81,10 @@ export default function FiguresPanel({ year }: { year: number }) {
           <Statistic title={t('consultations.replied')} value={totals.replied} />
         </Col>
         <Col xs={12} md={4}>
-          <Statistic title={t('consultations.onTimeRate')} value={pct(totals.repliedOnTime, totals.replied)} />
+          <Statistic
+            title={t('consultations.onTimeRate')}
+            value={pct(totals.repliedOnTime, totals.replied)}
+          />
         </Col>
         <Col xs={12} md={4}>
           <Statistic

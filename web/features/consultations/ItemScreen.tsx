@@ -20,7 +20,6 @@ import {
   InputNumber,
   Radio,
   Row,
-  Select,
   Skeleton,
   Space,
   Tag,
@@ -33,8 +32,8 @@ import { Link, useNavigate } from 'react-router';
 import type { ExtensionDto, ItemScreenResponse, ReplyDto } from '../../../common/schemas/consultations';
 import { OptionalText, Text } from '../../../common/schemas/shared';
 import { errorText } from '../../api/client';
-import { blankToNull, zodRule } from '../../components/formRules';
 import { formatDateTime } from '../../components/format';
+import { blankToNull, zodRule } from '../../components/formRules';
 import { consultationApi, useItemMutation, useItemScreen } from './api';
 import { FormModal } from './FormModal';
 import {
@@ -60,7 +59,12 @@ export default function ItemScreen({ id }: { id: number }) {
     <Card
       title={
         <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/consultations/items')} aria-label={t('consultations.backToItems')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate('/consultations/items')}
+            aria-label={t('consultations.backToItems')}
+          />
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('consultations.item')}
           </Typography.Title>
@@ -105,7 +109,12 @@ function Screen({ data }: { data: ItemScreenResponse }) {
   const actions = (
     <Space wrap>
       {a.canReply ? (
-        <Button type="primary" icon={<SendOutlined />} onClick={() => setAction('reply')} data-testid="item-reply">
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          onClick={() => setAction('reply')}
+          data-testid="item-reply"
+        >
           {item.status === 'rehandling' ? t('consultations.replyAgain') : t('consultations.reply')}
         </Button>
       ) : null}
@@ -115,7 +124,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
         </Button>
       ) : null}
       {a.canRequestExtension ? (
-        <Button icon={<ClockCircleOutlined />} onClick={() => setAction('extension')} data-testid="item-extension">
+        <Button
+          icon={<ClockCircleOutlined />}
+          onClick={() => setAction('extension')}
+          data-testid="item-extension"
+        >
           {t('consultations.requestExtension')}
         </Button>
       ) : null}
@@ -124,13 +137,23 @@ function Screen({ data }: { data: ItemScreenResponse }) {
           <Button icon={<CheckOutlined />} onClick={() => setAction('grant')} data-testid="item-grant">
             {t('consultations.grant')}
           </Button>
-          <Button danger icon={<CloseCircleOutlined />} onClick={() => setAction('refuse')} data-testid="item-refuse">
+          <Button
+            danger
+            icon={<CloseCircleOutlined />}
+            onClick={() => setAction('refuse')}
+            data-testid="item-refuse"
+          >
             {t('consultations.refuse')}
           </Button>
         </>
       ) : null}
       {a.canRate ? (
-        <Button type="primary" icon={<LikeOutlined />} onClick={() => setAction('verdict')} data-testid="item-rate">
+        <Button
+          type="primary"
+          icon={<LikeOutlined />}
+          onClick={() => setAction('verdict')}
+          data-testid="item-rate"
+        >
           {t('consultations.rate')}
         </Button>
       ) : null}
@@ -146,7 +169,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
     <div data-testid="item-screen">
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t('consultations.theItem')} extra={<ItemStatusTag status={item.status} />}>
+          <Card
+            size="small"
+            title={t('consultations.theItem')}
+            extra={<ItemStatusTag status={item.status} />}
+          >
             <Typography.Paragraph style={pre} data-testid="item-text-view">
               {item.text}
             </Typography.Paragraph>
@@ -168,7 +195,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
                 showIcon
                 style={{ marginTop: 8 }}
                 title={t('consultations.analysisInternal')}
-                description={<span style={pre} data-testid="item-analysis">{item.analysis}</span>}
+                description={
+                  <span style={pre} data-testid="item-analysis">
+                    {item.analysis}
+                  </span>
+                }
               />
             ) : null}
             {item.pendingExtension ? <ExtensionLine ext={item.pendingExtension} /> : null}
@@ -237,7 +268,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
                 {
                   key: 'min',
                   label: t('consultations.minutes'),
-                  children: <span style={pre} data-testid="item-matter-minutes">{matter.symposium.minutes || '—'}</span>,
+                  children: (
+                    <span style={pre} data-testid="item-matter-minutes">
+                      {matter.symposium.minutes || '—'}
+                    </span>
+                  ),
                 },
               ]}
             />
@@ -247,11 +282,18 @@ function Screen({ data }: { data: ItemScreenResponse }) {
               data-testid="item-timeline"
               items={data.timeline.map((e) => ({
                 key: e.id,
-                color: e.action === 'verdict' || e.action === 'reopened' ? 'red' : e.action === 'closed' ? 'green' : 'blue',
+                color:
+                  e.action === 'verdict' || e.action === 'reopened'
+                    ? 'red'
+                    : e.action === 'closed'
+                      ? 'green'
+                      : 'blue',
                 content: (
                   <div>
                     <Typography.Text strong>{t(`consultations.events.${e.action}`)}</Typography.Text>
-                    {e.stage ? <Tag style={{ marginInlineStart: 6 }}>{t(`consultations.stages.${e.stage}`)}</Tag> : null}
+                    {e.stage ? (
+                      <Tag style={{ marginInlineStart: 6 }}>{t(`consultations.stages.${e.stage}`)}</Tag>
+                    ) : null}
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatDateTime(e.at)}
@@ -277,7 +319,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
         onClose={close}
         testId="analysis-form"
       >
-        <Form.Item name="analysis" label={t('consultations.analysis')} rules={[zodRule(Text(10000), t('consultations.analysis'), t)]}>
+        <Form.Item
+          name="analysis"
+          label={t('consultations.analysis')}
+          rules={[zodRule(Text(10000), t('consultations.analysis'), t)]}
+        >
           <Input.TextArea rows={6} maxLength={10000} data-testid="analysis-text" />
         </Form.Item>
       </FormModal>
@@ -310,7 +356,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
             data-testid="reply-class"
           />
         </Form.Item>
-        <Form.Item name="text" label={t('consultations.replyText')} rules={[zodRule(Text(10000), t('consultations.replyText'), t)]}>
+        <Form.Item
+          name="text"
+          label={t('consultations.replyText')}
+          rules={[zodRule(Text(10000), t('consultations.replyText'), t)]}
+        >
           <Input.TextArea rows={5} maxLength={10000} data-testid="reply-text" />
         </Form.Item>
         {replyClass === 'not_adopted' ? (
@@ -338,14 +388,20 @@ function Screen({ data }: { data: ItemScreenResponse }) {
         open={action === 'extension'}
         title={t('consultations.requestExtension')}
         initialValues={{ days: 5 }}
-        onSubmit={(v) => run.mutateAsync({ kind: 'extension', body: { reason: v.reason.trim(), days: v.days } })}
+        onSubmit={(v) =>
+          run.mutateAsync({ kind: 'extension', body: { reason: v.reason.trim(), days: v.days } })
+        }
         onClose={close}
         testId="extension-form"
       >
         <Form.Item name="days" label={t('consultations.extensionDays')} rules={[{ required: true }]}>
           <InputNumber min={1} max={60} precision={0} />
         </Form.Item>
-        <Form.Item name="reason" label={t('consultations.reason')} rules={[zodRule(Text(2000), t('consultations.reason'), t)]}>
+        <Form.Item
+          name="reason"
+          label={t('consultations.reason')}
+          rules={[zodRule(Text(2000), t('consultations.reason'), t)]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormModal>
@@ -353,14 +409,20 @@ function Screen({ data }: { data: ItemScreenResponse }) {
         open={action === 'grant'}
         title={t('consultations.grant')}
         initialValues={{ days: item.pendingExtension?.daysRequested }}
-        onSubmit={(v) => run.mutateAsync({ kind: 'grant', body: { days: v.days ?? undefined, note: blankToNull(v.note) } })}
+        onSubmit={(v) =>
+          run.mutateAsync({ kind: 'grant', body: { days: v.days ?? undefined, note: blankToNull(v.note) } })
+        }
         onClose={close}
         testId="grant-form"
       >
         <Form.Item name="days" label={t('consultations.extensionDays')}>
           <InputNumber min={1} max={60} precision={0} />
         </Form.Item>
-        <Form.Item name="note" label={t('consultations.note')} rules={[zodRule(OptionalText(2000), t('consultations.note'), t)]}>
+        <Form.Item
+          name="note"
+          label={t('consultations.note')}
+          rules={[zodRule(OptionalText(2000), t('consultations.note'), t)]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormModal>
@@ -372,7 +434,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
         onClose={close}
         testId="refuse-form"
       >
-        <Form.Item name="note" label={t('consultations.reason')} rules={[zodRule(Text(2000), t('consultations.reason'), t)]}>
+        <Form.Item
+          name="note"
+          label={t('consultations.reason')}
+          rules={[zodRule(Text(2000), t('consultations.reason'), t)]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormModal>
@@ -381,7 +447,9 @@ function Screen({ data }: { data: ItemScreenResponse }) {
         title={t('consultations.rate')}
         hint={t('consultations.rateHint')}
         initialValues={{ verdict: 'satisfied' }}
-        onSubmit={(v) => run.mutateAsync({ kind: 'verdict', body: { verdict: v.verdict, comment: blankToNull(v.comment) } })}
+        onSubmit={(v) =>
+          run.mutateAsync({ kind: 'verdict', body: { verdict: v.verdict, comment: blankToNull(v.comment) } })
+        }
         onClose={() => {
           close();
           setVerdict('satisfied');
@@ -400,7 +468,13 @@ function Screen({ data }: { data: ItemScreenResponse }) {
           name="comment"
           label={t('consultations.verdictComment')}
           extra={verdict === 'not_satisfied' ? t('consultations.commentRequired') : undefined}
-          rules={[zodRule(verdict === 'not_satisfied' ? Text(5000) : OptionalText(5000), t('consultations.verdictComment'), t)]}
+          rules={[
+            zodRule(
+              verdict === 'not_satisfied' ? Text(5000) : OptionalText(5000),
+              t('consultations.verdictComment'),
+              t,
+            ),
+          ]}
         >
           <Input.TextArea rows={4} maxLength={5000} data-testid="verdict-comment" />
         </Form.Item>
@@ -412,7 +486,11 @@ function Screen({ data }: { data: ItemScreenResponse }) {
         onClose={close}
         testId="close-form"
       >
-        <Form.Item name="note" label={t('consultations.note')} rules={[zodRule(Text(2000), t('consultations.note'), t)]}>
+        <Form.Item
+          name="note"
+          label={t('consultations.note')}
+          rules={[zodRule(Text(2000), t('consultations.note'), t)]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormModal>
@@ -423,13 +501,22 @@ function Screen({ data }: { data: ItemScreenResponse }) {
 function ReplyCard({ reply }: { reply: ReplyDto }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" type="inner" data-testid="reply-card" title={
-      <Space wrap>
-        <span>{t('consultations.roundN', { n: reply.round })}</span>
-        <ReplyClassTag value={reply.replyClass} />
-        {reply.onTime ? <Tag color="success">{t('consultations.onTime')}</Tag> : <Tag color="red">{t('consultations.late')}</Tag>}
-      </Space>
-    }>
+    <Card
+      size="small"
+      type="inner"
+      data-testid="reply-card"
+      title={
+        <Space wrap>
+          <span>{t('consultations.roundN', { n: reply.round })}</span>
+          <ReplyClassTag value={reply.replyClass} />
+          {reply.onTime ? (
+            <Tag color="success">{t('consultations.onTime')}</Tag>
+          ) : (
+            <Tag color="red">{t('consultations.late')}</Tag>
+          )}
+        </Space>
+      }
+    >
       <Typography.Paragraph style={pre}>{reply.text}</Typography.Paragraph>
       {reply.reason ? (
         <Typography.Paragraph style={pre}>
@@ -439,7 +526,9 @@ function ReplyCard({ reply }: { reply: ReplyDto }) {
       ) : null}
       {reply.analysis !== null ? (
         <Typography.Paragraph type="secondary" style={pre}>
-          <Typography.Text strong type="secondary">{t('consultations.analysisInternal')}：</Typography.Text>
+          <Typography.Text strong type="secondary">
+            {t('consultations.analysisInternal')}：
+          </Typography.Text>
           {reply.analysis}
         </Typography.Paragraph>
       ) : null}
@@ -462,7 +551,14 @@ function ReplyCard({ reply }: { reply: ReplyDto }) {
 
 function ExtensionLine({ ext }: { ext: ExtensionDto }) {
   const { t } = useTranslation();
-  const color = ext.status === 'granted' ? 'success' : ext.status === 'refused' ? 'error' : ext.status === 'requested' ? 'processing' : 'default';
+  const color =
+    ext.status === 'granted'
+      ? 'success'
+      : ext.status === 'refused'
+        ? 'error'
+        : ext.status === 'requested'
+          ? 'processing'
+          : 'default';
   return (
     <div style={{ marginTop: 8 }} data-testid="extension-line">
       <Tag color={color}>{t(`consultations.extensionStatuses.${ext.status}`)}</Tag>

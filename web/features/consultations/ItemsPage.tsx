@@ -52,7 +52,11 @@ function ItemList() {
       title: t('consultations.suggestion'),
       key: 'text',
       render: (_, i) => (
-        <Link to={`/consultations/items/${i.id}`} data-testid="item-link" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        <Link
+          to={`/consultations/items/${i.id}`}
+          data-testid="item-link"
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+        >
           {i.text.length > 60 ? `${i.text.slice(0, 60)}…` : i.text}
         </Link>
       ),
@@ -60,17 +64,31 @@ function ItemList() {
     {
       title: t('consultations.matter'),
       key: 'matter',
-      render: (_, i) => (
-        <Link to={`/consultations/matters/${i.matter.id}`}>{i.matter.name}</Link>
-      ),
+      render: (_, i) => <Link to={`/consultations/matters/${i.matter.id}`}>{i.matter.name}</Link>,
     },
     ...(user.role !== 'department'
-      ? [{ title: t('consultations.department'), key: 'dep', render: (_: unknown, i: ItemDto) => i.matter.department.name }]
+      ? [
+          {
+            title: t('consultations.department'),
+            key: 'dep',
+            render: (_: unknown, i: ItemDto) => i.matter.department.name,
+          },
+        ]
       : []),
     ...(user.role !== 'counterpart'
-      ? [{ title: t('consultations.counterpart'), key: 'cp', render: (_: unknown, i: ItemDto) => i.counterpart.name }]
+      ? [
+          {
+            title: t('consultations.counterpart'),
+            key: 'cp',
+            render: (_: unknown, i: ItemDto) => i.counterpart.name,
+          },
+        ]
       : []),
-    { title: t('consultations.receivedOn'), dataIndex: 'receivedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    {
+      title: t('consultations.receivedOn'),
+      dataIndex: 'receivedOn',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+    },
     { title: t('consultations.dueDate'), key: 'due', render: (_, i) => <DueTag item={i} /> },
     {
       title: t('common.status'),
@@ -78,7 +96,9 @@ function ItemList() {
       render: (_, i) => (
         <Space size={2} wrap>
           <ItemStatusTag status={i.status} />
-          {i.round > 1 ? <Typography.Text type="secondary">{t('consultations.roundN', { n: i.round })}</Typography.Text> : null}
+          {i.round > 1 ? (
+            <Typography.Text type="secondary">{t('consultations.roundN', { n: i.round })}</Typography.Text>
+          ) : null}
           {i.latestReply ? <ReplyClassTag value={i.latestReply.replyClass} /> : null}
           {i.latestReply?.verdict ? <VerdictTag value={i.latestReply.verdict} /> : null}
         </Space>
@@ -109,9 +129,14 @@ function ItemList() {
       <Tabs
         activeKey={status}
         onChange={(key) => set('status', key === 'awaiting_reply' ? undefined : key)}
-        items={ITEM_FILTERS.map((f) => ({ key: f, label: <span data-testid={`items-tab-${f}`}>{t(`consultations.filters.${f}`)}</span> }))}
+        items={ITEM_FILTERS.map((f) => ({
+          key: f,
+          label: <span data-testid={`items-tab-${f}`}>{t(`consultations.filters.${f}`)}</span>,
+        }))}
       />
-      {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} /> : null}
+      {list.isError ? (
+        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Table<ItemDto>
         rowKey="id"
         size="middle"

@@ -38,20 +38,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  type ItemDto,
   ITEM_SOURCES,
+  type ItemDto,
   MatterAttachmentDto,
   type MatterDto,
 } from '../../../common/schemas/consultations';
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES } from '../../../common/schemas/ledger';
 import { OptionalText, Text } from '../../../common/schemas/shared';
 import { api, errorText, postWithProgress } from '../../api/client';
-import { blankToNull, zodRule } from '../../components/formRules';
 import { formatDateTime } from '../../components/format';
+import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { formatSize } from '../ledger/Attachments';
 import { readAsBase64 } from '../ledger/api';
-import { consultationApi, consultationKeys, useItemMutation, useItems, useMatter, useMatterMutation } from './api';
+import {
+  consultationApi,
+  consultationKeys,
+  useItemMutation,
+  useItems,
+  useMatter,
+  useMatterMutation,
+} from './api';
 import { FormModal } from './FormModal';
 import {
   DueTag,
@@ -127,7 +134,7 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
 
   const now = dayjs().second(0).millisecond(0);
   const scheduled = s.scheduledAt ? dayjs(s.scheduledAt) : null;
-  const heldDefault = scheduled && scheduled.isBefore(now) ? scheduled : now;
+  const heldDefault = scheduled?.isBefore(now) ? scheduled : now;
   const isCounterpart = user.role === 'counterpart';
 
   const itemColumns: TableColumnsType<ItemDto> = [
@@ -167,7 +174,11 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
           </Button>
         ) : null}
         {a.canSchedule ? (
-          <Button icon={<CalendarOutlined />} onClick={() => setAction('schedule')} data-testid="matter-schedule">
+          <Button
+            icon={<CalendarOutlined />}
+            onClick={() => setAction('schedule')}
+            data-testid="matter-schedule"
+          >
             {s.status === 'scheduled' ? t('consultations.reschedule') : t('consultations.schedule')}
           </Button>
         ) : null}
@@ -177,12 +188,20 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
           </Button>
         ) : null}
         {a.canRecordMinutes ? (
-          <Button icon={<FileTextOutlined />} onClick={() => setAction('minutes')} data-testid="matter-minutes">
+          <Button
+            icon={<FileTextOutlined />}
+            onClick={() => setAction('minutes')}
+            data-testid="matter-minutes"
+          >
             {t('consultations.recordMinutes')}
           </Button>
         ) : null}
         {a.canDecide ? (
-          <Button icon={<CheckCircleOutlined />} onClick={() => setAction('decide')} data-testid="matter-decide">
+          <Button
+            icon={<CheckCircleOutlined />}
+            onClick={() => setAction('decide')}
+            data-testid="matter-decide"
+          >
             {t('consultations.recordDecision')}
           </Button>
         ) : null}
@@ -201,6 +220,7 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
         bordered
         size="small"
         column={1}
+        styles={{ label: { width: 112 } }}
         items={[
           { key: 'department', label: t('consultations.department'), children: matter.department.name },
           {
@@ -211,7 +231,9 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
                 {matter.counterparts.map((c) => (
                   <span key={c.id}>
                     {c.name}
-                    {c.paired ? null : <Tag style={{ marginInlineStart: 6 }}>{t('consultations.addedMark')}</Tag>}
+                    {c.paired ? null : (
+                      <Tag style={{ marginInlineStart: 6 }}>{t('consultations.addedMark')}</Tag>
+                    )}
                     {c.invitee ? (
                       <Typography.Text type="secondary">
                         {' '}
@@ -425,7 +447,11 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
         >
           <Input.TextArea rows={6} maxLength={10000} data-testid="item-text" />
         </Form.Item>
-        <Form.Item name="receivedOn" label={t('consultations.receivedOn')} extra={t('consultations.receivedOnHint')}>
+        <Form.Item
+          name="receivedOn"
+          label={t('consultations.receivedOn')}
+          extra={t('consultations.receivedOnHint')}
+        >
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
       </FormModal>
@@ -483,7 +509,10 @@ function MatterAttachments({ matter }: { matter: MatterDto }) {
             </Button>
           </Upload>
           <Typography.Text type="secondary">
-            {t('ledger.uploadHint', { types: ATTACHMENT_EXTENSIONS.join(' / '), max: formatSize(ATTACHMENT_MAX_BYTES) })}
+            {t('ledger.uploadHint', {
+              types: ATTACHMENT_EXTENSIONS.join(' / '),
+              max: formatSize(ATTACHMENT_MAX_BYTES),
+            })}
           </Typography.Text>
           {percent !== null ? <Typography.Text>{percent}%</Typography.Text> : null}
         </Space>

@@ -43,8 +43,7 @@ export function MatterFormModal({
 
   // The department's pairs of the year come first and are the default; any counterpart of the region may be added.
   const paired = useMemo(
-    () =>
-      (pairs.data?.pairs ?? []).filter((p) => p.department.id === departmentId).map((p) => p.counterpart),
+    () => (pairs.data?.pairs ?? []).filter((p) => p.department.id === departmentId).map((p) => p.counterpart),
     [pairs.data, departmentId],
   );
   const options = useMemo(() => {
@@ -86,7 +85,9 @@ export function MatterFormModal({
       kind: values.kind,
       title: values.title.trim(),
       summary: blankToNull(values.summary),
-      plannedDecisionDate: values.plannedDecisionDate ? values.plannedDecisionDate.format('YYYY-MM-DD') : null,
+      plannedDecisionDate: values.plannedDecisionDate
+        ? values.plannedDecisionDate.format('YYYY-MM-DD')
+        : null,
       counterpartIds: values.counterpartIds,
     };
     return matter
@@ -146,7 +147,9 @@ export function MatterFormModal({
           name="counterpartIds"
           label={t('consultations.counterparts')}
           extra={t('consultations.counterpartsHint')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('consultations.counterpartsRequired') }]}
+          rules={[
+            { required: true, type: 'array', min: 1, message: t('consultations.counterpartsRequired') },
+          ]}
         >
           <Select<number[]>
             mode="multiple"

@@ -1,9 +1,9 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, InputNumber, Skeleton, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ConsultationSettings, CONSULTATION_DEFAULTS } from '../../../common/schemas/consultations';
+import { CONSULTATION_DEFAULTS, type ConsultationSettings } from '../../../common/schemas/consultations';
 import { errorText } from '../../api/client';
-import { useQueryClient, useMutation } from '@tanstack/react-query';
 import { consultationApi, consultationKeys, useConsultationSettings } from './api';
 
 /** The working days a department has to reply, and how early it is reminded (统战部 sets them). */
@@ -36,7 +36,9 @@ export default function SettingsPanel() {
         })}
       </Typography.Paragraph>
       <Tag>{settings.data.customised ? t('consultations.customised') : t('consultations.defaults')}</Tag>
-      {save.isError ? <Alert type="error" showIcon title={errorText(save.error)} style={{ margin: '12px 0' }} /> : null}
+      {save.isError ? (
+        <Alert type="error" showIcon title={errorText(save.error)} style={{ margin: '12px 0' }} />
+      ) : null}
       <Form<ConsultationSettings>
         form={form}
         layout="vertical"
@@ -44,10 +46,18 @@ export default function SettingsPanel() {
         onFinish={(values) => save.mutate(values)}
         style={{ marginTop: 12 }}
       >
-        <Form.Item name="replyWorkingDays" label={t('consultations.replyWorkingDays')} rules={[{ required: true }]}>
+        <Form.Item
+          name="replyWorkingDays"
+          label={t('consultations.replyWorkingDays')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} data-testid="settings-days" />
         </Form.Item>
-        <Form.Item name="reminderLeadDays" label={t('consultations.reminderLeadDays')} rules={[{ required: true }]}>
+        <Form.Item
+          name="reminderLeadDays"
+          label={t('consultations.reminderLeadDays')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={0} max={30} precision={0} style={{ width: 160 }} />
         </Form.Item>
         {canEdit ? (

@@ -5,8 +5,8 @@ import {
   type ItemFilter,
   ItemListResponse,
   ItemScreenResponse,
-  type MatterKind,
   MatterDto,
+  type MatterKind,
   MatterListResponse,
 } from '../../../common/schemas/consultations';
 import { api } from '../../api/client';

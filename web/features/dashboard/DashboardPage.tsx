@@ -19,6 +19,7 @@ import {
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { FILING_STATUS_LABELS } from '../../../common/filings';
 import {
   type CellState,
   DASHBOARD_METRIC_LABELS,
@@ -28,6 +29,7 @@ import {
   DashboardResponse,
 } from '../../../common/schemas/dashboard';
 import { LEDGER_KINDS } from '../../../common/schemas/ledger';
+import { REPORT_STATUS_LABELS } from '../../../common/schemas/reports';
 import { api, errorText, withQuery } from '../../api/client';
 import { yearOptions } from '../../components/years';
 import { label } from '../../i18n';
@@ -43,12 +45,31 @@ function cellPath(link: string | null): string | null {
   return link?.startsWith('/dashboard/cell?') ? `/api/v1${link}` : null;
 }
 
-function Cell({ cell, onOpen, t }: { cell: DashboardCell; onOpen: (link: string) => void; t: (k: 'dashboard.na') => string }) {
+function Cell({
+  cell,
+  onOpen,
+  t,
+}: {
+  cell: DashboardCell;
+  onOpen: (link: string) => void;
+  t: (k: 'dashboard.na') => string;
+}) {
   const path = cellPath(cell.link);
-  const text = cell.value === null || cell.value === '' ? (cell.state === 'na' ? t('dashboard.na') : '—') : String(cell.value);
+  const text =
+    cell.value === null || cell.value === ''
+      ? cell.state === 'na'
+        ? t('dashboard.na')
+        : '—'
+      : String(cell.value);
   const className = `liaison-cell liaison-cell-${cell.state}`;
   return path ? (
-    <button type="button" className={className} data-testid="dashboard-cell" data-state={cell.state} onClick={() => onOpen(path)}>
+    <button
+      type="button"
+      className={className}
+      data-testid="dashboard-cell"
+      data-state={cell.state}
+      onClick={() => onOpen(path)}
+    >
       {text}
     </button>
   ) : (
@@ -126,7 +147,9 @@ export default function DashboardPage() {
     if (!data) return null;
     const months = data.trends.months.map((m) => t('dashboard.month', { m }));
     const kindName = (k: string) =>
-      (LEDGER_KINDS as readonly string[]).includes(k) ? t(`ledger.kinds.${k as (typeof LEDGER_KINDS)[number]}`) : k;
+      (LEDGER_KINDS as readonly string[]).includes(k)
+        ? t(`ledger.kinds.${k as (typeof LEDGER_KINDS)[number]}`)
+        : k;
     return {
       records: {
         tooltip: { trigger: 'axis' },
@@ -148,8 +171,20 @@ export default function DashboardPage() {
         xAxis: { type: 'category', data: months },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
-          { name: t('dashboard.onTime'), type: 'bar', stack: 'r', data: data.trends.replies.onTime, itemStyle: { color: '#52c41a' } },
-          { name: t('dashboard.late'), type: 'bar', stack: 'r', data: data.trends.replies.late, itemStyle: { color: '#ff4d4f' } },
+          {
+            name: t('dashboard.onTime'),
+            type: 'bar',
+            stack: 'r',
+            data: data.trends.replies.onTime,
+            itemStyle: { color: '#52c41a' },
+          },
+          {
+            name: t('dashboard.late'),
+            type: 'bar',
+            stack: 'r',
+            data: data.trends.replies.late,
+            itemStyle: { color: '#ff4d4f' },
+          },
         ],
       },
     };
@@ -201,11 +236,18 @@ export default function DashboardPage() {
           <span className="liaison-cell liaison-cell-na">{t('dashboard.states.na')}</span>
         </Space>
         <div className="liaison-toolbar-spacer" />
-        <Button icon={<FileExcelOutlined />} href={withQuery('/api/v1/dashboard/export.xlsx', { year })} download data-testid="dashboard-export">
+        <Button
+          icon={<FileExcelOutlined />}
+          href={withQuery('/api/v1/dashboard/export.xlsx', { year })}
+          download
+          data-testid="dashboard-export"
+        >
           {t('pairings.exportXlsx')}
         </Button>
       </div>
-      {board.isError ? <Alert type="error" showIcon title={errorText(board.error)} style={{ marginBottom: 16 }} /> : null}
+      {board.isError ? (
+        <Alert type="error" showIcon title={errorText(board.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       {board.isPending ? <Skeleton active /> : null}
       {data ? (
         <>
@@ -273,10 +315,42 @@ export default function DashboardPage() {
   );
 }
 
+const RECORD_STATUSES = [
+  'done',
+  'overdue',
+  'pending',
+  'violation',
+  'decided',
+  'open',
+  'on_time',
+  'late',
+] as const;
+const LEDGER_STATUSES = ['attended', 'sent', 'ongoing', 'offered', 'taken', 'scheduled', 'held'] as const;
+const RED = new Set(['overdue', 'violation', 'late', 'returned']);
+const GREEN = new Set(['done', 'on_time', 'decided', 'filed', 'accepted', 'attended', 'held']);
+
+/** A drill-down record's status code in words: the dashboard's own, a ledger record's, a form's or a report's. */
+function useRecordStatus() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  return (type: string, status: string): string => {
+    if (type === 'filing' && status in FILING_STATUS_LABELS)
+      return label(FILING_STATUS_LABELS[status as keyof typeof FILING_STATUS_LABELS], lang);
+    if (type === 'report' && status in REPORT_STATUS_LABELS)
+      return label(REPORT_STATUS_LABELS[status as keyof typeof REPORT_STATUS_LABELS], lang);
+    if ((RECORD_STATUSES as readonly string[]).includes(status))
+      return t(`dashboard.recordStatuses.${status as (typeof RECORD_STATUSES)[number]}`);
+    if ((LEDGER_STATUSES as readonly string[]).includes(status))
+      return t(`ledger.statuses.${status as (typeof LEDGER_STATUSES)[number]}`);
+    return status;
+  };
+}
+
 function CellDrawer({ path, onClose }: { path: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const screens = Grid.useBreakpoint();
+  const statusText = useRecordStatus();
   const safe = path.startsWith('/api/v1/dashboard/cell?') ? path : null;
   const query = useQuery({
     queryKey: ['dashboard', 'cell', safe],
@@ -296,7 +370,11 @@ function CellDrawer({ path, onClose }: { path: string; onClose: () => void }) {
       open
       onClose={onClose}
       size={screens.md ? 640 : '100%'}
-      title={data ? `${data.organisation.name}${data.counterpart ? ` — ${data.counterpart.name}` : ''} · ${metricName}` : t('dashboard.cellTitle')}
+      title={
+        data
+          ? `${data.organisation.name}${data.counterpart ? ` — ${data.counterpart.name}` : ''} · ${metricName}`
+          : t('dashboard.cellTitle')
+      }
       data-testid="cell-drawer"
     >
       {query.isPending && safe ? <Skeleton active /> : null}
@@ -315,7 +393,11 @@ function CellDrawer({ path, onClose }: { path: string; onClose: () => void }) {
                   description={
                     <Space wrap size={4}>
                       {r.date ? <span>{r.date}</span> : null}
-                      {r.status ? <Tag>{r.status}</Tag> : null}
+                      {r.status ? (
+                        <Tag color={RED.has(r.status) ? 'red' : GREEN.has(r.status) ? 'green' : 'default'}>
+                          {statusText(r.type, r.status)}
+                        </Tag>
+                      ) : null}
                     </Space>
                   }
                 />

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, RightOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -12,7 +12,7 @@ import { label } from '../../i18n';
 
 /** A link of the server: a web path of this app, else nothing (never a javascript: or outside URL). */
 export function safePath(link: string | null | undefined): string | null {
-  return link && link.startsWith('/') && !link.startsWith('//') ? link : null;
+  return link?.startsWith('/') && !link.startsWith('//') ? link : null;
 }
 
 type Filter = 'all' | 'overdue' | 'dated';
@@ -54,7 +54,10 @@ export default function MyWorkPage() {
             <>
               {' · '}
               <span style={{ color: item.overdue ? '#cf1322' : undefined }}>
-                <ClockCircleOutlined /> {item.overdue ? t('myWork.overdueSince', { date: item.dueDate }) : t('myWork.dueOn', { date: item.dueDate })}
+                <ClockCircleOutlined />{' '}
+                {item.overdue
+                  ? t('myWork.overdueSince', { date: item.dueDate })
+                  : t('myWork.dueOn', { date: item.dueDate })}
               </span>
             </>
           ) : null}
@@ -62,7 +65,7 @@ export default function MyWorkPage() {
       </Space>
     );
     return (
-      <List.Item data-testid="work-item" data-overdue={item.overdue ? '1' : '0'} extra={path ? <RightOutlined /> : null}>
+      <List.Item data-testid="work-item" data-overdue={item.overdue ? '1' : '0'}>
         {path ? (
           <Link to={path} style={{ color: 'inherit', display: 'block', width: '100%' }}>
             {body}
@@ -84,7 +87,11 @@ export default function MyWorkPage() {
                 {t('myWork.title')}
               </Typography.Title>
               {work.data && work.data.overdue > 0 ? (
-                <Badge count={t('myWork.overdueCount', { count: work.data.overdue })} style={{ backgroundColor: '#cf1322' }} data-testid="work-overdue" />
+                <Badge
+                  count={t('myWork.overdueCount', { count: work.data.overdue })}
+                  style={{ backgroundColor: '#cf1322' }}
+                  data-testid="work-overdue"
+                />
               ) : null}
             </Space>
           }
@@ -123,7 +130,9 @@ export default function MyWorkPage() {
           extra={
             work.data ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {work.data.changes.since ? t('myWork.since', { at: formatDateTime(work.data.changes.since) }) : t('myWork.firstVisit')}
+                {work.data.changes.since
+                  ? t('myWork.since', { at: formatDateTime(work.data.changes.since) })
+                  : t('myWork.firstVisit')}
               </Typography.Text>
             ) : null
           }

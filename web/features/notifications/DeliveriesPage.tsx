@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import {
   DELIVERY_STATUSES,
   type DeliveryDto,
-  DeliveryDto as DeliverySchema,
   DeliveryListResponse,
+  DeliveryDto as DeliverySchema,
   type DeliveryStatus,
   NOTIFICATION_KIND_LABELS,
 } from '../../../common/schemas/mail';
@@ -40,10 +40,16 @@ export default function DeliveriesPage() {
     },
   });
   const kindLabel = (k: string) =>
-    k in NOTIFICATION_KIND_LABELS ? label(NOTIFICATION_KIND_LABELS[k as keyof typeof NOTIFICATION_KIND_LABELS], lang) : k;
+    k in NOTIFICATION_KIND_LABELS
+      ? label(NOTIFICATION_KIND_LABELS[k as keyof typeof NOTIFICATION_KIND_LABELS], lang)
+      : k;
 
   const columns: TableColumnsType<DeliveryDto> = [
-    { title: t('deliveries.createdAt'), key: 'at', render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.createdAt)}</span> },
+    {
+      title: t('deliveries.createdAt'),
+      key: 'at',
+      render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.createdAt)}</span>,
+    },
     { title: t('deliveries.user'), dataIndex: 'username' },
     { title: t('deliveries.recipient'), dataIndex: 'recipient' },
     { title: t('deliveries.kind'), key: 'kind', render: (_, d) => kindLabel(d.kind) },
@@ -56,14 +62,24 @@ export default function DeliveriesPage() {
     {
       title: t('deliveries.lastError'),
       key: 'err',
-      render: (_, d) => <Typography.Text type="danger" style={{ wordBreak: 'break-word' }}>{d.lastError ?? ''}</Typography.Text>,
+      render: (_, d) => (
+        <Typography.Text type="danger" style={{ wordBreak: 'break-word' }}>
+          {d.lastError ?? ''}
+        </Typography.Text>
+      ),
     },
     {
       title: t('common.actions'),
       key: 'retry',
       render: (_, d) =>
         d.status === 'failed' ? (
-          <Button size="small" icon={<ReloadOutlined />} loading={retry.isPending && retry.variables === d.id} onClick={() => retry.mutate(d.id)} data-testid="delivery-retry">
+          <Button
+            size="small"
+            icon={<ReloadOutlined />}
+            loading={retry.isPending && retry.variables === d.id}
+            onClick={() => retry.mutate(d.id)}
+            data-testid="delivery-retry"
+          >
             {t('deliveries.retry')}
           </Button>
         ) : null,
@@ -89,7 +105,9 @@ export default function DeliveriesPage() {
         ]}
       />
       {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
-      {retry.isError ? <Alert type="error" showIcon title={errorText(retry.error)} style={{ marginBottom: 12 }} /> : null}
+      {retry.isError ? (
+        <Alert type="error" showIcon title={errorText(retry.error)} style={{ marginBottom: 12 }} />
+      ) : null}
       <Table<DeliveryDto>
         rowKey="id"
         size="small"

@@ -15,7 +15,10 @@ export default function PreferencesPage() {
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const prefs = useQuery({ queryKey: KEY, queryFn: () => api.get('/api/v1/notifications/preferences', NotificationPreferencesResponse) });
+  const prefs = useQuery({
+    queryKey: KEY,
+    queryFn: () => api.get('/api/v1/notifications/preferences', NotificationPreferencesResponse),
+  });
   const [values, setValues] = useState<Record<string, boolean>>({});
   useEffect(() => {
     if (prefs.data) setValues(Object.fromEntries(prefs.data.kinds.map((k) => [k.kind, k.email])));
@@ -35,7 +38,11 @@ export default function PreferencesPage() {
 
   type Row = { kind: NotificationKind; label: string; email: boolean };
   const columns: TableColumnsType<Row> = [
-    { title: t('preferences.kind'), key: 'kind', render: (_, r) => label(NOTIFICATION_KIND_LABELS[r.kind], lang) },
+    {
+      title: t('preferences.kind'),
+      key: 'kind',
+      render: (_, r) => label(NOTIFICATION_KIND_LABELS[r.kind], lang),
+    },
     { title: t('preferences.inApp'), key: 'app', render: () => <Switch size="small" checked disabled /> },
     {
       title: t('preferences.email'),
@@ -59,18 +66,28 @@ export default function PreferencesPage() {
         </Typography.Title>
       }
       extra={
-        <Button type="primary" loading={save.isPending} disabled={!prefs.data} onClick={() => save.mutate()} data-testid="prefs-save">
+        <Button
+          type="primary"
+          loading={save.isPending}
+          disabled={!prefs.data}
+          onClick={() => save.mutate()}
+          data-testid="prefs-save"
+        >
           {t('common.save')}
         </Button>
       }
     >
       {prefs.isPending ? <Skeleton active /> : null}
       {prefs.isError ? <Alert type="error" showIcon title={errorText(prefs.error)} /> : null}
-      {save.isError ? <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} /> : null}
+      {save.isError ? (
+        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} />
+      ) : null}
       {prefs.data ? (
         <>
           <Typography.Paragraph type="secondary">
-            {prefs.data.email ? t('preferences.address', { email: prefs.data.email }) : t('preferences.noAddress')}
+            {prefs.data.email
+              ? t('preferences.address', { email: prefs.data.email })
+              : t('preferences.noAddress')}
           </Typography.Paragraph>
           {!prefs.data.emailEnabled ? (
             <Alert type="info" showIcon title={t('preferences.emailOff')} style={{ marginBottom: 12 }} />

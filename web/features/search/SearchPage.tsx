@@ -33,7 +33,10 @@ export default function SearchPage() {
   const groups = useMemo(() => {
     const by = new Map<string, SearchHit[]>();
     for (const hit of search.data?.items ?? []) by.set(hit.type, [...(by.get(hit.type) ?? []), hit]);
-    return SEARCH_ENTITY_TYPES.filter((type) => by.has(type)).map((type) => ({ type, hits: by.get(type) ?? [] }));
+    return SEARCH_ENTITY_TYPES.filter((type) => by.has(type)).map((type) => ({
+      type,
+      hits: by.get(type) ?? [],
+    }));
   }, [search.data]);
 
   return (
@@ -55,7 +58,9 @@ export default function SearchPage() {
         onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})}
         data-testid="search-page-input"
       />
-      {q && !long ? <Alert type="info" showIcon title={t('search.tooShort', { min: SEARCH_MIN_CHARS })} /> : null}
+      {q && !long ? (
+        <Alert type="info" showIcon title={t('search.tooShort', { min: SEARCH_MIN_CHARS })} />
+      ) : null}
       {search.isError ? <Alert type="error" showIcon title={errorText(search.error)} /> : null}
       {search.isFetching && !search.data ? <Skeleton active /> : null}
       {search.data ? (

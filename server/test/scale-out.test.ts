@@ -1,0 +1,188 @@
+// Scale-out (architecture: "several stateless app instances behind a load balancer, sessions in the database"):
+// two app instances — two buildApp on two connections (pools) to the same database; on SQLite one database
+// FILE — share sessions (sign in on A, use the cookie on B), see each other's writes, and the reminder sweep
+// run by two instances at the same moment sends nothing twice.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addDays, shanghaiDate } from '../../common/shanghai-time.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { connect, type DatabaseHandle } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { record } from '../modules/ledger/ledger.fixtures.js';
+import { runSweep } from '../modules/sweep/sweep.service.js';
+import { loadSeedPairingList } from '../seed/bootstrap.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { describeEachDialect, login, makeUser, orgId, TEST_PASSWORD } from './helper.js';
+
+const withoutSmtp = (env: NodeJS.ProcessEnv) => {
+  const { LIAISON_SMTP_URL: _smtp, ...rest } = env;
+  return rest;
+};
+
+/** One instance of the sweep (sweep.worker.ts: its own process and connection), started at `startAt`. */
+function sweepInstance(url: string, startAt: number): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/modules/sweep/sweep.worker.ts'], {
+      env: { ...withoutSmtp(process.env), DATABASE_URL: url, LIAISON_TEST_START_AT: String(startAt) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+describeEachDialect('two app instances on one database', (dialect) => {
+  let testDb: TestDatabase;
+  let dir: string | null = null;
+  const handles: DatabaseHandle[] = [];
+  const apps: FastifyInstance[] = [];
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+
+  beforeAll(async () => {
+    if (dialect === 'sqlite') {
+      dir = mkdtempSync(join(tmpdir(), 'liaison-scale-out-'));
+      testDb = await createTestDatabase('sqlite', join(dir, 'shared.db'));
+    } else {
+      testDb = await createTestDatabase('postgres');
+    }
+    const config = loadConfig({
+      DATABASE_URL: testDb.url,
+      LIAISON_WEB_DIST: '/nonexistent',
+      LIAISON_RATE_LOGIN_PER_IP: '100000',
+      LIAISON_RATE_LOGIN_PER_USER: '100000',
+    });
+    for (let i = 0; i < 2; i++) {
+      const handle = connect(testDb.url, { poolSize: 4 });
+      handles.push(handle);
+      if (i === 0) {
+        await migrateToLatest(handle.db);
+        await loadSeedPairingList(handle.db);
+      }
+      const app = await buildApp({ config, database: handle });
+      await app.ready();
+      apps.push(app);
+    }
+    [a, b] = apps as [FastifyInstance, FastifyInstance];
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    for (const h of handles) await h.close();
+    await testDb?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const as = (app: FastifyInstance, cookie: string, csrf: string) => (options: InjectOptions) =>
+    app.inject({
+      ...options,
+      cookies: { liaison_session: cookie },
+      headers: { 'x-csrf-token': csrf, ...(options.headers ?? {}) },
+    });
+
+  it('a session made on A is honoured on B, and ended on B it is gone on A', async () => {
+    const db = (handles[0] as DatabaseHandle).db;
+    const username = await makeUser(db, 'department', '区教育局');
+    const res = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'liaison_session')?.value as string;
+    const { csrfToken } = res.json() as { csrfToken: string };
+    const onB = as(b, cookie, csrfToken);
+    const me = await onB({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({ user: { username } });
+    expect((await onB({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBeLessThan(300);
+    expect((await as(a, cookie, csrfToken)({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('what is written on A is read on B: the record, its search row, the pair ledger', async () => {
+    const db = (handles[0] as DatabaseHandle).db;
+    const jiaoyu = await orgId(db, '区教育局');
+    const minmeng = await orgId(db, '民盟奉化支部');
+    const deptOnA = await login(a, await makeUser(db, 'department', '区教育局'));
+    const created = (await record(deptOnA, {
+      departmentId: jiaoyu,
+      counterpartIds: [minmeng],
+      kind: 'notice',
+      subtype: 'policy',
+      title: '横向扩展测试通报',
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    })) as { id: number; year: number };
+    const tzbOnB = await login(b, await makeUser(db, 'tzb', '区委统战部'));
+    const one = await tzbOnB.get(`/api/v1/ledger/${created.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toMatchObject({ title: '横向扩展测试通报' });
+    const list = await tzbOnB.get(`/api/v1/ledger?year=${created.year}&departmentId=${jiaoyu}&counterpartId=${minmeng}`);
+    expect((list.json() as { items: { id: number }[] }).items.map((i) => i.id)).toContain(created.id);
+    const found = await tzbOnB.get(`/api/v1/search?q=${encodeURIComponent('横向扩展')}`);
+    expect((found.json() as { items: { id: number }[] }).items.map((i) => i.id)).toContain(created.id);
+  });
+
+  it('the sweep run by both instances at once sends each reminder once', { timeout: 120_000 }, async () => {
+    const db = (handles[0] as DatabaseHandle).db;
+    const today = shanghaiDate(new Date().toISOString());
+    const year = Number(today.slice(0, 4));
+    const jiaoyu = await orgId(db, '区教育局');
+    const minmeng = await orgId(db, '民盟奉化支部');
+    const dept = await login(a, await makeUser(db, 'department', '区教育局'));
+    await makeUser(db, 'counterpart', '民盟奉化支部');
+    const tzb = await login(b, await makeUser(db, 'tzb', '区委统战部'));
+    // an unanswered invitation in two days, last year's plan item overdue, a 附件2 round due tomorrow
+    await record(dept, {
+      departmentId: jiaoyu,
+      counterpartIds: [minmeng],
+      kind: 'invitation',
+      direction: 'dept_to_cp',
+      subtype: 'meeting',
+      title: '扩展测试务虚会',
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    });
+    const plan = await dept.post('/api/v1/plans', {
+      departmentId: jiaoyu,
+      year: year - 1,
+      items: [{ kind: 'notice', title: '抄送年度工作要点', targetMonth: 1 }],
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const round = await tzb.post('/api/v1/filing-rounds', { year, deadline: addDays(today, 1) });
+    expect(round.statusCode, round.body).toBe(200);
+
+    // two instances, each its own process and connection (two connections of one process to one SQLite
+    // file would wait on each other's lock inside one event loop), sweeping at the same instant
+    const startAt = Date.now() + 4_000;
+    const runs = await Promise.all([sweepInstance(testDb.url, startAt), sweepInstance(testDb.url, startAt)]);
+    for (const r of runs) expect(r.code, r.err).toBe(0);
+    const results = runs.map(
+      (r) => JSON.parse(r.out.trim().split('\n').at(-1) ?? '{}') as { sweep: { notified: Record<string, number>; errors: string[] } },
+    );
+    for (const r of results) expect(r.sweep.errors).toEqual([]);
+
+    const notifications = await db.selectFrom('notifications').select(['user_id', 'kind', 'title', 'dedupe_key']).execute();
+    const kinds = new Set(notifications.map((n) => n.kind));
+    for (const k of ['rsvp_reminder', 'plan_item_overdue', 'deadline_reminder']) expect(kinds, k).toContain(k);
+    expect(new Set(notifications.map((n) => n.dedupe_key)).size).toBe(notifications.length);
+    expect(new Set(notifications.map((n) => `${n.user_id}|${n.kind}|${n.title}`)).size).toBe(notifications.length);
+    // what the two reported creating adds up to what exists: neither created one the other had
+    const reported = results.reduce((s, r) => s + Object.values(r.sweep.notified).reduce((x, y) => x + y, 0), 0);
+    expect(reported).toBe(notifications.length);
+
+    // and both instances' own connections sweeping again in this process create nothing more
+    for (const h of handles) {
+      const again = await runSweep(h.db);
+      expect(again.errors).toEqual([]);
+      expect(Object.values(again.notified).every((n) => n === 0)).toBe(true);
+    }
+    expect((await db.selectFrom('notifications').select('user_id').execute()).length).toBe(notifications.length);
+  });
+});

@@ -1,0 +1,165 @@
+import { BellOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { ReportStatusItem } from '../../../common/schemas/reports';
+import { hasPermission } from '../../access';
+import { errorText, withQuery } from '../../api/client';
+import { formatDateTime } from '../../components/format';
+import { useCurrentUser } from '../../components/guards';
+import { yearOptions } from '../../components/years';
+import { reportApi, useReportList } from './api';
+import { DaysLeft, ReportStatusTag } from './labels';
+
+const ReportView = lazy(() => import('./ReportView'));
+
+/** The year a report is about by default: last year's in January (due late January), else this year's draft. */
+export function defaultReportYear(): number {
+  const now = new Date();
+  return now.getMonth() === 0 ? now.getFullYear() - 1 : now.getFullYear();
+}
+
+/** 年度报告 (附件3): /reports (the list, or one's own), /reports/:departmentId/:year (one report). */
+export default function ReportsPage() {
+  const user = useCurrentUser();
+  const params = useParams();
+  const [search] = useSearchParams();
+  const [depPart, yearPart] = (params['*'] ?? '').split('/');
+  const departmentId = Number(depPart);
+  const year = Number(yearPart);
+  if (Number.isInteger(departmentId) && departmentId > 0 && Number.isInteger(year) && year > 1948) {
+    return (
+      <Suspense fallback={null}>
+        <ReportView key={`${departmentId}-${year}`} departmentId={departmentId} year={year} />
+      </Suspense>
+    );
+  }
+  const y = Number(search.get('year')) || defaultReportYear();
+  // a department's own report is the page
+  if (user.role === 'department') return <Navigate to={`/reports/${user.organisation.id}/${y}`} replace />;
+  return <ReportBoard year={y} />;
+}
+
+function ReportBoard({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const review = hasPermission(user, 'reports:review');
+  const list = useReportList(year, review);
+  const remind = useMutation({
+    mutationFn: () => reportApi.remind(year),
+    onSuccess: (r) =>
+      message.success(t('reports.reminded', { notified: r.notified, departments: r.departments.length })),
+  });
+  const counts = list.data?.counts;
+
+  const columns: TableColumnsType<ReportStatusItem> = [
+    {
+      title: t('reports.department'),
+      key: 'department',
+      render: (_, r) => (
+        <Link to={`/reports/${r.department.id}/${year}`} data-testid="report-link">
+          {r.department.name}
+        </Link>
+      ),
+    },
+    { title: t('common.status'), key: 'status', render: (_, r) => <ReportStatusTag status={r.status} /> },
+    { title: t('reports.deadline'), dataIndex: 'deadline' },
+    { title: t('reports.daysLeft'), key: 'days', render: (_, r) => <DaysLeft item={r} /> },
+    {
+      title: t('reports.submittedAt'),
+      key: 'submitted',
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(r.submittedAt) || '—'}
+          {r.submittedLate ? (
+            <Tag color="orange" style={{ marginInlineStart: 4 }}>
+              {t('reports.late')}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      title: t('reports.acceptedAt'),
+      key: 'accepted',
+      render: (_, r) => formatDateTime(r.acceptedAt) || '—',
+    },
+  ];
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('reports.title')}
+        </Typography.Title>
+      }
+    >
+      <div className="liaison-toolbar">
+        <Space>
+          <Typography.Text>{t('pairings.year')}</Typography.Text>
+          <Select
+            style={{ width: 110 }}
+            value={year}
+            options={yearOptions(year, t)}
+            onChange={(v: number) => navigate(`/reports?year=${v}`, { replace: true })}
+            data-testid="reports-year"
+          />
+        </Space>
+        <div className="liaison-toolbar-spacer" />
+        {review ? (
+          <Button
+            icon={<BellOutlined />}
+            loading={remind.isPending}
+            onClick={() => remind.mutate()}
+            data-testid="reports-remind"
+          >
+            {t('reports.remind')}
+          </Button>
+        ) : null}
+        <Button
+          icon={<FileWordOutlined />}
+          href={withQuery('/api/v1/documents/annual-report.docx', { year, all: '1' })}
+          download
+        >
+          {t('reports.downloadAllDocx')}
+        </Button>
+        <Button
+          icon={<FileExcelOutlined />}
+          href={withQuery('/api/v1/reports/export.xlsx', { year })}
+          download
+        >
+          {t('pairings.exportXlsx')}
+        </Button>
+      </div>
+      {remind.isError ? (
+        <Alert type="error" showIcon title={errorText(remind.error)} style={{ marginBottom: 12 }} />
+      ) : null}
+      {list.isError ? (
+        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 12 }} />
+      ) : null}
+      {counts ? (
+        <Space wrap style={{ marginBottom: 12 }} data-testid="reports-counts">
+          {(['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const).map((s) => (
+            <span key={s}>
+              <ReportStatusTag status={s} /> {counts[s] ?? 0}
+            </span>
+          ))}
+        </Space>
+      ) : null}
+      <Table<ReportStatusItem>
+        rowKey={(r) => r.department.id}
+        size="middle"
+        loading={list.isFetching}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+        data-testid="reports-table"
+      />
+    </Card>
+  );
+}
