@@ -42,13 +42,6 @@ interface Ref {
   name: string;
 }
 
-async function orgId(api: ApiSession, name: string): Promise<number> {
-  const list = await api.call<{ items: (Ref & { regionId: number })[] }>('GET', '/organisations?active=all');
-  const org = list.items.find((o) => o.name === name);
-  if (!org) throw new Error(`no organisation ${name}`);
-  return org.id;
-}
-
 /** Open a page as one user: no dialog may open, window.__xss stays unset, each text shows as typed. */
 async function check(page: Page, path: string, texts: string[], ready?: string): Promise<void> {
   await page.goto(`${server.baseUrl}${path}`);

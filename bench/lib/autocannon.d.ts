@@ -34,7 +34,9 @@ declare module 'autocannon' {
     body?: string;
     requests?: RequestSpec[];
   }
+
   export type { Result };
+
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

@@ -16,7 +16,9 @@ export async function bundle(entry: string, name: string): Promise<string> {
     target: 'node20',
     external: ['better-sqlite3', 'pg', 'pg-native', 'exceljs', 'docx', 'fastify', 'autocannon'],
     outfile,
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'error',
   });
   return outfile;

@@ -18,7 +18,9 @@ export function benchConfig(url: string): Config {
   });
 }
 
-export async function benchUsers(db: Kysely<Database>): Promise<BenchUsers & { scale: string; years: number[] }> {
+export async function benchUsers(
+  db: Kysely<Database>,
+): Promise<BenchUsers & { scale: string; years: number[] }> {
   const row = await db
     .selectFrom('settings')
     .select('value_json')
@@ -30,7 +32,11 @@ export async function benchUsers(db: Kysely<Database>): Promise<BenchUsers & { s
 
 /** A service call's context for a bench user, as the auth plugin would build it from a session. */
 export async function contextOf(db: Kysely<Database>, username: string): Promise<RequestContext> {
-  const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   const actor = await loadActor(db, user.id);
   if (!actor) throw new Error(`no actor ${username}`);
   const { disabled: _d, totpEnabled: _t, ...rest } = actor;

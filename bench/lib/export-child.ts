@@ -3,9 +3,9 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { connect } from '../../server/db/connect.js';
-import { findRecordIds } from '../../server/modules/ledger/ledger.repository.js';
-import { ledgerScope } from '../../server/modules/ledger/ledger.policy.js';
 import { writeLedgerXlsx } from '../../server/modules/ledger/ledger.export.js';
+import { ledgerScope } from '../../server/modules/ledger/ledger.policy.js';
+import { findRecordIds } from '../../server/modules/ledger/ledger.repository.js';
 import { benchUsers, contextOf } from './common.js';
 
 const [url, rowsArg, file] = process.argv.slice(2) as [string, string, string];

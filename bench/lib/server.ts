@@ -56,6 +56,9 @@ async function main() {
       });
     }
   });
+  // a normal exit (so --cpu-prof, when given, writes its profile)
+  process.on('SIGTERM', () => process.exit(0));
+  process.on('SIGINT', () => process.exit(0));
   process.send?.({ type: 'ready', ports, floorPort });
 }
 

@@ -25,7 +25,10 @@ const withoutSmtp = (env: NodeJS.ProcessEnv) => {
 };
 
 /** One instance of the sweep (sweep.worker.ts: its own process and connection), started at `startAt`. */
-function sweepInstance(url: string, startAt: number): Promise<{ code: number | null; out: string; err: string }> {
+function sweepInstance(
+  url: string,
+  startAt: number,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/modules/sweep/sweep.worker.ts'], {
       env: { ...withoutSmtp(process.env), DATABASE_URL: url, LIAISON_TEST_START_AT: String(startAt) },
@@ -95,7 +98,11 @@ describeEachDialect('two app instances on one database', (dialect) => {
   it('a session made on A is honoured on B, and ended on B it is gone on A', async () => {
     const db = (handles[0] as DatabaseHandle).db;
     const username = await makeUser(db, 'department', '区教育局');
-    const res = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+    const res = await a.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'liaison_session')?.value as string;
     const { csrfToken } = res.json() as { csrfToken: string };
@@ -124,7 +131,9 @@ describeEachDialect('two app instances on one database', (dialect) => {
     const one = await tzbOnB.get(`/api/v1/ledger/${created.id}`);
     expect(one.statusCode, one.body).toBe(200);
     expect(one.json()).toMatchObject({ title: '横向扩展测试通报' });
-    const list = await tzbOnB.get(`/api/v1/ledger?year=${created.year}&departmentId=${jiaoyu}&counterpartId=${minmeng}`);
+    const list = await tzbOnB.get(
+      `/api/v1/ledger?year=${created.year}&departmentId=${jiaoyu}&counterpartId=${minmeng}`,
+    );
     expect((list.json() as { items: { id: number }[] }).items.map((i) => i.id)).toContain(created.id);
     const found = await tzbOnB.get(`/api/v1/search?q=${encodeURIComponent('横向扩展')}`);
     expect((found.json() as { items: { id: number }[] }).items.map((i) => i.id)).toContain(created.id);
@@ -164,17 +173,29 @@ describeEachDialect('two app instances on one database', (dialect) => {
     const runs = await Promise.all([sweepInstance(testDb.url, startAt), sweepInstance(testDb.url, startAt)]);
     for (const r of runs) expect(r.code, r.err).toBe(0);
     const results = runs.map(
-      (r) => JSON.parse(r.out.trim().split('\n').at(-1) ?? '{}') as { sweep: { notified: Record<string, number>; errors: string[] } },
+      (r) =>
+        JSON.parse(r.out.trim().split('\n').at(-1) ?? '{}') as {
+          sweep: { notified: Record<string, number>; errors: string[] };
+        },
     );
     for (const r of results) expect(r.sweep.errors).toEqual([]);
 
-    const notifications = await db.selectFrom('notifications').select(['user_id', 'kind', 'title', 'dedupe_key']).execute();
+    const notifications = await db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'title', 'dedupe_key'])
+      .execute();
     const kinds = new Set(notifications.map((n) => n.kind));
-    for (const k of ['rsvp_reminder', 'plan_item_overdue', 'deadline_reminder']) expect(kinds, k).toContain(k);
+    for (const k of ['rsvp_reminder', 'plan_item_overdue', 'deadline_reminder'])
+      expect(kinds, k).toContain(k);
     expect(new Set(notifications.map((n) => n.dedupe_key)).size).toBe(notifications.length);
-    expect(new Set(notifications.map((n) => `${n.user_id}|${n.kind}|${n.title}`)).size).toBe(notifications.length);
+    expect(new Set(notifications.map((n) => `${n.user_id}|${n.kind}|${n.title}`)).size).toBe(
+      notifications.length,
+    );
     // what the two reported creating adds up to what exists: neither created one the other had
-    const reported = results.reduce((s, r) => s + Object.values(r.sweep.notified).reduce((x, y) => x + y, 0), 0);
+    const reported = results.reduce(
+      (s, r) => s + Object.values(r.sweep.notified).reduce((x, y) => x + y, 0),
+      0,
+    );
     expect(reported).toBe(notifications.length);
 
     // and both instances' own connections sweeping again in this process create nothing more
@@ -183,6 +204,8 @@ describeEachDialect('two app instances on one database', (dialect) => {
       expect(again.errors).toEqual([]);
       expect(Object.values(again.notified).every((n) => n === 0)).toBe(true);
     }
-    expect((await db.selectFrom('notifications').select('user_id').execute()).length).toBe(notifications.length);
+    expect((await db.selectFrom('notifications').select('user_id').execute()).length).toBe(
+      notifications.length,
+    );
   });
 });

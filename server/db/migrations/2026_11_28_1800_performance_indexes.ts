@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 
+// Frozen in time: this file must never import application code.
+
 /**
  * Indexes for the hot paths found by `npm run bench` (plans in bench/plans/):
  * - my-work and the dashboard ask "did this pair hold its symposium this year" per obligation (metRef): with

@@ -290,7 +290,9 @@ export async function kindsOf(db: Executor, ids: number[]) {
   const out: { id: number; kind: string }[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
-    out.push(...(await db.selectFrom('ledger_records').select(['id', 'kind']).where('id', 'in', slice).execute()));
+    out.push(
+      ...(await db.selectFrom('ledger_records').select(['id', 'kind']).where('id', 'in', slice).execute()),
+    );
   }
   return out;
 }
