@@ -1,13 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApiSession,
-  apiSession,
-  launchBrowser,
-  login,
-  type RunningServer,
-  startServer,
-} from './helpers.js';
+import { apiSession, launchBrowser, login, type RunningServer, startServer } from './helpers.js';
 
 // Stored XSS: every free text a user can type comes back on some page. Each payload sets window.__xss and
 // calls alert() if it ever runs; the pages must show it as text instead.

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, type KyselyPlugin, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type PgModule from 'pg';
 import type { Database } from './schema.js';
 
@@ -63,10 +63,27 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
   sqlite.function('liaison_audit_archive_allowed', { deterministic: false }, () =>
     archiveFlag.allowed ? 1 : 0,
   );
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [yieldAfterEachQuery],
+  });
   archiveFlags.set(db, archiveFlag);
   return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
 }
+
+/**
+ * better-sqlite3 runs a query synchronously, so a request's queries follow one another as microtasks: under
+ * load the requests in flight ran all their queries in one turn of the event loop, which then stalled for
+ * hundreds of milliseconds (bench: event-loop delay max 558 ms at 50 connections). Yielding after each query
+ * (setImmediate) lets timers, sockets and other requests in between: each synchronous step is one query.
+ */
+const yieldAfterEachQuery: KyselyPlugin = {
+  transformQuery: (args) => args.node,
+  transformResult: async (args) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return args.result;
+  },
+};
 
 /**
  * Kysely prepares every query anew; on SQLite parsing and planning a statement costs about as much as running
