@@ -10,7 +10,9 @@ try {
   report = {};
 }
 if (report.message || report.error || !report.metadata) {
-  console.log(`npm audit: the advisory service could not be reached (${report.message ?? 'no report'}); not checked`);
+  console.log(
+    `npm audit: the advisory service could not be reached (${report.message ?? 'no report'}); not checked`,
+  );
   process.exit(0);
 }
 const v = report.metadata.vulnerabilities;

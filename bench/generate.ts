@@ -457,24 +457,22 @@ async function benchUsers(
     role: 'tzb' | 'department' | 'counterpart',
     organisationId: number,
   ) => {
-    await app.db
-      .transaction()
-      .execute((trx) =>
-        createUserRecord(
-          trx,
-          { actor: null, ip: null },
-          {
-            username,
-            displayName: username,
-            role,
-            organisationId,
-            email: null,
-            password: BENCH_PASSWORD,
-            mustChangePassword: false,
-          },
-          { minLength: 8, minClasses: 1 },
-        ),
-      );
+    await app.db.transaction().execute((trx) =>
+      createUserRecord(
+        trx,
+        { actor: null, ip: null },
+        {
+          username,
+          displayName: username,
+          role,
+          organisationId,
+          email: null,
+          password: BENCH_PASSWORD,
+          mustChangePassword: false,
+        },
+        { minLength: 8, minClasses: 1 },
+      ),
+    );
     return username;
   };
   // the department of pair 9 has this year's open suggestions (matters of departments 5–9 are still open)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, Ref, Text, Year } from './shared.js';
+import { Id, OptionalText, Ref, Year } from './shared.js';
 
 export const PairingDto = z.object({
   id: z.number().int(),

@@ -58,6 +58,12 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
   sqlite.pragma('busy_timeout = 5000');
   // 剩余信息保护: deleted content is overwritten with zeros, not left in free pages of the file.
   sqlite.pragma('secure_delete = ON');
+  // Planner statistics (sqlite_stat1), as SQLite advises for long-lived connections: without them the planner
+  // guessed that `status = ?` or `kind = ?` were selective and read every open suggestion / future invitation
+  // of a province to find one unit's (bench/plans/sqlite-digest.txt). analysis_limit keeps it to ~0.1 s on a
+  // province's ten years; optimize only re-analyses tables whose size changed much since.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
   // The audit trail's delete trigger asks this function; only the archive transaction raises the flag.
   const archiveFlag = { allowed: false };
   sqlite.function('liaison_audit_archive_allowed', { deterministic: false }, () =>

@@ -51,7 +51,12 @@ export async function createRegion(ctx: RequestContext, input: CreateRegionReque
   const created = await ctx.db.transaction().execute(async (trx) => {
     if (await siblingNamed(trx, input.parentId, input.name)) throw conflict(input.name);
     const region = await insertRegion(trx, input);
-    await appendAudit(trx, ctx, { action: 'region.create', entityType: 'region', entityId: region.id, after: region });
+    await appendAudit(trx, ctx, {
+      action: 'region.create',
+      entityType: 'region',
+      entityId: region.id,
+      after: region,
+    });
     return region;
   });
   const all = await listRegions(ctx);
