@@ -1,3 +1,5 @@
+// In the `docs` suite (external tools): the feed is checked with Python's icalendar from Debian
+// (python3-icalendar), which `npm test` on a bare machine does not have. CI runs it on both engines.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
