@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ChangePasswordRequest, LoginRequest, SessionResponse } from '../../common/schemas/auth';
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  SessionResponse,
+  TotpEnableRequest,
+} from '../../common/schemas/auth';
 import { ApiError, api, type Parser, setCsrfToken } from './client';
 
 export const SESSION_KEY = ['session'] as const;
@@ -65,6 +70,13 @@ export async function login(body: LoginRequest): Promise<SessionResponse> {
 
 export async function changePassword(body: ChangePasswordRequest): Promise<SessionResponse> {
   const session = await api.post('/api/v1/auth/password', body, SessionShape);
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** Confirm TOTP enrolment with the first code; answers the session, now with TOTP on. */
+export async function enableTotp(body: TotpEnableRequest): Promise<SessionResponse> {
+  const session = await api.post('/api/v1/auth/totp/enable', body, SessionShape);
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -38,7 +38,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </Suspense>
     );
   }
-  if (!session.data || session.data.user.mustChangePassword) {
+  if (!session.data || session.data.user.mustChangePassword || session.data.user.mustEnrolTotp) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }

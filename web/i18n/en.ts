@@ -88,6 +88,13 @@ export const en: Messages = {
     passwordsDiffer: 'The two new passwords differ',
     changeSubmit: 'Change password and continue',
     changed: 'Password changed',
+    totp: 'Authenticator code',
+    enrolTitle: 'Turn on two-factor sign-in',
+    enrolHint:
+      'The security policy requires administrators to sign in with an authenticator code. Add the key below to your authenticator app, then enter the 6-digit code it shows.',
+    enrolSecret: 'Key (enter it in your authenticator app):',
+    enrolLink: 'Open in an authenticator app on this device',
+    enrolSubmit: 'Verify and turn on',
   },
   pairings: {
     title: 'Pairings',

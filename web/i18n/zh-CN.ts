@@ -87,6 +87,13 @@ export const zhCN = {
     passwordsDiffer: '两次输入的新密码不一致',
     changeSubmit: '修改密码并进入',
     changed: '密码已修改',
+    totp: '动态验证码',
+    enrolTitle: '启用双因素认证',
+    enrolHint:
+      '安全策略要求管理员使用动态验证码登录。请在手机验证器应用（如 Google Authenticator、微信小程序“腾讯身份验证器”）中添加下面的密钥，然后输入应用显示的6位验证码。',
+    enrolSecret: '密钥（手动输入验证器应用）：',
+    enrolLink: '在本机验证器应用中打开',
+    enrolSubmit: '验证并启用',
   },
   pairings: {
     title: '对口联系',

@@ -3,7 +3,7 @@ import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { SessionResponse } from '../../../common/schemas/auth';
-import { errorText } from '../../api/client';
+import { ApiError, errorText } from '../../api/client';
 import { login, SESSION_KEY, useSession } from '../../api/session';
 import { FullPageSpin } from '../../components/guards';
 import { changeLanguage, LANGUAGES } from '../../i18n';
@@ -11,6 +11,7 @@ import { changeLanguage, LANGUAGES } from '../../i18n';
 // The login page is the first thing every user downloads, so it is plain HTML and CSS styled like
 // antd: no antd, no zod. The rarely needed change-password form (antd + zod) comes on demand.
 const ChangePasswordForm = lazy(() => import('./ChangePasswordForm'));
+const TotpEnrolForm = lazy(() => import('./TotpEnrolForm'));
 
 /** Only same-site paths are followed after login. */
 function safeNext(next: string | null): string {
@@ -25,6 +26,9 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Asked for only after the server answers TOTP_REQUIRED: most users have no second factor.
+  const [needTotp, setNeedTotp] = useState(false);
+  const [totp, setTotp] = useState('');
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,11 +36,12 @@ export default function LoginPage() {
 
   if (session.isPending) return <FullPageSpin />;
   const user = session.data?.user;
-  if (user && !user.mustChangePassword) return <Navigate to={next} replace />;
+  const blocked = (u: SessionResponse['user']) => u.mustChangePassword || u.mustEnrolTotp;
+  if (user && !blocked(user)) return <Navigate to={next} replace />;
 
   const signedIn = (response: SessionResponse) => {
     queryClient.setQueryData(SESSION_KEY, response);
-    if (!response.user.mustChangePassword) navigate(next, { replace: true });
+    if (!blocked(response.user)) navigate(next, { replace: true });
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -47,8 +52,11 @@ export default function LoginPage() {
     setError(null);
     setBusy(true);
     try {
-      signedIn(await login({ username: username.trim(), password }));
+      signedIn(
+        await login({ username: username.trim(), password, ...(needTotp ? { totp: totp.trim() } : {}) }),
+      );
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'TOTP_REQUIRED') setNeedTotp(true);
       setError(errorText(e));
     } finally {
       setBusy(false);
@@ -70,6 +78,10 @@ export default function LoginPage() {
         {user?.mustChangePassword ? (
           <Suspense fallback={<FullPageSpin />}>
             <ChangePasswordForm currentPassword={password} onChanged={signedIn} />
+          </Suspense>
+        ) : user?.mustEnrolTotp ? (
+          <Suspense fallback={<FullPageSpin />}>
+            <TotpEnrolForm onEnrolled={signedIn} />
           </Suspense>
         ) : (
           <form onSubmit={onSubmit} noValidate aria-label={t('login.title')}>
@@ -103,6 +115,19 @@ export default function LoginPage() {
               />
               {missing.password ? <em>{t('validation.required', { field: t('login.password') })}</em> : null}
             </label>
+            {needTotp ? (
+              <label className="liaison-field">
+                <span>{t('login.totp')}</span>
+                <input
+                  name="totp"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={16}
+                  value={totp}
+                  onChange={(e) => setTotp(e.target.value)}
+                />
+              </label>
+            ) : null}
             <button type="submit" className="liaison-login-submit" disabled={busy} data-testid="login-submit">
               {busy ? t('app.loading') : t('login.submit')}
             </button>
