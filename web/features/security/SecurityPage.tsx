@@ -1,6 +1,6 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SecurityPolicy, SecurityPolicySchema } from '../../../common/security-policy';
@@ -16,6 +16,14 @@ const FIELDS = [
   'passwordMinClasses',
   'lockoutThreshold',
   'lockoutMinutes',
+  'passwordHistory',
+  'passwordMaxAgeDays',
+] as const satisfies readonly (keyof SecurityPolicy)[];
+
+/** On/off rules; each is its own setting because the ASVS and 等保 views differ. */
+const SWITCHES = [
+  'passwordRejectUsername',
+  'totpRequiredForAdmins',
 ] as const satisfies readonly (keyof SecurityPolicy)[];
 
 const QUERY_KEY = ['settings', 'security'] as const;
@@ -77,7 +85,8 @@ export default function SecurityPage() {
         >
           {FIELDS.map((name) => {
             // The bounds come from the shared schema, so the form refuses what the server would.
-            const schema = SecurityPolicySchema.shape[name];
+            const field = SecurityPolicySchema.shape[name];
+            const schema = 'unwrap' in field ? field.unwrap() : field;
             const min = schema.minValue ?? 0;
             const max = schema.maxValue ?? Number.MAX_SAFE_INTEGER;
             return (
@@ -96,6 +105,11 @@ export default function SecurityPage() {
               </Form.Item>
             );
           })}
+          {SWITCHES.map((name) => (
+            <Form.Item key={name} name={name} label={t(`security.${name}`)} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          ))}
           {canWrite ? (
             <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
               {t('common.save')}
