@@ -209,6 +209,10 @@ export const en: Messages = {
     fullName: 'Full name',
   },
   users: {
+    totpOn: 'Authenticator on',
+    resetTotp: 'Reset authenticator',
+    resetTotpConfirm: '{{name}} will have to set up the authenticator again at the next sign-in. Continue?',
+    totpReset: 'Authenticator reset',
     title: 'Users',
     username: 'Username',
     displayName: 'Name',

@@ -207,6 +207,10 @@ export const zhCN = {
     fullName: '全称',
   },
   users: {
+    totpOn: '已启用动态验证码',
+    resetTotp: '重置动态验证码',
+    resetTotpConfirm: '重置后 {{name}} 下次登录须重新绑定验证器，确定吗？',
+    totpReset: '动态验证码已重置',
     title: '用户管理',
     username: '用户名',
     displayName: '姓名',

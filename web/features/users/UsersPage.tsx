@@ -247,6 +247,14 @@ export default function UsersPage() {
     },
     onError: (error) => message.error(errorText(error)),
   });
+  const resetTotp = useMutation({
+    mutationFn: (user: UserDto) => api.post(`/api/v1/users/${user.id}/reset-totp`, {}, UserDto),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      message.success(t('users.totpReset'));
+    },
+    onError: (error) => message.error(errorText(error)),
+  });
   const endSessions = useMutation({
     mutationFn: (user: UserDto) => api.postIgnoringBody(`/api/v1/users/${user.id}/end-sessions`),
     onSuccess: () => message.success(t('users.sessionsEnded')),
@@ -277,6 +285,7 @@ export default function UsersPage() {
             {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : null}
             {locked ? <Tag color="red">{t('users.locked')}</Tag> : null}
             {u.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+            {u.totpEnabled ? <Tag color="geekblue">{t('users.totpOn')}</Tag> : null}
             {!u.disabled && !locked && !u.mustChangePassword ? (
               <Tag color="green">{t('users.normal')}</Tag>
             ) : null}
@@ -310,6 +319,17 @@ export default function UsersPage() {
               {t('users.resetPassword')}
             </Button>
           </Popconfirm>
+          {u.totpEnabled ? (
+            <Popconfirm
+              title={t('users.resetTotp')}
+              description={t('users.resetTotpConfirm', { name: u.displayName })}
+              onConfirm={() => resetTotp.mutateAsync(u)}
+            >
+              <Button type="link" size="small" icon={<KeyOutlined />}>
+                {t('users.resetTotp')}
+              </Button>
+            </Popconfirm>
+          ) : null}
           <Popconfirm
             title={t('users.endSessions')}
             description={t('users.endSessionsConfirm', { name: u.displayName })}
