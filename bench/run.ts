@@ -5,7 +5,7 @@
 // body from a bare fastify() in the same process), the dashboard and digest as service calls, a district's
 // reports and conference pack, a 100,000-row streamed .xlsx export (time, peak RSS), cold start and RSS,
 // the web bundle; query plans of the hot paths go to bench/plans/. Prints a table with targets, writes
-// bench/results/<date>-<engine>.json.
+// bench/results/<date>-<engine>.json (and the table as .md).
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -653,7 +653,11 @@ async function engine(
   // the write run added an 'analysed' event per request to the items' timelines: removed, so the next run's
   // item screens are the same size (the audit entries stay: the trail is append-only)
   const cleanup = connect(url);
-  const bench = await cleanup.db.selectFrom('users').select('id').where('username', '=', users.department).executeTakeFirstOrThrow();
+  const bench = await cleanup.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', users.department)
+    .executeTakeFirstOrThrow();
   await cleanup.db
     .deleteFrom('consultation_item_events')
     .where('action', '=', 'analysed')
@@ -747,7 +751,8 @@ async function main() {
       file,
       `${JSON.stringify({ date: new Date().toISOString(), engine: e.dialect, scale: users.scale, years: users.years, machine: { cores: cpus().length, memGiB: Math.round(totalmem() / 1024 ** 3) }, rows: rows.map((r) => ({ ...r, ok: ok(r) })), details: results }, null, 2)}\n`,
     );
-    log(`wrote ${file}`);
+    writeFileSync(file.replace(/\.json$/, '.md'), `${table(title, rows)}\n`);
+    log(`wrote ${file} (and .md)`);
   }
   log(`plans: ${readdirSync('bench/plans').join(', ')}`);
   log(`done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);

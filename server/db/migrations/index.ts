@@ -7,6 +7,7 @@ import * as security from './2026_11_28_1500_security.js';
 import * as reports from './2026_11_28_1600_reports.js';
 import * as oversight from './2026_11_28_1700_oversight.js';
 import * as performanceIndexes from './2026_11_28_1800_performance_indexes.js';
+import * as auditTruncate from './2026_11_28_1900_audit_truncate.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1600_reports': reports,
   '2026_11_28_1700_oversight': oversight,
   '2026_11_28_1800_performance_indexes': performanceIndexes,
+  '2026_11_28_1900_audit_truncate': auditTruncate,
 };

@@ -107,6 +107,7 @@ async function recordFailure(
             action: 'auth.lockout',
             entityType: 'user',
             entityId: user.id,
+            regionId: await userRegionId(trx, user.id),
             outcome: 'denied',
             detail: `${policy.lockoutThreshold} failures: locked for ${policy.lockoutMinutes} min`,
           },
@@ -120,6 +121,7 @@ async function recordFailure(
         action: 'auth.login',
         entityType: 'user',
         entityId: user?.id ?? null,
+        regionId: user ? await userRegionId(trx, user.id) : null,
         outcome: 'failed',
         detail: `${reason}: ${input.username.slice(0, 64)}`,
       },
@@ -190,6 +192,7 @@ export async function login(
         action: 'auth.login',
         entityType: 'user',
         entityId: user.id,
+        regionId: await userRegionId(trx, user.id),
         detail: [totp?.enabled ? 'totp' : 'password', expired ? 'password expired' : null]
           .filter(Boolean)
           .join('; '),
@@ -210,6 +213,20 @@ export async function logout(ctx: RequestContext, sessionId: string): Promise<vo
     await deleteSession(trx, sessionId);
     await appendAudit(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
   });
+}
+
+/**
+ * The region of a user's organisation: sign-in entries carry it, so each region's audit admin sees the
+ * sign-ins of its own users and not another district's usernames and addresses.
+ */
+async function userRegionId(db: Executor, userId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select('o.region_id')
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  return row?.region_id ?? null;
 }
 
 /** Set a new password hash (and remember it for the history rule), inside the caller's transaction. */

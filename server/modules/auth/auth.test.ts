@@ -144,7 +144,7 @@ describeEachDialect('auth', (dialect) => {
     await client.post('/api/v1/auth/logout');
     const rows = await t.db
       .selectFrom('audit_log')
-      .select(['action', 'outcome', 'actor_username'])
+      .select(['action', 'outcome', 'actor_username', 'region_id'])
       .where('action', 'like', 'auth.%')
       .where((eb) => eb.or([eb('actor_username', '=', username), eb('detail', 'like', `%${username}`)]))
       .orderBy('id')
@@ -154,5 +154,12 @@ describeEachDialect('auth', (dialect) => {
       'auth.login:ok',
       'auth.logout:ok',
     ]);
+    // each entry belongs to the user's region, so another region's audit admin does not see it
+    const region = await t.db
+      .selectFrom('organisations')
+      .select('region_id')
+      .where('name', '=', '民革奉化区委会')
+      .executeTakeFirstOrThrow();
+    expect(rows.map((r) => r.region_id)).toEqual([region.region_id, region.region_id, region.region_id]);
   });
 });
