@@ -57,6 +57,8 @@ export const ChangeItem = z.object({
 
 export const MyWorkResponse = z.object({
   today: z.string(),
+  /** when this answer was made: POST /my-work/seen with it marks the visit (a GET changes nothing) */
+  generatedAt: z.string(),
   items: z.array(WorkItem),
   overdue: z.number().int(),
   changes: z.object({
@@ -66,3 +68,6 @@ export const MyWorkResponse = z.object({
   }),
 });
 export type MyWorkResponse = z.infer<typeof MyWorkResponse>;
+
+export const MarkWorkSeenRequest = z.object({ at: z.iso.datetime() });
+export type MarkWorkSeenRequest = z.infer<typeof MarkWorkSeenRequest>;

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { MyWorkResponse } from '../../../common/schemas/digest.js';
-import { myWork } from './digest.service.js';
+import { MarkWorkSeenRequest, MyWorkResponse } from '../../../common/schemas/digest.js';
+import { OkResponse } from '../../../common/schemas/shared.js';
+import { markWorkSeen, myWork } from './digest.service.js';
 
 export async function digestRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -12,5 +13,16 @@ export async function digestRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['my-work'], response: { 200: MyWorkResponse } },
     },
     async (request) => myWork(request.ctx()),
+  );
+  r.post(
+    '/my-work/seen',
+    {
+      config: { permission: 'mywork:read' },
+      schema: { tags: ['my-work'], body: MarkWorkSeenRequest, response: { 200: OkResponse } },
+    },
+    async (request) => {
+      await markWorkSeen(request.ctx(), request.body.at);
+      return { ok: true as const };
+    },
   );
 }

@@ -198,12 +198,23 @@ export async function myWork(ctx: RequestContext, now: Date = new Date()): Promi
   ]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, 50);
-  // like a session's last_seen_at, the visit itself is not an audited change
-  await touchLastSeenWork(ctx.db, ctx.actor.userId, nowIso);
   return {
     today: shanghaiDate(nowIso),
+    generatedAt: nowIso,
     items,
     overdue: items.filter((i) => i.overdue).length,
     changes: { since: previous, items: changes },
   };
+}
+
+/**
+ * Mark the visit: "changed since" then starts from the moment the user's last answer was made. A POST of
+ * its own, because a GET changes nothing; like a session's last_seen_at it is not an audited change.
+ * Never moves backwards, and never past now.
+ */
+export async function markWorkSeen(ctx: RequestContext, at: string, now: Date = new Date()): Promise<void> {
+  const when = new Date(Math.min(Date.parse(at), now.getTime())).toISOString();
+  const previous = await lastSeenWork(ctx.db, ctx.actor.userId);
+  if (previous && previous >= when) return;
+  await touchLastSeenWork(ctx.db, ctx.actor.userId, when);
 }

@@ -1,7 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MyWorkResponse, WORK_ITEM_LABELS, type WorkItem } from '../../../common/schemas/digest';
@@ -23,7 +23,8 @@ export default function MyWorkPage() {
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const user = useCurrentUser();
   const [filter, setFilter] = useState<Filter>('all');
-  // The server records each visit (what "since the last visit" means): fetch once per page view.
+  // Fetch once per page view, then mark the visit (what "since the last visit" means) with the moment the
+  // answer was made: a GET changes nothing on the server.
   const work = useQuery({
     queryKey: ['my-work'],
     queryFn: () => api.get('/api/v1/my-work', MyWorkResponse),
@@ -31,6 +32,10 @@ export default function MyWorkPage() {
     refetchOnWindowFocus: false,
     gcTime: 0,
   });
+  const generatedAt = work.data?.generatedAt;
+  useEffect(() => {
+    if (generatedAt) void api.postIgnoringBody('/api/v1/my-work/seen', { at: generatedAt }).catch(() => {});
+  }, [generatedAt]);
   const items = useMemo(() => {
     const all = work.data?.items ?? [];
     if (filter === 'overdue') return all.filter((i) => i.overdue);
