@@ -450,6 +450,25 @@ function webBundle(rows: Row[]) {
   };
 }
 
+/**
+ * The write run adds an 'analysed' event per request to the items' timelines: removed before and after, so
+ * every run's item screens are the same size (the audit entries stay: the trail is append-only).
+ */
+async function dropBenchEvents(url: string, username: string) {
+  const h = connect(url);
+  const user = await h.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  await h.db
+    .deleteFrom('consultation_item_events')
+    .where('action', '=', 'analysed')
+    .where('actor_id', '=', user.id)
+    .execute();
+  await h.close();
+}
+
 async function ensureData(url: string, dialect: Dialect): Promise<void> {
   const probe = connect(url);
   const have = await generatedScale(probe);
@@ -646,24 +665,12 @@ async function engine(
     },
   ];
   const H = 'http';
+  await dropBenchEvents(url, users.department);
   const server = await startServer(url, 1);
   const eldMax = await httpRuns(server, endpoints, rows, H, results);
   const stats = await server.ask<{ rss: number; maxRss: number }>({ type: 'stats' });
   await server.stop();
-  // the write run added an 'analysed' event per request to the items' timelines: removed, so the next run's
-  // item screens are the same size (the audit entries stay: the trail is append-only)
-  const cleanup = connect(url);
-  const bench = await cleanup.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', users.department)
-    .executeTakeFirstOrThrow();
-  await cleanup.db
-    .deleteFrom('consultation_item_events')
-    .where('action', '=', 'analysed')
-    .where('actor_id', '=', bench.id)
-    .execute();
-  await cleanup.close();
+  await dropBenchEvents(url, users.department);
   rows.push(
     {
       section: H,
@@ -743,6 +750,7 @@ async function main() {
   mkdirSync('bench/results', { recursive: true });
   for (const e of engines) {
     const { rows, results, users } = await engine(e.url, e.dialect, { web, webRows });
+    if (args['plans-only']) continue;
     const date = new Date().toISOString().slice(0, 10);
     const title = `${date} — ${e.dialect}, ${users.scale} scale (${users.years[0]}–${users.years.at(-1)}), ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`;
     console.log(`\n${table(title, rows)}\n`);
