@@ -44,6 +44,19 @@ async function confirmPopup(page: Page): Promise<void> {
   await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();
 }
 
+/** 区卫生健康局's organisation id: where its own /reports lands. */
+async function weijianId(): Promise<number> {
+  const { context, page } = await signedIn('weijian');
+  try {
+    await page.goto(`${server.baseUrl}/reports`);
+    await page.getByTestId('report-view').waitFor();
+    const match = /\/reports\/(\d+)\//.exec(new URL(page.url()).pathname);
+    return Number(match?.[1]);
+  } finally {
+    await context.close();
+  }
+}
+
 async function openWeijianAsTzb(page: Page): Promise<void> {
   await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
   await page.getByTestId('reports-table').getByText('区卫生健康局').click();
@@ -136,6 +149,31 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
       await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
       const row = page.getByTestId('reports-table').locator('tr', { hasText: '区卫生健康局' });
       await expect.poll(() => row.getByTestId('report-status').textContent()).toBe('已接受');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('区卫生健康局 rates its counterpart (互评) and 统战部 sets the deadline', async () => {
+    const dept = await signedIn('weijian');
+    try {
+      await dept.page.goto(`${server.baseUrl}/reports/${await weijianId()}/${YEAR}`);
+      await dept.page.getByTestId('evaluation-partner').click();
+      await dept.page.locator('.ant-select-item-option', { hasText: '民革奉化区委会' }).click();
+      await dept.page.locator('.ant-rate').first().locator('li').nth(3).click();
+      await dept.page.getByPlaceholder('评语').fill('联络及时，合作顺畅。');
+      await dept.page.getByTestId('evaluation-save').click();
+      await dept.page.getByRole('cell', { name: '联络及时，合作顺畅。' }).waitFor();
+    } finally {
+      await dept.context.close();
+    }
+    const { context, page } = await signedIn('tzb');
+    try {
+      await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
+      await page.getByTestId('report-deadline').fill(`${YEAR + 1}-01-25`);
+      await page.getByRole('button', { name: '保存' }).click();
+      const row = page.getByTestId('reports-table').locator('tr', { hasText: '区卫生健康局' });
+      await expect.poll(() => row.textContent()).toContain(`${YEAR + 1}-01-25`);
     } finally {
       await context.close();
     }

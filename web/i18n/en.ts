@@ -885,6 +885,12 @@ export const en: Messages = {
     statuses: { pending: 'Pending', sent: 'Sent', failed: 'Failed' },
   },
   reports: {
+    evaluationTitle: 'Mutual evaluation {{year}}',
+    evaluationHint:
+      'Each side of a pair rates the other side’s liaison work this year (1–5 stars); the district conference pack sums them up.',
+    evaluationPartner: 'Partner',
+    evaluationScore: 'Score',
+    evaluationComment: 'Comment',
     title: 'Annual reports',
     formTitle: 'Annual liaison work report {{year}}',
     department: 'Department',

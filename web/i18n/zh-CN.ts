@@ -870,6 +870,11 @@ export const zhCN = {
     statuses: { pending: '待发送', sent: '已发送', failed: '发送失败' },
   },
   reports: {
+    evaluationTitle: '{{year}}年度对口联系工作互评',
+    evaluationHint: '对口联系双方互相评价本年度的联系工作（1–5星），结果在全区对口联系工作会议材料中汇总。',
+    evaluationPartner: '评价对象',
+    evaluationScore: '评分',
+    evaluationComment: '评语',
     title: '年度报告',
     formTitle: '{{year}}年度对口联系工作情况报告表',
     department: '部门',

@@ -38,6 +38,7 @@ import { useCurrentUser } from '../../components/guards';
 import { ReasonModal } from '../../components/ReasonModal';
 import { reportApi, useReport, useReportMutation, useReportVersion } from './api';
 import { DaysLeft, ReportStatusTag } from './labels';
+import { MutualEvaluation } from './ReportExtras';
 
 const pre = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
 type SectionKey = ReportSectionDto['key'];
@@ -489,6 +490,7 @@ function Report({ report }: { report: ReportDto }) {
       {version !== null ? (
         <VersionModal departmentId={d} year={y} version={version} onClose={() => setVersion(null)} />
       ) : null}
+      {user.role === 'department' && user.organisation.id === d ? <MutualEvaluation year={y} /> : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useCurrentUser } from '../../components/guards';
 import { yearOptions } from '../../components/years';
 import { reportApi, useReportList } from './api';
 import { DaysLeft, ReportStatusTag } from './labels';
+import { MutualEvaluation, ReportDeadline } from './ReportExtras';
 
 const ReportView = lazy(() => import('./ReportView'));
 
@@ -109,6 +110,7 @@ function ReportBoard({ year }: { year: number }) {
             data-testid="reports-year"
           />
         </Space>
+        {review ? <ReportDeadline year={year} /> : null}
         <div className="liaison-toolbar-spacer" />
         {review ? (
           <Button
@@ -160,6 +162,7 @@ function ReportBoard({ year }: { year: number }) {
         pagination={false}
         data-testid="reports-table"
       />
+      {user.role === 'counterpart' ? <MutualEvaluation year={year} /> : null}
     </Card>
   );
 }
