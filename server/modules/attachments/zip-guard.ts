@@ -15,6 +15,9 @@ export type ZipVerdict =
   | { ok: false; tooLarge: boolean; reason: string };
 
 const EOCD = 0x06054b50;
+
+/** A zip archive (PK\3\4): every .docx / .xlsx, and anything else that is one, gets the checks below. */
+export const isZip = (bytes: Buffer): boolean => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 

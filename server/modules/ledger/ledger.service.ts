@@ -20,7 +20,7 @@ import { addDays, dayStartUtc, shanghaiYear, toUtcIso } from '../../../common/sh
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
-import { attachmentsOf } from '../attachments/attachments.repository.js';
+import { filesOf as attachmentsOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import {
@@ -101,7 +101,7 @@ export async function presentRecords(
   const [cps, responses, files] = await Promise.all([
     inSlices(ids, (s) => counterpartsOf(db, s)),
     inSlices(ids, (s) => responsesOf(db, s)),
-    inSlices(ids, (s) => attachmentsOf(db, s)),
+    inSlices(ids, (s) => attachmentsOf(db, 'ledger', s)),
   ]);
   // grouped by record once: a filter per row made a large export quadratic (100,000 rows: 10^10 steps)
   const byRecord = <T extends { record_id: number }>(list: T[]) => {
@@ -115,7 +115,7 @@ export async function presentRecords(
   };
   const cpsOf = byRecord(cps);
   const responsesOfRecord = byRecord(responses);
-  const filesOf = byRecord(files);
+  const filesOf = byRecord(files.map((f) => ({ ...f, record_id: f.owner_id })));
   return rows.map((row) => {
     const d = parseDetails(row);
     const counterparts = cpsOf(row.id).map((c) => ({ id: c.id, name: c.name }));
@@ -175,14 +175,7 @@ export async function presentRecords(
         readAt: r.read_at,
         readBy: r.read_by,
       })),
-      attachments: filesOf(row.id).map((f) => ({
-        id: f.id,
-        fileName: f.file_name,
-        size: Number(f.size),
-        mime: f.mime,
-        sha256: f.sha256,
-        uploadedAt: f.uploaded_at,
-      })),
+      attachments: filesOf(row.id).map((f) => presentFile(ctx.actor, f)),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       abilities: abilitiesFor(
