@@ -72,6 +72,7 @@ export const PERMISSIONS = [
   'evaluations:write', // rate the other side of one's pairs for a year (1–5, with a comment)
   'conference:read', // the district conference pack (全区对口联系工作会议): 区府办 and 统战部
   'jobs:use', // start long document builds and fetch their results (one's own jobs only)
+  'access-log:read', // 统战部: refused requests and phone-number reveals about its own region
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -123,6 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...REPORTS_OVERSIGHT,
     'reports:comment',
     'reports:review',
+    'access-log:read',
   ],
   qfb: [...BUSINESS_READ, ...LEDGER_READ, 'consultations:read', 'dashboard:read', ...REPORTS_OVERSIGHT],
   department: [

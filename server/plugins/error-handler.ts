@@ -2,8 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode, errorMessage, type Lang } from '../../common/errors.js';
+import { recordRefusal } from '../access/refusals.js';
 import { AppError } from '../errors.js';
-import { appendAuditAlone } from '../modules/audit/audit.writer.js';
 
 /** The language of the messages we answer with: English only when the client prefers it. */
 export function requestLang(request: FastifyRequest): Lang {
@@ -47,21 +47,10 @@ function zodDetail(error: FastifyError): string {
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      // A refusal by a service's own rule (not the route's permission, which access.ts records): on the
-      // audit trail too, like every refused request.
-      if (error.code === 'FORBIDDEN' && request.actor && app.hasDecorator('db')) {
-        await appendAuditAlone(
-          app.db,
-          { actor: request.actor, ip: request.ip },
-          {
-            action: 'access.denied',
-            entityType: 'route',
-            entityId: `${request.method} ${request.routeOptions.url}`,
-            outcome: 'denied',
-            detail: 'policy',
-          },
-        ).catch((e: unknown) => request.log.error({ err: e }, 'audit of a refusal failed'));
-      }
+      // A refusal by a service's own rule (403), or a record outside the actor's scope — indistinguishable
+      // from one that does not exist (404): on the audit trail too, like every refused request.
+      if (error.code === 'FORBIDDEN') await recordRefusal(app, request, 'policy');
+      if (error.code === 'NOT_FOUND') await recordRefusal(app, request, 'not-found');
       return sendError(request, reply, error.code, error.params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

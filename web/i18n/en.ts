@@ -32,6 +32,7 @@ export const en: Messages = {
     regions: 'Regions',
     users: 'Users',
     audit: 'Audit trail',
+    accessLog: 'Access log',
     security: 'Security policy',
     ledger: 'Ledger',
     plans: 'Annual plans',
@@ -243,6 +244,15 @@ export const en: Messages = {
     roleAll: 'All roles',
     never: 'Never',
     selectOrganisation: 'Choose an organisation',
+  },
+  accessLog: {
+    title: 'Access log (this region)',
+    hint: 'Refused requests of this region’s users (beyond their role or scope) and reveals of full phone numbers.',
+    kind: 'Kind',
+    all: 'All',
+    refusals: 'Refused',
+    reveals: 'Phone reveal',
+    entity: 'Object',
   },
   audit: {
     title: 'Audit trail',

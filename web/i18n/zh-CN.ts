@@ -31,6 +31,7 @@ export const zhCN = {
     regions: '行政区划',
     users: '用户管理',
     audit: '审计日志',
+    accessLog: '访问记录',
     security: '安全策略',
     ledger: '工作台账',
     plans: '年度计划',
@@ -239,6 +240,15 @@ export const zhCN = {
     roleAll: '全部角色',
     never: '从未登录',
     selectOrganisation: '请选择单位',
+  },
+  accessLog: {
+    title: '访问记录（本区）',
+    hint: '本区用户被拒绝的访问（越权、超范围查询）与查看完整电话号码的记录。',
+    kind: '类别',
+    all: '全部',
+    refusals: '拒绝访问',
+    reveals: '查看电话',
+    entity: '对象',
   },
   audit: {
     title: '审计日志',
