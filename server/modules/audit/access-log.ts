@@ -27,7 +27,9 @@ export async function listAccessLog(ctx: RequestContext, q: AccessLogQuery): Pro
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  const unitIds = rows.filter((r) => r.action === ACTIONS.reveals).map((r) => Number(r.entity_id));
+  const isUnit = (r: { action: string; entity_type: string }) =>
+    r.action === ACTIONS.reveals && r.entity_type === 'roster';
+  const unitIds = rows.filter(isUnit).map((r) => Number(r.entity_id));
   const units = unitIds.length
     ? await ctx.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', unitIds).execute()
     : [];
@@ -38,9 +40,10 @@ export async function listAccessLog(ctx: RequestContext, q: AccessLogQuery): Pro
       actor: r.actor_username,
       ip: r.ip,
       kind: r.action === ACTIONS.reveals ? 'reveals' : 'refusals',
-      entity:
-        r.action === ACTIONS.reveals
-          ? (units.find((u) => u.id === Number(r.entity_id))?.name ?? r.entity_id)
+      entity: isUnit(r)
+        ? (units.find((u) => u.id === Number(r.entity_id))?.name ?? r.entity_id)
+        : r.action === ACTIONS.reveals
+          ? `${r.entity_type} ${r.entity_id}`
           : r.entity_id,
       detail: r.detail,
     }),

@@ -159,7 +159,9 @@ describeEachDialect('audit archive', (dialect) => {
   it('detects a changed line in an archive file', async () => {
     const out = join(dir, 'archive-1.jsonl');
     const lines = readFileSync(out, 'utf8').split('\n');
-    lines[3] = (lines[3] ?? '').replace('附件2 报送', '附件2 未报送');
+    const original = lines[3] ?? '';
+    lines[3] = original.replace(/"action":"[^"]*"/, '"action":"filing.unsubmit"');
+    expect(lines[3]).not.toBe(original);
     const altered = join(dir, 'altered.jsonl');
     writeFileSync(altered, lines.join('\n'));
     expect(await verifyArchiveFile(altered)).toMatchObject({
