@@ -46,11 +46,16 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/**
+ * End a user's sessions (all, or all but the current one). The calendar feed secret is a credential too: it
+ * is revoked with them — by a password change or reset, "end all sessions", a disabled account, new rights.
+ */
 export async function deleteUserSessions(
   db: Executor,
   userId: number,
   exceptSessionId?: string,
 ): Promise<number> {
+  await db.deleteFrom('calendar_feed_tokens').where('user_id', '=', userId).execute();
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
   const result = await query.executeTakeFirst();
