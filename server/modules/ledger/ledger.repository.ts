@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { likeContains } from '../../db/like.js';
 import { indexLedgerRecord } from '../search/search.index.js';
 import type { LedgerScope } from './ledger.policy.js';
 
@@ -54,13 +55,9 @@ export async function findRecordIds(db: Executor, f: LedgerFilter): Promise<numb
   if (f.fromIso) query = query.where('l.starts_at', '>=', f.fromIso);
   if (f.toIso) query = query.where('l.starts_at', '<', f.toIso);
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const q = f.q;
     query = query.where((eb) =>
-      eb.or([
-        eb('l.title', 'like', pattern),
-        eb('l.place', 'like', pattern),
-        eb('l.summary', 'like', pattern),
-      ]),
+      eb.or([likeContains('l.title', q), likeContains('l.place', q), likeContains('l.summary', q)]),
     );
   }
   const rows = await query.orderBy('l.starts_at').orderBy('l.id').execute();
