@@ -49,6 +49,8 @@ export const ERROR_CODES = {
     en: 'Password does not meet the policy: {detail}',
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大', en: 'Payload too large' },
+  URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'Request URI too long' },
+  HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'Request headers too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -42,6 +44,46 @@ function zodDetail(error: FastifyError): string {
       return `${path}: ${v.message}`;
     })
     .join('; ');
+}
+
+/**
+ * Fastify's own answers before a route is found (a malformed URL, a parameter over maxParamLength), in our
+ * `{error:{code,message}}` shape: the `frameworkErrors` option of the Fastify constructor.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendError(request, reply, 'URI_TOO_LONG');
+    return;
+  }
+  sendError(request, reply, 'VALIDATION_FAILED', { detail: error.message });
+}
+
+/**
+ * A request Node's HTTP parser refuses (bad request line, headers over the limit) never reaches Fastify: its
+ * socket gets a complete HTTP answer in our shape (Chinese: there are no parsed headers to choose by).
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : error.code === 'HPE_URI_TOO_LONG'
+        ? 'URI_TOO_LONG'
+        : 'VALIDATION_FAILED';
+  const status = ERROR_CODES[code].status;
+  const body = JSON.stringify({
+    error: {
+      code,
+      message: errorMessage(code, 'zh-CN', { detail: 'HTTP 请求格式错误 / malformed HTTP request' }),
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nConnection: close\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 async function errorHandler(app: FastifyInstance): Promise<void> {
