@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { inForceSql } from '../facts/facts.rules.js';
 import { indexLedgerRecord } from '../search/search.index.js';
 import type { LedgerScope } from './ledger.policy.js';
 
@@ -120,8 +121,7 @@ export async function pairedWith(
     .selectFrom('pairings')
     .select(['counterpart_id', 'department_id'])
     .where(side === 'department' ? 'department_id' : 'counterpart_id', '=', organisationId)
-    .where('valid_from', '<=', year)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', year)]))
+    .where(inForceSql(year, 'pairings'))
     .execute();
   return new Set(rows.map((r) => (side === 'department' ? r.counterpart_id : r.department_id)));
 }
