@@ -168,7 +168,7 @@ const unique = (names: readonly string[]): string[] => [...new Set(names)];
  * a title already wholly in quotation marks is not wrapped twice.
  */
 export function quoted(title: string): string {
-  let t = title.trim();
+  let t = title.trim().replace(/[。；，、]+$/u, '');
   if (/^[“"].*[”"]$/u.test(t)) t = t.slice(1, -1);
   t = t
     .replace(/“/g, '‘')
@@ -179,7 +179,7 @@ export function quoted(title: string): string {
 
 /** A document or topic title in 书名号, nested the Chinese way (《…〈…〉…》); never wrapped twice. */
 export function booked(title: string): string {
-  let t = title.trim();
+  let t = title.trim().replace(/[。；，、]+$/u, '');
   if (/^《.*》$/u.test(t) && !t.slice(1, -1).includes('》')) t = t.slice(1, -1);
   t = t.replace(/《/g, '〈').replace(/》/g, '〉');
   return `《${t}》`;

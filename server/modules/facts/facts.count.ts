@@ -135,13 +135,16 @@ export function countWork(
 /** Everything loaded, each record once however many counterparts share it. */
 export const totalCounts = (f: YearFacts): WorkCounts => countWork(f.records, f.matters, f.suggestions);
 
-/** One pair's year: its records, the matters it was consulted on, the suggestions of its counterpart. */
-export function pairCounts(f: YearFacts, departmentId: number, counterpartId: number): WorkCounts {
-  const records = f.records.filter(
+/** The records of one pair's year (a record shared by several counterparts is each one's). */
+export const pairRecords = (f: YearFacts, departmentId: number, counterpartId: number): RecordFact[] =>
+  f.records.filter(
     (r) => r.departmentId === departmentId && r.counterparts.some((c) => c.id === counterpartId),
   );
+
+/** One pair's year: its records, the matters it was consulted on, the suggestions of its counterpart. */
+export function pairCounts(f: YearFacts, departmentId: number, counterpartId: number): WorkCounts {
   return countWork(
-    records,
+    pairRecords(f, departmentId, counterpartId),
     f.matters.filter(
       (m) => m.departmentId === departmentId && m.counterparts.some((c) => c.id === counterpartId),
     ),

@@ -61,6 +61,7 @@ export interface RecordFact {
   date: string;
   startsAt: string;
   departmentId: number;
+  departmentName: string;
   hostId: number;
   hostName: string;
   counterparts: { id: number; name: string }[];
@@ -212,6 +213,7 @@ async function recordFacts(db: Executor, scope: FactsScope, year: number, at: As
         date: shanghaiDate(row.starts_at),
         startsAt: row.starts_at,
         departmentId: row.department_id,
+        departmentName: row.department_name,
         hostId: row.host_id,
         hostName: row.host_name,
         counterparts: (cpsOf.get(row.id) ?? []).map((c) => ({ id: c.id, name: c.name })),

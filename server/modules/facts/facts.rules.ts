@@ -33,11 +33,15 @@ export function inForce(p: { valid_from: number; valid_to: number | null }, year
   return p.valid_from <= year && (p.valid_to === null || p.valid_to >= year);
 }
 
-/** The same rule in SQL, for a query over `pairings` under the alias given (default `p`). */
-export function inForceSql(year: number, alias = 'p') {
+/**
+ * The same rule in SQL, for a query over `pairings` under the alias given (default `p`); the year is a number
+ * or a column (`{ ref: 'fr.year' }`).
+ */
+export function inForceSql(year: number | { ref: string }, alias = 'p') {
   const from = sql.ref(`${alias}.valid_from`);
   const to = sql.ref(`${alias}.valid_to`);
-  return sql<boolean>`(${from} <= ${year} and (${to} is null or ${to} >= ${year}))`;
+  const y = typeof year === 'number' ? sql`${year}` : sql.ref(year.ref);
+  return sql<boolean>`(${from} <= ${y} and (${to} is null or ${to} >= ${y}))`;
 }
 
 export const pairKey = (departmentId: number, counterpartId: number): string =>
@@ -143,6 +147,8 @@ export type Verdict = (typeof VERDICTS)[number];
 export interface SuggestionState {
   /** the first round's reply: on or before its due date, after it, or none yet */
   reply: ReplyState;
+  /** the day of the first round's reply, if made by `at` */
+  firstReplyOn: string | null;
   /** unanswered with the due date passed on `at` (a future due date is never overdue) */
   overdue: boolean;
   adoption: AdoptionClass;
@@ -168,6 +174,7 @@ export function suggestionState(
   const unanswered = item.status === 'awaiting_reply' || item.status === 'rehandling';
   return {
     reply: first ? (first.on_time === 1 ? 'on_time' : 'late') : 'open',
+    firstReplyOn: first?.replied_on ?? null,
     overdue: unanswered && item.due_date < at.date,
     adoption: latest ? (CLASS_OF[latest.reply_class] ?? 'under_study') : 'under_study',
     verdicts: known

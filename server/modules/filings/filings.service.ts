@@ -613,10 +613,18 @@ export async function fileFiling(
 // ---------------------------------------------------------------------------------------------------------
 // The board and reminders
 
-/** The units a round asks a form of: its region's active departments and counterparts, and any that filed. */
+/**
+ * The units a round asks a form of: its region's active departments and counterparts of a pair in force in the
+ * round's year (one added by a later year's list owes nothing to this round), and any that filed.
+ */
 async function roundUnits(ctx: RequestContext, round: RoundRow, filings: Filing[]): Promise<UnitRow[]> {
   const scope = scopeOf(ctx.actor);
-  const active = await listUnits(ctx.db, { scope, regionId: round.region_id, activeOnly: true });
+  const active = await listUnits(ctx.db, {
+    scope,
+    regionId: round.region_id,
+    activeOnly: true,
+    inForceYear: round.year,
+  });
   const activeIds = new Set(active.map((u) => u.id));
   const others = filings.map((f) => f.organisation_id).filter((id) => !activeIds.has(id));
   const inactive = others.length ? await listUnits(ctx.db, { scope, ids: others }) : [];

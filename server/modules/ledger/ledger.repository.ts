@@ -273,18 +273,6 @@ export async function findPlanItemWithPlan(db: Executor, itemId: number) {
 }
 
 /** Per pair and per kind (and direction): how many records of the year. */
-export async function countByPair(db: Executor, recordIds: number[]) {
-  if (!recordIds.length) return [];
-  return db
-    .selectFrom('ledger_records as l')
-    .innerJoin('ledger_record_counterparts as rc', 'rc.record_id', 'l.id')
-    .select(['l.department_id', 'rc.counterpart_id', 'l.kind', 'l.direction'])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('l.id', 'in', recordIds)
-    .groupBy(['l.department_id', 'rc.counterpart_id', 'l.kind', 'l.direction'])
-    .execute();
-}
-
 /** The kind of each record (to write a streamed export a sheet at a time). */
 export async function kindsOf(db: Executor, ids: number[]) {
   const out: { id: number; kind: string }[] = [];
