@@ -408,7 +408,11 @@ describeEachDialect('filings', (dialect) => {
   });
 
   it('marks units late after the deadline, flags a late submission, and reminds each user once a day', async () => {
-    const late = (await tzb.post('/api/v1/filing-rounds', { year: 2018, deadline: '2018-06-05' })).json();
+    // a year before the seed's list (2019): no pair in force, so no unit owes that round anything
+    const before = (await tzb.post('/api/v1/filing-rounds', { year: 2018, deadline: '2018-06-05' })).json();
+    const none = (await tzb.get(`/api/v1/filing-rounds/${before.id}/board`)).json();
+    expect(none).toMatchObject({ total: 0, filed: 0, late: [], counts: { late: 0 } });
+    const late = (await tzb.post('/api/v1/filing-rounds', { year: 2020, deadline: '2020-06-05' })).json();
     const board = (await tzb.get(`/api/v1/filing-rounds/${late.id}/board`)).json();
     expect(board).toMatchObject({ total: 31, filed: 0, counts: { late: 31, not_started: 0 } });
 
@@ -475,8 +479,8 @@ describeEachDialect('filings', (dialect) => {
     expect(inbox.items).toEqual([
       expect.objectContaining({
         kind: 'filing_reminder',
-        title: '请尽快报送2018年对口联系工作分管领导、联络员登记表',
-        body: '区水利局的登记表应于2018-06-05前报区委统战部党派干部科，目前尚未报送。',
+        title: '请尽快报送2020年对口联系工作分管领导、联络员登记表',
+        body: '区水利局的登记表应于2020-06-05前报区委统战部党派干部科，目前尚未报送。',
         link: `/filings/${late.id}/${shuiliId}`,
       }),
     ]);
