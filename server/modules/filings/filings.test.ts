@@ -572,5 +572,21 @@ describeEachDialect('filings', (dialect) => {
       'masked',
       'none',
     ]);
+
+    // a blank 附件2 prints for any year, even one with no round: the year asked, the deadline left to fill in,
+    // the office and contact of the region's latest round
+    const blank2001 = await jiaoyu.get(
+      `/api/v1/documents/registration-form.docx?organisationId=${jiaoyuId}&year=2001&blank=1`,
+    );
+    expect(blank2001.statusCode, blank2001.body).toBe(200);
+    const text2001 = await docxText(blank2001);
+    expect(text2001).toContain('2001年对口联系工作分管领导、联络员登记表'.slice(5));
+    expect(text2001).toContain('注：此表请于2001年\u3000\u3000月\u3000\u3000日前报区委统战部党派干部科');
+    expect(text2001).toContain('联系人：邬锡明；联系电话：89294017；传真：88522300');
+    expect(text2001).toContain('2001年\u3000\u3000月\u3000\u3000日');
+    for (const s of ['陈志强', '周丽华', '区教育局']) expect(text2001).not.toContain(s);
+    expect(blank2001.headers['content-disposition']).toContain(
+      encodeURIComponent('2001年对口联系工作分管领导、联络员登记表'),
+    );
   });
 });
