@@ -106,7 +106,6 @@ export async function generateYear(db: Kysely<Database>, seed: number, now: Date
   const when = (wantFuture: boolean) =>
     (wantFuture && canFuture) || !canPast ? { at: future(), future: true } : { at: past(), future: false };
   const date = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const today = date(now);
 
   const base = await makeOtherDistrict(db, `生成区${seed}-${++districts}`);
   const regionPath = base.region.path;
