@@ -2,6 +2,7 @@
 // the dashboard say is what happened — a scheduled meeting is not held, a future invitation not missed, a
 // symposium only scheduled not "0次", a 先协商后决策 breach stated, a past year's roster as of its end, and a
 // department of a later year's pairing list neither counted nor owing anything this year.
+import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { monthDay } from '../../../common/report-prose.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
@@ -88,6 +89,15 @@ describeEachDialect('issue 12 regressions', (dialect) => {
     expect(pack.ahead.symposia).toBe(1);
     expect(pack.prose.overview).toContain('召开对口联系工作座谈会1次');
     expect(pack.prose.overview).toContain(`另有对口联系工作座谈会1次已安排于${md(ahead)}召开`);
+
+    // the minutes keep their line breaks in the ledger's .docx: one paragraph per line
+    const docx = await dept.get(`/api/v1/ledger/export.docx?year=${YEAR}&kind=symposium`);
+    expect(docx.statusCode, docx.body.slice(0, 200)).toBe(200);
+    const xml =
+      (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((p) => p[0].replace(/<[^>]+>/g, ''));
+    expect(paragraphs).toContain('第一项：通报工作。');
+    expect(paragraphs).toContain('第二项：交流意见。');
   });
 
   it('a future invitation the counterpart will attend is neither "未出席" nor attended (区经信局)', async () => {
