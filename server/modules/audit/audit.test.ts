@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { connect } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Database, Region } from '../../db/schema.js';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
+import { runCli } from '../../test/cli.js';
 import { createTestDatabase } from '../../test/database.js';
 import { makeOtherDistrict, seedDistrict } from '../../test/factories.js';
 import {
@@ -323,26 +323,6 @@ describeEachDialect('audit (审计管理员)', (dialect) => {
     ).rejects.toThrow(/append-only/);
   });
 });
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], databaseUrl: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'npx',
-      ['tsx', 'server/cli/main.ts', ...args],
-      { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      },
-    );
-  });
-}
 
 describeEachDialect('liaison audit verify (CLI)', (dialect) => {
   let dir: string;
