@@ -14,7 +14,7 @@ export interface ReencryptProgress {
   /** rows rewritten so far in this table */
   rewritten: number;
   /** the last key handled (a run stopped here resumes by simply running again) */
-  lastKey: number;
+  lastKey: number | null;
 }
 
 /**
@@ -34,15 +34,15 @@ export async function reencryptStoredData(
   const db = database as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
     counts[table] = 0;
-    let lastKey = Number.MIN_SAFE_INTEGER;
+    let lastKey: number | null = null;
     for (;;) {
-      const rows = await db
+      let query = db
         .selectFrom(table)
         .select([key, ...columns])
-        .where(key, '>', lastKey)
         .orderBy(key)
-        .limit(batchSize)
-        .execute();
+        .limit(batchSize);
+      if (lastKey !== null) query = query.where(key, '>', lastKey);
+      const rows = await query.execute();
       if (!rows.length) break;
       lastKey = Number(rows.at(-1)?.[key]);
       await db.transaction().execute(async (trx) => {
