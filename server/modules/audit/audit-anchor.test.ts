@@ -71,7 +71,14 @@ describeEachDialect('audit trail anchoring', (dialect) => {
   it('verify anchors the head; removing the newest entries afterwards fails verify, and the anchor stays put', async () => {
     const first = await verifyAndAnchor(db, anchors);
     expect(first.ok).toBe(true);
+    // the first anchor is preceded by an entry saying anchoring begins, so it is part of the anchored head
     const head = await chainHead(db);
+    const began = await db
+      .selectFrom('audit_log')
+      .select(['id', 'after_json'])
+      .where('action', '=', 'audit.anchor')
+      .execute();
+    expect(began).toEqual([{ id: head?.id, after_json: JSON.stringify({ file: anchors }) }]);
     expect(first.anchored).toMatchObject({ id: head?.id, hash: head?.hash, source: 'verify' });
     expect(first.anchored?.mac).toMatch(/^hmac-sha256:[0-9a-f]{8}:[0-9a-f]{64}$/);
     expect(lastAnchor(anchors)).toEqual(first.anchored);
@@ -126,6 +133,18 @@ describeEachDialect('audit trail anchoring', (dialect) => {
     const result = await verifyAndAnchor(db, anchors);
     expect(result.ok).toBe(false);
     expect(result.reason).toMatch(/MAC does not match/);
+  });
+
+  it('removing the anchor file is found: the trail records that anchoring began', async () => {
+    await verifyAndAnchor(db, anchors);
+    await write(2);
+    expect((await verifyAndAnchor(db, anchors)).ok).toBe(true);
+    await removeNewest(2);
+    rmSync(anchors);
+    const result = await verifyAndAnchor(db, anchors);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toMatch(/anchoring began in .* holds no anchor: the anchor file was removed/);
+    expect(lastAnchor(anchors)).toBeNull();
   });
 
   it('gm mode: anchors carry HMAC-SM3, and an intl anchor still checks', async () => {

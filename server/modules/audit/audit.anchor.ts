@@ -6,11 +6,14 @@
 // write a matching anchor.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Executor } from '../../context.js';
 import { auditMac, checkAuditMac } from '../../crypto/provider.js';
+import type { Database } from '../../db/schema.js';
 import { isKeyedHash } from './audit.chain.js';
 import { archiveAnchor, entryProblem, type VerifyResult, verifyAuditChain } from './audit.verify.js';
+import { appendAuditAlone } from './audit.writer.js';
 
 export interface ChainHead {
   id: number;
@@ -123,6 +126,20 @@ export interface AnchoredVerifyResult extends VerifyResult {
   previous: AuditAnchor | null;
 }
 
+/** The entry recording that anchoring began (the newest), or null. */
+async function anchoringBegan(db: Executor): Promise<{ id: number; file: string } | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select(['id', 'after_json'])
+    .where('action', '=', 'audit.anchor')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const after = JSON.parse(row.after_json ?? '{}') as { file?: string };
+  return { id: row.id, file: after.file ?? '?' };
+}
+
 /**
  * `liaison audit verify`: the whole chain, then the last anchor; when both pass, the head is anchored anew
  * (a failed check never moves the anchor, so a later verify keeps failing).
@@ -135,6 +152,25 @@ export async function verifyAndAnchor(
   const chain = await verifyAuditChain(db);
   const previous = file ? lastAnchor(file) : null;
   if (!chain.ok) return { ...chain, anchored: null, previous };
+  if (file && !previous) {
+    // the first anchor in this file: unless the trail says anchoring already began (then the file was removed),
+    // record on the trail that it begins, so deleting the file later is itself found
+    const began = await anchoringBegan(db);
+    if (began) {
+      const reason = `the trail records that anchoring began in ${began.file} (entry ${began.id}), but ${file} holds no anchor: the anchor file was removed (or LIAISON_AUDIT_ANCHOR_FILE changed — copy the old file there)`;
+      return { ...chain, ok: false, firstBadId: began.id, reason, anchored: null, previous };
+    }
+    await appendAuditAlone(
+      db,
+      { actor: null, ip: null },
+      {
+        action: 'audit.anchor',
+        entityType: 'audit_log',
+        after: { file },
+        detail: 'anchoring of the chain head begins',
+      },
+    );
+  }
   if (previous) {
     const check = await checkAnchor(db, previous);
     if (!check.ok)
@@ -153,7 +189,7 @@ export async function verifyAndAnchor(
  * and hashes), then anchors the new head. Returns the problem instead of anchoring when the check fails.
  */
 export async function anchorIncrementally(
-  db: Executor,
+  db: Kysely<Database>,
   file: string,
 ): Promise<AnchorCheck & { anchored: AuditAnchor | null }> {
   const previous = lastAnchor(file);
