@@ -11,8 +11,7 @@ import type { Config } from '../../config.js';
 import type { Executor } from '../../context.js';
 import { auditMac, checkAuditMac } from '../../crypto/provider.js';
 import type { Database } from '../../db/schema.js';
-import { isKeyedHash } from './audit.chain.js';
-import { archiveAnchor, entryProblem, type VerifyResult, verifyAuditChain } from './audit.verify.js';
+import { archiveAnchor, type VerifyResult, verifyAuditChain, walkChain } from './audit.verify.js';
 import { appendAuditAlone } from './audit.writer.js';
 
 export interface ChainHead {
@@ -199,29 +198,15 @@ export async function anchorIncrementally(
   }
   const check = await checkAnchor(db, previous);
   if (!check.ok) return { ...check, anchored: null };
-  let prev = previous.hash;
-  let lastId = previous.id;
-  for (;;) {
-    const page = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(2000)
-      .execute();
-    if (!page.length) break;
-    for (const e of page) {
-      const problem =
-        e.prev_hash !== prev
-          ? 'prev_hash does not link to the entry before'
-          : entryProblem(prev, e, isKeyedHash(prev));
-      if (problem) return { ok: false, reason: `entry ${e.id}: ${problem}`, anchored: null };
-      prev = e.hash;
-      lastId = e.id;
-    }
-  }
-  if (lastId === previous.id) return { ok: true, reason: null, anchored: null };
-  const anchored = makeAnchor({ id: lastId, hash: prev }, 'sweep');
+  // an anchor older than the last archive: the walk starts where the archive left the trail
+  const archived = await archiveAnchor(db);
+  const start =
+    archived && previous.id <= archived.lastId ? { id: archived.lastId, hash: archived.lastHash } : previous;
+  const walk = await walkChain(db, start);
+  if (!walk.ok) return { ok: false, reason: `entry ${walk.firstBadId}: ${walk.reason}`, anchored: null };
+  if (walk.last.id === previous.id || walk.last.id === start.id)
+    return { ok: true, reason: null, anchored: null };
+  const anchored = makeAnchor(walk.last, 'sweep');
   writeAnchor(file, anchored);
   return { ok: true, reason: null, anchored };
 }

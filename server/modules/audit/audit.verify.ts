@@ -75,8 +75,25 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<V
       };
     }
   }
-  let prev = anchor?.lastHash ?? GENESIS_HASH;
-  let lastId = anchor?.lastId ?? 0;
+  const { last: _last, ...result } = await walkChain(
+    db,
+    { id: anchor?.lastId ?? 0, hash: anchor?.lastHash ?? GENESIS_HASH },
+    pageSize,
+  );
+  return result;
+}
+
+/**
+ * The walk itself, from a known entry (id + hash) on: each entry must link to the one before and match its hash.
+ * `last` is the last entry checked (the start when there is nothing after it).
+ */
+export async function walkChain(
+  db: Executor,
+  start: { id: number; hash: string },
+  pageSize = 5000,
+): Promise<VerifyResult & { last: { id: number; hash: string } }> {
+  let prev = start.hash;
+  let lastId = start.id;
   let checked = 0;
   let keyedSeen = isKeyedHash(prev);
   for (;;) {
@@ -87,17 +104,13 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<V
       .orderBy('id')
       .limit(pageSize)
       .execute();
-    if (!page.length) return { ok: true, checked, firstBadId: null, reason: null };
+    const last = { id: lastId, hash: prev };
+    if (!page.length) return { ok: true, checked, firstBadId: null, reason: null, last };
     for (const e of page) {
-      if (e.prev_hash !== prev)
-        return {
-          ok: false,
-          checked,
-          firstBadId: e.id,
-          reason: 'prev_hash does not link to the entry before',
-        };
+      const bad = (reason: string) => ({ ok: false, checked, firstBadId: e.id, reason, last });
+      if (e.prev_hash !== prev) return bad('prev_hash does not link to the entry before');
       const reason = entryProblem(prev, e, keyedSeen);
-      if (reason) return { ok: false, checked, firstBadId: e.id, reason };
+      if (reason) return bad(reason);
       keyedSeen ||= isKeyedHash(e.hash);
       prev = e.hash;
       lastId = e.id;
