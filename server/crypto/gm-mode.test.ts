@@ -186,6 +186,17 @@ describeEachDialect('LIAISON_CRYPTO=gm', (dialect) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('DATA_INTEGRITY');
     expect(refused.json().error.message).toContain('完整性校验失败');
+    // the 审计管理员 sees it
+    const failure = await t.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'outcome', 'detail'])
+      .where('action', '=', 'data.integrity')
+      .executeTakeFirstOrThrow();
+    expect(failure).toEqual({
+      entity_id: 'POST /api/v1/roster/:organisationId/reveal',
+      outcome: 'failed',
+      detail: 'stored value failed its integrity check (SM4-CTR/HMAC-SM3)',
+    });
     // nothing else is lost: the other unit reads, the row keeps its other fields, the trail verifies
     expect((await reveal(gongan)).json().inForce.liaison.mobile).toBe(OTHER_MOBILE);
     expect(await rawMobile(jiaoyu)).toMatchObject({ name: '周丽华', position: '办公室副主任' });

@@ -44,6 +44,27 @@ function zodDetail(error: FastifyError): string {
     .join('; ');
 }
 
+/** A stored value failed its MAC / tag (altered in the database): logged as an error and put on the audit trail. */
+async function recordIntegrityFailure(app: FastifyInstance, request: FastifyRequest, error: AppError) {
+  const route = `${request.method} ${request.routeOptions.url}`;
+  request.log.error(
+    { route, scheme: error.params.scheme },
+    'stored encrypted value failed its integrity check',
+  );
+  if (!app.hasDecorator('db')) return;
+  await appendAuditAlone(
+    app.db,
+    { actor: request.actor ?? null, ip: request.ip },
+    {
+      action: 'data.integrity',
+      entityType: 'route',
+      entityId: route,
+      outcome: 'failed',
+      detail: `stored value failed its integrity check (${error.params.scheme})`,
+    },
+  ).catch((e: unknown) => request.log.error({ err: e }, 'audit of an integrity failure failed'));
+}
+
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -62,6 +83,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
           },
         ).catch((e: unknown) => request.log.error({ err: e }, 'audit of a refusal failed'));
       }
+      if (error.code === 'DATA_INTEGRITY') await recordIntegrityFailure(app, request, error);
       return sendError(request, reply, error.code, error.params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
