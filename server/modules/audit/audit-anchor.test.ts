@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../config.js';
 import { configureCryptoMode } from '../../crypto/provider.js';
 import { connect, type DatabaseHandle } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
@@ -16,6 +17,7 @@ import { runCli } from '../../test/cli.js';
 import { createTestDatabase } from '../../test/database.js';
 import { describeEachDialect } from '../../test/helper.js';
 import { liftTriggers, restoreTriggers } from '../../test/tamper.js';
+import { anchorAuditHead, startSweepTimer } from '../sweep/sweep.timer.js';
 import { anchorIncrementally, chainHead, lastAnchor, verifyAndAnchor } from './audit.anchor.js';
 import { appendAuditAlone } from './audit.writer.js';
 
@@ -120,6 +122,38 @@ describeEachDialect('audit trail anchoring', (dialect) => {
     expect(third.ok).toBe(false);
     expect(third.reason).toMatch(/newest entries were removed/);
     expect(lastAnchor(anchors)?.id).toBe(second.anchored?.id);
+  });
+
+  it('the sweep timer anchors the head, and logs an error instead of anchoring after a removal', {
+    timeout: 60_000,
+  }, async () => {
+    const config = loadConfig({
+      DATABASE_URL: url,
+      LIAISON_AUDIT_ANCHOR_FILE: anchors,
+      LIAISON_AUDIT_KEY: AUDIT_KEY,
+    });
+    const logged: { level: string; msg: string }[] = [];
+    const log = {
+      info: (_o: object, msg: string) => logged.push({ level: 'info', msg }),
+      error: (_o: object, msg: string) => logged.push({ level: 'error', msg }),
+    };
+    const timer = startSweepTimer(db, config, log);
+    try {
+      await vi.waitFor(() => expect(lastAnchor(anchors)?.source).toBe('sweep'), {
+        timeout: 30_000,
+        interval: 200,
+      });
+    } finally {
+      await timer.stop();
+    }
+    expect(lastAnchor(anchors)?.id).toBe((await chainHead(db))?.id);
+    await write(1);
+    await anchorAuditHead(db, anchors, log);
+    await removeNewest(1);
+    await anchorAuditHead(db, anchors, log);
+    expect(logged.map((l) => `${l.level}: ${l.msg}`)).toContain(
+      'error: AUDIT TRAIL CHECK FAILED: not anchored',
+    );
   });
 
   it('an anchor file changed without the audit key is refused', async () => {
