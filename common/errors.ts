@@ -48,6 +48,11 @@ export const ERROR_CODES = {
     zh: '密码不符合要求：{detail}',
     en: 'Password does not meet the policy: {detail}',
   },
+  DATA_INTEGRITY: {
+    status: 409,
+    zh: '存储的加密数据完整性校验失败（{scheme}），可能已被篡改，请联系系统管理员；其他数据不受影响',
+    en: 'A stored encrypted value failed its integrity check ({scheme}) and may have been altered; contact the system administrator. Other data is unaffected',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大', en: 'Payload too large' },
   URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'Request URI too long' },
   HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'Request headers too large' },

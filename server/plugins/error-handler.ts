@@ -86,6 +86,27 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
   );
 }
 
+/** A stored value failed its MAC / tag (altered in the database): logged as an error and put on the audit trail. */
+async function recordIntegrityFailure(app: FastifyInstance, request: FastifyRequest, error: AppError) {
+  const route = `${request.method} ${request.routeOptions.url}`;
+  request.log.error(
+    { route, scheme: error.params.scheme },
+    'stored encrypted value failed its integrity check',
+  );
+  if (!app.hasDecorator('db')) return;
+  await appendAuditAlone(
+    app.db,
+    { actor: request.actor ?? null, ip: request.ip },
+    {
+      action: 'data.integrity',
+      entityType: 'route',
+      entityId: route,
+      outcome: 'failed',
+      detail: `stored value failed its integrity check (${error.params.scheme})`,
+    },
+  ).catch((e: unknown) => request.log.error({ err: e }, 'audit of an integrity failure failed'));
+}
+
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -93,6 +114,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       // from one that does not exist (404): on the audit trail too, like every refused request.
       if (error.code === 'FORBIDDEN') await recordRefusal(app, request, 'policy');
       if (error.code === 'NOT_FOUND') await recordRefusal(app, request, 'not-found');
+      if (error.code === 'DATA_INTEGRITY') await recordIntegrityFailure(app, request, error);
       return sendError(request, reply, error.code, error.params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
