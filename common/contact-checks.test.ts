@@ -10,7 +10,13 @@ describe('contact checks', () => {
   });
 
   it('accepts landlines with an area code and an optional extension', () => {
-    for (const ok of ['0574-88951234', '(0574)88951234', '（0574）8895-1234', '010-12345678-123', '0574 8895 1234 转 801'])
+    for (const ok of [
+      '0574-88951234',
+      '(0574)88951234',
+      '（0574）8895-1234',
+      '010-12345678-123',
+      '0574 8895 1234 转 801',
+    ])
       expect(isLandline(ok), ok).toBe(true);
     for (const bad of ['88951234', '574-88951234', '0574-123', '0574-012345678', '0574-88951234-1234567'])
       expect(isLandline(bad), bad).toBe(false);

@@ -10,6 +10,8 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
+import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { activationRoutes } from './modules/activation/activation.routes.js';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -123,6 +125,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       await api.register(dashboardRoutes);
       await api.register(searchRoutes);
       await api.register(userRoutes);
+      await api.register(activationRoutes);
+      await api.register(accountRoutes);
       await api.register(auditRoutes);
       await api.register(settingsRoutes);
     },

@@ -58,6 +58,7 @@ export const UnitAccountDto = z.object({
   /** a filed 联络员 change waiting for 统战部 to hand the account over */
   handover: z.object({ id: z.number().int(), nextName: z.string(), proposedAt: z.string() }).nullable(),
 });
+export type UnitAccountDto = z.infer<typeof UnitAccountDto>;
 export const UnitAccountListResponse = z.object({ items: z.array(UnitAccountDto) });
 
 export const ProvisionRequest = z.discriminatedUnion('source', [

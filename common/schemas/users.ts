@@ -41,7 +41,9 @@ export const CreateUserRequest = z.object({
   role: z.enum(ROLES),
   organisationId: Id,
   email: z.email().max(120).nullable().optional(),
-});
+})
+  // no password field: nobody but the holder chooses one (a request carrying one is refused)
+  .strict();
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 /** What the system admin edits; the role is the security admin's (GrantRoleRequest). */
@@ -52,7 +54,8 @@ export const UpdateUserRequest = z
     email: z.email().max(120).nullable(),
     disabled: z.boolean(),
   })
-  .partial();
+  .partial()
+  .strict();
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
 export const GrantRoleRequest = z.object({ role: z.enum(ROLES) });

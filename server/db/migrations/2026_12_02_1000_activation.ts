@@ -64,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('held_from', 'text', (c) => c.notNull())
     .addColumn('held_to', 'text')
     .execute();
-  await db.schema.createIndex('account_holders_user').on('account_holders').columns(['user_id', 'id']).execute();
+  await db.schema
+    .createIndex('account_holders_user')
+    .on('account_holders')
+    .columns(['user_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -3,9 +3,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { appendAudit, type AuditSource } from '../audit/audit.writer.js';
-import { generatePassword, hashPassword } from '../auth/password.js';
+import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
 import { storePassword } from '../auth/auth.service.js';
+import { generatePassword, hashPassword } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
 
 /** 32 characters without look-alikes (no 0/O, 1/I/L): 12 of them are 60 bits. */
@@ -29,7 +29,9 @@ export function normaliseCode(input: string): string {
 }
 
 export const hashCode = (code: string): string =>
-  createHash('sha256').update(`liaison-activation:${normaliseCode(code)}`).digest('hex');
+  createHash('sha256')
+    .update(`liaison-activation:${normaliseCode(code)}`)
+    .digest('hex');
 
 export interface IssuedCode {
   code: string;

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { ErrorCode } from '../../../common/errors.js';
 import type { ActivationCheckResponse } from '../../../common/schemas/activation.js';
 import type { Database } from '../../db/schema.js';
-import type { ErrorCode } from '../../../common/errors.js';
 import { AppError } from '../../errors.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
-import { hashPassword, passwordProblems, passwordRules } from '../auth/password.js';
 import { storePassword } from '../auth/auth.service.js';
+import { hashPassword, passwordProblems, passwordRules } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
 import { type CodeRow, consumeCode, findCode } from './activation.codes.js';
@@ -82,11 +82,7 @@ export async function redeemCode(
     const at = new Date().toISOString();
     if (!(await consumeCode(trx, row.id, at))) throw new AppError('ACTIVATION_CODE_USED');
     await storePassword(trx, row.user_id, hash, false, { failed_logins: 0, locked_until: null });
-    await trx
-      .updateTable('users')
-      .set({ activation_pending: 0 })
-      .where('id', '=', row.user_id)
-      .execute();
+    await trx.updateTable('users').set({ activation_pending: 0 }).where('id', '=', row.user_id).execute();
     await trx
       .updateTable('activation_codes')
       .set({ revoked_at: at })

@@ -15,7 +15,8 @@ import { ADMIN_ROLES, type Role } from '../../../common/roles.js';
 import type { Actor } from '../../context.js';
 import { AppError } from '../../errors.js';
 
-export const isAdminRole = (role: Role | string): boolean => (ADMIN_ROLES as readonly string[]).includes(role);
+export const isAdminRole = (role: Role | string): boolean =>
+  (ADMIN_ROLES as readonly string[]).includes(role);
 
 /** The business roles 统战部's unit accounts take, by the kind of the unit. */
 export const UNIT_ACCOUNT_ROLE: Partial<Record<string, Role>> = {
@@ -58,7 +59,8 @@ const RULES: Record<AccountAction, Rule> = {
   'reset-totp': (a, f) =>
     a.role !== 'sysadmin' ? 'forbidden' : notAdmin(f) && notSelf(a, f) ? true : 'cli-only',
   'end-sessions': (a) => (a.role === 'sysadmin' ? true : 'forbidden'),
-  'issue-code': (a, f) => (a.role !== 'tzb' ? 'forbidden' : notAdmin(f) && notSelf(a, f) ? true : 'forbidden'),
+  'issue-code': (a, f) =>
+    a.role !== 'tzb' ? 'forbidden' : notAdmin(f) && notSelf(a, f) ? true : 'forbidden',
   provision: (a) => (a.role === 'tzb' ? true : 'forbidden'),
   'create-district': (a) => (a.role === 'tzb' ? true : 'forbidden'),
 };

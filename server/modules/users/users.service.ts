@@ -9,7 +9,6 @@ import type {
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
 import { makePending } from '../activation/activation.codes.js';
 import {
   codeTarget,
@@ -17,6 +16,7 @@ import {
   type DeliveryConfig,
   planDelivery,
 } from '../activation/activation.delivery.js';
+import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
 import {
   generatePassword,
   hashPassword,
