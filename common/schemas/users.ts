@@ -35,13 +35,14 @@ export const Username = z
   .max(32)
   .regex(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, _ . - only');
 
-export const CreateUserRequest = z.object({
-  username: Username,
-  displayName: Text(40),
-  role: z.enum(ROLES),
-  organisationId: Id,
-  email: z.email().max(120).nullable().optional(),
-})
+export const CreateUserRequest = z
+  .object({
+    username: Username,
+    displayName: Text(40),
+    role: z.enum(ROLES),
+    organisationId: Id,
+    email: z.email().max(120).nullable().optional(),
+  })
   // no password field: nobody but the holder chooses one (a request carrying one is refused)
   .strict();
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;

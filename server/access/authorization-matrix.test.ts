@@ -52,6 +52,9 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/openapi.json',
   'POST /api/v1/auth/login',
   'GET /api/v1/calendar/feed/:token.ics',
+  // the holder of a one-time activation code (issue 18): rate-limited per address, every refusal audited
+  'POST /api/v1/activation/check',
+  'POST /api/v1/activation/redeem',
 ];
 
 const FORBIDDEN = { error: { code: 'FORBIDDEN', message: '无权执行此操作' } };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CreateDistrictRequest,
   CreateDistrictResponse,
@@ -14,7 +15,6 @@ import {
   UnitAccountListResponse,
 } from '../../../common/schemas/activation.js';
 import { IdParams } from '../../../common/schemas/shared.js';
-import { z } from 'zod';
 import {
   createDistrict,
   holderHistory,
@@ -65,7 +65,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/accounts/handovers',
-    { config: manage, schema: { tags, querystring: HandoverListQuery, response: { 200: HandoverListResponse } } },
+    {
+      config: manage,
+      schema: { tags, querystring: HandoverListQuery, response: { 200: HandoverListResponse } },
+    },
     async (request) => ({ items: await listHandovers(request.ctx(), request.query.status) }),
   );
   r.post(
@@ -88,7 +91,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/accounts/districts',
-    { config: manage, schema: { tags, body: CreateDistrictRequest, response: { 200: CreateDistrictResponse } } },
+    {
+      config: manage,
+      schema: { tags, body: CreateDistrictRequest, response: { 200: CreateDistrictResponse } },
+    },
     async (request) => createDistrict(request.ctx(), app.config, app.policyDefaults, request.body),
   );
 }

@@ -10,13 +10,8 @@ import type {
 } from '../../../common/schemas/activation.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { RequestContext } from '../../context.js';
-import { AppError, notFound } from '../../errors.js';
 import { activationNoticesDocx } from '../../documents/activation-notice.docx.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { passwordRules } from '../auth/password.js';
-import { insertOrganisation } from '../organisations/organisations.repository.js';
-import { addRegion, regionToManage } from '../regions/regions.service.js';
-import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
+import { AppError, notFound } from '../../errors.js';
 import { issueCode } from '../activation/activation.codes.js';
 import {
   codeTarget,
@@ -27,9 +22,14 @@ import {
   presentIssued,
 } from '../activation/activation.delivery.js';
 import { activationLink, shanghaiMinute } from '../activation/activation.mail.js';
+import { appendAudit } from '../audit/audit.writer.js';
+import { passwordRules } from '../auth/password.js';
+import { insertOrganisation } from '../organisations/organisations.repository.js';
+import { addRegion, regionToManage } from '../regions/regions.service.js';
+import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
+import { authorizeAccount, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
 import { listUsers } from '../users/users.repository.js';
 import { createUserRecord } from '../users/users.service.js';
-import { authorizeAccount, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
 import { holdersOf, startHolding } from './holders.js';
 import { planProvision } from './provisioning.js';
 
@@ -57,11 +57,7 @@ export async function listUnitAccounts(ctx: RequestContext): Promise<UnitAccount
     .selectFrom('account_handovers')
     .select(['id', 'organisation_id', 'next_name', 'proposed_at'])
     .where('status', '=', 'proposed')
-    .where(
-      'organisation_id',
-      'in',
-      units.map((u) => u.id).concat(-1),
-    )
+    .where('organisation_id', 'in', units.map((u) => u.id).concat(-1))
     .execute();
   return units.map((u) => {
     const a = accounts.find((x) => x.organisation_id === u.id);
@@ -84,7 +80,11 @@ export async function listUnitAccounts(ctx: RequestContext): Promise<UnitAccount
 }
 
 /** A fresh code for a business account of the region: e-mailed when possible, else shown to 统战部 this once. */
-export async function issueCodeFor(ctx: RequestContext, cfg: DeliveryConfig, userId: number): Promise<IssuedCodeDto> {
+export async function issueCodeFor(
+  ctx: RequestContext,
+  cfg: DeliveryConfig,
+  userId: number,
+): Promise<IssuedCodeDto> {
   const [target] = await listUsers(ctx.db, { regionPath: ctx.actor.regionPath, ids: [userId] });
   if (!target) throw notFound();
   authorizeAccount(ctx.actor, 'issue-code', { target: { id: target.id, role: target.role } });
@@ -107,7 +107,11 @@ export async function holderHistory(ctx: RequestContext, userId: number) {
   authorizeAccount(ctx.actor, 'provision');
   const [target] = await listUsers(ctx.db, { regionPath: ctx.actor.regionPath, ids: [userId] });
   if (!target) throw notFound();
-  return (await holdersOf(ctx.db, [userId])).map((h) => ({ name: h.name, heldFrom: h.held_from, heldTo: h.held_to }));
+  return (await holdersOf(ctx.db, [userId])).map((h) => ({
+    name: h.name,
+    heldFrom: h.held_from,
+    heldTo: h.held_to,
+  }));
 }
 
 export async function previewProvision(
@@ -196,11 +200,18 @@ export async function provisionAccounts(
       validUntil: shanghaiMinute(p.expiresAt ?? now),
       activationUrl: activationLink(cfg.LIAISON_PUBLIC_URL),
     })),
-    { oversightName: ctx.actor.organisationName, contactName: ctx.actor.displayName, date: shanghaiDate(now) },
+    {
+      oversightName: ctx.actor.organisationName,
+      contactName: ctx.actor.displayName,
+      date: shanghaiDate(now),
+    },
   );
   return {
     // every code is on the notices; the list shows it too, so 统战部 can hand over without printing
-    created: planned.map((p) => ({ ...presentIssued({ ...p, kind: 'shown' }), delivery: p.kind === 'email' ? 'email' : 'shown' })),
+    created: planned.map((p) => ({
+      ...presentIssued({ ...p, kind: 'shown' }),
+      delivery: p.kind === 'email' ? 'email' : 'shown',
+    })),
     emailed: delivered.filter((d) => d.kind === 'email').length,
     noticesDocxBase64: notices.toString('base64'),
   };
@@ -215,12 +226,20 @@ export async function createDistrict(
   cfg: DeliveryConfig,
   defaults: PolicyDefaults,
   input: CreateDistrictRequest,
-): Promise<{ region: { id: number; name: string }; organisation: { id: number; name: string }; code: IssuedCodeDto }> {
+): Promise<{
+  region: { id: number; name: string };
+  organisation: { id: number; name: string };
+  code: IssuedCodeDto;
+}> {
   authorizeAccount(ctx.actor, 'create-district');
   const parent = await regionToManage(ctx, input.parentId);
   const rules = passwordRules(await currentSecurityPolicy(ctx.db, defaults));
   const planned = await ctx.db.transaction().execute(async (trx) => {
-    const region = await addRegion(trx, ctx, parent, { parentId: parent.id, name: input.name, level: input.level });
+    const region = await addRegion(trx, ctx, parent, {
+      parentId: parent.id,
+      name: input.name,
+      level: input.level,
+    });
     const organisation = await insertOrganisation(trx, {
       region_id: region.id,
       kind: 'oversight',
