@@ -33,6 +33,7 @@ import { regionRoutes } from './modules/regions/regions.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { rosterRoutes } from './modules/roster/roster.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import access from './plugins/access.js';
@@ -127,6 +128,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       await api.register(userRoutes);
       await api.register(activationRoutes);
       await api.register(accountRoutes);
+      await api.register(setupRoutes);
       await api.register(auditRoutes);
       await api.register(settingsRoutes);
     },

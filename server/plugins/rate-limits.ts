@@ -91,7 +91,7 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
 
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
-    if (methods.includes('POST') && /\/(activation\/(check|redeem)|setup)$/.test(route.url)) {
+    if (methods.includes('POST') && /\/(activation\/(check|redeem)|setup|setup\/check)$/.test(route.url)) {
       // one-time codes and the setup token: guessing is slowed like passwords, per client address
       addHook(route, 'preValidation', async (request, reply) => {
         await enforce(codesPerIp, 'codes per address', request, reply);
