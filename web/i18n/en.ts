@@ -232,13 +232,15 @@ export const en: Messages = {
     disabledSwitch: 'Disable account',
     resetPassword: 'Reset password',
     resetConfirm:
-      'Reset the password of “{{name}}”? The new password is shown once and must be changed at the next sign-in.',
+      'Reset the password of “{{name}}”? The old one stops working; the one-time code goes to them only (e-mail or their United Front Work Dept.).',
     endSessions: 'Sign out everywhere',
     endSessionsConfirm: 'End every session of “{{name}}”?',
     sessionsEnded: 'All sessions of this user ended',
-    passwordTitle: 'Initial password',
-    passwordOnce:
-      'Tell “{{name}}” this password safely. It is not shown again once closed and must be changed at first sign-in.',
+    passwordTitle: 'Account awaiting its holder',
+    codeEmailed: 'The one-time code was e-mailed to {{name}}; only they will know the password.',
+    codeByOffice:
+      '{{name}} has no e-mail address: their United Front Work Dept. was told to issue a code to them; the system admin never sees it.',
+    pending: 'Awaiting activation',
     searchPlaceholder: 'Search username or name',
     roleAll: 'All roles',
     never: 'Never',
