@@ -24,9 +24,9 @@ import { ADMIN_ROLES, ROLE_LABELS, ROLES, type Role } from '../../../common/role
 import {
   CreateUserRequest,
   UpdateUserRequest,
+  UserActivationResponse,
   UserDto,
   UserListResponse,
-  UserActivationResponse,
 } from '../../../common/schemas/users';
 import { hasPermission } from '../../access';
 import { api, errorText } from '../../api/client';
