@@ -157,7 +157,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations:read',
     'notifications:admin',
   ],
-  secadmin: ['security:read', 'security:write', 'users:read', 'users:grant'],
+  secadmin: ['security:read', 'security:write', 'users:grant'],
   auditadmin: ['audit:read'],
 };
 
