@@ -103,6 +103,13 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^https?:\/\//, 'must start with http:// or https://')
     .default('http://localhost:3000'),
+  /** how long an account activation or reset code stays valid, in hours */
+  LIAISON_ACTIVATION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   /** how often this instance runs the reminder sweep and sends e-mail; 0 disables the timer */
   LIAISON_SWEEP_EVERY_MINUTES: z.coerce
     .number()

@@ -6,7 +6,7 @@ import { startSweepTimer } from './modules/sweep/sweep.timer.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openAndPrepare(config);
+  const database = await openAndPrepare(config, undefined, { setupInBrowser: true });
   const app = await buildApp({ config, database, logger: true });
 
   // SIGTERM/SIGINT: stop accepting, let requests in flight finish, then close the database.

@@ -54,6 +54,11 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
     timeWindow: MINUTE,
     keyGenerator: (r) => `password-user|${r.actor?.userId ?? byIp(r)}`,
   });
+  const codesPerIp = app.createRateLimit({
+    max: opts.loginPerIp,
+    timeWindow: MINUTE,
+    keyGenerator: (r) => `codes-ip|${byIp(r)}`,
+  });
   const exportsPerUser = app.createRateLimit({
     max: opts.exportsPerUser,
     timeWindow: MINUTE,
@@ -92,7 +97,12 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
 
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
-    if (methods.includes('POST') && route.url.endsWith('/auth/login')) {
+    if (methods.includes('POST') && /\/(activation\/(check|redeem)|setup|setup\/check)$/.test(route.url)) {
+      // one-time codes and the setup token: guessing is slowed like passwords, per client address
+      addHook(route, 'preValidation', async (request, reply) => {
+        await enforce(codesPerIp, 'codes per address', request, reply);
+      });
+    } else if (methods.includes('POST') && route.url.endsWith('/auth/login')) {
       // preValidation: the body is parsed (the username is in it) but nothing else ran yet
       addHook(route, 'preValidation', async (request, reply) => {
         await enforce(loginPerIp, 'login per address', request, reply);
