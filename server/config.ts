@@ -67,6 +67,8 @@ const ConfigSchema = z.object({
     .default(0),
   LIAISON_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   LIAISON_WEB_DIST: z.string().default('dist/web'),
+  /** a bearer token for GET /metrics (Prometheus); unset: /metrics answers 404 */
+  LIAISON_METRICS_TOKEN: z.string().min(16).optional(),
   LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** where e-mail notifications go out: smtp://user:pass@host:587 or smtps://…:465; unset: no e-mail */
   LIAISON_SMTP_URL: z

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
+import { sweepMetrics } from '../../plugins/metrics.js';
 import { defaultInstanceId, type SendResult, sendPendingEmails } from '../mail/mail.sender.js';
 import { type MailTransport, smtpTransport } from '../mail/mail.transport.js';
 import { runSweep, type SweepReport } from './sweep.service.js';
@@ -57,10 +58,19 @@ export function startSweepTimer(
   const tick = () => {
     running = sweepAndSend(db, config, { instanceId })
       .then(({ sweep, mail }) => {
+        sweepMetrics.runs.inc({ outcome: sweep.errors.length ? 'partial' : 'ok' });
+        sweepMetrics.notified.inc(Object.values(sweep.notified).reduce((a, b) => a + b, 0));
+        if (mail) {
+          sweepMetrics.mailSent.inc(mail.sent);
+          sweepMetrics.mailFailed.inc(mail.retrying + mail.failed);
+        }
         if (sweep.errors.length) log.error({ errors: sweep.errors }, 'sweep: some steps failed');
         log.info({ sweep: sweep.notified, created: sweep.obligationsCreated, mail }, 'sweep done');
       })
-      .catch((error: unknown) => log.error({ err: error }, 'sweep failed'))
+      .catch((error: unknown) => {
+        sweepMetrics.runs.inc({ outcome: 'failed' });
+        log.error({ err: error }, 'sweep failed');
+      })
       .finally(() => {
         running = null;
         if (!stopped) timer = setTimeout(tick, minutes * 60_000);
