@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { sweepMetrics } from '../../plugins/metrics.js';
+import { purgeFinishedJobs } from '../jobs/jobs.repository.js';
 import { defaultInstanceId, type SendResult, sendPendingEmails } from '../mail/mail.sender.js';
 import { type MailTransport, smtpTransport } from '../mail/mail.transport.js';
 import { runSweep, type SweepReport } from './sweep.service.js';
@@ -16,15 +17,23 @@ export interface SweepLogger {
 /** One tick: the sweep, then the e-mail (when SMTP is configured). */
 export async function sweepAndSend(
   db: Kysely<Database>,
-  config: Pick<Config, 'LIAISON_SMTP_URL' | 'LIAISON_MAIL_FROM' | 'LIAISON_PUBLIC_URL'>,
+  config: Pick<
+    Config,
+    'LIAISON_SMTP_URL' | 'LIAISON_MAIL_FROM' | 'LIAISON_PUBLIC_URL' | 'LIAISON_JOB_RETENTION_HOURS'
+  >,
   o: { instanceId: string; transport?: MailTransport | null; now?: Date } = {
     instanceId: defaultInstanceId(),
   },
-): Promise<{ sweep: SweepReport; mail: SendResult | null }> {
+): Promise<{ sweep: SweepReport; mail: SendResult | null; jobsPurged: number }> {
   const now = o.now ?? new Date();
   const sweep = await runSweep(db, now);
+  // a finished document's bytes are kept for its creator to download, then go (they are re-made on demand)
+  const jobsPurged = await purgeFinishedJobs(
+    db,
+    new Date(now.getTime() - config.LIAISON_JOB_RETENTION_HOURS * 3600_000).toISOString(),
+  );
   const transport = o.transport ?? (config.LIAISON_SMTP_URL ? smtpTransport(config.LIAISON_SMTP_URL) : null);
-  if (!transport) return { sweep, mail: null };
+  if (!transport) return { sweep, mail: null, jobsPurged };
   try {
     const mail = await sendPendingEmails(db, {
       transport,
@@ -34,7 +43,7 @@ export async function sweepAndSend(
       // the reminders were queued while the sweep ran: what is due is measured after it
       now: new Date(Math.max(now.getTime(), Date.now())),
     });
-    return { sweep, mail };
+    return { sweep, mail, jobsPurged };
   } finally {
     if (!o.transport) transport.close();
   }
