@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { sweepMetrics } from '../../plugins/metrics.js';
+import { purgeExpiredCounters } from '../../plugins/rate-limit-store.js';
 import { purgeFinishedJobs } from '../jobs/jobs.repository.js';
 import { defaultInstanceId, type SendResult, sendPendingEmails } from '../mail/mail.sender.js';
 import { type MailTransport, smtpTransport } from '../mail/mail.transport.js';
@@ -32,6 +33,7 @@ export async function sweepAndSend(
     db,
     new Date(now.getTime() - config.LIAISON_JOB_RETENTION_HOURS * 3600_000).toISOString(),
   );
+  await purgeExpiredCounters(db, now.getTime());
   const transport = o.transport ?? (config.LIAISON_SMTP_URL ? smtpTransport(config.LIAISON_SMTP_URL) : null);
   if (!transport) return { sweep, mail: null, jobsPurged };
   try {
