@@ -16,6 +16,8 @@ export interface NoticePair {
   line: number;
   /** the words the pair was read from */
   source: string;
+  /** read from a blanket statement (共同 / 普遍联系): a shared unit */
+  shared: boolean;
 }
 
 export type NoticeIssueReason =
@@ -47,6 +49,7 @@ export interface DraftPair {
   department: string;
   line: number;
   source: string;
+  shared: boolean;
 }
 
 /** A document title or reference line: 关于…的通知 / 《…》 names another document, not a pairing. */
@@ -132,12 +135,12 @@ function addPairs(
 ): void {
   for (const c of mentions)
     for (const department of s.departments)
-      reader.draft.push({ group: c.group, counterpart: c.text, department, line, source });
+      reader.draft.push({ group: c.group, counterpart: c.text, department, line, source, shared: s.blanket });
 }
 
 function addEvery(reader: LineReader, s: Statement, line: number, source: string): void {
   for (const department of s.departments)
-    reader.draft.push({ group: '*', counterpart: '*', department, line, source });
+    reader.draft.push({ group: '*', counterpart: '*', department, line, source, shared: true });
 }
 
 /**
@@ -171,7 +174,7 @@ export function finishReading(reader: LineReader): NoticeReading {
       const key = `${group}\n${toHalfWidth(d.department)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      pairs.push({ counterpart, department: d.department, line: d.line, source: d.source });
+      pairs.push({ counterpart, department: d.department, line: d.line, source: d.source, shared: d.shared });
     }
   }
   return { pairs, issues: reader.issues.sort((a, b) => a.line - b.line) };

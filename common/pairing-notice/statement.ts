@@ -27,6 +27,8 @@ export interface Statement {
   departments: string[];
   /** a blanket statement about every counterpart of the notice (各民主党派…共同联系单位) */
   everyCounterpart: boolean;
+  /** a blanket statement (共同 / 普遍联系) about several counterparts or all of them: shared units */
+  blanket: boolean;
   /** names a group of counterparts without naming them (有关民主党派): a group heading */
   genericOnly: boolean;
   /** a relation verb, a colon, or a bare list line */
@@ -94,6 +96,7 @@ export function readStatement(raw: string, norm: string, start: number, end: num
     counterparts: lendSuffixes(mentions),
     departments,
     everyCounterpart,
+    blanket: EVERY_COUNTERPART.test(text) && (everyCounterpart || mentions.length >= 2),
     genericOnly: generic.length > 0 && !everyCounterpart,
     relation: RELATION.test(text) || text.includes(':') || list,
     list,

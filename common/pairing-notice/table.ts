@@ -86,6 +86,7 @@ function readMatrix(reader: LineReader, rows: string[][], firstLine: number): bo
           department,
           line: firstLine + h + 1 + i,
           source: row.filter((c) => c !== '').join(' '),
+          shared: false,
         });
       });
     });

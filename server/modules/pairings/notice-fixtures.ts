@@ -1,14 +1,15 @@
 /**
- * The notice fixtures (fixtures/*.txt: public notices and news reports of other localities with
+ * The notice fixtures (common/pairing-notice/fixtures/*.txt: public notices and news reports of other localities with
  * hand-checked pairs) and how a reading is scored against them. A pair is right when its counterpart group
  * (民革 … 工商联) and its department (without the place before it: 常州市民政局 = 市民政局 = 民政局) agree.
- * Test-only (reads files); kept apart from the parser, which is pure.
+ * Test-only (reads files); kept on the server side, away from the parser, which is pure and also runs in the
+ * browser.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NoticePair } from './read-notice.js';
-import { groupOf, toHalfWidth } from './vocabulary.js';
+import { groupOf, type NoticePair } from '../../../common/pairing-notice/index.js';
+import { toHalfWidth } from '../../../common/pairing-text.js';
 
 export interface NoticeFixture {
   file: string;
@@ -18,7 +19,7 @@ export interface NoticeFixture {
   expected: { counterpart: string; department: string }[];
 }
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../common/pairing-notice/fixtures');
 
 export function loadFixtures(): NoticeFixture[] {
   return readdirSync(DIR)

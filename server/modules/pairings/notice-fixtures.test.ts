@@ -4,9 +4,9 @@
  * punctuation width (each fixture is also read converted to full width and to half width).
  */
 import { describe, expect, it } from 'vitest';
-import { loadFixtures, type Score, score, summarise, toFullWidth } from './fixtures.js';
-import { readNoticeText } from './read-notice.js';
-import { toHalfWidth } from './vocabulary.js';
+import { readNoticeText } from '../../../common/pairing-notice/index.js';
+import { toHalfWidth } from '../../../common/pairing-text.js';
+import { loadFixtures, type Score, score, summarise, toFullWidth } from './notice-fixtures.js';
 
 const HELD_OUT_THRESHOLD = 0.95;
 const fixtures = loadFixtures();
