@@ -27,6 +27,7 @@ describe('readNoticeText: the grammar of a notice', () => {
       department: '区公安分局',
       line: 4,
       source: '民革奉化区委会：区公安分局、区司法局、区交通局、区农业农村局、区卫生健康局、区综合执法局',
+      shared: false,
     });
     expect(pairsOf(SEED_LIST)).toContain('无党派人士|区医保局');
     expect(pairsOf(SEED_LIST)).toContain('区工商联|区市场监管局');
