@@ -81,7 +81,7 @@ export function ImportGrid({
           status={value.trim() === '' ? 'error' : undefined}
           aria-label={side === 'counterpart' ? t('pairings.counterpart') : t('pairings.department')}
           data-testid={`grid-${side}-${index}`}
-          style={{ width: 180 }}
+          style={{ width: 150 }}
           onChange={(e) =>
             update(
               row.key,
@@ -127,7 +127,7 @@ export function ImportGrid({
           <Space size={4}>
             {row.shared ? <Tag color="blue">{t('import.shared')}</Tag> : null}
             <Tooltip title={row.source}>
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }}>
                 {row.source}
               </Typography.Text>
             </Tooltip>
