@@ -58,12 +58,13 @@ const QUOTED_TITLE = /《[^《》]*》/g;
 const NUMBERING =
   /^\s*(?:\d{1,3}\s*[.、)](?!\d)|\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*\)|[一二三四五六七八九十]{1,3}\s*[、.]|[\u2460-\u24ff\u2776-\u2793•·●▪◆◇■□-]|第[一二三四五六七八九十\d]{1,3}[条项])\s*/;
 const STATEMENT_END = /[。;!?]/g;
+const LIST_GOES_ON = /[、,]\s*$/;
 
 export interface LineReader {
   draft: DraftPair[];
   issues: NoticeIssue[];
   /** counterparts of a heading line (民革：) whose departments follow on the next lines */
-  pending: { mentions: Statement['counterparts']; line: number; text: string } | null;
+  pending: { mentions: Statement['counterparts']; line: number; text: string; every?: boolean } | null;
 }
 
 export function newLineReader(): LineReader {
@@ -100,16 +101,21 @@ export function readLine(reader: LineReader, raw: string, line: number): void {
     if (named && s.departments.length > 0 && s.relation) {
       add(s.counterparts);
       if (s.everyCounterpart) addEvery(reader, s, line, source);
-      reader.pending = null;
+      // a list that ends in 、 or ， goes on on the next line
+      reader.pending =
+        s.list && LIST_GOES_ON.test(norm.slice(s.start, s.end))
+          ? { mentions: s.counterparts, line: -1, text: source, every: s.everyCounterpart }
+          : null;
     } else if (named && s.departments.length === 0 && s.opensList && !s.genericOnly) {
       closePending(reader);
-      reader.pending = { mentions: s.counterparts, line, text: source };
+      reader.pending = { mentions: s.counterparts, line, text: source, every: s.everyCounterpart };
     } else if (named && s.departments.length === 0 && s.list && s.counterparts.length > 0) {
       closePending(reader); // 民革 alone on a line (a table's first cell): its departments follow
       reader.pending = { mentions: s.counterparts, line, text: source };
     } else if (!named && s.departments.length > 0) {
       if (s.list && reader.pending) {
         add(reader.pending.mentions);
+        if (reader.pending.every) addEvery(reader, s, line, source);
         reader.pending = { ...reader.pending, line: -1 };
       } else if (context.length > 0 && (s.relation || contextRelation)) add(context);
       else if (s.list) reader.issues.push({ line, text: source, reason: 'NO_COUNTERPART' });

@@ -40,6 +40,9 @@ export interface Statement {
 }
 
 const SEPARATORS = /[、,;:()[\]{}"“”‘’|/\t\s]+/g;
+/** 共同联系单位：区委办 — a label that names no counterpart stands for all of them. */
+const SHARED_LABEL = /共同(?:对口)?联系(?:的)?(?:单位|部门)/;
+const ALSO_KNOWN_AS = /(?:局|委|办|厅|中心)\([^()、,;:]{1,12}(?:局|委|办|厅|中心)\)/g;
 const LEADING_FILLER = /^(?:与|和|同|及|以及|由|为|作为|即|主要|直接|普遍|共同|分别|重点|负责)+/;
 const TRAILING_SCOPE = new RegExp(`(?:${SCOPE.source})+$`);
 
@@ -52,7 +55,10 @@ function mask(norm: string, ranges: { start: number; end: number }[]): string {
 
 /** Pieces between separators and relation verbs, with their offsets. */
 function pieces(masked: string): { start: number; text: string }[] {
-  const cut = masked.replace(new RegExp(RELATION.source, 'g'), (m) => '、'.repeat(m.length));
+  // 区委办（区府办）: one office under two names stays one name; its brackets are no separators
+  const cut = masked
+    .replace(new RegExp(RELATION.source, 'g'), (m) => '、'.repeat(m.length))
+    .replace(ALSO_KNOWN_AS, (m) => m.replace('(', '\u0001').replace(')', '\u0002'));
   const out: { start: number; text: string }[] = [];
   let start = 0;
   for (const m of cut.matchAll(SEPARATORS)) {
@@ -71,7 +77,8 @@ export function readStatement(raw: string, norm: string, start: number, end: num
     (m) => !generic.some((g) => m.start < g.end && g.start < m.end),
   );
   const everyCounterpart =
-    generic.length > 0 && EVERY_COUNTERPART.test(text) && !mentions.some((m) => isParty(m.group));
+    (generic.length > 0 && EVERY_COUNTERPART.test(text) && !mentions.some((m) => isParty(m.group))) ||
+    (SHARED_LABEL.test(text) && mentions.length === 0);
   if (!everyCounterpart) mentions = withoutGenericTail(text, generic, mentions);
   const masked = mask(text, [...generic, ...findCounterparts(text)]);
 
@@ -81,8 +88,9 @@ export function readStatement(raw: string, norm: string, start: number, end: num
     const trimmed = trimPiece(piece.text);
     const offset = piece.start + trimmed.offset;
     if (trimmed.text === '' || FILLER.test(trimmed.text)) continue;
-    if (isDepartmentName(trimmed.text)) {
-      departments.push(rawText.slice(offset, offset + trimmed.text.length));
+    const names = joinedNames(trimmed.text);
+    if (names) {
+      for (const n of names) departments.push(rawText.slice(offset + n.start, offset + n.end));
       continue;
     }
     list = false;
@@ -125,6 +133,24 @@ function withoutGenericTail(
 
 function isParty(group: string): boolean {
   return (PARTY_GROUPS as readonly string[]).includes(group);
+}
+
+/**
+ * A piece that is department names only: 区住房与城乡建设局 (one name: 与 inside it), 区教育局与区科技局
+ * (two: every part is a name), 市经贸委与 (a name and the connector to what follows). Null for prose.
+ */
+function joinedNames(text: string): { start: number; end: number }[] | null {
+  const body = text.replace(/[与和同及]$/, '');
+  if (!isDepartmentName(body)) return null;
+  const parts: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of body.matchAll(/[与和及]/g)) {
+    parts.push({ start, end: m.index });
+    start = m.index + 1;
+  }
+  parts.push({ start, end: body.length });
+  const split = parts.length > 1 && parts.every((p) => isDepartmentName(body.slice(p.start, p.end)));
+  return split ? parts : [{ start: 0, end: body.length }];
 }
 
 /** 财政局等部门 → 财政局; 市台湾事务办公室主要 → 市台湾事务办公室; 与市教育局 → 市教育局. */

@@ -119,7 +119,7 @@ const ENDING = '(?:委员会|办公室|局|委|办|厅|中心|署)';
 /** Characters that never stand inside a department name: prose around a name. */
 const NOT_IN_NAME = '的了在是为将把对向从赴到等个与同及，,、;:\\s';
 /** A whole list item that is a name: 市公安局, 安监局, 人口和计划生育委员会. */
-const WHOLE_NAME = new RegExp(`^[^${NOT_IN_NAME}]{1,16}?${ENDING}$`);
+const WHOLE_NAME = new RegExp(`^[^${NOT_IN_NAME.replace(/[与及]/g, '')}]{1,16}?${ENDING}$`);
 /** A name inside prose starts at a level character: 赴常州市民政局 → 市民政局. */
 const NAME_IN_PROSE = new RegExp(`[省市县区](?:[^${NOT_IN_NAME}省市县]){1,14}?${ENDING}`, 'g');
 /** Bodies that are not government departments, and role words that end like a department. */
@@ -127,7 +127,9 @@ const NOT_A_DEPARTMENT =
   /政协|人大|统战|中共|党组|党委|主委|常委|委会|纪委|监委|总工会|团委|妇联|侨联|科协|文联|残联/;
 
 export function isDepartmentName(name: string): boolean {
-  const norm = toHalfWidth(name).trim();
+  const norm = toHalfWidth(name)
+    .trim()
+    .replace(/[(\u0001][^()\u0001\u0002]*[)\u0002]$/, ''); // 区委办(区府办): judged by its first name
   return WHOLE_NAME.test(norm) && !NOT_A_DEPARTMENT.test(norm) && groupOf(norm) === null;
 }
 
