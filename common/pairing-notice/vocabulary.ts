@@ -4,9 +4,16 @@
  * government department's name looks like, and the relation verbs, scopes and connectors between them.
  * Pure; every function works on width-normalised text (see toHalfWidth), which has the raw text's length.
  */
-import { toHalfWidth } from '../pairing-text.js';
-
-export { toHalfWidth };
+/**
+ * Full-width ASCII to half-width, odd spaces to ' ', ﹑ to 、. Length-preserving by design: patterns are matched
+ * on this form and names are sliced out of the raw text at the same offsets.
+ */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00a0\u2002-\u200b\ufeff]/g, ' ')
+    .replace(/\ufe51/g, '、');
+}
 
 /** Each counterpart group with the ways it is written; longer forms first so they win over their prefixes. */
 const GROUP_FORMS: readonly (readonly [group: string, forms: readonly string[]])[] = [

@@ -4,8 +4,7 @@
  * punctuation width (each fixture is also read converted to full width and to half width).
  */
 import { describe, expect, it } from 'vitest';
-import { readNoticeText } from '../../../common/pairing-notice/index.js';
-import { toHalfWidth } from '../../../common/pairing-text.js';
+import { readNoticeText, toHalfWidth } from '../../../common/pairing-notice/index.js';
 import { loadFixtures, type Score, score, summarise, toFullWidth } from './notice-fixtures.js';
 
 const HELD_OUT_THRESHOLD = 0.95;

@@ -8,8 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { groupOf, type NoticePair } from '../../../common/pairing-notice/index.js';
-import { toHalfWidth } from '../../../common/pairing-text.js';
+import { groupOf, type NoticePair, toHalfWidth } from '../../../common/pairing-notice/index.js';
 
 export interface NoticeFixture {
   file: string;
