@@ -8,6 +8,17 @@
  * so 02–20 are no longer blind for it. 21–23 were collected after that and read once: F1 0.833 (22-tianjin is
  * written in traditional characters, which the reader does not know; 21-changshu names a 政协 committee as an
  * 对口联系单位, which the reader does not take for a department).
+ *
+ * Third round (heldout-3, 2026-12-02): 11 further reports of other localities (fixtures/heldout-3/), collected
+ * after every rule was written, expected pairs written before the reader was run on them, the reader left
+ * unchanged, scored once. Blind pooled F1 0.686 in both widths (P 0.800, R 0.600: 12 of 15 pairs found right,
+ * 20 expected), below the threshold, so this group's assertion fails and is left failing as the honest
+ * measurement. Misses: 30–34 are mirrored in traditional characters with pinyin glosses spliced into words
+ * (聯(lián)系), and nothing is read from them (7 pairs); 27-huzhou names the party only in its 主委's title beside
+ * a department's 对口联系单位座谈会. False pairs: 市委 (28, from 市委、市政府对对口联系制度再次修订),
+ * 省政府中心 (29, from 省委省政府中心工作) and the same department under its full name (24). The six simplified
+ * reports alone score F1 0.857. The score keys departments without their place, so names read with a word
+ * glued before the place (部门市水利局, 确定市发改委, 单位湖南省司法厅) count as right here.
  */
 import { describe, expect, it } from 'vitest';
 import { readNoticeText, toHalfWidth } from '../../../common/pairing-notice/index.js';
@@ -15,6 +26,7 @@ import { loadFixtures, type Score, score, summarise, toFullWidth } from './notic
 
 const HELD_OUT_THRESHOLD = 0.95;
 const fixtures = loadFixtures();
+const heldOut3 = loadFixtures('heldout-3');
 const widths = { full: toFullWidth, half: toHalfWidth } as const;
 
 function pooled(scores: Score[]): Score {
@@ -52,6 +64,36 @@ describe('reading notices of other localities', () => {
       );
       console.log(`[${width} width]\n${lines.join('\n')}`);
       expect(heldOut.f1).toBeGreaterThanOrEqual(HELD_OUT_THRESHOLD);
+    });
+  }
+});
+
+describe('third held-out round (heldout-3), blind', () => {
+  it('has at least 10 fixtures, all held out, each with expected pairs', () => {
+    expect(heldOut3.length).toBeGreaterThanOrEqual(10);
+    for (const f of heldOut3) {
+      expect(f.split, f.file).toBe('held-out');
+      expect(f.expected.length, f.file).toBeGreaterThan(0);
+    }
+  });
+
+  for (const [width, convert] of Object.entries(widths)) {
+    it(`scores every heldout-3 fixture in ${width}-width punctuation; pooled F1 >= ${HELD_OUT_THRESHOLD}`, () => {
+      const scores: Score[] = [];
+      const lines: string[] = [];
+      for (const f of heldOut3) {
+        const s = score(readNoticeText(convert(f.text)).pairs, f.expected);
+        scores.push(s);
+        lines.push(
+          `heldout-3 ${f.file.padEnd(24)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${pct(s.f1).padStart(6)}  (${s.truePositives}/${s.found} found, ${s.expected} expected)`,
+        );
+      }
+      const group = pooled(scores);
+      lines.push(
+        `heldout-3 pooled F1 ${pct(group.f1)} (P ${pct(group.precision)}, R ${pct(group.recall)}; ${group.truePositives}/${group.found} found, ${group.expected} expected)`,
+      );
+      console.log(`[heldout-3, ${width} width]\n${lines.join('\n')}`);
+      expect(group.f1).toBeGreaterThanOrEqual(HELD_OUT_THRESHOLD);
     });
   }
 });

@@ -20,11 +20,16 @@ export interface NoticeFixture {
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../common/pairing-notice/fixtures');
 
-export function loadFixtures(): NoticeFixture[] {
-  return readdirSync(DIR)
+/**
+ * The fixtures of the first two rounds (the folder itself), or of a later held-out round kept in its own
+ * sub-folder (heldout-3) so that adding it leaves the earlier rounds' scores as they were.
+ */
+export function loadFixtures(round?: string): NoticeFixture[] {
+  const dir = round ? join(DIR, round) : DIR;
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((file) => parseFixture(file, readFileSync(join(DIR, file), 'utf8')));
+    .map((file) => parseFixture(file, readFileSync(join(dir, file), 'utf8')));
 }
 
 function parseFixture(file: string, content: string): NoticeFixture {
