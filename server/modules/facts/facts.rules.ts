@@ -63,6 +63,11 @@ export function meetingState(r: { status: string; starts_at: string }, at: AsOf)
   return 'held';
 }
 
+/** The same rule in SQL over `ledger_records` under the alias given: a meeting held by the instant `atIso`. */
+export function heldSql(atIso: string, alias = 'l') {
+  return sql<boolean>`(${sql.ref(`${alias}.status`)} <> 'cancelled' and ${sql.ref(`${alias}.starts_at`)} <= ${atIso})`;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Invitations
 
