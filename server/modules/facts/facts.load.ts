@@ -15,6 +15,7 @@ import { counterpartsOf, findRecordIds, recordsByIds, responsesOf } from '../led
 import type { LedgerDetails } from '../ledger/ledger.service.js';
 import { itemsOf, linksOf, listPlans } from '../plans/plans.repository.js';
 import { itemStatus } from '../plans/plans.service.js';
+import { personsInForce } from '../roster/roster.repository.js';
 import {
   type AsOf,
   type AttendanceState,
@@ -342,4 +343,12 @@ export async function loadYearFacts(
     ...consultations,
     plans,
   };
+}
+
+/**
+ * Who held each role (主要负责人, 分管领导, 联络员) of these units for the year's documents: the roster as of the
+ * year's last day once it is over, as of `at` in the current year.
+ */
+export async function rosterOf(db: Executor, organisationIds: number[], f: Pick<YearFacts, 'rosterDate'>) {
+  return personsInForce(db, organisationIds, f.rosterDate);
 }
