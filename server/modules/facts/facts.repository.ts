@@ -1,31 +1,12 @@
 // The facts module's bulk reads: one query per table for a whole scope and year (no id lists, no joins for
 // names), so a region's year loads in a few scans.
 import type { Executor } from '../../context.js';
+import { scopedRecords as ledgerScoped } from '../ledger/ledger.repository.js';
 import type { FactsScope } from './facts.load.js';
 
 /** `ledger_records as l` of a scope and year. */
-function scopedRecords(db: Executor, scope: FactsScope, year: number) {
-  let q = db.selectFrom('ledger_records as l').where('l.year', '=', year);
-  if (scope.kind === 'region') {
-    q = q.where(
-      'l.region_id',
-      'in',
-      db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${scope.regionPath}%`),
-    );
-  } else if (scope.kind === 'department') {
-    q = q.where('l.department_id', '=', scope.organisationId);
-  } else {
-    q = q.where(
-      'l.id',
-      'in',
-      db
-        .selectFrom('ledger_record_counterparts')
-        .select('record_id')
-        .where('counterpart_id', '=', scope.organisationId),
-    );
-  }
-  return q;
-}
+const scopedRecords = (db: Executor, scope: FactsScope, year: number) =>
+  ledgerScoped(db, scope).where('l.year', '=', year);
 
 export async function ledgerOfYear(db: Executor, scope: FactsScope, year: number) {
   const [records, counterparts, responses] = await Promise.all([
