@@ -5,13 +5,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, ROOT } from './helpers.js';
+import { freePort, launchBrowser, ROOT } from './helpers.js';
 
 const NOTICE = [
   '民革鹿城区基层委员会：鹿城区发展和改革局、鹿城区教育局',
@@ -28,18 +27,6 @@ const UNITS: [string, string, string, string][] = [
   ['民盟鹿城区委员会', '林七', '13957700007', ''],
   ['鹿城区工商联', '林八', '13957700008', ''],
 ];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function writeXlsx(path: string, rows: string[][]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
