@@ -48,6 +48,11 @@ export const ERROR_CODES = {
     zh: '密码不符合要求：{detail}',
     en: 'Password does not meet the policy: {detail}',
   },
+  DATA_INTEGRITY: {
+    status: 409,
+    zh: '存储的加密数据完整性校验失败（{scheme}），可能已被篡改，请联系系统管理员；其他数据不受影响',
+    en: 'A stored encrypted value failed its integrity check ({scheme}) and may have been altered; contact the system administrator. Other data is unaffected',
+  },
   ACTIVATION_CODE_INVALID: {
     status: 400,
     zh: '开通码不正确，请核对后重新输入',
@@ -80,6 +85,8 @@ export const ERROR_CODES = {
     en: '{count} rows need fixing; no account was created',
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大', en: 'Payload too large' },
+  URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'Request URI too long' },
+  HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'Request headers too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

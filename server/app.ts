@@ -39,7 +39,7 @@ import { userRoutes } from './modules/users/users.routes.js';
 import access from './plugins/access.js';
 import auth from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
-import errorHandler from './plugins/error-handler.js';
+import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
 import exportAudit from './plugins/export-audit.js';
 import inputGuard from './plugins/input-guard.js';
 import rateLimits from './plugins/rate-limits.js';
@@ -60,6 +60,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     trustProxy: config.LIAISON_TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // Fastify's and Node's own refusals in our error shape too
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

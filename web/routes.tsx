@@ -172,6 +172,13 @@ export const PAGES: readonly PageDef[] = [
     Component: lazy(() => import('./features/audit/AuditPage')),
   },
   {
+    path: '/access-log',
+    permission: 'access-log:read',
+    label: 'nav.accessLog',
+    icon: <AuditOutlined />,
+    Component: lazy(() => import('./features/audit/AccessLogPage')),
+  },
+  {
     path: '/security',
     permission: 'security:read',
     label: 'nav.security',

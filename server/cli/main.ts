@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../common/roles.js';
 import { openAndPrepare } from '../boot.js';
 import { loadConfig } from '../config.js';
+import { configureCrypto } from '../crypto/configure.js';
 import { connect } from '../db/connect.js';
-import { configureDataKey } from '../db/field-crypto.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { issueCode, makePending } from '../modules/activation/activation.codes.js';
 import { codeTarget } from '../modules/activation/activation.delivery.js';
@@ -16,7 +16,8 @@ import { sweepAndSend } from '../modules/sweep/sweep.timer.js';
 import { createUserRecord } from '../modules/users/users.service.js';
 import { seedDemo } from '../seed/demo.js';
 import { describeDemoYear } from '../seed/demo-year.js';
-import { auditCommand, backupCommand, dataCommand, SECURITY_USAGE } from './security-commands.js';
+import { cryptoCommand } from './crypto-commands.js';
+import { auditCommand, backupCommand, SECURITY_USAGE } from './security-commands.js';
 
 const USAGE = `liaison — 对口联系 command line
 
@@ -38,7 +39,7 @@ The database is DATABASE_URL (default sqlite:./data/liaison.db).`;
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
-  configureDataKey(config.LIAISON_DATA_KEY ?? null, config.LIAISON_DATA_KEY_PREVIOUS ?? null);
+  configureCrypto(config);
   switch (command) {
     case 'migrate': {
       const handle = connect(config.DATABASE_URL);
@@ -83,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       return auditCommand(sub, rest, config);
     case 'data':
-      return dataCommand(sub, config);
+    case 'crypto':
+      return cryptoCommand(command, sub, rest, config);
     case 'sweep': {
       const handle = await openAndPrepare(config);
       try {

@@ -283,6 +283,10 @@ export interface LedgerAttachmentTable {
   file_name: string;
   uploaded_by: number | null;
   uploaded_at: string;
+  /** this link's type (by its own name's extension); null only before 2026-12 */
+  mime: string | null;
+  /** the uploader's unit at upload time: it (or 统战部) may remove the file */
+  uploader_org_id: number | null;
 }
 
 export interface CalendarFeedTokenTable {
@@ -441,6 +445,10 @@ export interface ConsultationAttachmentTable {
   file_name: string;
   uploaded_by: number | null;
   uploaded_at: string;
+  /** this link's type (by its own name's extension); null only before 2026-12 */
+  mime: string | null;
+  /** the uploader's unit at upload time: it (or 统战部) may remove the file */
+  uploader_org_id: number | null;
 }
 
 /** One opinion or suggestion (意见建议) of a counterpart on a matter, and where its reply cycle stands. */

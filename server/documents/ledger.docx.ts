@@ -22,8 +22,9 @@ const WIDTHS = [600, 1500, 2300, 2000];
 const COLUMN_WIDTHS = [...WIDTHS, TEXT_WIDTH - WIDTHS.reduce((a, b) => a + b, 0)];
 
 function kindTable(t: LedgerTable): Table {
+  // a line break in the text (minutes, a summary) starts a new paragraph in the cell
   const cell = (text: string, i: number, align: 'center' | 'left' = 'left') =>
-    tableCell(text, { width: COLUMN_WIDTHS[i] as number, size: SIZE.xiaosi, align });
+    tableCell(text.split(/\r?\n/), { width: COLUMN_WIDTHS[i] as number, size: SIZE.xiaosi, align });
   const header = new TableRow({
     tableHeader: true,
     children: ['序号', '时间', '事项', '单位', '情况'].map((h, i) => cell(h, i, 'center')),

@@ -22,7 +22,7 @@ export const isExportRoute = (method: string, url: string): boolean =>
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
 /**
- * Rate limits (入侵防范): on sign-in per client address and per username — together with the lockout after
+ * Rate limits (入侵防范): on sign-in per client address and per username, on password changes per account — together with the lockout after
  * repeated failures they slow password guessing from one place and against one account from many — and on
  * document exports per user. Beyond a limit: 429 RATE_LIMITED in our error shape, with Retry-After, and one
  * audit entry per key and window (not one per refused request, so a flood does not flood the trail).
@@ -47,6 +47,12 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
     max: opts.loginPerUser,
     timeWindow: MINUTE,
     keyGenerator: (r) => `login-user|${usernameOf(r)}`,
+  });
+  // a password change checks the current password: limited like sign-in, per account
+  const passwordPerUser = app.createRateLimit({
+    max: opts.loginPerUser,
+    timeWindow: MINUTE,
+    keyGenerator: (r) => `password-user|${r.actor?.userId ?? byIp(r)}`,
   });
   const codesPerIp = app.createRateLimit({
     max: opts.loginPerIp,
@@ -101,6 +107,10 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
       addHook(route, 'preValidation', async (request, reply) => {
         await enforce(loginPerIp, 'login per address', request, reply);
         await enforce(loginPerUser, 'login per username', request, reply);
+      });
+    } else if (methods.includes('POST') && route.url.endsWith('/auth/password')) {
+      addHook(route, 'preHandler', async (request, reply) => {
+        await enforce(passwordPerUser, 'password changes per user', request, reply);
       });
     } else if (methods.some((m) => isExportRoute(m, route.url))) {
       // preHandler: after the access check, so a refused request is a 403, not a 429, and costs nothing

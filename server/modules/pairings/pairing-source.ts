@@ -1,7 +1,7 @@
 import { type PairingParseResult, parsePairingRows, parsePairingText } from '../../../common/pairing-text.js';
 import { readGuardedXlsxRows } from '../attachments/xlsx-rows.js';
 
-/** Parse whichever source the request gave: pasted text or a two-column workbook. */
+/** Parse whichever source the request gave: pasted text or a two-column workbook (zip limits: xlsx-rows.ts). */
 export async function parseImportSource(input: {
   text?: string;
   xlsxBase64?: string;

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
+import { anchorFileOf, anchorIncrementally } from '../audit/audit.anchor.js';
 import { defaultInstanceId, type SendResult, sendPendingEmails } from '../mail/mail.sender.js';
 import { type MailTransport, smtpTransport } from '../mail/mail.transport.js';
 import { runSweep, type SweepReport } from './sweep.service.js';
@@ -54,12 +55,14 @@ export function startSweepTimer(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
+  const anchorFile = anchorFileOf(config);
   const tick = () => {
     running = sweepAndSend(db, config, { instanceId })
       .then(({ sweep, mail }) => {
         if (sweep.errors.length) log.error({ errors: sweep.errors }, 'sweep: some steps failed');
         log.info({ sweep: sweep.notified, created: sweep.obligationsCreated, mail }, 'sweep done');
       })
+      .then(() => (anchorFile ? anchorAuditHead(db, anchorFile, log) : undefined))
       .catch((error: unknown) => log.error({ err: error }, 'sweep failed'))
       .finally(() => {
         running = null;
@@ -74,4 +77,16 @@ export function startSweepTimer(
       if (running) await running;
     },
   };
+}
+
+/**
+ * Beside the sweep: anchor the audit chain's head outside the database (issue 13 item 5), after checking the last
+ * anchor still holds and the entries since link up. A failed check is logged as an error and the anchor stays
+ * where it was, so `liaison audit verify` keeps failing until someone looks.
+ */
+export async function anchorAuditHead(db: Kysely<Database>, file: string, log: SweepLogger): Promise<void> {
+  const result = await anchorIncrementally(db, file);
+  if (!result.ok) log.error({ reason: result.reason, file }, 'AUDIT TRAIL CHECK FAILED: not anchored');
+  else if (result.anchored)
+    log.info({ anchor: { id: result.anchored.id, hash: result.anchored.hash } }, 'audit chain head anchored');
 }
