@@ -42,6 +42,7 @@ import dbPlugin from './plugins/db.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
 import exportAudit from './plugins/export-audit.js';
 import inputGuard from './plugins/input-guard.js';
+import metrics from './plugins/metrics.js';
 import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import web from './plugins/web.js';
@@ -71,6 +72,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(securityHeaders, { tls: config.LIAISON_TLS });
   await app.register(fastifyCookie);
   await app.register(dbPlugin, { handle: database, config });
+  // off (no monitors, no route) unless a deployment asks for it
+  if (config.LIAISON_METRICS_TOKEN)
+    await app.register(metrics, { token: config.LIAISON_METRICS_TOKEN, database });
   await app.register(auth);
   await app.register(access);
   await app.register(inputGuard);

@@ -90,6 +90,17 @@ const ConfigSchema = z.object({
     .default(0),
   LIAISON_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   LIAISON_WEB_DIST: z.string().default('dist/web'),
+  /** hours a finished document job's result is kept for download (the sweep deletes older ones) */
+  LIAISON_JOB_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
+  /** on SIGTERM, seconds to let running document jobs finish before they are interrupted */
+  LIAISON_SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  /** a bearer token for GET /metrics (Prometheus); unset: /metrics answers 404 */
+  LIAISON_METRICS_TOKEN: z.string().min(16).optional(),
   LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** where e-mail notifications go out: smtp://user:pass@host:587 or smtps://…:465; unset: no e-mail */
   LIAISON_SMTP_URL: z

@@ -21,6 +21,7 @@ export interface Database {
   plans: PlanTable;
   plan_items: PlanItemTable;
   ledger_records: LedgerRecordTable;
+  rate_limit_counters: RateLimitCounterTable;
   ledger_record_counterparts: LedgerRecordCounterpartTable;
   ledger_responses: LedgerResponseTable;
   attachments: AttachmentTable;
@@ -713,6 +714,14 @@ export interface PairEvaluationTable {
 }
 
 /** A long document built in the background, visible to its creator only. */
+/** A rate limit's counter for one key (route kind + address or user) in its current window. */
+export interface RateLimitCounterTable {
+  key: string;
+  count: number;
+  /** epoch milliseconds */
+  window_ends_at: number;
+}
+
 export interface JobTable {
   /** random UUID: not guessable, not sequential */
   id: string;

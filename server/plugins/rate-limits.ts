@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { databaseStore } from './rate-limit-store.js';
 
 export interface RateLimitOptions {
   /** sign-in attempts per minute from one client address */
@@ -27,11 +28,11 @@ type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
  * document exports per user. Beyond a limit: 429 RATE_LIMITED in our error shape, with Retry-After, and one
  * audit entry per key and window (not one per refused request, so a flood does not flood the trail).
  *
- * Counters live in this process: behind a load balancer each instance counts on its own, which multiplies
- * the limits by the number of instances; the lockout (in the database) is shared.
+ * Counters live in the database (`rate-limit-store.ts`), so instances behind one load balancer count together,
+ * as the lockout does.
  */
 async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise<void> {
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: databaseStore(app.db) as never });
 
   const byIp = (request: FastifyRequest) => normalizeIP(request.ip);
   const usernameOf = (request: FastifyRequest): string => {

@@ -1,12 +1,25 @@
-import { type PairingParseResult, parsePairingRows, parsePairingText } from '../../../common/pairing-text.js';
-import { readGuardedXlsxRows } from '../attachments/xlsx-rows.js';
+import { type NoticeReading, readNoticeRows, readNoticeText } from '../../../common/pairing-notice/index.js';
+import { AppError } from '../../errors.js';
+import { guardedPackage, oneAtATime, readGuardedXlsxRows } from '../attachments/xlsx-rows.js';
+import { docxText } from './notice-docx.js';
 
-/** Parse whichever source the request gave: pasted text or a two-column workbook (zip limits: xlsx-rows.ts). */
-export async function parseImportSource(input: {
+async function readDocx(base64: string): Promise<string> {
+  const bytes = await guardedPackage(Buffer.from(base64, 'base64'));
+  const text = await oneAtATime(() => docxText(bytes)).catch(() => null);
+  if (text === null) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  return text;
+}
+
+// Zip limits and one-at-a-time unpacking: attachments/xlsx-rows.ts (shared with the 联络员 sheet of accounts).
+
+/** Read whichever source the request gave: pasted text, the notice as a .docx, or a workbook. */
+export async function readImportSource(input: {
   text?: string;
   xlsxBase64?: string;
-}): Promise<PairingParseResult> {
+  docxBase64?: string;
+}): Promise<NoticeReading> {
   if (input.xlsxBase64)
-    return parsePairingRows(await readGuardedXlsxRows(Buffer.from(input.xlsxBase64, 'base64')));
-  return parsePairingText(input.text ?? '');
+    return readNoticeRows(await readGuardedXlsxRows(Buffer.from(input.xlsxBase64, 'base64')));
+  if (input.docxBase64) return readNoticeText(await readDocx(input.docxBase64));
+  return readNoticeText(input.text ?? '');
 }
