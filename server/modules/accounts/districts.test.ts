@@ -65,7 +65,11 @@ describeEachDialect('a second district beside the first (统战部 of the city)'
       region: { id: haishuRegionId },
     });
     const imported = await haishu.post('/api/v1/pairings/import', {
-      text: '民盟海曙总支：海曙区教育局、海曙区卫健局\n民建海曙总支：海曙区商务局',
+      pairs: [
+        { counterpart: '民盟海曙总支', department: '海曙区教育局' },
+        { counterpart: '民盟海曙总支', department: '海曙区卫健局' },
+        { counterpart: '民建海曙总支', department: '海曙区商务局' },
+      ],
       validFrom: 2026,
       source: '海政发〔2026〕1号',
     });

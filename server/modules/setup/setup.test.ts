@@ -85,7 +85,10 @@ describeEachDialect('first-run setup in the browser', (dialect) => {
     ).toBe(200);
     const tzb = await login(t.app, 'lc.tzb', 'Lucheng-Tzb-2026');
     const imported = await tzb.post('/api/v1/pairings/import', {
-      text: '民盟鹿城总支：鹿城区教育局、鹿城区文广旅体局',
+      pairs: [
+        { counterpart: '民盟鹿城总支', department: '鹿城区教育局' },
+        { counterpart: '民盟鹿城总支', department: '鹿城区文广旅体局' },
+      ],
       validFrom: 2026,
       source: '鹿政发〔2026〕1号',
     });
