@@ -5,18 +5,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, ROOT } from './helpers.js';
+import { freePort, launchBrowser, ROOT } from './helpers.js';
 
 const NOTICE = [
   '民革鹿城区基层委员会：鹿城区发展和改革局、鹿城区教育局',
   '民盟鹿城区委员会：鹿城区财政局、鹿城区卫生健康局',
-  '鹿城区工商联：鹿城区商务局',
+  '区工商联：鹿城区商务局',
 ].join('\n');
 const UNITS: [string, string, string, string][] = [
   ['鹿城区发展和改革局', '林一', '13957700001', ''],
@@ -26,20 +25,8 @@ const UNITS: [string, string, string, string][] = [
   ['鹿城区商务局', '林五', '0577-88960005 转 12', ''],
   ['民革鹿城区基层委员会', '林六', '13957700006', ''],
   ['民盟鹿城区委员会', '林七', '13957700007', ''],
-  ['鹿城区工商联', '林八', '13957700008', ''],
+  ['区工商联', '林八', '13957700008', ''],
 ];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function writeXlsx(path: string, rows: string[][]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -214,7 +201,7 @@ describe('first run on an empty database: setup link → a district live with it
       .getByTestId('provision-xlsx')
       .locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]')
       .setInputFiles(good);
-    await expect.poll(() => previewBox.getByTestId('provision-problem').count()).toBe(0);
+    await expect.poll(() => previewBox.getByTestId('provision-problem').allTextContents()).toEqual([]);
     await click(page.getByTestId('provision-create'));
     const result = page.getByTestId('provision-result');
     await result.waitFor();

@@ -13,7 +13,7 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const DEMO_PASSWORD = 'Demo-e2e-2019!';
 export const ADMIN_PASSWORD = 'Admin-e2e-2019!';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -40,8 +40,8 @@ const PLAUSIBLE_QUERY: Record<string, (ids: Ids) => string> = {
   'GET /api/v1/documents/pairing-list.xlsx': () => 'year=2019',
 };
 
-/** Tables a GET may change: reading writes access refusals and exports to the audit trail, and ends idle sessions. */
-const GET_MAY_CHANGE = new Set(['audit_log', 'sessions']);
+/** Tables a GET may change: reading writes access refusals and exports to the audit trail, ends idle sessions, and counts exports against the shared rate limit. */
+const GET_MAY_CHANGE = new Set(['audit_log', 'sessions', 'rate_limit_counters']);
 
 /**
  * Routes open without a session. Each is a deliberate decision: a new one must be added here.

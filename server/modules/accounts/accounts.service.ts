@@ -29,8 +29,7 @@ import { addRegion, regionToManage } from '../regions/regions.service.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
 import { authorizeAccount, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
 import { listUsers } from '../users/users.repository.js';
-import { createUserRecord } from '../users/users.service.js';
-import { holdersOf, startHolding } from './holders.js';
+import { createHeldAccount, holdersOf } from './holders.js';
 import { planProvision } from './provisioning.js';
 
 /** Every department and counterpart of the region, with its 联络员 account and an open hand-over. */
@@ -148,7 +147,7 @@ export async function provisionAccounts(
         .executeTakeFirstOrThrow();
       const role = UNIT_ACCOUNT_ROLE[org.kind];
       if (!role) continue;
-      const id = await createUserRecord(
+      const id = await createHeldAccount(
         trx,
         ctx,
         {
@@ -157,13 +156,11 @@ export async function provisionAccounts(
           role,
           organisationId: p.organisation.id,
           email: p.email,
-          password: null,
-          mustChangePassword: false,
-          pending: true,
+          holderName: p.name,
+          personId: p.personId,
         },
         rules,
       );
-      await startHolding(trx, { userId: id, name: p.name, personId: p.personId, handoverId: null, at: now });
       // On paper too: the code is shown to 统战部 for the notice even when it is also e-mailed.
       const target = await codeTarget(trx, id);
       const issued = await issueCode(trx, ctx, {
@@ -255,7 +252,7 @@ export async function createDistrict(
       regionId: region.id,
       after: organisation,
     });
-    const id = await createUserRecord(
+    const id = await createHeldAccount(
       trx,
       ctx,
       {
@@ -264,19 +261,9 @@ export async function createDistrict(
         role: 'tzb',
         organisationId: organisation.id,
         email: input.administrator.email ?? null,
-        password: null,
-        mustChangePassword: false,
-        pending: true,
       },
       rules,
     );
-    await startHolding(trx, {
-      userId: id,
-      name: input.administrator.displayName,
-      personId: null,
-      handoverId: null,
-      at: new Date().toISOString(),
-    });
     const delivery = await planDelivery(trx, ctx, cfg, await codeTarget(trx, id), 'activation', 'show');
     return { region, organisation, delivery };
   });

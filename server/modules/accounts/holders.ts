@@ -1,5 +1,43 @@
 // Who held a unit account when: one row per holder, `held_to` null for the holder now.
+import type { Role } from '../../../common/roles.js';
 import type { Executor } from '../../context.js';
+import type { AuditSource } from '../audit/audit.writer.js';
+import type { PasswordPolicy } from '../auth/password.js';
+import { createUserRecord } from '../users/users.service.js';
+
+/**
+ * An account that waits for its holder (a password nobody knows; the holder redeems a code), with the holder
+ * as the first entry of its history. Inside the caller's transaction.
+ */
+export async function createHeldAccount(
+  trx: Executor,
+  source: AuditSource,
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    organisationId: number;
+    email: string | null;
+    holderName?: string;
+    personId?: number | null;
+  },
+  rules: PasswordPolicy,
+): Promise<number> {
+  const id = await createUserRecord(
+    trx,
+    source,
+    { ...input, password: null, mustChangePassword: false, pending: true },
+    rules,
+  );
+  await startHolding(trx, {
+    userId: id,
+    name: input.holderName ?? input.displayName,
+    personId: input.personId ?? null,
+    handoverId: null,
+    at: new Date().toISOString(),
+  });
+  return id;
+}
 
 export async function startHolding(
   trx: Executor,

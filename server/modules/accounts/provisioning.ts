@@ -61,12 +61,13 @@ interface SheetRow {
 }
 
 function sheetRows(rows: string[][]): SheetRow[] {
-  const headerIndex = rows.findIndex((r) => r.some((c) => (HEADERS.unit as readonly string[]).includes(c)));
+  const headerIndex = rows.findIndex((r) =>
+    r.some((c) => (HEADERS.unit as readonly string[]).includes(c.trim())),
+  );
   if (headerIndex < 0)
     throw invalid('xlsx: 第一张表需要「单位 / 联络员 / 手机 / 邮箱」表头 / header row missing');
   const header = rows[headerIndex] ?? [];
-  const col = (names: readonly string[]) =>
-    header.findIndex((c) => names.includes(c.toLowerCase()) || names.includes(c));
+  const col = (names: readonly string[]) => header.findIndex((c) => names.includes(c.trim().toLowerCase()));
   const at = {
     unit: col(HEADERS.unit),
     name: col(HEADERS.name),

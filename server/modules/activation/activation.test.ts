@@ -11,6 +11,7 @@ import {
   type TestApp,
 } from '../../test/helper.js';
 import { decodeMailBody } from '../../test/mail-body.js';
+import { xlsxBase64 } from '../../test/xlsx-file.js';
 import { startSmtp, type TestSmtp } from '../mail/smtp.fixture.js';
 
 const CODE = /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/;
@@ -266,6 +267,82 @@ describeEachDialect('activation codes and the 三员 account rules', (dialect) =
       'account.code.issue',
     ])
       expect(actions, a).toContain(a);
+  });
+
+  it('bulk accounts: a code goes by e-mail where the sheet gives an address, and on the notice for every unit', async () => {
+    const sheet = await xlsxBase64([
+      ['单位', '联络员', '手机', '邮箱'],
+      ['区民政局', '蒋一', '13912345001', 'jiang1@fh.example.cn'],
+      ['区水利局', '沈二', '13912345002', ''],
+    ]);
+    const sentBefore = smtp.received.length;
+    const res = await tzb.post('/api/v1/accounts/provision', { source: 'xlsx', xlsxBase64: sheet });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.emailed).toBe(1);
+    expect(body.created.map((c: { delivery: string }) => c.delivery)).toEqual(['email', 'shown']);
+    expect(smtp.received.length).toBe(sentBefore + 1);
+    const mail = smtp.received.at(-1);
+    expect(mail?.to).toEqual(['jiang1@fh.example.cn']);
+    expect(mail?.subject).toBe('【对口联系·开通账号】区民政局');
+    expect(decodeMailBody(mail?.raw ?? '')).toContain(body.created[0].code);
+  });
+
+  it('bulk accounts from the roster: units with a 联络员 on record get one; the others are named, not blocking', async () => {
+    const shuili = await orgId(t.db, '区住建局');
+    const unit = await loginAs(t, 'department', '区住建局');
+    expect(
+      (
+        await unit.put(`/api/v1/roster/${shuili}/liaison`, {
+          name: '韩三',
+          position: '科员',
+          servedFrom: '2026-01-05',
+          mobile: '13912345003',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const preview = (await tzb.post('/api/v1/accounts/provision/preview', { source: 'roster' })).json();
+    const row = (name: string) => preview.rows.find((r: { unit: string }) => r.unit === name);
+    // 区住建局 has a department account already (the one that filed); the 统计局 has no liaison on record
+    expect(row('区住建局')).toMatchObject({ action: 'exists' });
+    expect(row('区统计局')).toMatchObject({
+      action: 'blocked',
+      problems: [
+        { code: 'no-liaison-on-record', message: '本单位尚未报送联络员（附件2），请先催报或用表格导入' },
+      ],
+    });
+    // a unit with a liaison on record and no account yet
+    const wenguang = await orgId(t.db, '区文广旅体局');
+    await t.db
+      .insertInto('responsible_persons')
+      .values({
+        organisation_id: wenguang,
+        role: 'liaison',
+        name: '杨四',
+        position: '科员',
+        office_phone: null,
+        mobile: '13912345004',
+        served_from: '2026-01-05',
+        served_to: null,
+        source: 'roster',
+        filing_id: null,
+        created_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const again = (await tzb.post('/api/v1/accounts/provision/preview', { source: 'roster' })).json();
+    const planned = again.rows.filter((r: { action: string }) => r.action === 'create');
+    expect(planned.map((r: { unit: string; name: string }) => `${r.unit}:${r.name}`)).toContain(
+      '区文广旅体局:杨四',
+    );
+    const created = (await tzb.post('/api/v1/accounts/provision', { source: 'roster' })).json();
+    expect(created.created.map((c: { organisation: { name: string } }) => c.organisation.name)).toEqual(
+      planned.map((r: { unit: string }) => r.unit),
+    );
+    const holder = (await tzb.get('/api/v1/accounts'))
+      .json()
+      .items.find((u: { organisation: { id: number } }) => u.organisation.id === wenguang);
+    expect(holder.account).toMatchObject({ holder: '杨四', status: 'pending' });
   });
 
   it('limits code guessing per address: beyond the limit 429, audited once', async () => {

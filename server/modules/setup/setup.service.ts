@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
 import { SEED_OFFICE, SEED_OVERSIGHT, SEED_REGION } from '../../seed/fenghua-2019.js';
-import { startHolding } from '../accounts/holders.js';
+import { createHeldAccount } from '../accounts/holders.js';
 import { issueCode } from '../activation/activation.codes.js';
 import { activationLink } from '../activation/activation.mail.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
@@ -20,7 +20,6 @@ import { insertOrganisation } from '../organisations/organisations.repository.js
 import { findRegionByPathNames, insertRegion } from '../regions/regions.repository.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
-import { createUserRecord } from '../users/users.service.js';
 
 const TOKEN_KEY = 'setup.token';
 const hashToken = (token: string): string =>
@@ -134,7 +133,7 @@ export async function runSetup(
     const oversightName = example ? SEED_OVERSIGHT.name : input.oversightName;
     for (const key of ['tzb', 'sysadmin', 'secadmin', 'auditadmin'] as const) {
       const person = input.accounts[key];
-      const id = await createUserRecord(
+      const id = await createHeldAccount(
         trx,
         source,
         {
@@ -143,19 +142,9 @@ export async function runSetup(
           role: ADMIN_LABEL[key],
           organisationId: oversightId,
           email: person.email ?? null,
-          password: null,
-          mustChangePassword: false,
-          pending: true,
         },
         rules,
       );
-      await startHolding(trx, {
-        userId: id,
-        name: person.displayName,
-        personId: null,
-        handoverId: null,
-        at: new Date().toISOString(),
-      });
       const issued = await issueCode(trx, source, {
         userId: id,
         regionId,
