@@ -16,6 +16,7 @@ import {
   type CellOptions,
   officialDocument,
   packDocx,
+  rowFitsPage,
   run,
   SIZE,
   TABLE_BORDERS,
@@ -77,8 +78,15 @@ const VALUE_WIDTH = TEXT_WIDTH - HEAD_WIDTH;
 const cell = (content: string | readonly string[], opts: Omit<CellOptions, 'size'>) =>
   tableCell(content, { ...opts, size: SIZE_TABLE });
 
-const row = (minHeight: number, children: TableCell[]) =>
-  new TableRow({ height: { value: minHeight, rule: HeightRule.ATLEAST }, children });
+// The head rows are kept with the next (the form's head never stands alone at a page's foot) and the last row
+// keeps the 注 under it; a row prints whole unless it is taller than a page.
+const row = (minHeight: number, children: TableCell[], opts: { whole?: boolean; keepNext?: boolean } = {}) =>
+  new TableRow({
+    height: { value: minHeight, rule: HeightRule.ATLEAST },
+    cantSplit: opts.whole ?? true,
+    keepNext: opts.keepNext ?? true,
+    children,
+  });
 
 function personRow(label: string, p: ContactPerson | null): TableRow {
   return row(700, [
@@ -107,8 +115,11 @@ function sectionRows(sections: AnnualReportForm['sections']): TableRow[] {
     // One cell merged down all the rows, with 年度情况 one character a line, as on the printed form. A paragraph
     // per character reads top to bottom in any renderer, without depending on its support for vertical text.
     if (i === 0) cells.unshift(cell([...'年度情况'], { width: W.vertical, rowSpan: list.length }));
-    // Room to write a few lines by hand on the blank form; filled rows grow with their text.
-    return row(950, cells);
+    // Room to write a few lines by hand on the blank form; filled rows grow with their text. A long text
+    // lets its row break (and the form run over) rather than be cut off.
+    const whole = rowFitsPage([{ text: s.text, width: VALUE_WIDTH }], SIZE_TABLE);
+    const last = i === list.length - 1;
+    return row(950, cells, { whole, keepNext: whole && last });
   });
 }
 
@@ -139,6 +150,7 @@ function departmentLine(r: AnnualReportForm): Paragraph {
     indent: false,
     alignment: AlignmentType.LEFT,
     tabStops: [{ type: 'right', position: TEXT_WIDTH }],
+    keepNext: true,
   });
 }
 

@@ -23,6 +23,7 @@ import {
   FONTS,
   officialDocument,
   packDocx,
+  rowFitsPage,
   run,
   SIZE,
   TABLE_BORDERS,
@@ -202,6 +203,7 @@ function chartParagraphs(title: string, bars: readonly Bar[]): Paragraph[] {
     alignment: AlignmentType.CENTER,
     // The document's exact line pitch would clip the picture to one line: this paragraph sizes to its content.
     spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 120 },
+    keepNext: true,
     children: [
       new ImageRun({
         type: 'svg',
@@ -230,22 +232,35 @@ const legend = (bars: readonly Bar[]): string =>
 const heading = (text: string): Paragraph =>
   new Paragraph({
     spacing: { line: 579, lineRule: LineRuleType.EXACT },
+    keepNext: true,
+    keepLines: true,
     indent: { firstLineChars: 200, firstLine: SIZE.san * 20 },
     children: [run(text, { font: FONTS.heiti })],
   });
 
+/**
+ * A bordered table: the header row repeats on every page the table runs onto and is kept with the first row;
+ * a row is never split across pages unless it is taller than a page.
+ */
 function grid(headers: string[], rows: (string | number)[][], widths?: number[], withHeader = true): Table {
   const w = widths ?? headers.map(() => Math.floor(TEXT_WIDTH / headers.length));
   const cell = (v: string | number, i: number) =>
     tableCell(String(v), { width: w[i] ?? 1000, size: SIZE_SMALL });
+  const whole = (r: (string | number)[]) =>
+    rowFitsPage(
+      r.map((v, i) => ({ text: String(v), width: w[i] ?? 1000 })),
+      SIZE_SMALL,
+    );
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: w,
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
     rows: [
-      ...(withHeader ? [new TableRow({ tableHeader: true, children: headers.map(cell) })] : []),
-      ...rows.map((r) => new TableRow({ children: r.map(cell) })),
+      ...(withHeader
+        ? [new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: headers.map(cell) })]
+        : []),
+      ...rows.map((r) => new TableRow({ cantSplit: whole(r), children: r.map(cell) })),
     ],
   });
 }
@@ -343,6 +358,7 @@ export async function renderConferencePackDocx(
       {
         size: SIZE_SMALL,
         indent: false,
+        keepNext: true,
       },
     ),
   ];

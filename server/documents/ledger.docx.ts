@@ -7,6 +7,7 @@ import {
   FONTS,
   officialDocument,
   packDocx,
+  rowFitsPage,
   run,
   SIZE,
   TABLE_BORDERS,
@@ -24,14 +25,24 @@ const COLUMN_WIDTHS = [...WIDTHS, TEXT_WIDTH - WIDTHS.reduce((a, b) => a + b, 0)
 function kindTable(t: LedgerTable): Table {
   const cell = (text: string, i: number, align: 'center' | 'left' = 'left') =>
     tableCell(text, { width: COLUMN_WIDTHS[i] as number, size: SIZE.xiaosi, align });
+  // The header repeats on each page and stays with the first row; a row breaks only if taller than a page.
   const header = new TableRow({
     tableHeader: true,
+    cantSplit: true,
+    keepNext: true,
     children: ['序号', '时间', '事项', '单位', '情况'].map((h, i) => cell(h, i, 'center')),
   });
   const rows = t.printed.length
     ? t.printed.map(
         (p, n) =>
           new TableRow({
+            cantSplit: rowFitsPage(
+              [p.date, p.title, p.units, p.details].map((text, i) => ({
+                text,
+                width: COLUMN_WIDTHS[i + 1] as number,
+              })),
+              SIZE.xiaosi,
+            ),
             children: [
               cell(String(n + 1), 0, 'center'),
               cell(p.date, 1, 'center'),
@@ -72,6 +83,7 @@ export async function renderLedgerDocx(input: LedgerDocxInput): Promise<Buffer> 
     children.push(
       new Paragraph({
         spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 240 },
+        keepNext: true,
         children: [run(`${NUMERALS[i] ?? i + 1}、${t.name}（${t.printed.length}项）`, { font: FONTS.heiti })],
       }),
     );
