@@ -62,7 +62,11 @@ export function longConferenceYear(year = 2026): ConferenceResponse {
       satisfactionRate: 20 / 22,
     },
     plans: { departments: 40, withPlan: 30, items: 90, done: 70, overdue: 4 },
-    reports: { departments: 40, counts: { accepted: 20, submitted: 10, returned: 0, draft: 0, not_started: 10 }, submittedLate: 2 },
+    reports: {
+      departments: 40,
+      counts: { accepted: 20, submitted: 10, returned: 0, draft: 0, not_started: 10 },
+      submittedLate: 2,
+    },
     unitsWithNothing: [],
     evaluations: { count: 0, averageOfDepartments: null, averageOfCounterparts: null, items: [] },
   };
