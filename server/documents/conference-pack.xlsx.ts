@@ -57,27 +57,29 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
     })),
   );
   const c = data.consultation;
+  // Counts and rates in columns of their own: one type per column, the rates as percentages.
   addSheet(
     wb,
     consult,
     [
       { header: '指标', key: 'k' },
-      { header: '数值', key: 'v' },
+      { header: '数量', key: 'n', type: 'integer' },
+      { header: '比率', key: 'rate', type: 'percent' },
     ],
     [
-      ['协商事项', c.matters],
-      ['收到意见建议', c.suggestions],
-      ['已答复', c.replied],
-      ['按期答复', c.repliedOnTime],
-      ['按期答复率', c.onTimeRate],
-      ['采纳', c.adopted],
-      ['部分采纳', c.partly],
-      ['未采纳', c.notAdopted],
-      ['采纳率', c.adoptionRate],
-      ['满意（含基本满意）', c.satisfied],
-      ['不满意', c.dissatisfied],
-      ['满意率', c.satisfactionRate],
-    ].map(([k, v]) => ({ k, v })),
+      { k: '协商事项', n: c.matters },
+      { k: '收到意见建议', n: c.suggestions },
+      { k: '已答复', n: c.replied },
+      { k: '按期答复', n: c.repliedOnTime },
+      { k: '按期答复率', rate: c.onTimeRate },
+      { k: '采纳', n: c.adopted },
+      { k: '部分采纳', n: c.partly },
+      { k: '未采纳', n: c.notAdopted },
+      { k: '采纳率', rate: c.adoptionRate },
+      { k: '满意（含基本满意）', n: c.satisfied },
+      { k: '不满意', n: c.dissatisfied },
+      { k: '满意率', rate: c.satisfactionRate },
+    ],
   );
   addSheet(
     wb,

@@ -43,8 +43,8 @@ export async function exportAudit(
     workbook,
     '审计日志',
     [
-      { header: '序号', key: 'id' },
-      { header: '时间', key: 'at' },
+      { header: '序号', key: 'id', type: 'integer' },
+      { header: '时间', key: 'at', type: 'datetime' },
       { header: '操作人', key: 'actor' },
       { header: 'IP', key: 'ip' },
       { header: '操作', key: 'action' },
