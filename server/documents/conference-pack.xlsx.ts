@@ -1,8 +1,8 @@
 // The district conference pack as a workbook: a sheet per section of the brief.
 import ExcelJS from 'exceljs';
+import { sectionTotals } from '../../common/conference-brief.js';
 import type { ConferenceResponse } from '../../common/schemas/reports.js';
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '../../common/schemas/reports.js';
-import { sectionTotals } from './conference-pack.docx.js';
 import { addSheet, workbookToBuffer } from './xlsx-safe.js';
 
 export const CONFERENCE_SHEETS = [
