@@ -234,6 +234,17 @@ function LedgerLink() {
 }
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const ReportPrint = lazy(() => import('./features/print/ReportPrint'));
+const ConferencePrint = lazy(() => import('./features/print/ConferencePrint'));
+
+/** A print view: signed in, behind its permission, outside the app's shell (nothing but the document prints). */
+function PrintRoute({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return (
+    <RequireSession>
+      <RequirePermission permission={permission}>{children}</RequirePermission>
+    </RequireSession>
+  );
+}
 const AppLayout = lazy(() => import('./components/AppLayout'));
 
 /** The route table rendered: /login outside the shell, every page inside it behind its permission. */
@@ -241,6 +252,22 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/reports/:departmentId/:year/print"
+        element={
+          <PrintRoute permission="reports:read">
+            <ReportPrint />
+          </PrintRoute>
+        }
+      />
+      <Route
+        path="/conference/:year/print"
+        element={
+          <PrintRoute permission="conference:read">
+            <ConferencePrint />
+          </PrintRoute>
+        }
+      />
       <Route
         path="/"
         element={

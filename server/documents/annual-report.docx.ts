@@ -9,6 +9,7 @@ import {
   TableRow,
   WidthType,
 } from 'docx';
+import { ANNUAL_REPORT_NOTE, annualReportTitle } from '../../common/annual-report-form.js';
 import { blank, blankChineseDate, chineseDate } from './chinese-date.js';
 import {
   attachmentLabel,
@@ -38,7 +39,7 @@ export const ANNUAL_REPORT_SECTIONS = [
 
 export type AnnualReportSectionKey = (typeof ANNUAL_REPORT_SECTIONS)[number]['key'];
 
-export const ANNUAL_REPORT_NOTE = '注：各政府部门应在每年1月下旬将报告表及时报区委统战部';
+export { ANNUAL_REPORT_NOTE } from '../../common/annual-report-form.js';
 
 export interface ContactPerson {
   name: string;
@@ -158,7 +159,7 @@ function reportPage(r: AnnualReportForm, label: string | null, note: string): (P
   const page: (Paragraph | Table)[] = [];
   if (label) page.push(attachmentLabel(label));
   page.push(
-    titleParagraph(`${r.year}年度对口联系工作情况报告表`, { before: label ? undefined : 0, after: 289 }),
+    titleParagraph(annualReportTitle(r.year), { before: label ? undefined : 0, after: 289 }),
     departmentLine(r),
     reportTable(r),
     bodyParagraph(note, { indent: false }),
@@ -171,7 +172,7 @@ export async function renderAnnualReportDocx(input: AnnualReportInput): Promise<
   const label = input.attachmentLabel === undefined ? '附件3' : input.attachmentLabel;
   const note = input.note ?? ANNUAL_REPORT_NOTE;
   const first = input.reports[0];
-  const fileTitle = `${first?.year ?? ''}年度对口联系工作情况报告表`;
+  const fileTitle = first ? annualReportTitle(first.year) : '';
   // Each report is a section of its own, so each starts on a new page with the same page setup.
   return packDocx(
     officialDocument(
