@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_SECTIONS } from '../common/report-prose.js';
 import { launchBrowser, login, type RunningServer, startServer } from './helpers.js';
 
 // The browser's print views (GB/T 9704, CSS @page A4) of 附件3 and of the conference brief, for offices that
@@ -12,15 +13,7 @@ import { launchBrowser, login, type RunningServer, startServer } from './helpers
 // toolbar gone in print, and Chromium's own PDF of the page on A4 with the type area where the standard puts it.
 const run = promisify(execFile);
 const YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const SECTION_TITLES = [
-  '对口联系会议情况',
-  '重大事项通报协商情况',
-  '相互邀请参加重要会议和重大活动情况',
-  '文件信息交流情况',
-  '联合调研情况',
-  '共同开展社会服务活动情况',
-  '其他',
-];
+const SECTION_TITLES = REPORT_SECTIONS.map((s) => s.title);
 const MM = 72 / 25.4;
 // The pair table's header as pdftotext gives it: its two-line cells (序/号, 座谈/会) interleave, so this run of
 // single-line headers is what shows it is there.
