@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConferenceResponse } from '../../common/schemas/reports.js';
+import { type LedgerCast, ledgerCast } from '../modules/ledger/ledger.fixtures.js';
+import { knownYear, YEAR } from '../modules/reports/reports.fixtures.js';
+import { buildTestApp, type TestApp } from '../test/helper.js';
 import { ANNUAL_REPORT_SECTIONS, renderAnnualReportDocx } from './annual-report.docx.js';
 import { renderConferencePackDocx } from './conference-pack.docx.js';
 import { FILLED_ANNUAL_REPORT, FILLED_REGISTRATION, SEED_PAIRING_LIST } from './fixtures.js';
@@ -339,5 +343,71 @@ describe('printed pages (GB/T 9704)', () => {
     );
     expect(p.pages).toBe(1);
     expectPageNumbers(p);
+  });
+});
+
+// A year of records entered through the API (the 26 pairs of the seed list), its pack built by the job and
+// its 附件3 downloaded as a user would, then printed: every page numbered, every pair's row whole on one page.
+describe('a year, printed (GB/T 9704)', () => {
+  let t: TestApp;
+  let c: LedgerCast;
+
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite');
+    c = await ledgerCast(t);
+    await knownYear(c);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('numbers the pages of the conference pack and prints each pair row whole under a repeated header', async () => {
+    const created = await c.tzb.post('/api/v1/jobs', { type: 'conference-pack-docx', year: YEAR });
+    expect(created.statusCode).toBe(200);
+    let state = { status: 'queued', resultUrl: '' };
+    for (let i = 0; i < 500 && state.status !== 'done' && state.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      state = (await c.tzb.get(`/api/v1/jobs/${created.json().id}`)).json();
+    }
+    expect(state.status).toBe('done');
+    const p = await print((await c.tzb.get(state.resultUrl)).rawPayload, 'conference-pack-year');
+    expect(p.pages).toBeGreaterThan(1);
+    expectPageNumbers(p);
+    const data = (await c.tzb.get(`/api/v1/conference/${YEAR}`)).json() as ConferenceResponse;
+    expect(data.pairs).toHaveLength(26);
+    const pagesWithRows = new Set<number>();
+    data.pairs.forEach((pair, i) => {
+      // A row's 序号, counterpart and department, in content order: together on one page, or the row was split.
+      const row = squash(`${i + 1}${pair.counterpart.name}${pair.department.name}`);
+      const pages = p.rawPages.flatMap((text, n) => (squash(text).includes(row) ? [n] : []));
+      expect(pages, row).toHaveLength(1);
+      pagesWithRows.add(pages[0] as number);
+    });
+    for (const n of pagesWithRows)
+      expect(squash(p.rawPages[n] ?? ''), `page ${n + 1}`).toContain('序号联系对象部门');
+  });
+
+  it('numbers the pages of a full 附件3, each section row whole; a quiet year’s 附件3 fits one page', async () => {
+    const url = (id: number) => `/api/v1/documents/annual-report.docx?departmentId=${id}&year=${YEAR}`;
+    const full = await c.dept.get(url(c.ids.jiaoyu));
+    expect(full.statusCode).toBe(200);
+    const p = await print(full.rawPayload, 'annual-report-year');
+    expectPageNumbers(p);
+    // Too much for one page: it runs on, but no section's text is cut between pages.
+    const report = (await c.dept.get(`/api/v1/reports/${c.ids.jiaoyu}/${YEAR}`)).json() as {
+      sections: { title: string; text: string }[];
+    };
+    for (const section of report.sections) {
+      const text = squash(section.text);
+      expect(
+        p.rawPages.some((page) => squash(page).includes(text)),
+        section.title,
+      ).toBe(true);
+    }
+    const quiet = await c.otherDept.get(url(c.ids.gongan));
+    expect(quiet.statusCode).toBe(200);
+    const q = await print(quiet.rawPayload, 'annual-report-quiet');
+    expect(q.pages).toBe(1);
+    expectPageNumbers(q);
   });
 });
