@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AuditEntryDto, AuditListQuery } from '../../../common/schemas/audit.js';
+import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { RequestContext } from '../../context.js';
 import type { AuditEntry } from '../../db/schema.js';
 import { addSheet, workbookToBuffer } from '../../documents/xlsx-safe.js';
@@ -75,7 +76,7 @@ export async function exportAudit(
     detail: `${rows.length} rows; ${JSON.stringify(query)}`,
   });
   return {
-    filename: `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    filename: `审计日志-${shanghaiDate(new Date().toISOString())}.xlsx`, // the day in Asia/Shanghai
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     body: await workbookToBuffer(workbook),
   };
