@@ -12,6 +12,7 @@ import type { ConferenceResponse } from '../../common/schemas/reports.js';
 import { type LedgerCast, ledgerCast } from '../modules/ledger/ledger.fixtures.js';
 import { knownYear, YEAR } from '../modules/reports/reports.fixtures.js';
 import { buildTestApp, type TestApp } from '../test/helper.js';
+import { jobDocument } from '../test/jobs.js';
 import { ANNUAL_REPORT_SECTIONS, renderAnnualReportDocx } from './annual-report.docx.js';
 import { renderConferencePackDocx } from './conference-pack.docx.js';
 import { FILLED_ANNUAL_REPORT, FILLED_REGISTRATION, SEED_PAIRING_LIST } from './fixtures.js';
@@ -362,15 +363,7 @@ describe('a year, printed (GB/T 9704)', () => {
   });
 
   it('numbers the pages of the conference pack and prints each pair row whole under a repeated header', async () => {
-    const created = await c.tzb.post('/api/v1/jobs', { type: 'conference-pack-docx', year: YEAR });
-    expect(created.statusCode).toBe(200);
-    let state = { status: 'queued', resultUrl: '' };
-    for (let i = 0; i < 500 && state.status !== 'done' && state.status !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      state = (await c.tzb.get(`/api/v1/jobs/${created.json().id}`)).json();
-    }
-    expect(state.status).toBe('done');
-    const p = await print((await c.tzb.get(state.resultUrl)).rawPayload, 'conference-pack-year');
+    const p = await print(await jobDocument(c.tzb, 'conference-pack-docx', YEAR), 'conference-pack-year');
     expect(p.pages).toBeGreaterThan(1);
     expectPageNumbers(p);
     const data = (await c.tzb.get(`/api/v1/conference/${YEAR}`)).json() as ConferenceResponse;
