@@ -11,6 +11,7 @@ import {
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
+  KeyOutlined,
   LinkOutlined,
   MailOutlined,
   MessageOutlined,
@@ -150,6 +151,13 @@ export const PAGES: readonly PageDef[] = [
     Component: lazy(() => import('./features/organisations/RegionsPage')),
   },
   {
+    path: '/accounts',
+    permission: 'accounts:manage',
+    label: 'nav.accounts',
+    icon: <KeyOutlined />,
+    Component: lazy(() => import('./features/accounts/AccountsPage')),
+  },
+  {
     path: '/users',
     permission: 'users:read',
     label: 'nav.users',
@@ -162,6 +170,13 @@ export const PAGES: readonly PageDef[] = [
     label: 'nav.audit',
     icon: <AuditOutlined />,
     Component: lazy(() => import('./features/audit/AuditPage')),
+  },
+  {
+    path: '/access-log',
+    permission: 'access-log:read',
+    label: 'nav.accessLog',
+    icon: <AuditOutlined />,
+    Component: lazy(() => import('./features/audit/AccessLogPage')),
   },
   {
     path: '/security',
@@ -245,6 +260,8 @@ function PrintRoute({ permission, children }: { permission: Permission; children
     </RequireSession>
   );
 }
+const ActivatePage = lazy(() => import('./features/activation/ActivatePage'));
+const SetupPage = lazy(() => import('./features/activation/SetupPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
 
 /** The route table rendered: /login outside the shell, every page inside it behind its permission. */
@@ -252,6 +269,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/activate" element={<ActivatePage />} />
+      <Route path="/setup" element={<SetupPage />} />
       <Route
         path="/reports/:departmentId/:year/print"
         element={

@@ -1,6 +1,7 @@
 // 重大事项民主协商 (奉政发〔2019〕47号 三(二)): major matters, their 专题协商座谈会, the opinions and suggestions
 // raised, and the reply cycle of each — reply class, due date in working days, extensions, verdict, 二次办理.
 import { z } from 'zod';
+import { AttachmentDto, AttachmentParams } from './attachments.js';
 import { Instant } from './ledger.js';
 import { IsoDate } from './roster.js';
 import { Id, OptionalText, Ref, Text, Year } from './shared.js';
@@ -251,7 +252,7 @@ export const FiguresQuery = z.object({
 export type FiguresQuery = z.infer<typeof FiguresQuery>;
 
 export const MatterParams = z.object({ id: Id });
-export const MatterAttachmentParams = z.object({ id: Id, attachmentId: Id });
+export const MatterAttachmentParams = AttachmentParams;
 
 // ---------------------------------------------------------------------------------------------------------
 // Responses
@@ -264,15 +265,9 @@ export const MatterCounterpartDto = Ref.extend({
   invitedAt: z.string().nullable(),
 });
 
-export const MatterAttachmentDto = z.object({
-  id: z.number().int(),
-  fileName: z.string(),
-  size: z.number().int(),
-  mime: z.string(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
-export type MatterAttachmentDto = z.infer<typeof MatterAttachmentDto>;
+/** A matter's document: the same file shape as a ledger record's. */
+export const MatterAttachmentDto = AttachmentDto;
+export type MatterAttachmentDto = AttachmentDto;
 
 export const MatterDto = z.object({
   id: z.number().int(),

@@ -1,6 +1,15 @@
 // The liaison ledger (工作台账): what each pair did, by kind (奉政发〔2019〕47号 三(一)–(四)).
 import { z } from 'zod';
+import { AttachmentDto } from './attachments.js';
 import { Id, OptionalText, Ref, Text, Year } from './shared.js';
+
+export {
+  ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_MAX_BYTES,
+  AttachmentDto,
+  AttachmentParams,
+  UploadAttachmentRequest,
+} from './attachments.js';
 
 export const LEDGER_KINDS = ['invitation', 'notice', 'research', 'service', 'symposium'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -174,16 +183,6 @@ export const LedgerResponseDto = z.object({
 });
 export type LedgerResponseDto = z.infer<typeof LedgerResponseDto>;
 
-export const AttachmentDto = z.object({
-  id: z.number().int(),
-  fileName: z.string(),
-  size: z.number().int(),
-  mime: z.string(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
-export type AttachmentDto = z.infer<typeof AttachmentDto>;
-
 export const LedgerRecordDto = z.object({
   id: z.number().int(),
   kind: LedgerKind,
@@ -282,25 +281,3 @@ export const LedgerSummaryResponse = z.object({
   ),
 });
 export type LedgerSummaryResponse = z.infer<typeof LedgerSummaryResponse>;
-
-/** Upload as JSON: the decoded file may be at most ATTACHMENT_MAX_BYTES. */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_EXTENSIONS = [
-  'pdf',
-  'docx',
-  'xlsx',
-  'doc',
-  'xls',
-  'jpg',
-  'jpeg',
-  'png',
-  'txt',
-] as const;
-
-export const UploadAttachmentRequest = z.object({
-  fileName: Text(200),
-  contentBase64: z.string().regex(/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, 'not base64'),
-});
-export type UploadAttachmentRequest = z.infer<typeof UploadAttachmentRequest>;
-
-export const AttachmentParams = z.object({ id: Id, attachmentId: Id });

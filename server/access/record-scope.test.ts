@@ -106,6 +106,7 @@ function bodyFor(route: CollectedRoute, f: Fixtures, v: Variant): unknown {
     'POST /reports/:departmentId/:year/accept': null,
     'POST /reports/:departmentId/:year/comments': { body: '意见' },
     'PATCH /users/:id': { displayName: '改名' },
+    'POST /users/:id/role': { role: 'department' },
   };
   const k = `${route.method} ${u}`;
   return k in table ? table[k] : undefined;

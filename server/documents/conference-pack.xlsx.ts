@@ -47,14 +47,32 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
       { header: '部门得分', key: 'departmentScore' },
       { header: '联系对象得分', key: 'counterpartScore' },
     ],
-    data.pairs.map((p) => ({
-      counterpart: p.counterpart.name,
-      department: p.department.name,
-      ...p.counts,
-      empty: p.empty ? '是' : '否',
-      departmentScore: p.departmentScore,
-      counterpartScore: p.counterpartScore,
-    })),
+    [
+      ...data.pairs.map((p) => ({
+        counterpart: p.counterpart.name,
+        department: p.department.name,
+        ...p.counts,
+        empty: p.empty ? '是' : '否',
+        departmentScore: p.departmentScore,
+        counterpartScore: p.counterpartScore,
+      })),
+      // suggestions from a counterpart not paired with the department: their own rows
+      ...data.others.map((o) => ({
+        counterpart: `${o.counterpart.name}（非结对）`,
+        department: o.department.name,
+        symposia: 0,
+        consultations: 0,
+        suggestions: o.suggestions,
+        invitationsDeptToCp: 0,
+        invitationsCpToDept: 0,
+        notices: 0,
+        research: 0,
+        services: 0,
+        empty: '否',
+        departmentScore: null,
+        counterpartScore: null,
+      })),
+    ],
   );
   const c = data.consultation;
   // Counts and rates in columns of their own: one type per column, the rates as percentages.
@@ -68,16 +86,28 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
     ],
     [
       { k: '协商事项', n: c.matters },
+      { k: '召开专题协商座谈会', n: c.symposiaHeld },
+      { k: '已安排专题协商座谈会', n: c.symposiaScheduled },
+      { k: '未先协商后决策', n: c.breaches.length },
       { k: '收到意见建议', n: c.suggestions },
       { k: '已答复', n: c.replied },
       { k: '按期答复', n: c.repliedOnTime },
+      { k: '逾期答复', n: c.late },
+      { k: '未答复', n: c.open },
       { k: '按期答复率', rate: c.onTimeRate },
       { k: '采纳', n: c.adopted },
       { k: '部分采纳', n: c.partly },
+      { k: '留作参考', n: c.forReference },
       { k: '未采纳', n: c.notAdopted },
+      { k: '研究办理中', n: c.underStudy },
       { k: '采纳率', rate: c.adoptionRate },
-      { k: '满意（含基本满意）', n: c.satisfied },
-      { k: '不满意', n: c.dissatisfied },
+      ...c.verdicts.flatMap((v) => [
+        { k: `第${v.round}轮答复满意`, n: v.satisfied },
+        { k: `第${v.round}轮答复基本满意`, n: v.basicallySatisfied },
+        { k: `第${v.round}轮答复不满意`, n: v.notSatisfied },
+      ]),
+      { k: '满意（含基本满意，各轮）', n: c.satisfied },
+      { k: '不满意（各轮）', n: c.dissatisfied },
       { k: '满意率', rate: c.satisfactionRate },
     ],
   );
@@ -94,6 +124,7 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
       ['计划事项', data.plans.items],
       ['已完成', data.plans.done],
       ['逾期未完成', data.plans.overdue],
+      ['正在推进', data.plans.pending],
     ].map(([k, v]) => ({ k, v })),
   );
   addSheet(

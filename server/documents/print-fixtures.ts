@@ -1,6 +1,7 @@
 // Inputs for the print-layout checks (documents.docs.test.ts): a district year long enough to run over several
 // pages, with a unique marker in every row so a test can tell where each row was printed.
 import type { ConferenceResponse } from '../../common/schemas/reports.js';
+import { type PackFigures, packProse } from '../modules/conference/pack-prose.js';
 import type { LedgerTable } from './ledger-tables.js';
 
 const COUNTERPARTS = [
@@ -41,11 +42,23 @@ export function longConferenceYear(year = 2026): ConferenceResponse {
     return t;
   }, counts(0));
   for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] -= counts(0)[k];
-  return {
+  const attendance = { total: 0, attended: 0, declined: 0, awaiting: 0, ahead: 0 };
+  const figures: PackFigures = {
     year,
     generatedAt: `${year}-12-20T02:00:00.000Z`,
+    asOf: `${year}-12-20`,
     totals,
+    ahead: {
+      symposia: 0,
+      symposiumDates: [],
+      invitationsDeptToCp: 0,
+      invitationsCpToDept: 0,
+      consultationSymposia: 0,
+    },
+    attendance: { deptToCp: attendance, cpToDept: attendance },
     pairs,
+    others: [],
+    counterparts: COUNTERPARTS.length,
     consultation: {
       available: true,
       matters: 12,
@@ -53,15 +66,24 @@ export function longConferenceYear(year = 2026): ConferenceResponse {
       replied: 28,
       repliedOnTime: 26,
       onTimeRate: 26 / 28,
+      late: 2,
+      open: 2,
+      overdue: 0,
       adopted: 15,
       partly: 8,
-      notAdopted: 5,
+      forReference: 2,
+      notAdopted: 3,
+      underStudy: 2,
       adoptionRate: 23 / 30,
       satisfied: 20,
       dissatisfied: 2,
       satisfactionRate: 20 / 22,
+      verdicts: [{ round: 1, satisfied: 12, basicallySatisfied: 8, notSatisfied: 2 }],
+      symposiaHeld: 12,
+      symposiaScheduled: 0,
+      breaches: [],
     },
-    plans: { departments: 40, withPlan: 30, items: 90, done: 70, overdue: 4 },
+    plans: { departments: 40, withPlan: 30, items: 90, done: 70, overdue: 4, pending: 16 },
     reports: {
       departments: 40,
       counts: { accepted: 20, submitted: 10, returned: 0, draft: 0, not_started: 10 },
@@ -70,6 +92,7 @@ export function longConferenceYear(year = 2026): ConferenceResponse {
     unitsWithNothing: [],
     evaluations: { count: 0, averageOfDepartments: null, averageOfCounterparts: null, items: [] },
   };
+  return { ...figures, prose: packProse(figures) };
 }
 
 /** A ledger table of 60 records whose 情况 runs to several lines, each record with its marker. */

@@ -2,9 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { can, PERMISSIONS, type Permission } from '../../common/roles.js';
+import { recordRefusal } from '../access/refusals.js';
 import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { appendAuditAlone } from '../modules/audit/audit.writer.js';
 import { requestLang, sendError } from './error-handler.js';
 
 declare module 'fastify' {
@@ -50,29 +50,13 @@ async function checkAccess(app: FastifyInstance, request: FastifyRequest, reply:
       ? 'TOTP_ENROLMENT_REQUIRED'
       : null;
   if (pending && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) {
-    await auditRefusal(app, request, pending);
+    await recordRefusal(app, request, pending);
     return sendError(request, reply, pending);
   }
   if (!can(actor.role, permission)) {
-    await auditRefusal(app, request, permission);
+    await recordRefusal(app, request, `permission ${permission}`);
     return sendError(request, reply, 'FORBIDDEN');
   }
-}
-
-/** A refused request, on the audit trail: who, from where, which route, why. */
-export async function auditRefusal(app: FastifyInstance, request: FastifyRequest, detail: string) {
-  if (!request.actor) return;
-  await appendAuditAlone(
-    app.db,
-    { actor: request.actor, ip: request.ip },
-    {
-      action: 'access.denied',
-      entityType: 'route',
-      entityId: `${request.method} ${request.routeOptions.url}`,
-      outcome: 'denied',
-      detail,
-    },
-  );
 }
 
 async function access(app: FastifyInstance): Promise<void> {

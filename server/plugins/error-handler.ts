@@ -1,7 +1,10 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode, errorMessage, type Lang } from '../../common/errors.js';
+import { recordRefusal } from '../access/refusals.js';
 import { AppError } from '../errors.js';
 import { appendAuditAlone } from '../modules/audit/audit.writer.js';
 
@@ -44,24 +47,75 @@ function zodDetail(error: FastifyError): string {
     .join('; ');
 }
 
+/**
+ * Fastify's own answers before a route is found (a malformed URL, a parameter over maxParamLength), in our
+ * `{error:{code,message}}` shape: the `frameworkErrors` option of the Fastify constructor.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendError(request, reply, 'URI_TOO_LONG');
+    return;
+  }
+  sendError(request, reply, 'VALIDATION_FAILED', { detail: error.message });
+}
+
+/**
+ * A request Node's HTTP parser refuses (bad request line, headers over the limit) never reaches Fastify: its
+ * socket gets a complete HTTP answer in our shape (Chinese: there are no parsed headers to choose by).
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : error.code === 'HPE_URI_TOO_LONG'
+        ? 'URI_TOO_LONG'
+        : 'VALIDATION_FAILED';
+  const status = ERROR_CODES[code].status;
+  const body = JSON.stringify({
+    error: {
+      code,
+      message: errorMessage(code, 'zh-CN', { detail: 'HTTP 请求格式错误 / malformed HTTP request' }),
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nConnection: close\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** A stored value failed its MAC / tag (altered in the database): logged as an error and put on the audit trail. */
+async function recordIntegrityFailure(app: FastifyInstance, request: FastifyRequest, error: AppError) {
+  const route = `${request.method} ${request.routeOptions.url}`;
+  request.log.error(
+    { route, scheme: error.params.scheme },
+    'stored encrypted value failed its integrity check',
+  );
+  if (!app.hasDecorator('db')) return;
+  await appendAuditAlone(
+    app.db,
+    { actor: request.actor ?? null, ip: request.ip },
+    {
+      action: 'data.integrity',
+      entityType: 'route',
+      entityId: route,
+      outcome: 'failed',
+      detail: `stored value failed its integrity check (${error.params.scheme})`,
+    },
+  ).catch((e: unknown) => request.log.error({ err: e }, 'audit of an integrity failure failed'));
+}
+
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      // A refusal by a service's own rule (not the route's permission, which access.ts records): on the
-      // audit trail too, like every refused request.
-      if (error.code === 'FORBIDDEN' && request.actor && app.hasDecorator('db')) {
-        await appendAuditAlone(
-          app.db,
-          { actor: request.actor, ip: request.ip },
-          {
-            action: 'access.denied',
-            entityType: 'route',
-            entityId: `${request.method} ${request.routeOptions.url}`,
-            outcome: 'denied',
-            detail: 'policy',
-          },
-        ).catch((e: unknown) => request.log.error({ err: e }, 'audit of a refusal failed'));
-      }
+      // A refusal by a service's own rule (403), or a record outside the actor's scope — indistinguishable
+      // from one that does not exist (404): on the audit trail too, like every refused request.
+      if (error.code === 'FORBIDDEN') await recordRefusal(app, request, 'policy');
+      if (error.code === 'NOT_FOUND') await recordRefusal(app, request, 'not-found');
+      if (error.code === 'DATA_INTEGRITY') await recordIntegrityFailure(app, request, error);
       return sendError(request, reply, error.code, error.params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

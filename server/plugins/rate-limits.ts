@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { databaseStore } from './rate-limit-store.js';
 
 export interface RateLimitOptions {
   /** sign-in attempts per minute from one client address */
@@ -22,16 +23,16 @@ export const isExportRoute = (method: string, url: string): boolean =>
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
 /**
- * Rate limits (入侵防范): on sign-in per client address and per username — together with the lockout after
+ * Rate limits (入侵防范): on sign-in per client address and per username, on password changes per account — together with the lockout after
  * repeated failures they slow password guessing from one place and against one account from many — and on
  * document exports per user. Beyond a limit: 429 RATE_LIMITED in our error shape, with Retry-After, and one
  * audit entry per key and window (not one per refused request, so a flood does not flood the trail).
  *
- * Counters live in this process: behind a load balancer each instance counts on its own, which multiplies
- * the limits by the number of instances; the lockout (in the database) is shared.
+ * Counters live in the database (`rate-limit-store.ts`), so instances behind one load balancer count together,
+ * as the lockout does.
  */
 async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise<void> {
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: databaseStore(app.db) as never });
 
   const byIp = (request: FastifyRequest) => normalizeIP(request.ip);
   const usernameOf = (request: FastifyRequest): string => {
@@ -47,6 +48,17 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
     max: opts.loginPerUser,
     timeWindow: MINUTE,
     keyGenerator: (r) => `login-user|${usernameOf(r)}`,
+  });
+  // a password change checks the current password: limited like sign-in, per account
+  const passwordPerUser = app.createRateLimit({
+    max: opts.loginPerUser,
+    timeWindow: MINUTE,
+    keyGenerator: (r) => `password-user|${r.actor?.userId ?? byIp(r)}`,
+  });
+  const codesPerIp = app.createRateLimit({
+    max: opts.loginPerIp,
+    timeWindow: MINUTE,
+    keyGenerator: (r) => `codes-ip|${byIp(r)}`,
   });
   const exportsPerUser = app.createRateLimit({
     max: opts.exportsPerUser,
@@ -86,11 +98,20 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
 
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
-    if (methods.includes('POST') && route.url.endsWith('/auth/login')) {
+    if (methods.includes('POST') && /\/(activation\/(check|redeem)|setup|setup\/check)$/.test(route.url)) {
+      // one-time codes and the setup token: guessing is slowed like passwords, per client address
+      addHook(route, 'preValidation', async (request, reply) => {
+        await enforce(codesPerIp, 'codes per address', request, reply);
+      });
+    } else if (methods.includes('POST') && route.url.endsWith('/auth/login')) {
       // preValidation: the body is parsed (the username is in it) but nothing else ran yet
       addHook(route, 'preValidation', async (request, reply) => {
         await enforce(loginPerIp, 'login per address', request, reply);
         await enforce(loginPerUser, 'login per username', request, reply);
+      });
+    } else if (methods.includes('POST') && route.url.endsWith('/auth/password')) {
+      addHook(route, 'preHandler', async (request, reply) => {
+        await enforce(passwordPerUser, 'password changes per user', request, reply);
       });
     } else if (methods.some((m) => isExportRoute(m, route.url))) {
       // preHandler: after the access check, so a refused request is a 403, not a 429, and costs nothing

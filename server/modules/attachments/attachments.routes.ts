@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AttachmentDto, AttachmentParams, UploadAttachmentRequest } from '../../../common/schemas/ledger.js';
+import {
+  AttachmentDto,
+  AttachmentParams,
+  UploadAttachmentRequest,
+} from '../../../common/schemas/attachments.js';
 import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
 import { sendDocument } from '../documents/send-document.js';
 import { downloadAttachment, removeAttachment, uploadAttachment } from './attachments.service.js';
-
-/** base64 of 10 MB is 13.4 MiB; the JSON around it is small. Larger bodies are refused before parsing (413). */
-const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024;
+import { uploadLimits } from './upload-limit.js';
 
 export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,7 +18,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     '/ledger/:id/attachments',
     {
       config: { permission: 'ledger:write' },
-      bodyLimit: UPLOAD_BODY_LIMIT,
+      ...uploadLimits,
       schema: { tags, params: IdParams, body: UploadAttachmentRequest, response: { 200: AttachmentDto } },
     },
     async (request) => uploadAttachment(request.ctx(), request.params.id, request.body),

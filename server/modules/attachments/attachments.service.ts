@@ -1,79 +1,107 @@
-import { createHash } from 'node:crypto';
-import {
-  ATTACHMENT_MAX_BYTES,
-  type AttachmentDto,
-  type UploadAttachmentRequest,
-} from '../../../common/schemas/ledger.js';
+import type { AttachmentDto, UploadAttachmentRequest } from '../../../common/schemas/attachments.js';
 import type { RequestContext } from '../../context.js';
-import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import type { RenderedDocument } from '../documents/documents.service.js';
 import { abilitiesFor } from '../ledger/ledger.policy.js';
 import { visibleRecord } from '../ledger/ledger.service.js';
+import { canRemoveFile } from './attachments.policy.js';
 import {
-  attachmentsOf,
-  attachmentWithBytes,
-  linkAttachment,
-  putContent,
-  unlinkAttachment,
-} from './attachments.repository.js';
-import { sniffAttachment } from './sniff.js';
-import { checkZipPackage } from './zip-guard.js';
+  type AttachmentOwner,
+  checkUpload,
+  filesOf,
+  fileWithBytes,
+  findLink,
+  presentFile,
+  storeAndLink,
+  unlinkFile,
+} from './attachments.store.js';
 
-/** The last path segment of a name a browser sent, without control characters. */
-function baseName(fileName: string): string {
-  return fileName.split(/[\\/]/).pop()?.trim() || 'file';
+/** What a file hangs on: its region (for the audit entry) and whether the actor may add files to it. */
+export interface OwnerFacts {
+  regionId: number;
+  canAttach: boolean;
 }
 
-/**
- * Attach a file to a ledger record. Checked before anything is written: the decoded size (≤ 10 MB, else
- * PAYLOAD_TOO_LARGE) and the type — an allowed extension whose bytes are of that type (else
- * UNSUPPORTED_MEDIA_TYPE); a .docx / .xlsx must also unpack to at most 100 MiB (zip-guard.ts; else
- * PAYLOAD_TOO_LARGE). Content is stored once per sha256; the link keeps the original name.
- */
+const ENTITY: Record<AttachmentOwner, { entityType: string; action: string }> = {
+  ledger: { entityType: 'ledger_record', action: 'ledger' },
+  consultation: { entityType: 'consultation_matter', action: 'consultation.matter' },
+};
+
+/** Check and store a file, link it to its owner and audit the link (name, size, type — never the content). */
+export async function attachFile(
+  ctx: RequestContext,
+  owner: AttachmentOwner,
+  ownerId: number,
+  facts: OwnerFacts,
+  input: UploadAttachmentRequest,
+): Promise<AttachmentDto> {
+  if (!facts.canAttach) throw forbidden();
+  const file = await checkUpload(input);
+  const linkId = await ctx.db.transaction().execute(async (trx) => {
+    const id = await storeAndLink(trx, owner, ownerId, file, ctx.actor);
+    await appendAudit(trx, ctx, {
+      action: `${ENTITY[owner].action}.attach`,
+      entityType: ENTITY[owner].entityType,
+      entityId: ownerId,
+      regionId: facts.regionId,
+      after: { attachmentId: id, sha256: file.sha256, size: file.bytes.length, mime: file.mime },
+    });
+    return id;
+  });
+  const row = (await filesOf(ctx.db, owner, [ownerId])).find((a) => a.id === linkId);
+  if (!row) throw notFound();
+  return presentFile(ctx.actor, row);
+}
+
+/** A file of an owner the caller has already found visible, under its link's own name and type. */
+export async function fetchFile(
+  ctx: RequestContext,
+  owner: AttachmentOwner,
+  ownerId: number,
+  attachmentId: number,
+): Promise<RenderedDocument> {
+  const row = await fileWithBytes(ctx.db, owner, ownerId, attachmentId);
+  if (!row) throw notFound();
+  return { filename: row.fileName, contentType: row.mime, body: row.bytes };
+}
+
+/** Remove a file: only the uploader's unit, or 统战部; the content goes with its last link. */
+export async function detachFile(
+  ctx: RequestContext,
+  owner: AttachmentOwner,
+  ownerId: number,
+  facts: OwnerFacts,
+  attachmentId: number,
+): Promise<void> {
+  const link = await findLink(ctx.db, owner, ownerId, attachmentId);
+  if (!link) throw notFound();
+  if (!canRemoveFile(ctx.actor, link)) throw forbidden();
+  await ctx.db.transaction().execute(async (trx) => {
+    await unlinkFile(trx, owner, attachmentId);
+    await appendAudit(trx, ctx, {
+      action: `${ENTITY[owner].action}.detach`,
+      entityType: ENTITY[owner].entityType,
+      entityId: ownerId,
+      regionId: facts.regionId,
+      before: { attachmentId, sha256: link.sha256 },
+    });
+  });
+}
+
+// Ledger records' files
+
+async function ledgerFacts(ctx: RequestContext, recordId: number): Promise<OwnerFacts> {
+  const v = await visibleRecord(ctx, recordId);
+  return { regionId: v.row.region_id, canAttach: abilitiesFor(ctx.actor, v.facts).canAttach };
+}
+
 export async function uploadAttachment(
   ctx: RequestContext,
   recordId: number,
   input: UploadAttachmentRequest,
 ): Promise<AttachmentDto> {
-  const v = await visibleRecord(ctx, recordId);
-  if (!abilitiesFor(ctx.actor, v.facts).canAttach) throw forbidden();
-  const base64 = input.contentBase64.replace(/\s+/g, '');
-  if (Math.floor((base64.length * 3) / 4) - 2 > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-  if (!bytes.length) throw invalid('contentBase64: 文件为空 / empty file');
-  const fileName = baseName(input.fileName);
-  const mime = sniffAttachment(fileName, bytes);
-  if (!mime) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  if (mime.includes('openxmlformats')) {
-    // .docx / .xlsx are zip packages: refuse a zip bomb (checked by inflating, not by trusting the directory)
-    const zip = await checkZipPackage(bytes);
-    if (!zip.ok) throw new AppError(zip.tooLarge ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE');
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const linkId = await ctx.db.transaction().execute(async (trx) => {
-    await putContent(trx, { sha256, size: bytes.length, mime, bytes });
-    const link = await linkAttachment(trx, { recordId, sha256, fileName, uploadedBy: ctx.actor.userId });
-    await appendAudit(trx, ctx, {
-      action: 'ledger.attach',
-      entityType: 'ledger_record',
-      entityId: recordId,
-      regionId: v.row.region_id,
-      after: { attachmentId: link.id, fileName, sha256, size: bytes.length, mime },
-    });
-    return link.id;
-  });
-  const row = (await attachmentsOf(ctx.db, [recordId])).find((a) => a.id === linkId);
-  if (!row) throw notFound();
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    size: Number(row.size),
-    mime: row.mime,
-    sha256: row.sha256,
-    uploadedAt: row.uploaded_at,
-  };
+  return attachFile(ctx, 'ledger', recordId, await ledgerFacts(ctx, recordId), input);
 }
 
 export async function downloadAttachment(
@@ -82,28 +110,13 @@ export async function downloadAttachment(
   attachmentId: number,
 ): Promise<RenderedDocument> {
   await visibleRecord(ctx, recordId);
-  const row = await attachmentWithBytes(ctx.db, recordId, attachmentId);
-  if (!row) throw notFound();
-  return { filename: row.file_name, contentType: row.mime, body: Buffer.from(row.bytes) };
+  return fetchFile(ctx, 'ledger', recordId, attachmentId);
 }
 
-/** Remove a file from a record; the content goes too when no other record links it. */
 export async function removeAttachment(
   ctx: RequestContext,
   recordId: number,
   attachmentId: number,
 ): Promise<void> {
-  const v = await visibleRecord(ctx, recordId);
-  if (!abilitiesFor(ctx.actor, v.facts).canAttach) throw forbidden();
-  await ctx.db.transaction().execute(async (trx) => {
-    const link = await unlinkAttachment(trx, recordId, attachmentId);
-    if (!link) throw notFound();
-    await appendAudit(trx, ctx, {
-      action: 'ledger.detach',
-      entityType: 'ledger_record',
-      entityId: recordId,
-      regionId: v.row.region_id,
-      before: { attachmentId, fileName: link.file_name, sha256: link.sha256 },
-    });
-  });
+  await detachFile(ctx, 'ledger', recordId, await ledgerFacts(ctx, recordId), attachmentId);
 }

@@ -1,3 +1,4 @@
+import { parse as parseDisposition } from 'content-disposition';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../../common/schemas/ledger.js';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../test/helper.js';
@@ -45,7 +46,7 @@ describeEachDialect('attachments', (dialect) => {
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('application/pdf');
     expect(dl.headers['content-disposition']).toBe(
-      `attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent('座谈会纪要.pdf')}`,
+      `attachment; filename=_____.pdf; filename*=UTF-8''${encodeURIComponent('座谈会纪要.pdf')}`,
     );
     expect(Buffer.compare(dl.rawPayload, PDF)).toBe(0);
     const rec = (await c.dept.get(`/api/v1/ledger/${recordId}`)).json();
@@ -134,8 +135,56 @@ describeEachDialect('attachments', (dialect) => {
     const [contentBefore] = await counts();
     expect((await c.dept.delete(`${url()}/${rec.attachments[0].id}`)).statusCode).toBe(200);
     expect((await counts())[0]).toBe(contentBefore); // still linked under its other name
-    expect((await c.dept.delete(`${url()}/${rec.attachments[1].id}`)).statusCode).toBe(200);
+    // the second link is the counterpart's upload: only its own unit removes it
+    expect((await c.cp.delete(`${url()}/${rec.attachments[1].id}`)).statusCode).toBe(200);
     expect((await counts())[0]).toBe((contentBefore as number) - 1);
     expect((await c.dept.get(`${url()}/${first.id}`)).statusCode).toBe(404);
+  });
+
+  it('serves each link under its own name and type: the same bytes as .pdf and as .txt, a name with quotes', async () => {
+    const asPdf = (await c.dept.post(url(), { fileName: '会议 "通知".pdf', contentBase64: b64(PDF) })).json();
+    const asTxt = (
+      await c.dept.post(url(), { fileName: "it's 'notes' (v2).txt", contentBase64: b64(PDF) })
+    ).json();
+    expect(asTxt.sha256).toBe(asPdf.sha256);
+    const pdf = await c.cp.get(`${url()}/${asPdf.id}`);
+    const txt = await c.cp.get(`${url()}/${asTxt.id}`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(txt.headers['content-type']).toBe('text/plain; charset=utf-8');
+    // the header parses back to the exact names (RFC 6266 / 5987), quotes included
+    expect(parseDisposition(String(pdf.headers['content-disposition'])).parameters.filename).toBe(
+      '会议 "通知".pdf',
+    );
+    expect(parseDisposition(String(txt.headers['content-disposition'])).parameters.filename).toBe(
+      "it's 'notes' (v2).txt",
+    );
+    expect(String(pdf.headers['content-disposition'])).not.toMatch(/filename="[^"]*"[^;]/);
+  });
+
+  it("shows each file's uploader unit and time; only that unit (or 统战部) removes it", async () => {
+    const deptFile = (await c.dept.post(url(), { fileName: '邀请函.pdf', contentBase64: b64(PDF) })).json();
+    const cpFile = (await c.cp.post(url(), { fileName: '回执.png', contentBase64: b64(PNG) })).json();
+    expect(deptFile.uploaderUnit).toEqual({ id: c.ids.jiaoyu, name: '区教育局' });
+    expect(cpFile.uploaderUnit).toEqual({ id: c.ids.minmeng, name: '民盟奉化支部' });
+    const asCp = (await c.cp.get(`/api/v1/ledger/${recordId}`)).json();
+    const seen = asCp.attachments.find((a: { id: number }) => a.id === deptFile.id);
+    expect(seen).toMatchObject({ uploaderUnit: { name: '区教育局' }, canRemove: false });
+    expect(seen.uploadedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // the counterpart cannot delete the department's file on the department's own record
+    const refused = await c.cp.delete(`${url()}/${deptFile.id}`);
+    expect(refused.statusCode).toBe(403);
+    expect((await c.dept.get(`${url()}/${deptFile.id}`)).statusCode).toBe(200);
+    expect((await c.dept.delete(`${url()}/${cpFile.id}`)).statusCode).toBe(403);
+    // 统战部 may remove either
+    expect((await c.tzb.delete(`${url()}/${cpFile.id}`)).statusCode).toBe(200);
+    expect((await c.dept.delete(`${url()}/${deptFile.id}`)).statusCode).toBe(200);
+    const detach = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'before_json'])
+      .where('action', '=', 'ledger.detach')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    // the trail holds which file, not its name
+    expect(detach.before_json).not.toContain('邀请函');
   });
 });

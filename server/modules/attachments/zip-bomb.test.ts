@@ -1,5 +1,6 @@
 // 恶意代码防范 (uploads) / ASVS V12: a .docx / .xlsx that unpacks into a bomb is refused, whatever its directory
 // claims; ordinary packages pass.
+import { request } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../test/helper.js';
@@ -141,5 +142,68 @@ describeEachDialect('attachments: zip bombs', (dialect) => {
     expect([await countRows(t.db, 'attachments'), await countRows(t.db, 'ledger_attachments')]).toEqual(
       before,
     );
+  });
+
+  it('refuses the same bomb on a consultation matter: one check for every upload, so the counterpart gets nothing', async () => {
+    const matter = await c.dept.post('/api/v1/consultations/matters', {
+      departmentId: c.ids.jiaoyu,
+      kind: 'policy',
+      title: '学区调整方案',
+    });
+    expect(matter.statusCode).toBe(200);
+    const url = `/api/v1/consultations/matters/${matter.json().id}/attachments`;
+    // a 200 MiB .docx in a few hundred KB, whose directory claims 2 KB
+    const bomb = zip([
+      CONTENT_TYPES,
+      { name: 'word/document.xml', data: Buffer.alloc(200 * 1024 * 1024, 0x20), declaredSize: 2048 },
+    ]);
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const before = await countRows(t.db, 'attachments');
+    const res = await c.dept.post(url, { fileName: '方案.docx', contentBase64: bomb.toString('base64') });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await countRows(t.db, 'attachments')).toBe(before);
+    const seen = await c.cp.get(`/api/v1/consultations/matters/${matter.json().id}`);
+    expect(seen.json().attachments).toEqual([]);
+  });
+
+  it('refuses an upload whose Content-Length is over the limit before reading its body, and closes the connection', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const started = Date.now();
+    const answer = await new Promise<{ status: number; body: string; connection?: string }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: `/api/v1/ledger/${recordId}/attachments`,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': String(30 * 1024 * 1024),
+            },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (d) => {
+              body += d;
+            });
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }),
+            );
+          },
+        );
+        req.on('error', (e) =>
+          e.message.includes('EPIPE') || e.message.includes('ECONNRESET') ? null : reject(e),
+        );
+        // only the first 64 KB of the declared 30 MB is ever sent
+        req.write(Buffer.alloc(64 * 1024, 0x41));
+      },
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(answer.connection).toBe('close');
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -15,6 +15,9 @@ export type ZipVerdict =
   | { ok: false; tooLarge: boolean; reason: string };
 
 const EOCD = 0x06054b50;
+
+/** A zip archive (PK\3\4): every .docx / .xlsx, and anything else that is one, gets the checks below. */
+export const isZip = (bytes: Buffer): boolean => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
@@ -29,10 +32,13 @@ function inflateLimited(data: Buffer, limit: number): Promise<number> {
 /**
  * Check a zip package without trusting what it declares: the central directory's sizes are summed and checked
  * first (cheap), then every entry is actually inflated with an output cap, so an entry that lies about its size
- * is caught too. Refused: more than 10 000 entries, more than 100 MiB unpacked, a ratio above 100:1 once past
+ * is caught too. Refused: more than 10 000 entries, more than `maxUncompressed` (default 100 MiB) unpacked, a ratio above 100:1 once past
  * 10 MiB, ZIP64, encryption, methods other than stored/deflate, or a directory that does not parse.
  */
-export async function checkZipPackage(bytes: Buffer): Promise<ZipVerdict> {
+export async function checkZipPackage(
+  bytes: Buffer,
+  maxUncompressed: number = ZIP_MAX_UNCOMPRESSED,
+): Promise<ZipVerdict> {
   // End of central directory: the last 22 bytes (+ a comment of up to 64 KiB).
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -77,7 +83,7 @@ export async function checkZipPackage(bytes: Buffer): Promise<ZipVerdict> {
     p += 46 + nameLength + extraLength + commentLength;
   }
   const tooBig = (total: number) =>
-    total > ZIP_MAX_UNCOMPRESSED || (total > ZIP_RATIO_FLOOR && total > bytes.length * ZIP_MAX_RATIO);
+    total > maxUncompressed || (total > ZIP_RATIO_FLOOR && total > bytes.length * ZIP_MAX_RATIO);
   if (tooBig(declared)) return { ok: false, tooLarge: true, reason: `declares ${declared} bytes unpacked` };
 
   // Now inflate for real, each entry capped by what is left of the budget.
@@ -97,7 +103,7 @@ export async function checkZipPackage(bytes: Buffer): Promise<ZipVerdict> {
     } else {
       try {
         // one byte more than the entry declares (or the budget allows): a longer output means a lie or a bomb
-        actual += await inflateLimited(data, Math.min(item.size, ZIP_MAX_UNCOMPRESSED - actual) + 1);
+        actual += await inflateLimited(data, Math.min(item.size, maxUncompressed - actual) + 1);
       } catch (error) {
         const over =
           (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { AuditListQuery } from '../../../common/schemas/audit.js';
 import type { Executor } from '../../context.js';
+import { escapeLike, likeContains } from '../../db/like.js';
 
 /** Entries of the region and everything under it, plus those with no region (system events). */
 function filtered(db: Executor, regionPath: string, f: Omit<AuditListQuery, 'page' | 'pageSize'>) {
@@ -18,8 +20,8 @@ function filtered(db: Executor, regionPath: string, f: Omit<AuditListQuery, 'pag
   if (f.from) query = query.where('at', '>=', f.from);
   // `to` is a date: include the whole day.
   if (f.to) query = query.where('at', '<', `${f.to.slice(0, 10)}T99`);
-  if (f.actor) query = query.where('actor_username', 'like', `%${f.actor}%`);
-  if (f.action) query = query.where('action', 'like', `${f.action}%`);
+  if (f.actor) query = query.where(likeContains('actor_username', f.actor));
+  if (f.action) query = query.where(sql<boolean>`action like ${`${escapeLike(f.action)}%`} escape '\\'`);
   if (f.entityType) query = query.where('entity_type', '=', f.entityType);
   if (f.outcome) query = query.where('outcome', '=', f.outcome);
   return query;

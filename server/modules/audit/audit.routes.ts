@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AuditListQuery, AuditListResponse } from '../../../common/schemas/audit.js';
+import {
+  AccessLogQuery,
+  AccessLogResponse,
+  AuditListQuery,
+  AuditListResponse,
+} from '../../../common/schemas/audit.js';
 import { sendDocument } from '../documents/send-document.js';
+import { listAccessLog } from './access-log.js';
 import { exportAudit, listAuditFor } from './audit.service.js';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
@@ -17,5 +23,13 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     '/audit/export.xlsx',
     { config, schema: { tags, querystring: AuditListQuery.omit({ page: true, pageSize: true }) } },
     async (request, reply) => sendDocument(reply, await exportAudit(request.ctx(), request.query)),
+  );
+  r.get(
+    '/access-log',
+    {
+      config: { permission: 'access-log:read' },
+      schema: { tags, querystring: AccessLogQuery, response: { 200: AccessLogResponse } },
+    },
+    async (request) => listAccessLog(request.ctx(), request.query),
   );
 }

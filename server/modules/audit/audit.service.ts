@@ -5,10 +5,14 @@ import type { RequestContext } from '../../context.js';
 import type { AuditEntry } from '../../db/schema.js';
 import { addSheet, workbookToBuffer } from '../../documents/xlsx-safe.js';
 import type { RenderedDocument } from '../documents/documents.service.js';
+import { auditShape } from './audit.redact.js';
 import { allAudit, listAudit } from './audit.repository.js';
 import { appendAuditAlone } from './audit.writer.js';
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+/** Entries written before the trail was redacted are shown (and exported) by the same rule. */
+const shown = (e: AuditEntry, text: string | null): unknown => auditShape(e.entity_type, parseJson(text));
 
 function present(e: AuditEntry): AuditEntryDto {
   return {
@@ -20,8 +24,8 @@ function present(e: AuditEntry): AuditEntryDto {
     entityType: e.entity_type,
     entityId: e.entity_id,
     outcome: e.outcome as AuditEntryDto['outcome'],
-    before: parseJson(e.before_json),
-    after: parseJson(e.after_json),
+    before: shown(e, e.before_json),
+    after: shown(e, e.after_json),
     detail: e.detail,
   };
 }
@@ -66,8 +70,8 @@ export async function exportAudit(
       entityId: e.entity_id,
       outcome: e.outcome,
       detail: e.detail,
-      before: e.before_json?.slice(0, 32_000),
-      after: e.after_json?.slice(0, 32_000),
+      before: e.before_json === null ? null : JSON.stringify(shown(e, e.before_json)).slice(0, 32_000),
+      after: e.after_json === null ? null : JSON.stringify(shown(e, e.after_json)).slice(0, 32_000),
     })),
   );
   await appendAuditAlone(ctx.db, ctx, {

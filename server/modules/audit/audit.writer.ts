@@ -3,6 +3,7 @@ import type { Actor, Executor } from '../../context.js';
 import { isPostgres, nowIso } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { type ChainedFields, chainHash, GENESIS_HASH } from './audit.chain.js';
+import { auditShape } from './audit.redact.js';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
@@ -47,8 +48,10 @@ export async function appendAudit(db: Executor, source: AuditSource, event: Audi
     entity_id: event.entityId == null ? null : String(event.entityId),
     outcome: event.outcome ?? 'ok',
     region_id: event.regionId ?? source.actor?.regionId ?? null,
-    before_json: event.before === undefined ? null : JSON.stringify(event.before),
-    after_json: event.after === undefined ? null : JSON.stringify(event.after),
+    // which fields changed, not the business content (audit.redact.ts)
+    before_json:
+      event.before === undefined ? null : JSON.stringify(auditShape(event.entityType, event.before)),
+    after_json: event.after === undefined ? null : JSON.stringify(auditShape(event.entityType, event.after)),
     detail: event.detail ?? null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;

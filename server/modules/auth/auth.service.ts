@@ -12,6 +12,7 @@ import { loadActor } from '../users/actor.repository.js';
 import {
   dummyPasswordHash,
   hashPassword,
+  passwordNeedsRehash,
   passwordProblems,
   passwordRules,
   verifyPassword,
@@ -173,6 +174,8 @@ export async function login(
   }
 
   const expired = passwordExpired(user, policy);
+  // a hash of the other scheme (scrypt after a switch to gm) is rewritten while the password is at hand
+  const rehashed = passwordNeedsRehash(user.password_hash) ? await hashPassword(input.password) : null;
   const session = await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -181,6 +184,7 @@ export async function login(
         locked_until: null,
         last_login_at: nowIso(),
         ...(expired ? { must_change_password: 1 } : {}),
+        ...(rehashed ? { password_hash: rehashed } : {}),
       })
       .where('id', '=', user.id)
       .execute();
@@ -193,7 +197,11 @@ export async function login(
         entityType: 'user',
         entityId: user.id,
         regionId: await userRegionId(trx, user.id),
-        detail: [totp?.enabled ? 'totp' : 'password', expired ? 'password expired' : null]
+        detail: [
+          totp?.enabled ? 'totp' : 'password',
+          expired ? 'password expired' : null,
+          rehashed ? `password hash upgraded to ${rehashed.split('$')[0]}` : null,
+        ]
           .filter(Boolean)
           .join('; '),
       },
@@ -251,6 +259,51 @@ export async function storePassword(
   await recordPasswordHash(trx, userId, hash);
 }
 
+/**
+ * A wrong current password on a password change counts toward the lockout like a failed sign-in (someone at an
+ * unattended session guessing); at the threshold the account locks and every session of it ends, this one too.
+ */
+async function wrongCurrentPassword(
+  ctx: RequestContext,
+  policy: SecurityPolicy,
+  userId: number,
+  alreadyLocked: boolean,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    let lock = false;
+    if (!alreadyLocked) {
+      const fresh = await trx
+        .selectFrom('users')
+        .select('failed_logins')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
+      const failures = fresh.failed_logins + 1;
+      lock = failures >= policy.lockoutThreshold;
+      await trx
+        .updateTable('users')
+        .set({
+          failed_logins: lock ? 0 : failures,
+          ...(lock
+            ? { locked_until: new Date(Date.now() + policy.lockoutMinutes * 60_000).toISOString() }
+            : {}),
+        })
+        .where('id', '=', userId)
+        .execute();
+      if (lock) await deleteUserSessions(trx, userId);
+    }
+    await appendAudit(trx, ctx, {
+      action: 'auth.password.change',
+      entityType: 'user',
+      entityId: userId,
+      outcome: 'failed',
+      detail: alreadyLocked
+        ? 'account locked'
+        : lock
+          ? `wrong current password: ${policy.lockoutThreshold} failures, locked for ${policy.lockoutMinutes} min`
+          : 'wrong current password',
+    });
+  });
+}
 export async function changePassword(
   ctx: RequestContext,
   defaults: PolicyDefaults,
@@ -259,20 +312,15 @@ export async function changePassword(
 ): Promise<void> {
   const user = await ctx.db
     .selectFrom('users')
-    .select(['id', 'password_hash'])
+    .select(['id', 'password_hash', 'locked_until'])
     .where('id', '=', ctx.actor.userId)
     .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    await appendAuditAlone(ctx.db, ctx, {
-      action: 'auth.password.change',
-      entityType: 'user',
-      entityId: user.id,
-      outcome: 'failed',
-      detail: 'wrong current password',
-    });
+  const policy = await currentSecurityPolicy(ctx.db, defaults);
+  const locked = user.locked_until !== null && user.locked_until > nowIso();
+  if (locked || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    await wrongCurrentPassword(ctx, policy, user.id, locked);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  const policy = await currentSecurityPolicy(ctx.db, defaults);
   const problems = passwordProblems(input.newPassword, ctx.actor.username, passwordRules(policy));
   if (input.newPassword === input.currentPassword) problems.push('same-as-current');
   else if (

@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { inForceSql } from '../facts/facts.rules.js';
 import { indexMatter, indexMatterTree, indexRepliesOfItem, indexSuggestion } from '../search/search.index.js';
 import type { ConsultationScope } from './consultations.policy.js';
 
@@ -224,77 +225,9 @@ export async function pairedCounterparts(
     .selectFrom('pairings')
     .select('counterpart_id')
     .where('department_id', '=', departmentId)
-    .where('valid_from', '<=', year)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', year)]))
+    .where(inForceSql(year, 'pairings'))
     .execute();
   return [...new Set(rows.map((r) => r.counterpart_id))];
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Documents (content in the shared `attachments` store)
-
-export async function linkMatterAttachment(
-  db: Executor,
-  values: { matterId: number; sha256: string; fileName: string; uploadedBy: number },
-) {
-  return db
-    .insertInto('consultation_attachments')
-    .values({
-      matter_id: values.matterId,
-      sha256: values.sha256,
-      file_name: values.fileName,
-      uploaded_by: values.uploadedBy,
-      uploaded_at: nowIso(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
-export async function matterAttachments(db: Executor, matterIds: number[]) {
-  if (!matterIds.length) return [];
-  return db
-    .selectFrom('consultation_attachments as ca')
-    .innerJoin('attachments as a', 'a.sha256', 'ca.sha256')
-    .select(['ca.id', 'ca.matter_id', 'ca.file_name', 'ca.uploaded_at', 'a.sha256', 'a.size', 'a.mime'])
-    .where('ca.matter_id', 'in', matterIds)
-    .orderBy('ca.id')
-    .execute();
-}
-
-export async function matterAttachmentWithBytes(db: Executor, matterId: number, id: number) {
-  return db
-    .selectFrom('consultation_attachments as ca')
-    .innerJoin('attachments as a', 'a.sha256', 'ca.sha256')
-    .select(['ca.id', 'ca.file_name', 'a.sha256', 'a.size', 'a.mime', 'a.bytes'])
-    .where('ca.matter_id', '=', matterId)
-    .where('ca.id', '=', id)
-    .executeTakeFirst();
-}
-
-/** Remove a document of a matter; its content goes too when nothing else (ledger or matter) links it. */
-export async function unlinkMatterAttachment(db: Executor, matterId: number, id: number) {
-  const link = await db
-    .selectFrom('consultation_attachments')
-    .select(['id', 'sha256', 'file_name'])
-    .where('matter_id', '=', matterId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!link) return null;
-  await db.deleteFrom('consultation_attachments').where('id', '=', id).execute();
-  const inMatters = await db
-    .selectFrom('consultation_attachments')
-    .select('id')
-    .where('sha256', '=', link.sha256)
-    .limit(1)
-    .executeTakeFirst();
-  const inLedger = await db
-    .selectFrom('ledger_attachments')
-    .select('id')
-    .where('sha256', '=', link.sha256)
-    .limit(1)
-    .executeTakeFirst();
-  if (!inMatters && !inLedger) await db.deleteFrom('attachments').where('sha256', '=', link.sha256).execute();
-  return link;
 }
 
 // ---------------------------------------------------------------------------------------------------------

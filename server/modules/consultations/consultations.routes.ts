@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { UploadAttachmentRequest } from '../../../common/schemas/attachments.js';
 import {
   AnalysisRequest,
   CloseItemRequest,
@@ -29,8 +30,8 @@ import {
   UpdateMatterRequest,
   VerdictRequest,
 } from '../../../common/schemas/consultations.js';
-import { UploadAttachmentRequest } from '../../../common/schemas/ledger.js';
 import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
+import { uploadLimits } from '../attachments/upload-limit.js';
 import { sendDocument } from '../documents/send-document.js';
 import {
   closeItem,
@@ -58,9 +59,6 @@ import {
   updateSettings,
   uploadMatterAttachment,
 } from './consultations.service.js';
-
-/** base64 of 10 MB is 13.4 MiB; the JSON around it is small (as for ledger attachments). */
-const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024;
 
 export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -134,7 +132,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
     `${matter}/attachments`,
     {
       config: manage,
-      bodyLimit: UPLOAD_BODY_LIMIT,
+      ...uploadLimits,
       schema: {
         tags,
         params: IdParams,

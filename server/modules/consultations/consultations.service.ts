@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+
 import { can } from '../../../common/roles.js';
+import type { UploadAttachmentRequest } from '../../../common/schemas/attachments.js';
 import {
   type AnalysisRequest,
   type CloseItemRequest,
@@ -40,16 +41,16 @@ import {
   VERDICTS,
   type VerdictRequest,
 } from '../../../common/schemas/consultations.js';
-import { ATTACHMENT_MAX_BYTES, type UploadAttachmentRequest } from '../../../common/schemas/ledger.js';
 import { shanghaiDate, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '../../../common/working-days.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { AppError, forbidden, invalid, invalidState, notFound } from '../../errors.js';
-import { putContent } from '../attachments/attachments.repository.js';
-import { sniffAttachment } from '../attachments/sniff.js';
+import { type AppError, forbidden, invalid, invalidState, notFound } from '../../errors.js';
+import { attachFile, detachFile, fetchFile } from '../attachments/attachments.service.js';
+import { filesOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import type { RenderedDocument } from '../documents/documents.service.js';
+import { type AdoptionClass, isBreach, suggestionState } from '../facts/facts.rules.js';
 import {
   insertNotifications,
   reviewersOfRegion,
@@ -83,11 +84,8 @@ import {
   itemCounts,
   itemEvents,
   itemsByIds,
-  linkMatterAttachment,
   type MatterRow,
   markInvited,
-  matterAttachments,
-  matterAttachmentWithBytes,
   matterCounterparts,
   mattersByIds,
   pairedCounterparts,
@@ -95,7 +93,6 @@ import {
   removeMatterCounterparts,
   repliesOf,
   setVerdict,
-  unlinkMatterAttachment,
   updateItemRow,
   updateMatterRow,
 } from './consultations.repository.js';
@@ -195,7 +192,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
   const day = today();
   const [cps, files, counts] = await Promise.all([
     inSlices(ids, (s) => matterCounterparts(db, s)),
-    inSlices(ids, (s) => matterAttachments(db, s)),
+    inSlices(ids, (s) => filesOf(db, 'consultation', s)),
     inSlices(ids, (s) => itemCounts(db, s, day)),
   ]);
   return rows.map((row): MatterDto => {
@@ -228,7 +225,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
       decidedAt: row.decided_at,
       decisionNote: row.decision_note,
       violation: isViolation(row),
-      attachments: files.filter((f) => f.matter_id === row.id).map(presentAttachment),
+      attachments: files.filter((f) => f.owner_id === row.id).map((f) => presentFile(ctx.actor, f)),
       itemCounts: { total: c?.total ?? 0, open: c?.open ?? 0, overdue: c?.overdue ?? 0 },
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -244,25 +241,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
 
 /** 先协商后决策: a decision recorded before the symposium was held — or with none held — is a violation. */
 export function isViolation(m: { decided_at: string | null; held_at: string | null }): boolean {
-  return m.decided_at !== null && (m.held_at === null || m.decided_at < m.held_at);
-}
-
-function presentAttachment(f: {
-  id: number;
-  file_name: string;
-  size: number;
-  mime: string;
-  sha256: string;
-  uploaded_at: string;
-}): MatterAttachmentDto {
-  return {
-    id: f.id,
-    fileName: f.file_name,
-    size: Number(f.size),
-    mime: f.mime,
-    sha256: f.sha256,
-    uploadedAt: f.uploaded_at,
-  };
+  return isBreach(m);
 }
 
 function presentReply(ctx: RequestContext, r: ReplyRow): ReplyDto {
@@ -647,44 +626,25 @@ export async function recordDecision(
 // ---------------------------------------------------------------------------------------------------------
 // Documents of a matter (the attachment store and its checks, shared with the ledger)
 
-/** The last path segment of a name a browser sent. */
-const baseName = (fileName: string): string => fileName.split(/[\\/]/).pop()?.trim() || 'file';
+/** The matter's facts for its files: its region, and whether the actor may add documents (its department). */
+async function matterFileFacts(ctx: RequestContext, matterId: number) {
+  const matter = await visibleMatter(ctx, matterId);
+  const counterpartIds = (await matterCounterparts(ctx.db, [matterId])).map((c) => c.id);
+  const abilities = matterAbilities(ctx.actor, {
+    departmentId: matter.department_id,
+    counterpartIds,
+    symposiumStatus: matter.symposium_status,
+    decidedAt: matter.decided_at,
+  });
+  return { regionId: matter.region_id, canAttach: abilities.canAttach };
+}
 
 export async function uploadMatterAttachment(
   ctx: RequestContext,
   matterId: number,
   input: UploadAttachmentRequest,
 ): Promise<MatterAttachmentDto> {
-  const matter = await ownMatter(ctx, matterId);
-  const base64 = input.contentBase64.replace(/\s+/g, '');
-  if (Math.floor((base64.length * 3) / 4) - 2 > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-  if (!bytes.length) throw invalid('contentBase64: 文件为空 / empty file');
-  const fileName = baseName(input.fileName);
-  const mime = sniffAttachment(fileName, bytes);
-  if (!mime) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const linkId = await ctx.db.transaction().execute(async (trx) => {
-    await putContent(trx, { sha256, size: bytes.length, mime, bytes });
-    const link = await linkMatterAttachment(trx, {
-      matterId,
-      sha256,
-      fileName,
-      uploadedBy: ctx.actor.userId,
-    });
-    await appendAudit(trx, ctx, {
-      action: 'consultation.matter.attach',
-      entityType: 'consultation_matter',
-      entityId: matterId,
-      regionId: matter.region_id,
-      after: { attachmentId: link.id, fileName, sha256, size: bytes.length, mime },
-    });
-    return link.id;
-  });
-  const row = (await matterAttachments(ctx.db, [matterId])).find((a) => a.id === linkId);
-  if (!row) throw notFound();
-  return presentAttachment(row);
+  return attachFile(ctx, 'consultation', matterId, await matterFileFacts(ctx, matterId), input);
 }
 
 export async function downloadMatterAttachment(
@@ -693,9 +653,7 @@ export async function downloadMatterAttachment(
   attachmentId: number,
 ): Promise<RenderedDocument> {
   await visibleMatter(ctx, matterId);
-  const row = await matterAttachmentWithBytes(ctx.db, matterId, attachmentId);
-  if (!row) throw notFound();
-  return { filename: row.file_name, contentType: row.mime, body: Buffer.from(row.bytes) };
+  return fetchFile(ctx, 'consultation', matterId, attachmentId);
 }
 
 export async function removeMatterAttachment(
@@ -703,18 +661,7 @@ export async function removeMatterAttachment(
   matterId: number,
   attachmentId: number,
 ): Promise<void> {
-  const matter = await ownMatter(ctx, matterId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const link = await unlinkMatterAttachment(trx, matterId, attachmentId);
-    if (!link) throw notFound();
-    await appendAudit(trx, ctx, {
-      action: 'consultation.matter.detach',
-      entityType: 'consultation_matter',
-      entityId: matterId,
-      regionId: matter.region_id,
-      before: { attachmentId, fileName: link.file_name, sha256: link.sha256 },
-    });
-  });
+  await detachFile(ctx, 'consultation', matterId, await matterFileFacts(ctx, matterId), attachmentId);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1242,19 +1189,31 @@ const emptyFigures = (): Figures => ({
   satisfaction: Object.fromEntries([...VERDICTS, 'unrated'].map((v) => [v, 0])) as Figures['satisfaction'],
 });
 
+const REPLY_CLASS_OF: Record<AdoptionClass, keyof Figures['adoption'] | null> = {
+  adopted: 'adopted',
+  partly: 'partly_adopted',
+  reference: 'for_reference',
+  not_adopted: 'not_adopted',
+  under_study: null,
+};
+
+/** One item into the figures, classified by the facts module's rule (server/modules/facts/facts.rules.ts). */
 function addItem(f: Figures, item: ItemRow, replies: ReplyRow[], day: string): void {
+  const at = { iso: new Date(`${day}T23:59:59.999+08:00`).toISOString(), date: day };
+  const state = suggestionState(item, replies, at);
   f.received += 1;
-  const first = replies.find((r) => r.round === 1);
-  if (first) {
+  if (state.reply !== 'open') {
     f.replied += 1;
-    if (first.on_time === 1) f.repliedOnTime += 1;
+    if (state.reply === 'on_time') f.repliedOnTime += 1;
   }
-  const latest = replies[replies.length - 1];
-  if (latest) {
-    f.adoption[latest.reply_class as keyof Figures['adoption']] += 1;
-    f.satisfaction[(latest.verdict ?? 'unrated') as keyof Figures['satisfaction']] += 1;
+  const latestRound = Math.max(0, ...replies.filter((r) => r.replied_on <= day).map((r) => r.round));
+  if (latestRound > 0) {
+    const cls = REPLY_CLASS_OF[state.adoption];
+    if (cls) f.adoption[cls] += 1;
+    const verdict = state.verdicts.find((v) => v.round === latestRound)?.verdict ?? 'unrated';
+    f.satisfaction[verdict] += 1;
   }
-  if (awaitingReply(item.status) && item.due_date < day) f.overdue += 1;
+  if (state.overdue) f.overdue += 1;
   if (item.status === 'closed') f.closed += 1;
 }
 

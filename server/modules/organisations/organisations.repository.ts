@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { likeContains } from '../../db/like.js';
 import type { NewOrganisation, Organisation, OrganisationUpdate } from '../../db/schema.js';
 import { indexOrganisation } from '../search/search.index.js';
 
@@ -30,17 +31,17 @@ export async function listOrganisations(db: Executor, f: OrganisationFilter): Pr
   if (f.active !== undefined) query = query.where('o.active', '=', f.active ? 1 : 0);
   if (f.ids) query = query.where('o.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.q) {
-    const like = `%${f.q}%`;
+    const q = f.q;
     query = query.where((eb) =>
       eb.or([
-        eb('o.name', 'like', like),
-        eb('o.short_name', 'like', like),
+        likeContains('o.name', q),
+        likeContains('o.short_name', q),
         eb.exists(
           eb
             .selectFrom('organisation_aliases as a')
             .select('a.id')
             .whereRef('a.organisation_id', '=', 'o.id')
-            .where('a.alias', 'like', like),
+            .where(likeContains('a.alias', q)),
         ),
       ]),
     );

@@ -17,6 +17,7 @@ import {
   PairingYearsResponse,
 } from '../../../common/schemas/pairings.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
+import { refuseOversizedBody } from '../attachments/upload-limit.js';
 import { previewImport, runImport } from './pairing-import.service.js';
 import {
   createPairing,
@@ -26,6 +27,9 @@ import {
   pairingMatrix,
   pairingYears,
 } from './pairings.service.js';
+
+/** An import body (≤ 8 MB of base64 and the JSON around it), refused on Content-Length before it is read. */
+const importLimits = { bodyLimit: 12 * 1024 * 1024, onRequest: refuseOversizedBody(12 * 1024 * 1024) };
 
 export async function pairingRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -76,7 +80,7 @@ export async function pairingRoutes(app: FastifyInstance): Promise<void> {
     '/pairings/import/preview',
     {
       config: write,
-      bodyLimit: 12 * 1024 * 1024,
+      ...importLimits,
       schema: { tags, body: ImportPreviewRequest, response: { 200: ImportPreviewResponse } },
     },
     async (request) => previewImport(request.ctx(), request.body),
@@ -85,7 +89,7 @@ export async function pairingRoutes(app: FastifyInstance): Promise<void> {
     '/pairings/import',
     {
       config: write,
-      bodyLimit: 12 * 1024 * 1024,
+      ...importLimits,
       schema: { tags, body: ImportRequest, response: { 200: ImportResponse } },
     },
     async (request) => runImport(request.ctx(), request.body),

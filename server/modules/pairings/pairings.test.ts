@@ -284,6 +284,27 @@ describeEachDialect('pairings', (dialect) => {
     expect(notXlsx.statusCode).toBe(415);
   });
 
+  it('refuses an .xlsx that unpacks beyond the import limit (413) before exceljs opens it, three at once too', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名单').addRow(['台盟奉化支部', '区商务局']);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    // 64 MiB of XML whitespace in a second sheet: well under 1 MB packed
+    zip.file('xl/worksheets/sheet2.xml', Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const xlsxBase64 = bomb.toString('base64');
+    const rssBefore = process.memoryUsage().rss;
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => tzb.post('/api/v1/pairings/import/preview', { xlsxBase64 })),
+    );
+    for (const res of answers) {
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    }
+    // inflating is capped entry by entry: nothing near the 3 × 64 MiB the workbooks hold was allocated
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024);
+  });
+
   it('supports shared units (共同联系单位) that liaise with every counterpart', async () => {
     const text = '民革奉化区委会：区公安分局\n民盟奉化支部：区教育局\n共同联系单位：区机关事务管理局';
     const res = await tzb.post('/api/v1/pairings/import', {

@@ -132,9 +132,9 @@ describeEachDialect('roster', (dialect) => {
       .orderBy('id')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(firstEntry.after_json ?? '{}')).toMatchObject({
-      name: '张三',
-      office_phone: '8895****',
-      mobile: '139****1219',
+      name: '***',
+      office_phone: '***',
+      mobile: '***',
     });
   });
 

@@ -2,14 +2,13 @@ import { sql } from 'kysely';
 import type { SearchEntityType } from '../../../common/schemas/search.js';
 import type { Executor } from '../../context.js';
 import { isPostgres } from '../../db/dialect.js';
+import { containsPattern } from '../../db/like.js';
 
 /** Who sees which index rows, as data (from the actor's role in the service). */
 export type SearchScope =
   | { kind: 'region'; regionPath: string }
   | { kind: 'organisation'; organisationId: number; regionPath: string }
   | { kind: 'none' };
-
-const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** An FTS5 string: the whole query as one phrase (a trigram phrase is a substring match). */
 const ftsPhrase = (q: string): string => `"${q.replace(/"/g, '""')}"`;
@@ -43,7 +42,7 @@ export async function searchRows(
 ) {
   const scope = f.scope;
   if (scope.kind === 'none') return [];
-  const pattern = likePattern(f.q);
+  const pattern = containsPattern(f.q);
   const regionIds = db
     .selectFrom('regions')
     .select('regions.id')

@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { likeContains } from '../../db/like.js';
 import type { NewUser } from '../../db/schema.js';
 
 export function selectUsers(db: Executor) {
@@ -17,6 +18,7 @@ export function selectUsers(db: Executor) {
       'u.email',
       'u.disabled',
       'u.must_change_password',
+      'u.activation_pending',
       'u.locked_until',
       'u.last_login_at',
       'u.created_at',
@@ -38,9 +40,9 @@ export async function listUsers(
   if (f.organisationId) query = query.where('u.organisation_id', '=', f.organisationId);
   if (f.ids) query = query.where('u.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.q) {
-    const like = `%${f.q}%`;
+    const q = f.q;
     query = query.where((eb) =>
-      eb.or([eb('u.username', 'like', like), eb('u.display_name', 'like', like), eb('o.name', 'like', like)]),
+      eb.or([likeContains('u.username', q), likeContains('u.display_name', q), likeContains('o.name', q)]),
     );
   }
   return query.orderBy('o.kind').orderBy('o.sort_order').orderBy('u.username').execute();

@@ -1,19 +1,14 @@
 import {
   CalendarOutlined,
   CheckCircleOutlined,
-  DeleteOutlined,
-  DownloadOutlined,
   EditOutlined,
   FileTextOutlined,
-  PaperClipOutlined,
   PlusOutlined,
   TeamOutlined,
-  UploadOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   DatePicker,
   Descriptions,
@@ -22,8 +17,6 @@ import {
   Form,
   Grid,
   Input,
-  List,
-  Popconfirm,
   Select,
   Skeleton,
   Space,
@@ -31,7 +24,6 @@ import {
   type TableColumnsType,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -40,17 +32,14 @@ import { Link } from 'react-router';
 import {
   ITEM_SOURCES,
   type ItemDto,
-  MatterAttachmentDto,
   type MatterDto,
 } from '../../../common/schemas/consultations';
-import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES } from '../../../common/schemas/ledger';
 import { OptionalText, Text } from '../../../common/schemas/shared';
-import { api, errorText, postWithProgress } from '../../api/client';
+import { errorText, } from '../../api/client';
+import { AttachmentList } from '../../components/AttachmentList';
 import { formatDateTime } from '../../components/format';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
-import { formatSize } from '../ledger/Attachments';
-import { readAsBase64 } from '../ledger/api';
 import {
   consultationApi,
   consultationKeys,
@@ -459,106 +448,16 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
   );
 }
 
-const ACCEPT = ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(',');
-
+/** A matter's documents (the shared AttachmentList). */
 function MatterAttachments({ matter }: { matter: MatterDto }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [percent, setPercent] = useState<number | null>(null);
-  const canAttach = matter.abilities.canAttach;
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: consultationKeys.matter(matter.id) });
-  const upload = useMutation({
-    mutationFn: async (file: File) => {
-      setPercent(0);
-      const contentBase64 = await readAsBase64(file, (f) => setPercent(Math.round(f * 50)));
-      return postWithProgress(
-        `/api/v1/consultations/matters/${matter.id}/attachments`,
-        { fileName: file.name, contentBase64 },
-        MatterAttachmentDto,
-        (f) => setPercent(50 + Math.round(f * 50)),
-      );
-    },
-    onSuccess: (att) => {
-      message.success(t('ledger.uploaded', { name: att.fileName }));
-      refresh();
-    },
-    onSettled: () => setPercent(null),
-  });
-  const remove = useMutation({
-    mutationFn: (attachmentId: number) =>
-      api.delete(`/api/v1/consultations/matters/${matter.id}/attachments/${attachmentId}`),
-    onSuccess: refresh,
-  });
   return (
-    <div data-testid="matter-attachments">
-      {canAttach ? (
-        <Space wrap style={{ marginBottom: 8 }}>
-          <Upload
-            accept={ACCEPT}
-            showUploadList={false}
-            disabled={upload.isPending}
-            beforeUpload={(file) => {
-              upload.reset();
-              upload.mutate(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>
-              {t('ledger.upload')}
-            </Button>
-          </Upload>
-          <Typography.Text type="secondary">
-            {t('ledger.uploadHint', {
-              types: ATTACHMENT_EXTENSIONS.join(' / '),
-              max: formatSize(ATTACHMENT_MAX_BYTES),
-            })}
-          </Typography.Text>
-          {percent !== null ? <Typography.Text>{percent}%</Typography.Text> : null}
-        </Space>
-      ) : null}
-      {upload.isError ? <Alert type="error" showIcon title={errorText(upload.error)} /> : null}
-      {remove.isError ? <Alert type="error" showIcon title={errorText(remove.error)} /> : null}
-      <List
-        size="small"
-        dataSource={matter.attachments}
-        locale={{ emptyText: t('ledger.noAttachments') }}
-        renderItem={(att) => (
-          <List.Item
-            actions={[
-              <Button
-                key="download"
-                type="link"
-                size="small"
-                icon={<DownloadOutlined />}
-                href={`/api/v1/consultations/matters/${matter.id}/attachments/${att.id}`}
-                download={att.fileName}
-              >
-                {t('ledger.download')}
-              </Button>,
-              ...(canAttach
-                ? [
-                    <Popconfirm
-                      key="delete"
-                      title={t('ledger.deleteAttachmentConfirm', { name: att.fileName })}
-                      onConfirm={() => remove.mutate(att.id)}
-                    >
-                      <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                        {t('common.delete')}
-                      </Button>
-                    </Popconfirm>,
-                  ]
-                : []),
-            ]}
-          >
-            <List.Item.Meta
-              avatar={<PaperClipOutlined />}
-              title={<span style={{ wordBreak: 'break-all' }}>{att.fileName}</span>}
-              description={`${formatSize(att.size)} · ${formatDateTime(att.uploadedAt)}`}
-            />
-          </List.Item>
-        )}
-      />
-    </div>
+    <AttachmentList
+      testId="matter-attachments"
+      baseUrl={`/api/v1/consultations/matters/${matter.id}/attachments`}
+      files={matter.attachments}
+      canAttach={matter.abilities.canAttach}
+      onChanged={() => void queryClient.invalidateQueries({ queryKey: consultationKeys.matter(matter.id) })}
+    />
   );
 }

@@ -1,0 +1,50 @@
+// Files attached to ledger records and consultation matters: one upload shape, one file shape, one set of
+// limits (checked by the browser before the upload starts and again by the server).
+import { z } from 'zod';
+import { Id, Text } from './shared.js';
+
+/** Upload as JSON: the decoded file may be at most ATTACHMENT_MAX_BYTES. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** base64 of 10 MB is 13.4 MiB; the JSON around it is small. A larger Content-Length is refused unread. */
+export const ATTACHMENT_BODY_LIMIT = 15 * 1024 * 1024;
+export const ATTACHMENT_EXTENSIONS = [
+  'pdf',
+  'docx',
+  'xlsx',
+  'doc',
+  'xls',
+  'jpg',
+  'jpeg',
+  'png',
+  'txt',
+] as const;
+
+/** The extension of a file name when it is one we accept, else null. */
+export function attachmentExtension(fileName: string): (typeof ATTACHMENT_EXTENSIONS)[number] | null {
+  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  return ext && (ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext)
+    ? (ext as (typeof ATTACHMENT_EXTENSIONS)[number])
+    : null;
+}
+
+export const UploadAttachmentRequest = z.object({
+  fileName: Text(200),
+  contentBase64: z.string().regex(/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, 'not base64'),
+});
+export type UploadAttachmentRequest = z.infer<typeof UploadAttachmentRequest>;
+
+export const AttachmentDto = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  /** the unit of whoever uploaded the file (null for files from before this was recorded) */
+  uploaderUnit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** the uploader's unit and 统战部 may remove a file */
+  canRemove: z.boolean(),
+});
+export type AttachmentDto = z.infer<typeof AttachmentDto>;
+
+export const AttachmentParams = z.object({ id: Id, attachmentId: Id });
