@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConferenceResponse } from '../../common/schemas/reports.js';
@@ -16,7 +17,7 @@ import { jobDocument } from '../test/jobs.js';
 import { ANNUAL_REPORT_SECTIONS, renderAnnualReportDocx } from './annual-report.docx.js';
 import { renderConferencePackDocx } from './conference-pack.docx.js';
 import { FILLED_ANNUAL_REPORT, FILLED_REGISTRATION, SEED_PAIRING_LIST } from './fixtures.js';
-import { renderLedgerDocx } from './ledger.docx.js';
+import { streamLedgerDocx } from './ledger.docx.js';
 import { PAGE } from './official-style.js';
 import { renderPairingListDocx } from './pairing-list.docx.js';
 import { longConferenceYear, longLedgerTable, rowMarker } from './print-fixtures.js';
@@ -292,6 +293,30 @@ function expectPageNumbers(p: Printed): void {
 
 const mmTwips = (v: number): number => (v / 25.4) * 1440;
 
+/** The 台账 as the export writes it: streamed from its template rows. */
+async function streamedLedger(table: ReturnType<typeof longLedgerTable>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await streamLedgerDocx(
+    {
+      title: '2026年对口联系工作台账',
+      subtitle: null,
+      kinds: [
+        {
+          name: table.name,
+          count: table.printed.length,
+          slices: async function* () {
+            yield table;
+          },
+        },
+      ],
+    },
+    out,
+  );
+  return Buffer.concat(chunks);
+}
+
 describe('printed pages (GB/T 9704)', () => {
   it('numbers every page of the conference pack at the outside corner and repeats the pair table header', async () => {
     const year = longConferenceYear();
@@ -317,10 +342,7 @@ describe('printed pages (GB/T 9704)', () => {
 
   it('never splits a 台账 row across pages and keeps each heading with its table', async () => {
     const table = longLedgerTable();
-    const p = await print(
-      await renderLedgerDocx({ title: '2026年对口联系工作台账', subtitle: null, tables: [table] }),
-      'ledger',
-    );
+    const p = await print(await streamedLedger(table), 'ledger');
     expect(p.pages).toBeGreaterThan(3);
     expectPageNumbers(p);
     table.printed.forEach((row, i) => {

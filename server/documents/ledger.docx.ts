@@ -38,6 +38,13 @@ export function ledgerRowCells(p: LedgerTable['printed'][number], n: number): st
 
 const ALIGN: ('center' | 'left')[] = ['center', 'center', 'left', 'left', 'left'];
 
+/** A row that would not fit on a page: it must be allowed to break (Word cuts off an unsplittable one). */
+const tooTall = (cells: readonly string[]): boolean =>
+  !rowFitsPage(
+    cells.slice(1).map((text, i) => ({ text, width: COLUMN_WIDTHS[i + 1] as number })),
+    SIZE.xiaosi,
+  );
+
 function kindTable(rowsCells: readonly (readonly string[])[]): Table {
   const cell = (text: string, i: number, align: 'center' | 'left' = 'left') =>
     tableCell(text.split(/\r?\n/), { width: COLUMN_WIDTHS[i] as number, size: SIZE.xiaosi, align });
@@ -52,14 +59,9 @@ function kindTable(rowsCells: readonly (readonly string[])[]): Table {
     ? rowsCells.map(
         (cells) =>
           new TableRow({
-            // A streamed export's template row (its cells are ⟦slot:column⟧ markers) stands for rows of any
-            // length, so those may break; a row drawn with its text is kept whole when it fits a page.
-            cantSplit:
-              !cells.some((c) => c.startsWith('⟦')) &&
-              rowFitsPage(
-                cells.slice(1).map((text, i) => ({ text, width: COLUMN_WIDTHS[i + 1] as number })),
-                SIZE.xiaosi,
-              ),
+            // Kept whole on a page unless taller than one; a streamed export's template row (⟦slot:column⟧
+            // markers) is kept whole, and the rows that are too tall lose that as they are written (mayBreak).
+            cantSplit: !tooTall(cells),
             children: cells.map((text, i) => cell(text, i, ALIGN[i])),
           }),
       )
@@ -174,7 +176,7 @@ export async function streamLedgerDocx(
   input.kinds.forEach((k, i) => {
     fields[`n${i}`] = String(k.count);
   });
-  await streamDocx(skeleton, fields, (slot) => numbered(withRows[slot]?.slices), out);
+  await streamDocx(skeleton, fields, (slot) => numbered(withRows[slot]?.slices), out, { mayBreak: tooTall });
 }
 
 async function* numbered(slices: (() => AsyncIterable<LedgerTable>) | undefined): AsyncGenerator<string[][]> {
