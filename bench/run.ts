@@ -25,7 +25,9 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from 'kysely';
+import { loadConfig } from '../server/config.js';
 import type { RequestContext } from '../server/context.js';
+import { configureCrypto } from '../server/crypto/configure.js';
 import { connect, type Dialect } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import type { Database } from '../server/db/schema.js';
@@ -735,6 +737,8 @@ function table(title: string, rows: Row[]) {
 }
 
 async function main() {
+  // the service calls made in this process read encrypted columns too: the same keys and mode as the app
+  configureCrypto(loadConfig(process.env));
   const engines: { dialect: Dialect; url: string }[] = [];
   const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : null;
   if (args.only !== 'postgres')

@@ -331,7 +331,13 @@ export function consultationSection(f: Pick<ReportFacts, 'consultations'>): Sent
     const open = suggestions.filter((s) => s.reply === 'open');
     const overdue = open.filter((s) => s.overdue);
     const parts: string[] = [];
-    if (replied.length) parts.push(`已答复意见建议${replied.length}条，其中按期答复${onTime.length}条`);
+    if (replied.length) {
+      parts.push(
+        onTime.length
+          ? `已答复意见建议${replied.length}条，其中按期答复${onTime.length}条`
+          : `已答复意见建议${replied.length}条，${replied.length > 1 ? '均' : ''}未按期答复`,
+      );
+    }
     if (open.length) {
       parts.push(
         `尚有${open.length}条未答复${overdue.length ? `（其中已超过答复期限${overdue.length}条）` : ''}`,

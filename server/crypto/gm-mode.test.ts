@@ -11,6 +11,7 @@ import { cryptoStatus, reencryptAudited } from '../cli/crypto-commands.js';
 import { connect, type DatabaseHandle } from '../db/connect.js';
 import { configureDataKey, decryptField } from '../db/field-crypto.js';
 import { verifyAuditChain } from '../modules/audit/audit.verify.js';
+import { appendAuditAlone } from '../modules/audit/audit.writer.js';
 import { totpCode } from '../modules/auth/totp.js';
 import { runCli } from '../test/cli.js';
 import { createTestDatabase } from '../test/database.js';
@@ -23,6 +24,7 @@ import {
   orgId,
   type TestApp,
 } from '../test/helper.js';
+import { liftTriggers, restoreTriggers } from '../test/tamper.js';
 import { configureCrypto } from './configure.js';
 import { configureCryptoMode } from './provider.js';
 
@@ -217,6 +219,36 @@ describeEachDialect('LIAISON_CRYPTO=gm', (dialect) => {
     configureCrypto(gmConfig(NEXT_KEY));
     expect((await reveal(jiaoyu)).json().inForce.liaison.mobile).toBe(MOBILE);
     expect(() => decryptField(before)).toThrow(/LIAISON_DATA_KEY/);
+  });
+
+  it('back in intl mode with the audit key the chain stays keyed (HMAC-SHA-256); without it, verify reports a downgrade', async () => {
+    configureCrypto({ ...gmConfig(NEXT_KEY), LIAISON_CRYPTO: 'intl' });
+    await appendAuditAlone(t.db, { actor: null, ip: null }, { action: 'test.intl', entityType: 'system' });
+    const keyed = await t.db
+      .selectFrom('audit_log')
+      .select('hash')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(keyed.hash).toMatch(/^hmac-sha256:/);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    configureCrypto({ ...gmConfig(NEXT_KEY), LIAISON_CRYPTO: 'intl', LIAISON_AUDIT_KEY: undefined });
+    await appendAuditAlone(t.db, { actor: null, ip: null }, { action: 'test.plain', entityType: 'system' });
+    configureCrypto({ ...gmConfig(NEXT_KEY), LIAISON_CRYPTO: 'intl' }); // the verifier holds the key
+    const verdict = await verifyAuditChain(t.db);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reason).toBe('a plain SHA-256 entry after keyed (HMAC) entries (downgraded)');
+    const last = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(verdict.firstBadId).toBe(last.id);
+    // the plain entry is taken out again (as an attacker could not without the trail showing it), back to gm
+    await liftTriggers(t.db, dialect);
+    await t.db.deleteFrom('audit_log').where('id', '=', last.id).execute();
+    await restoreTriggers(t.db, dialect);
+    configureCrypto(gmConfig(NEXT_KEY));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
   it('a gm database is backed up, restored with `liaison restore`, and verifies its trail and anchor', {

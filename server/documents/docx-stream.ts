@@ -27,11 +27,14 @@ const escapeXml = (text: string): string =>
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to drop
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-/** A cell's text as it goes into a <w:t>: escaped, line breaks as <w:br/> within the same run. */
-export function cellXml(text: string): string {
+/**
+ * A cell's text as it goes into a <w:t>: escaped; a line break closes the paragraph and opens another like it
+ * (`paragraphBreak`, as the renderer draws a cell of several lines), or is a <w:br/> where none is given.
+ */
+export function cellXml(text: string, paragraphBreak = '</w:t><w:br/><w:t xml:space="preserve">'): string {
   return escapeXml(text.replace(FORBIDDEN, ''))
     .replace(/\r\n?/g, '\n')
-    .replace(/\n/g, '</w:t><w:br/><w:t xml:space="preserve">');
+    .replace(/\n/g, paragraphBreak);
 }
 
 interface Template {
@@ -39,6 +42,8 @@ interface Template {
   parts: string[];
   /** which column each gap between parts is */
   columns: number[];
+  /** per gap: the XML that ends the cell's paragraph and starts an identical one (a line break in the text) */
+  breaks: string[];
 }
 
 /** The skeleton's document.xml cut into fixed pieces and, between them, the slots' template rows. */
@@ -67,15 +72,23 @@ export function cutSkeleton(xml: string, slotCount: number): Skeleton {
     pieces.push(xml.slice(from, match.index));
     const parts: string[] = [];
     const columns: number[] = [];
+    const breaks: string[] = [];
+    const row = match[0];
     let at = 0;
-    for (const cell of match[0].matchAll(CELL_TEXT)) {
+    for (const cell of row.matchAll(CELL_TEXT)) {
       if (Number(cell[1]) !== slot) throw new Error(`docx-stream: slot ${cell[1]} inside slot ${slot}'s row`);
-      parts.push(match[0].slice(at, cell.index));
+      const start = cell.index ?? 0;
+      const end = start + cell[0].length;
+      parts.push(row.slice(at, start));
       columns.push(Number(cell[2]));
-      at = (cell.index ?? 0) + cell[0].length;
+      // the paragraph around the placeholder: from its <w:p> to the text, and from the text to its </w:p>
+      const open = Math.max(row.lastIndexOf('<w:p>', start), row.lastIndexOf('<w:p ', start));
+      const close = row.indexOf('</w:p>', end);
+      breaks.push(open >= 0 && close >= 0 ? row.slice(end, close + 6) + row.slice(open, start) : '');
+      at = end;
     }
     parts.push(match[0].slice(at));
-    slots.push({ parts, columns });
+    slots.push({ parts, columns, breaks });
     from = match.index + match[0].length;
   }
   pieces.push(xml.slice(from));
@@ -86,7 +99,7 @@ export function cutSkeleton(xml: string, slotCount: number): Skeleton {
 export function rowXml(template: Template, cells: readonly string[]): string {
   let out = template.parts[0] ?? '';
   template.columns.forEach((column, i) => {
-    out += cellXml(cells[column] ?? '') + (template.parts[i + 1] ?? '');
+    out += cellXml(cells[column] ?? '', template.breaks[i] || undefined) + (template.parts[i + 1] ?? '');
   });
   return out;
 }

@@ -1092,6 +1092,7 @@ export const en: Messages = {
     planOverdue: '{{n}} overdue',
     reports: 'Annual reports',
     submittedLate: '{{n}} submitted late',
+    unpaired: '{{name}} (not paired)',
     unitsWithNothing: 'Units with nothing recorded ({{n}})',
     none: 'None',
     evaluations: 'Mutual evaluations ({{n}})',

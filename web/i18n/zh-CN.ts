@@ -1072,6 +1072,7 @@ export const zhCN = {
     planOverdue: '逾期未完成 {{n}} 项',
     reports: '年度报告',
     submittedLate: '逾期提交 {{n}} 份',
+    unpaired: '{{name}}（非结对）',
     unitsWithNothing: '全年无记录的单位（{{n}}）',
     none: '无',
     evaluations: '相互评价（{{n}}）',

@@ -64,8 +64,18 @@ describeEachDialect('a second district beside the first (统战部 of the city)'
       organisation: { name: '海曙区委统战部' },
       region: { id: haishuRegionId },
     });
+    // the notice read by the preview, its pairs confirmed as the import grid sends them
+    const preview = (
+      await haishu.post('/api/v1/pairings/import/preview', {
+        text: '民盟海曙总支：海曙区教育局、海曙区卫健局\n民建海曙总支：海曙区商务局',
+      })
+    ).json();
     const imported = await haishu.post('/api/v1/pairings/import', {
-      text: '民盟海曙总支：海曙区教育局、海曙区卫健局\n民建海曙总支：海曙区商务局',
+      pairs: preview.pairs.map((p: { counterpart: string; department: string; shared: boolean }) => ({
+        counterpart: p.counterpart,
+        department: p.department,
+        shared: p.shared,
+      })),
       validFrom: 2026,
       source: '海政发〔2026〕1号',
     });

@@ -36,14 +36,17 @@ const canonicalOf = (e: ChainedFields): string =>
 
 /**
  * The hash of a new entry, linked to its predecessor's: SHA-256 in intl mode (64 hex digits), HMAC-SM3 keyed with
- * LIAISON_AUDIT_KEY in gm mode (`hmac-sm3:<key id>:<hex>` — without the key nobody can recompute a changed chain).
+ * LIAISON_AUDIT_KEY in gm mode (`hmac-sm3:<key id>:<hex>` — without the key nobody can recompute a changed chain),
+ * HMAC-SHA-256 (`hmac-sha256:…`) in intl mode after keyed entries.
  */
 export function chainHash(prevHash: string, e: ChainedFields): string {
   const canonical = canonicalOf(e);
-  if (cryptoMode() === 'gm') {
+  // a keyed chain stays keyed: back in intl mode after gm (with the audit key) it goes on with HMAC-SHA-256; without
+  // the key it cannot, and verify reports the plain entry as a downgrade
+  if (cryptoMode() === 'gm' || isKeyedHash(prevHash)) {
     const mac = auditMac(prevHash, '\n', canonical);
-    if (!mac) throw new Error('LIAISON_CRYPTO=gm needs LIAISON_AUDIT_KEY');
-    return mac;
+    if (mac) return mac;
+    if (cryptoMode() === 'gm') throw new Error('LIAISON_CRYPTO=gm needs LIAISON_AUDIT_KEY');
   }
   return sha256Hex(`${prevHash}\n${canonical}`);
 }

@@ -43,7 +43,8 @@ export function entryProblem(
   e: ChainedFields & { hash: string },
   keyedSeen: boolean,
 ): string | null {
-  if (keyedSeen && !isKeyedHash(e.hash)) return 'a plain SHA-256 entry after HMAC-SM3 entries (downgraded)';
+  if (keyedSeen && !isKeyedHash(e.hash))
+    return 'a plain SHA-256 entry after keyed (HMAC) entries (downgraded)';
   const check = checkChainHash(prevHash, e, e.hash);
   if (check === 'no-key')
     return 'entry is keyed with an audit key that is not configured (LIAISON_AUDIT_KEY)';

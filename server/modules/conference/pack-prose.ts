@@ -64,7 +64,9 @@ function consultation(d: PackFigures): string {
     const replies: string[] = [];
     if (c.replied) {
       replies.push(
-        `已答复${c.replied}条，其中按期答复${c.repliedOnTime}条${c.late ? `、逾期答复${c.late}条` : ''}，按期答复率${pct(c.onTimeRate)}`,
+        c.repliedOnTime
+          ? `已答复${c.replied}条，其中按期答复${c.repliedOnTime}条${c.late ? `、逾期答复${c.late}条` : ''}，按期答复率${pct(c.onTimeRate)}`
+          : `已答复${c.replied}条，${c.replied > 1 ? '均' : ''}未按期答复`,
       );
     }
     if (c.open)

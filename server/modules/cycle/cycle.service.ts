@@ -9,7 +9,7 @@ import type { ObligationKind } from '../../../common/schemas/dashboard.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { inForceSql } from '../facts/facts.rules.js';
+import { heldSql, inForceSql } from '../facts/facts.rules.js';
 
 /** When each obligation of year Y is due (YYYY-MM-DD); the report's deadline may be set per region. */
 export const OBLIGATION_DUE: Record<Exclude<ObligationKind, 'filing'>, (year: number) => string> = {
@@ -175,7 +175,7 @@ export async function syncFilingObligations(db: Executor): Promise<{ created: nu
 
 /**
  * What met an obligation (of the outer `obligations` row), as 'ledger:12' | 'plan:3' | 'report:5' |
- * 'filing:9', or null while it is open: a symposium held (started by `now`) by the pair in the year; the
+ * 'filing:9', or null while it is open: a symposium held by `now` (the facts module's rule) by the pair in the year; the
  * department's plan of the year; its report submitted or accepted; the unit's form submitted or filed.
  */
 export function metRef(now: string): RawBuilder<string | null> {
@@ -183,7 +183,7 @@ export function metRef(now: string): RawBuilder<string | null> {
     when 'symposium' then (select 'ledger:' || cast(min(l.id) as text) from ledger_records l
       inner join ledger_record_counterparts rc on rc.record_id = l.id
       where l.kind = 'symposium' and l.department_id = obligations.department_id
-        and rc.counterpart_id = obligations.counterpart_id and l.year = obligations.year and l.starts_at <= ${now})
+        and rc.counterpart_id = obligations.counterpart_id and l.year = obligations.year and ${heldSql(now, 'l')})
     when 'plan' then (select 'plan:' || cast(min(p.id) as text) from plans p
       where p.department_id = obligations.department_id and p.year = obligations.year)
     when 'report' then (select 'report:' || cast(min(r.id) as text) from reports r

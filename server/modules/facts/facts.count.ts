@@ -132,6 +132,51 @@ export function countWork(
   return out;
 }
 
+// Indexes of a year's facts by unit, built once per YearFacts: a region's pairs and units are counted from
+// them without scanning every record for every pair.
+interface Index {
+  recordsOfDept: Map<number, RecordFact[]>;
+  recordsOfCp: Map<number, RecordFact[]>;
+  mattersOfDept: Map<number, MatterFact[]>;
+  mattersOfCp: Map<number, MatterFact[]>;
+  suggestionsOfDept: Map<number, SuggestionFact[]>;
+  suggestionsOfCp: Map<number, SuggestionFact[]>;
+}
+const indexes = new WeakMap<YearFacts, Index>();
+
+function push<T>(m: Map<number, T[]>, k: number, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function indexOf(f: YearFacts): Index {
+  let x = indexes.get(f);
+  if (x) return x;
+  x = {
+    recordsOfDept: new Map(),
+    recordsOfCp: new Map(),
+    mattersOfDept: new Map(),
+    mattersOfCp: new Map(),
+    suggestionsOfDept: new Map(),
+    suggestionsOfCp: new Map(),
+  };
+  for (const r of f.records) {
+    push(x.recordsOfDept, r.departmentId, r);
+    for (const c of r.counterparts) push(x.recordsOfCp, c.id, r);
+  }
+  for (const m of f.matters) {
+    push(x.mattersOfDept, m.departmentId, m);
+    for (const c of m.counterparts) push(x.mattersOfCp, c.id, m);
+  }
+  for (const s of f.suggestions) {
+    push(x.suggestionsOfDept, s.departmentId, s);
+    push(x.suggestionsOfCp, s.counterpartId, s);
+  }
+  indexes.set(f, x);
+  return x;
+}
+
 /** Everything loaded, each record once however many counterparts share it. */
 export const totalCounts = (f: YearFacts): WorkCounts => countWork(f.records, f.matters, f.suggestions);
 
@@ -145,10 +190,10 @@ export const pairRecords = (f: YearFacts, departmentId: number, counterpartId: n
 export function pairCounts(f: YearFacts, departmentId: number, counterpartId: number): WorkCounts {
   return countWork(
     pairRecords(f, departmentId, counterpartId),
-    f.matters.filter(
-      (m) => m.departmentId === departmentId && m.counterparts.some((c) => c.id === counterpartId),
+    (indexOf(f).mattersOfDept.get(departmentId) ?? []).filter((m) =>
+      m.counterparts.some((c) => c.id === counterpartId),
     ),
-    f.suggestions.filter((s) => s.departmentId === departmentId && s.counterpartId === counterpartId),
+    (indexOf(f).suggestionsOfDept.get(departmentId) ?? []).filter((s) => s.counterpartId === counterpartId),
     // an invitation to several counterparts counts, for this pair, as this counterpart's answer
     (r) =>
       r.direction === 'dept_to_cp'
@@ -159,17 +204,18 @@ export function pairCounts(f: YearFacts, departmentId: number, counterpartId: nu
 
 /** One unit's year: a department's own records; a counterpart's records, matters and suggestions. */
 export function unitCounts(f: YearFacts, unit: { id: number; kind: string }): WorkCounts {
+  const x = indexOf(f);
   if (unit.kind === 'department') {
     return countWork(
-      f.records.filter((r) => r.departmentId === unit.id),
-      f.matters.filter((m) => m.departmentId === unit.id),
-      f.suggestions.filter((s) => s.departmentId === unit.id),
+      x.recordsOfDept.get(unit.id) ?? [],
+      x.mattersOfDept.get(unit.id) ?? [],
+      x.suggestionsOfDept.get(unit.id) ?? [],
     );
   }
   return countWork(
-    f.records.filter((r) => r.counterparts.some((c) => c.id === unit.id)),
-    f.matters.filter((m) => m.counterparts.some((c) => c.id === unit.id)),
-    f.suggestions.filter((s) => s.counterpartId === unit.id),
+    x.recordsOfCp.get(unit.id) ?? [],
+    x.mattersOfCp.get(unit.id) ?? [],
+    x.suggestionsOfCp.get(unit.id) ?? [],
   );
 }
 

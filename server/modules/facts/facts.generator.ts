@@ -244,7 +244,24 @@ export async function generateYear(db: Kysely<Database>, seed: number, now: Date
           .values({ record_id: row.id, counterpart_id: c })
           .execute();
       const recipients = kind === 'notice' ? cps : [];
-      for (const x of responses) {
+      // invitees answer (and attend or not); notice recipients sign for it or not
+      const rows = [
+        ...responses.map((x) => ({
+          org: x.org,
+          reply: x.reply as string,
+          repliedAt: x.reply === 'pending' ? null : now.toISOString(),
+          attended: x.attended,
+          receivedAt: null as string | null,
+        })),
+        ...recipients.map((org) => ({
+          org,
+          reply: 'n/a',
+          repliedAt: null,
+          attended: null,
+          receivedAt: r.chance(0.5) ? at.toISOString() : null,
+        })),
+      ];
+      for (const x of rows) {
         await db
           .insertInto('ledger_responses')
           .values({
@@ -253,31 +270,11 @@ export async function generateYear(db: Kysely<Database>, seed: number, now: Date
             reply: x.reply,
             reply_attendees: null,
             reply_note: null,
-            replied_at: x.reply === 'pending' ? null : now.toISOString(),
+            replied_at: x.repliedAt,
             replied_by: null,
             attended: x.attended,
             attendees: null,
-            received_at: null,
-            received_by: null,
-            read_at: null,
-            read_by: null,
-          })
-          .execute();
-      }
-      for (const org of recipients) {
-        await db
-          .insertInto('ledger_responses')
-          .values({
-            record_id: row.id,
-            organisation_id: org,
-            reply: 'n/a',
-            reply_attendees: null,
-            reply_note: null,
-            replied_at: null,
-            replied_by: null,
-            attended: null,
-            attendees: null,
-            received_at: r.chance(0.5) ? at.toISOString() : null,
+            received_at: x.receivedAt,
             received_by: null,
             read_at: null,
             read_by: null,

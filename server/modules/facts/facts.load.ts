@@ -11,10 +11,11 @@ import {
   mattersByIds,
   repliesOf,
 } from '../consultations/consultations.repository.js';
-import { counterpartsOf, findRecordIds, recordsByIds, responsesOf } from '../ledger/ledger.repository.js';
 import type { LedgerDetails } from '../ledger/ledger.service.js';
 import { itemsOf, linksOf, listPlans } from '../plans/plans.repository.js';
 import { itemStatus } from '../plans/plans.service.js';
+import { personsInForce } from '../roster/roster.repository.js';
+import { ledgerOfYear, organisationsByIds } from './facts.repository.js';
 import {
   type AsOf,
   type AttendanceState,
@@ -183,55 +184,64 @@ async function unitsOf(db: Executor, pairs: PairFact[]): Promise<UnitFact[]> {
 }
 
 async function recordFacts(db: Executor, scope: FactsScope, year: number, at: AsOf): Promise<RecordFact[]> {
-  const ids = await findRecordIds(db, { scope, year });
-  const [rows, cps, responses] = await Promise.all([
-    inSlices(ids, (s) => recordsByIds(db, s)),
-    inSlices(ids, (s) => counterpartsOf(db, s)),
-    inSlices(ids, (s) => responsesOf(db, s)),
-  ]);
-  const cpsOf = groupBy(cps, (c) => c.record_id);
+  const { records, counterparts, responses } = await ledgerOfYear(db, scope, year);
+  const orgIds = new Set<number>();
+  for (const r of records) {
+    orgIds.add(r.department_id);
+    orgIds.add(r.host_id);
+  }
+  for (const c of counterparts) orgIds.add(c.counterpart_id);
+  for (const r of responses) orgIds.add(r.organisation_id);
+  const orgs = await organisationsByIds(db, [...orgIds]);
+  const name = (id: number) => orgs.get(id)?.name ?? '';
+  const printOrder = (a: number, b: number) =>
+    (orgs.get(a)?.sort_order ?? 0) - (orgs.get(b)?.sort_order ?? 0) || a - b;
+  const cpsOf = groupBy(counterparts, (c) => c.record_id);
   const answersOf = groupBy(responses, (r) => r.record_id);
-  return rows
-    .sort((a, b) => a.starts_at.localeCompare(b.starts_at) || a.id - b.id)
-    .map((row) => {
-      const answers = answersOf.get(row.id) ?? [];
-      const invitees =
-        row.kind === 'invitation'
+  return records.map((row) => {
+    const answers = [...(answersOf.get(row.id) ?? [])].sort((x, y) =>
+      printOrder(x.organisation_id, y.organisation_id),
+    );
+    const invitees =
+      row.kind === 'invitation'
+        ? answers.map((r) => ({
+            id: r.organisation_id,
+            name: name(r.organisation_id),
+            state: inviteeState(row.starts_at, r, at),
+          }))
+        : [];
+    return {
+      id: row.id,
+      kind: row.kind,
+      subtype: row.subtype,
+      direction:
+        row.kind === 'invitation' ? (row.direction === 'cp_to_dept' ? 'cp_to_dept' : 'dept_to_cp') : null,
+      title: row.title,
+      date: shanghaiDate(row.starts_at),
+      startsAt: row.starts_at,
+      departmentId: row.department_id,
+      departmentName: name(row.department_id),
+      hostId: row.host_id,
+      hostName: name(row.host_id),
+      counterparts: (cpsOf.get(row.id) ?? [])
+        .map((c) => c.counterpart_id)
+        .sort(printOrder)
+        .map((id) => ({ id, name: name(id) })),
+      state: meetingState(row, at),
+      minutes: row.status === 'held',
+      invitees,
+      attendance: row.kind === 'invitation' ? invitationState(invitees.map((i) => i.state)) : null,
+      recipients:
+        row.kind === 'notice'
           ? answers.map((r) => ({
-              id: r.organisation_id,
-              name: r.organisation_name,
-              state: inviteeState(row.starts_at, r, at),
+              name: name(r.organisation_id),
+              received: r.received_at !== null && r.received_at <= at.iso,
+              read: r.read_at !== null && r.read_at <= at.iso,
             }))
-          : [];
-      return {
-        id: row.id,
-        kind: row.kind,
-        subtype: row.subtype,
-        direction:
-          row.kind === 'invitation' ? (row.direction === 'cp_to_dept' ? 'cp_to_dept' : 'dept_to_cp') : null,
-        title: row.title,
-        date: shanghaiDate(row.starts_at),
-        startsAt: row.starts_at,
-        departmentId: row.department_id,
-        departmentName: row.department_name,
-        hostId: row.host_id,
-        hostName: row.host_name,
-        counterparts: (cpsOf.get(row.id) ?? []).map((c) => ({ id: c.id, name: c.name })),
-        state: meetingState(row, at),
-        minutes: row.status === 'held',
-        invitees,
-        attendance: row.kind === 'invitation' ? invitationState(invitees.map((i) => i.state)) : null,
-        recipients:
-          row.kind === 'notice'
-            ? answers.map((r) => ({
-                name: r.organisation_name,
-                received: r.received_at !== null && r.received_at <= at.iso,
-                read: r.read_at !== null && r.read_at <= at.iso,
-              }))
-            : [],
-        details: JSON.parse(row.details_json) as LedgerDetails,
-      };
-    });
+          : [],
+      details: JSON.parse(row.details_json) as LedgerDetails,
+    };
+  });
 }
 
 async function consultationFacts(
@@ -342,4 +352,12 @@ export async function loadYearFacts(
     ...consultations,
     plans,
   };
+}
+
+/**
+ * Who held each role (主要负责人, 分管领导, 联络员) of these units for the year's documents: the roster as of the
+ * year's last day once it is over, as of `at` in the current year.
+ */
+export async function rosterOf(db: Executor, organisationIds: number[], f: Pick<YearFacts, 'rosterDate'>) {
+  return personsInForce(db, organisationIds, f.rosterDate);
 }

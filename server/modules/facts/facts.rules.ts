@@ -63,17 +63,16 @@ export function meetingState(r: { status: string; starts_at: string }, at: AsOf)
   return 'held';
 }
 
+/** The same rule in SQL over `ledger_records` under the alias given: a meeting held by the instant `atIso`. */
+export function heldSql(atIso: string, alias = 'l') {
+  return sql<boolean>`(${sql.ref(`${alias}.status`)} <> 'cancelled' and ${sql.ref(`${alias}.starts_at`)} <= ${atIso})`;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Invitations
 
 export const ATTENDANCE_STATES = ['attended', 'declined', 'awaiting', 'ahead'] as const;
 export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
-export const ATTENDANCE_LABELS: Record<AttendanceState, string> = {
-  attended: '出席',
-  declined: '未出席',
-  awaiting: '待登记',
-  ahead: '尚未举行',
-};
 
 /**
  * One invitee of an invitation: ahead while the event lies after `at` (whatever was answered); then attended

@@ -18,29 +18,32 @@ export interface LedgerFilter {
   toIso?: string;
 }
 
-/** Ids of the records the scope may see that match the filter, in chronological order. */
-export async function findRecordIds(db: Executor, f: LedgerFilter): Promise<number[]> {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
-  let query = db.selectFrom('ledger_records as l').select('l.id');
+/** `ledger_records as l` narrowed to what a scope (other than none) may see. */
+export function scopedRecords(db: Executor, scope: Exclude<LedgerFilter['scope'], { kind: 'none' }>) {
+  const query = db.selectFrom('ledger_records as l');
   if (scope.kind === 'region') {
-    query = query.where(
+    return query.where(
       'l.region_id',
       'in',
       db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${scope.regionPath}%`),
     );
-  } else if (scope.kind === 'department') {
-    query = query.where('l.department_id', '=', scope.organisationId);
-  } else {
-    query = query.where(
-      'l.id',
-      'in',
-      db
-        .selectFrom('ledger_record_counterparts')
-        .select('record_id')
-        .where('counterpart_id', '=', scope.organisationId),
-    );
   }
+  if (scope.kind === 'department') return query.where('l.department_id', '=', scope.organisationId);
+  return query.where(
+    'l.id',
+    'in',
+    db
+      .selectFrom('ledger_record_counterparts')
+      .select('record_id')
+      .where('counterpart_id', '=', scope.organisationId),
+  );
+}
+
+/** Ids of the records the scope may see that match the filter, in chronological order. */
+export async function findRecordIds(db: Executor, f: LedgerFilter): Promise<number[]> {
+  const scope = f.scope;
+  if (scope.kind === 'none') return [];
+  let query = scopedRecords(db, scope).select('l.id');
   if (f.ids) query = query.where('l.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.year !== undefined) query = query.where('l.year', '=', f.year);
   if (f.departmentId) query = query.where('l.department_id', '=', f.departmentId);

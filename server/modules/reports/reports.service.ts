@@ -26,9 +26,8 @@ import type { ReportRow } from '../../db/schema.js';
 import type { AnnualReportForm } from '../../documents/annual-report.docx.js';
 import { invalidState, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
-import type { YearFacts } from '../facts/facts.load.js';
+import { rosterOf, type YearFacts } from '../facts/facts.load.js';
 import { insertNotifications, usersOfOrganisations } from '../notifications/notifications.repository.js';
-import { personsInForce } from '../roster/roster.repository.js';
 import { counterpartsInForce, reportFacts } from './report-facts.js';
 import {
   commentsOf,
@@ -135,7 +134,7 @@ function finalTexts(draft: DraftSection[], stored: Texts): Record<ReportSectionK
  */
 async function headerOf(ctx: RequestContext, department: Department, facts: YearFacts, date: string) {
   const counterparts = counterpartsInForce(facts, department.id);
-  const persons = await personsInForce(ctx.db, [department.id], facts.rosterDate);
+  const persons = await rosterOf(ctx.db, [department.id], facts);
   const masked = !isOwn(ctx, department.id);
   const person = (role: 'leader' | 'liaison') => {
     const p = persons.filter((x) => x.role === role).at(-1);

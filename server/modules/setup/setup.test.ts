@@ -84,8 +84,18 @@ describeEachDialect('first-run setup in the browser', (dialect) => {
         .statusCode,
     ).toBe(200);
     const tzb = await login(t.app, 'lc.tzb', 'Lucheng-Tzb-2026');
+    // the notice read by the preview, its pairs confirmed as the import grid sends them
+    const preview = (
+      await tzb.post('/api/v1/pairings/import/preview', {
+        text: '民盟鹿城总支：鹿城区教育局、鹿城区文广旅体局',
+      })
+    ).json();
     const imported = await tzb.post('/api/v1/pairings/import', {
-      text: '民盟鹿城总支：鹿城区教育局、鹿城区文广旅体局',
+      pairs: preview.pairs.map((p: { counterpart: string; department: string; shared: boolean }) => ({
+        counterpart: p.counterpart,
+        department: p.department,
+        shared: p.shared,
+      })),
       validFrom: 2026,
       source: '鹿政发〔2026〕1号',
     });

@@ -303,7 +303,25 @@ export default function ConferencePage() {
             size="small"
             bordered
             columns={columns}
-            dataSource={c.pairs}
+            dataSource={[
+              ...c.pairs,
+              // suggestions from a counterpart not paired with the department: their own rows, so the
+              // suggestions column adds up to the total
+              ...c.others.map((o) => ({
+                department: o.department,
+                counterpart: {
+                  ...o.counterpart,
+                  name: t('conference.unpaired', { name: o.counterpart.name }),
+                },
+                counts: {
+                  ...Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])),
+                  suggestions: o.suggestions,
+                } as ConferenceCounts,
+                empty: false,
+                departmentScore: null,
+                counterpartScore: null,
+              })),
+            ]}
             pagination={false}
             scroll={{ x: 'max-content' }}
             style={{ marginTop: 16 }}
