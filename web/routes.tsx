@@ -249,6 +249,17 @@ function LedgerLink() {
 }
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const ReportPrint = lazy(() => import('./features/print/ReportPrint'));
+const ConferencePrint = lazy(() => import('./features/print/ConferencePrint'));
+
+/** A print view: signed in, behind its permission, outside the app's shell (nothing but the document prints). */
+function PrintRoute({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return (
+    <RequireSession>
+      <RequirePermission permission={permission}>{children}</RequirePermission>
+    </RequireSession>
+  );
+}
 const ActivatePage = lazy(() => import('./features/activation/ActivatePage'));
 const SetupPage = lazy(() => import('./features/activation/SetupPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
@@ -260,6 +271,22 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/activate" element={<ActivatePage />} />
       <Route path="/setup" element={<SetupPage />} />
+      <Route
+        path="/reports/:departmentId/:year/print"
+        element={
+          <PrintRoute permission="reports:read">
+            <ReportPrint />
+          </PrintRoute>
+        }
+      />
+      <Route
+        path="/conference/:year/print"
+        element={
+          <PrintRoute permission="conference:read">
+            <ConferencePrint />
+          </PrintRoute>
+        }
+      />
       <Route
         path="/"
         element={

@@ -9,6 +9,7 @@ import {
   TableRow,
   WidthType,
 } from 'docx';
+import { ANNUAL_REPORT_NOTE, annualReportTitle } from '../../common/annual-report-form.js';
 import { blank, blankChineseDate, chineseDate } from './chinese-date.js';
 import {
   attachmentLabel,
@@ -16,6 +17,7 @@ import {
   type CellOptions,
   officialDocument,
   packDocx,
+  rowFitsPage,
   run,
   SIZE,
   TABLE_BORDERS,
@@ -37,7 +39,7 @@ export const ANNUAL_REPORT_SECTIONS = [
 
 export type AnnualReportSectionKey = (typeof ANNUAL_REPORT_SECTIONS)[number]['key'];
 
-export const ANNUAL_REPORT_NOTE = '注：各政府部门应在每年1月下旬将报告表及时报区委统战部';
+export { ANNUAL_REPORT_NOTE } from '../../common/annual-report-form.js';
 
 export interface ContactPerson {
   name: string;
@@ -77,8 +79,15 @@ const VALUE_WIDTH = TEXT_WIDTH - HEAD_WIDTH;
 const cell = (content: string | readonly string[], opts: Omit<CellOptions, 'size'>) =>
   tableCell(content, { ...opts, size: SIZE_TABLE });
 
-const row = (minHeight: number, children: TableCell[]) =>
-  new TableRow({ height: { value: minHeight, rule: HeightRule.ATLEAST }, children });
+// The head rows are kept with the next (the form's head never stands alone at a page's foot) and the last row
+// keeps the 注 under it; a row prints whole unless it is taller than a page.
+const row = (minHeight: number, children: TableCell[], opts: { whole?: boolean; keepNext?: boolean } = {}) =>
+  new TableRow({
+    height: { value: minHeight, rule: HeightRule.ATLEAST },
+    cantSplit: opts.whole ?? true,
+    keepNext: opts.keepNext ?? true,
+    children,
+  });
 
 function personRow(label: string, p: ContactPerson | null): TableRow {
   return row(700, [
@@ -107,8 +116,11 @@ function sectionRows(sections: AnnualReportForm['sections']): TableRow[] {
     // One cell merged down all the rows, with 年度情况 one character a line, as on the printed form. A paragraph
     // per character reads top to bottom in any renderer, without depending on its support for vertical text.
     if (i === 0) cells.unshift(cell([...'年度情况'], { width: W.vertical, rowSpan: list.length }));
-    // Room to write a few lines by hand on the blank form; filled rows grow with their text.
-    return row(950, cells);
+    // Room to write a few lines by hand on the blank form; filled rows grow with their text. A long text
+    // lets its row break (and the form run over) rather than be cut off.
+    const whole = rowFitsPage([{ text: s.text, width: VALUE_WIDTH }], SIZE_TABLE);
+    const last = i === list.length - 1;
+    return row(950, cells, { whole, keepNext: whole && last });
   });
 }
 
@@ -139,6 +151,7 @@ function departmentLine(r: AnnualReportForm): Paragraph {
     indent: false,
     alignment: AlignmentType.LEFT,
     tabStops: [{ type: 'right', position: TEXT_WIDTH }],
+    keepNext: true,
   });
 }
 
@@ -146,7 +159,7 @@ function reportPage(r: AnnualReportForm, label: string | null, note: string): (P
   const page: (Paragraph | Table)[] = [];
   if (label) page.push(attachmentLabel(label));
   page.push(
-    titleParagraph(`${r.year}年度对口联系工作情况报告表`, { before: label ? undefined : 0, after: 289 }),
+    titleParagraph(annualReportTitle(r.year), { before: label ? undefined : 0, after: 289 }),
     departmentLine(r),
     reportTable(r),
     bodyParagraph(note, { indent: false }),
@@ -159,7 +172,7 @@ export async function renderAnnualReportDocx(input: AnnualReportInput): Promise<
   const label = input.attachmentLabel === undefined ? '附件3' : input.attachmentLabel;
   const note = input.note ?? ANNUAL_REPORT_NOTE;
   const first = input.reports[0];
-  const fileTitle = `${first?.year ?? ''}年度对口联系工作情况报告表`;
+  const fileTitle = first ? annualReportTitle(first.year) : '';
   // Each report is a section of its own, so each starts on a new page with the same page setup.
   return packDocx(
     officialDocument(

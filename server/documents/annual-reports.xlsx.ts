@@ -28,8 +28,8 @@ export async function renderAnnualReportsXlsx(input: AnnualReportsXlsxInput): Pr
   const columns: SheetColumn[] = [
     { header: '部门', key: 'department' },
     { header: '状态', key: 'status' },
-    { header: '报送截止', key: 'deadline' },
-    { header: '提交时间', key: 'submittedAt' },
+    { header: '报送截止', key: 'deadline', type: 'date' },
+    { header: '提交时间', key: 'submittedAt', type: 'datetime' },
     { header: '逾期提交', key: 'late' },
     { header: '所联系民主党派、工商联和无党派人士', key: 'counterparts' },
     ...ANNUAL_REPORT_SECTIONS.map((s) => ({ header: s.title, key: s.key, width: 60 })),

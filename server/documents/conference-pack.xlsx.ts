@@ -1,8 +1,8 @@
 // The district conference pack as a workbook: a sheet per section of the brief.
 import ExcelJS from 'exceljs';
+import { sectionTotals } from '../../common/conference-brief.js';
 import type { ConferenceResponse } from '../../common/schemas/reports.js';
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '../../common/schemas/reports.js';
-import { sectionTotals } from './conference-pack.docx.js';
 import { addSheet, workbookToBuffer } from './xlsx-safe.js';
 
 export const CONFERENCE_SHEETS = [
@@ -75,39 +75,41 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
     ],
   );
   const c = data.consultation;
+  // Counts and rates in columns of their own: one type per column, the rates as percentages.
   addSheet(
     wb,
     consult,
     [
       { header: '指标', key: 'k' },
-      { header: '数值', key: 'v' },
+      { header: '数量', key: 'n', type: 'integer' },
+      { header: '比率', key: 'rate', type: 'percent' },
     ],
     [
-      ['协商事项', c.matters],
-      ['召开专题协商座谈会', c.symposiaHeld],
-      ['已安排专题协商座谈会', c.symposiaScheduled],
-      ['未先协商后决策', c.breaches.length],
-      ['收到意见建议', c.suggestions],
-      ['已答复', c.replied],
-      ['按期答复', c.repliedOnTime],
-      ['逾期答复', c.late],
-      ['未答复', c.open],
-      ['按期答复率', c.onTimeRate],
-      ['采纳', c.adopted],
-      ['部分采纳', c.partly],
-      ['留作参考', c.forReference],
-      ['未采纳', c.notAdopted],
-      ['研究办理中', c.underStudy],
-      ['采纳率', c.adoptionRate],
+      { k: '协商事项', n: c.matters },
+      { k: '召开专题协商座谈会', n: c.symposiaHeld },
+      { k: '已安排专题协商座谈会', n: c.symposiaScheduled },
+      { k: '未先协商后决策', n: c.breaches.length },
+      { k: '收到意见建议', n: c.suggestions },
+      { k: '已答复', n: c.replied },
+      { k: '按期答复', n: c.repliedOnTime },
+      { k: '逾期答复', n: c.late },
+      { k: '未答复', n: c.open },
+      { k: '按期答复率', rate: c.onTimeRate },
+      { k: '采纳', n: c.adopted },
+      { k: '部分采纳', n: c.partly },
+      { k: '留作参考', n: c.forReference },
+      { k: '未采纳', n: c.notAdopted },
+      { k: '研究办理中', n: c.underStudy },
+      { k: '采纳率', rate: c.adoptionRate },
       ...c.verdicts.flatMap((v) => [
-        [`第${v.round}轮答复满意`, v.satisfied],
-        [`第${v.round}轮答复基本满意`, v.basicallySatisfied],
-        [`第${v.round}轮答复不满意`, v.notSatisfied],
+        { k: `第${v.round}轮答复满意`, n: v.satisfied },
+        { k: `第${v.round}轮答复基本满意`, n: v.basicallySatisfied },
+        { k: `第${v.round}轮答复不满意`, n: v.notSatisfied },
       ]),
-      ['满意（含基本满意，各轮）', c.satisfied],
-      ['不满意（各轮）', c.dissatisfied],
-      ['满意率', c.satisfactionRate],
-    ].map(([k, v]) => ({ k, v })),
+      { k: '满意（含基本满意，各轮）', n: c.satisfied },
+      { k: '不满意（各轮）', n: c.dissatisfied },
+      { k: '满意率', rate: c.satisfactionRate },
+    ],
   );
   addSheet(
     wb,

@@ -6,12 +6,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConferenceResponse } from '../../common/schemas/reports.js';
+import { type LedgerCast, ledgerCast } from '../modules/ledger/ledger.fixtures.js';
+import { knownYear, YEAR } from '../modules/reports/reports.fixtures.js';
+import { buildTestApp, type TestApp } from '../test/helper.js';
+import { jobDocument } from '../test/jobs.js';
 import { ANNUAL_REPORT_SECTIONS, renderAnnualReportDocx } from './annual-report.docx.js';
+import { renderConferencePackDocx } from './conference-pack.docx.js';
 import { FILLED_ANNUAL_REPORT, FILLED_REGISTRATION, SEED_PAIRING_LIST } from './fixtures.js';
+import { streamLedgerDocx } from './ledger.docx.js';
 import { PAGE } from './official-style.js';
 import { renderPairingListDocx } from './pairing-list.docx.js';
+import { longConferenceYear, longLedgerTable, rowMarker } from './print-fixtures.js';
 import { renderRegistrationFormDocx } from './registration-form.docx.js';
 
 const run = promisify(execFile);
@@ -62,6 +71,10 @@ interface Printed {
   raw: string;
   /** The words of page 1 with their positions in points, from pdftotext -bbox. */
   words: Word[];
+  /** pdftotext -raw of each page (pdftotext ends a page with a form feed). */
+  rawPages: string[];
+  /** The words of every page, as `words` is for page 1. */
+  pageWords: Word[][];
 }
 
 /** Strips all whitespace: pdftotext puts spaces between CJK and digits and breaks lines where the page does. */
@@ -111,18 +124,25 @@ async function print(docx: Buffer, name: string): Promise<Printed> {
     run('pdfinfo', [pdf]),
     run('pdftotext', ['-layout', pdf, '-']),
     run('pdftotext', ['-raw', pdf, '-']),
-    run('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-']),
+    run('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 }),
   ]);
-  const words = [
-    ...bbox.stdout.matchAll(
-      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
-    ),
-  ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] ?? '' }));
+  const pageWords = bbox.stdout
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] ?? '' })),
+    );
   return {
     pages: Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]),
     layout: layout.stdout,
     raw: raw.stdout,
-    words,
+    words: pageWords[0] ?? [],
+    rawPages: raw.stdout.split('\f').slice(0, -1),
+    pageWords,
   };
 }
 
@@ -242,5 +262,167 @@ describe('printed 附件3', () => {
     column.sort((a, b) => a.yMin - b.yMin);
     expect(column.map((w) => w.text).join('')).toBe('年度情况');
     for (const w of column) expect(Math.abs(w.xMin - (column[0]?.xMin ?? 0))).toBeLessThan(1);
+  });
+});
+
+// GB/T 9704 §7.5: "— 1 —" under the type area, its top 7mm below it; odd pages one character in from the
+// right edge of the type area, even pages one character in from the left.
+function expectPageNumbers(p: Printed): void {
+  expect(p.pageWords).toHaveLength(p.pages);
+  const typeAreaBottom = pt(PAGE.height - PAGE.margin.bottom);
+  const oneChar = 14;
+  p.pageWords.forEach((words, i) => {
+    const n = i + 1;
+    // The number and the two dashes either side of it: the lowest line of the page.
+    const number = words.find((w) => w.text === String(n) && w.yMin > typeAreaBottom);
+    expect(number, `page ${n} has its number`).toBeDefined();
+    const line = words
+      .filter((w) => Math.abs(w.yMin - (number?.yMin ?? 0)) < 2)
+      .sort((a, b) => a.xMin - b.xMin);
+    expect(line.map((w) => w.text).join(' '), `page ${n}`).toBe(`— ${n} —`);
+    const top = number?.yMin ?? 0;
+    expect(top - typeAreaBottom, `page ${n}: 7mm below the type area`).toBeGreaterThan(pt(mmTwips(4)));
+    expect(top - typeAreaBottom, `page ${n}: 7mm below the type area`).toBeLessThan(pt(mmTwips(10)));
+    const left = line[0]?.xMin ?? 0;
+    const right = line[line.length - 1]?.xMax ?? 0;
+    if (n % 2 === 1)
+      expect(TYPE_AREA.right - oneChar - right, `odd page ${n} at the right`).toBeCloseTo(0, -0.5);
+    else expect(left - (TYPE_AREA.left + oneChar), `even page ${n} at the left`).toBeCloseTo(0, -0.5);
+  });
+}
+
+const mmTwips = (v: number): number => (v / 25.4) * 1440;
+
+/** The 台账 as the export writes it: streamed from its template rows. */
+async function streamedLedger(table: ReturnType<typeof longLedgerTable>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await streamLedgerDocx(
+    {
+      title: '2026年对口联系工作台账',
+      subtitle: null,
+      kinds: [
+        {
+          name: table.name,
+          count: table.printed.length,
+          slices: async function* () {
+            yield table;
+          },
+        },
+      ],
+    },
+    out,
+  );
+  return Buffer.concat(chunks);
+}
+
+describe('printed pages (GB/T 9704)', () => {
+  it('numbers every page of the conference pack at the outside corner and repeats the pair table header', async () => {
+    const year = longConferenceYear();
+    const p = await print(await renderConferencePackDocx(year), 'conference-pack');
+    expect(p.pages).toBeGreaterThan(2);
+    expect(squash(p.layout)).toContain('— 1 —'.replace(/\s/g, ''));
+    expectPageNumbers(p);
+    // Each pair's row on one page, whole: its department (with the row marker) and its counterpart together;
+    // and every page holding pair rows starts them under the repeated header.
+    const pagesWithRows = new Set<number>();
+    year.pairs.forEach((pair, i) => {
+      const marker = rowMarker(i + 1);
+      const pages = p.rawPages.flatMap((text, n) => (squash(text).includes(marker) ? [n] : []));
+      expect(pages, marker).toHaveLength(1);
+      const page = squash(p.rawPages[pages[0] as number] ?? '');
+      expect(page, marker).toContain(`${pair.counterpart.name}${pair.department.name}`);
+      pagesWithRows.add(pages[0] as number);
+    });
+    expect(pagesWithRows.size).toBeGreaterThan(1);
+    for (const n of pagesWithRows)
+      expect(squash(p.rawPages[n] ?? ''), `page ${n + 1}`).toContain('序号联系对象部门');
+  });
+
+  it('never splits a 台账 row across pages and keeps each heading with its table', async () => {
+    const table = longLedgerTable();
+    const p = await print(await streamedLedger(table), 'ledger');
+    expect(p.pages).toBeGreaterThan(3);
+    expectPageNumbers(p);
+    table.printed.forEach((row, i) => {
+      const marker = rowMarker(i + 1);
+      // The marker is in two cells of the row (事项 and 情况); -raw gives each cell's lines together, so a row
+      // broken over a page would leave part of its 情况 on the next page.
+      const pages = p.rawPages.flatMap((text, n) => (squash(text).includes(marker) ? [n] : []));
+      expect(pages, marker).toHaveLength(1);
+      const page = squash(p.rawPages[pages[0] as number] ?? '');
+      expect(page, marker).toContain(squash(row.details));
+      expect(page, marker).toContain(squash(row.title));
+    });
+    // The heading is on the page of the table's first rows.
+    expect(squash(p.rawPages[0] ?? '')).toContain('一、座谈会（60项）序号');
+  });
+
+  it('prints each 附件3 on one page, numbered', async () => {
+    const p = await print(
+      await renderAnnualReportDocx({ reports: [FILLED_ANNUAL_REPORT] }),
+      'annual-report-one',
+    );
+    expect(p.pages).toBe(1);
+    expectPageNumbers(p);
+  });
+});
+
+// A year of records entered through the API (the 26 pairs of the seed list), its pack built by the job and
+// its 附件3 downloaded as a user would, then printed: every page numbered, every pair's row whole on one page.
+describe('a year, printed (GB/T 9704)', () => {
+  let t: TestApp;
+  let c: LedgerCast;
+
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite');
+    c = await ledgerCast(t);
+    await knownYear(c);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('numbers the pages of the conference pack and prints each pair row whole under a repeated header', async () => {
+    const p = await print(await jobDocument(c.tzb, 'conference-pack-docx', YEAR), 'conference-pack-year');
+    expect(p.pages).toBeGreaterThan(1);
+    expectPageNumbers(p);
+    const data = (await c.tzb.get(`/api/v1/conference/${YEAR}`)).json() as ConferenceResponse;
+    expect(data.pairs).toHaveLength(26);
+    const pagesWithRows = new Set<number>();
+    data.pairs.forEach((pair, i) => {
+      // A row's 序号, counterpart and department, in content order: together on one page, or the row was split.
+      const row = squash(`${i + 1}${pair.counterpart.name}${pair.department.name}`);
+      const pages = p.rawPages.flatMap((text, n) => (squash(text).includes(row) ? [n] : []));
+      expect(pages, row).toHaveLength(1);
+      pagesWithRows.add(pages[0] as number);
+    });
+    for (const n of pagesWithRows)
+      expect(squash(p.rawPages[n] ?? ''), `page ${n + 1}`).toContain('序号联系对象部门');
+  });
+
+  it('numbers the pages of a full 附件3, each section row whole; a quiet year’s 附件3 fits one page', async () => {
+    const url = (id: number) => `/api/v1/documents/annual-report.docx?departmentId=${id}&year=${YEAR}`;
+    const full = await c.dept.get(url(c.ids.jiaoyu));
+    expect(full.statusCode).toBe(200);
+    const p = await print(full.rawPayload, 'annual-report-year');
+    expectPageNumbers(p);
+    // Too much for one page: it runs on, but no section's text is cut between pages.
+    const report = (await c.dept.get(`/api/v1/reports/${c.ids.jiaoyu}/${YEAR}`)).json() as {
+      sections: { title: string; text: string }[];
+    };
+    for (const section of report.sections) {
+      const text = squash(section.text);
+      expect(
+        p.rawPages.some((page) => squash(page).includes(text)),
+        section.title,
+      ).toBe(true);
+    }
+    const quiet = await c.otherDept.get(url(c.ids.gongan));
+    expect(quiet.statusCode).toBe(200);
+    const q = await print(quiet.rawPayload, 'annual-report-quiet');
+    expect(q.pages).toBe(1);
+    expectPageNumbers(q);
   });
 });

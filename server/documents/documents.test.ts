@@ -232,10 +232,21 @@ describe('chineseDate', () => {
 });
 
 describe('safeCellValue', () => {
-  it('prefixes text a spreadsheet would evaluate, and leaves everything else alone', () => {
-    for (const v of ['=1+1', '+1', '-1', '@SUM(1)', '\t=1', '\r=1', '＝1+1'])
+  it('prefixes text a spreadsheet would evaluate, and leaves numbers, phone numbers and everything else alone', () => {
+    for (const v of ['=1+1', '+A1', '-1+cmd|', '@SUM(1)', '\t=1', '\r=1', '＝1+1', '+86 574 8895 1234 ext'])
       expect(safeCellValue(v)).toBe(`'${v}`);
-    for (const v of ['区教育局', '1-2', 'a=b', '', "'already"]) expect(safeCellValue(v)).toBe(v);
+    for (const v of [
+      '区教育局',
+      '1-2',
+      'a=b',
+      '',
+      "'already",
+      '+1',
+      '-1',
+      '+86 574 8895 1234',
+      '+86(574)88951234',
+    ])
+      expect(safeCellValue(v)).toBe(v);
     expect(safeCellValue(-1)).toBe(-1);
     expect(safeCellValue(2019)).toBe(2019);
     expect(safeCellValue(Number.NaN)).toBeNull();
@@ -294,7 +305,7 @@ describe('附件1 对口联系名单 (.xlsx)', () => {
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(20); // 区自然资源和规划分局 is 20 columns wide
   });
 
-  it('writes formula-like department names as quoted plain strings, never formulas', async () => {
+  it('writes formula-like department names as plain strings, never formulas, quoted unless only a number', async () => {
     const buf = await renderPairingListXlsx({ year: 2019, rows });
     const wb = await readXlsx(buf);
     const sheet = wb.getWorksheet(PAIRING_LIST_SHEET);
@@ -303,7 +314,7 @@ describe('附件1 对口联系名单 (.xlsx)', () => {
     FORMULA_LIKE_NAMES.forEach((name, i) => {
       const cell = sheet.getCell(firstEvil + i, 2);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
-      expect(cell.value).toBe(`'${name}`);
+      expect(cell.value).toBe(/^[+-]\d+$/.test(name) ? name : `'${name}`);
       expect(cell.formula).toBeUndefined();
     });
     const xml = await (await JSZip.loadAsync(buf)).file('xl/worksheets/sheet1.xml')?.async('string');

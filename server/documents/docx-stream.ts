@@ -147,6 +147,7 @@ export async function streamDocx(
   fields: Readonly<Record<string, string>>,
   rows: RowSource,
   out: Writable,
+  options: StreamOptions = {},
 ): Promise<void> {
   // zlib level 1, as the streamed .xlsx: deflate is the CPU cost of a large file; it runs on libuv's pool
   const zip = archiver('zip', { zlib: { level: 1 } });
@@ -159,7 +160,7 @@ export async function streamDocx(
   zip.pipe(out);
   for (const part of skeleton.parts) {
     if (part.name === 'word/document.xml')
-      zip.append(Readable.from(documentBody(skeleton.cut, fields, rows)), { name: part.name });
+      zip.append(Readable.from(documentBody(skeleton.cut, fields, rows, options)), { name: part.name });
     else
       zip.append(part.text === null ? part.bytes : Buffer.from(fillFields(part.text, fields)), {
         name: part.name,
@@ -169,12 +170,23 @@ export async function streamDocx(
   await done;
 }
 
+export interface StreamOptions {
+  /**
+   * Rows that may break across pages although their template keeps rows whole (`cantSplit`): one taller than a
+   * page, which Word would otherwise cut off at the page's foot.
+   */
+  mayBreak?: (cells: readonly string[]) => boolean;
+}
+
+const CANT_SPLIT = '<w:cantSplit/>';
+
 const ROWS_PER_CHUNK = 50;
 
 async function* documentBody(
   cut: Skeleton,
   fields: Readonly<Record<string, string>>,
   rows: RowSource,
+  options: StreamOptions,
 ): AsyncGenerator<string> {
   for (const [slot, template] of cut.slots.entries()) {
     yield fillFields(cut.pieces[slot] ?? '', fields);
@@ -182,7 +194,10 @@ async function* documentBody(
       // a row is ~4 KB of XML: chunks of ROWS_PER_CHUNK keep each step (encode, CRC, hand to zlib) short
       for (let i = 0; i < slice.length; i += ROWS_PER_CHUNK) {
         let chunk = '';
-        for (const cells of slice.slice(i, i + ROWS_PER_CHUNK)) chunk += rowXml(template, cells);
+        for (const cells of slice.slice(i, i + ROWS_PER_CHUNK)) {
+          const xml = rowXml(template, cells);
+          chunk += options.mayBreak?.(cells) ? xml.replace(CANT_SPLIT, '') : xml;
+        }
         yield chunk;
         await new Promise((resolve) => setImmediate(resolve));
       }

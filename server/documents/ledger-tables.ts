@@ -8,13 +8,14 @@ import {
   SUBTYPE_LABELS,
 } from '../../common/schemas/ledger.js';
 import { shanghaiDate, shanghaiDateTime } from '../../common/shanghai-time.js';
-import type { SafeInput } from './xlsx-safe.js';
+import type { SafeInput, SheetColumn } from './xlsx-safe.js';
 
 export interface LedgerTable {
   kind: LedgerKind;
   /** sheet / section name */
   name: string;
-  columns: { header: string; key: string }[];
+  /** typed (xlsx-safe.ts): dates and times become date cells in the workbook */
+  columns: SheetColumn[];
   rows: Record<string, SafeInput>[];
   /** one line per record for the printed 台账: date, title, units, what happened */
   printed: { date: string; title: string; units: string; details: string }[];
@@ -63,7 +64,7 @@ const receipts = (r: LedgerRecordDto): string =>
 function invitationTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | 'name'> {
   return {
     columns: [
-      { header: '时间', key: 'startsAt' },
+      { header: '时间', key: 'startsAt', type: 'datetime' },
       { header: '方向', key: 'direction' },
       { header: '类别', key: 'subtype' },
       { header: '名称', key: 'title' },
@@ -76,7 +77,7 @@ function invitationTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' |
       { header: '附件', key: 'files' },
     ],
     rows: records.map((r) => ({
-      startsAt: shanghaiDateTime(r.startsAt),
+      startsAt: r.startsAt,
       direction: DIRECTION[r.direction ?? ''] ?? '',
       subtype: label(r.subtype),
       title: r.title,
@@ -100,7 +101,7 @@ function invitationTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' |
 function noticeTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | 'name'> {
   return {
     columns: [
-      { header: '日期', key: 'date' },
+      { header: '日期', key: 'date', type: 'date' },
       { header: '类别', key: 'subtype' },
       { header: '文号', key: 'docNumber' },
       { header: '标题', key: 'title' },
@@ -133,8 +134,8 @@ function researchTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | '
     r.research ? ADOPTION_LABELS[r.research.adoption].zh : '';
   return {
     columns: [
-      { header: '开始', key: 'from' },
-      { header: '结束', key: 'to' },
+      { header: '开始', key: 'from', type: 'date' },
+      { header: '结束', key: 'to', type: 'date' },
       { header: '类别', key: 'subtype' },
       { header: '课题', key: 'title' },
       { header: '部门', key: 'department' },
@@ -188,7 +189,7 @@ function serviceTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | 'n
       .join('，');
   return {
     columns: [
-      { header: '日期', key: 'date' },
+      { header: '日期', key: 'date', type: 'date' },
       { header: '类别', key: 'subtype' },
       { header: '名称', key: 'title' },
       { header: '地点', key: 'place' },
@@ -196,9 +197,9 @@ function serviceTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | 'n
       { header: '联系对象', key: 'counterparts' },
       { header: '参与人员', key: 'participants' },
       { header: '受益对象', key: 'beneficiaries' },
-      { header: '引进资金（万元）', key: 'fundsWan' },
-      { header: '服务人数', key: 'peopleServed' },
-      { header: '落地项目', key: 'projectsLanded' },
+      { header: '引进资金（万元）', key: 'fundsWan', type: 'number' },
+      { header: '服务人数', key: 'peopleServed', type: 'integer' },
+      { header: '落地项目', key: 'projectsLanded', type: 'integer' },
       { header: '成效', key: 'outcome' },
       { header: '附件', key: 'files' },
     ],
@@ -229,7 +230,7 @@ function serviceTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | 'n
 function symposiumTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | 'name'> {
   return {
     columns: [
-      { header: '时间', key: 'startsAt' },
+      { header: '时间', key: 'startsAt', type: 'datetime' },
       { header: '名称', key: 'title' },
       { header: '地点', key: 'place' },
       { header: '部门', key: 'department' },
@@ -239,7 +240,7 @@ function symposiumTable(records: LedgerRecordDto[]): Omit<LedgerTable, 'kind' | 
       { header: '附件', key: 'files' },
     ],
     rows: records.map((r) => ({
-      startsAt: shanghaiDateTime(r.startsAt),
+      startsAt: r.startsAt,
       title: r.title,
       place: r.place,
       department: r.department.name,

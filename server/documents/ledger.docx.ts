@@ -16,6 +16,7 @@ import {
   FONTS,
   officialDocument,
   packDocx,
+  rowFitsPage,
   run,
   SIZE,
   TABLE_BORDERS,
@@ -37,15 +38,33 @@ export function ledgerRowCells(p: LedgerTable['printed'][number], n: number): st
 
 const ALIGN: ('center' | 'left')[] = ['center', 'center', 'left', 'left', 'left'];
 
+/** A row that would not fit on a page: it must be allowed to break (Word cuts off an unsplittable one). */
+const tooTall = (cells: readonly string[]): boolean =>
+  !rowFitsPage(
+    cells.slice(1).map((text, i) => ({ text, width: COLUMN_WIDTHS[i + 1] as number })),
+    SIZE.xiaosi,
+  );
+
 function kindTable(rowsCells: readonly (readonly string[])[]): Table {
   const cell = (text: string, i: number, align: 'center' | 'left' = 'left') =>
     tableCell(text.split(/\r?\n/), { width: COLUMN_WIDTHS[i] as number, size: SIZE.xiaosi, align });
+  // The header repeats on each page and stays with the first row; a row breaks only if taller than a page.
   const header = new TableRow({
     tableHeader: true,
+    cantSplit: true,
+    keepNext: true,
     children: ['序号', '时间', '事项', '单位', '情况'].map((h, i) => cell(h, i, 'center')),
   });
   const rows = rowsCells.length
-    ? rowsCells.map((cells) => new TableRow({ children: cells.map((text, i) => cell(text, i, ALIGN[i])) }))
+    ? rowsCells.map(
+        (cells) =>
+          new TableRow({
+            // Kept whole on a page unless taller than one; a streamed export's template row (⟦slot:column⟧
+            // markers) is kept whole, and the rows that are too tall lose that as they are written (mayBreak).
+            cantSplit: !tooTall(cells),
+            children: cells.map((text, i) => cell(text, i, ALIGN[i])),
+          }),
+      )
     : [
         new TableRow({
           children: [tableCell('无', { width: TEXT_WIDTH, columnSpan: 5, size: SIZE.xiaosi })],
@@ -95,6 +114,7 @@ function renderLedgerSkeleton(input: LedgerSkeletonInput): Promise<Buffer> {
     children.push(
       new Paragraph({
         spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 240 },
+        keepNext: true,
         children: [run(`${NUMERALS[i] ?? i + 1}、${t.name}（${t.count}项）`, { font: FONTS.heiti })],
       }),
     );
@@ -156,7 +176,7 @@ export async function streamLedgerDocx(
   input.kinds.forEach((k, i) => {
     fields[`n${i}`] = String(k.count);
   });
-  await streamDocx(skeleton, fields, (slot) => numbered(withRows[slot]?.slices), out);
+  await streamDocx(skeleton, fields, (slot) => numbered(withRows[slot]?.slices), out, { mayBreak: tooTall });
 }
 
 async function* numbered(slices: (() => AsyncIterable<LedgerTable>) | undefined): AsyncGenerator<string[][]> {

@@ -1,9 +1,18 @@
-// The ledger as a workbook: a sheet per kind, every user-typed text written as text (never a formula).
+// The ledger as a workbook: a sheet per kind, under the cell rules of xlsx-safe.ts (typed columns, dates as date
+// cells in Asia/Shanghai, text never a formula, A4 landscape with the header repeated).
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type LedgerTable, ledgerTables } from './ledger-tables.js';
-import { addSheet, safeCellValue, sheetName, workbookToBuffer } from './xlsx-safe.js';
+import {
+  addSheet,
+  columnTypes,
+  headerWidths,
+  sheetName,
+  sheetSetup,
+  typedRow,
+  workbookToBuffer,
+} from './xlsx-safe.js';
 
 export async function renderLedgerXlsx(input: {
   title: string;
@@ -38,18 +47,13 @@ export async function streamLedgerXlsx(input: {
   for (const s of input.sheets) {
     const shape = empty.get(s.kind) as LedgerTable;
     const sheet = wb.addWorksheet(sheetName(shape.name), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = shape.columns.map((c) => ({
-      key: c.key,
-      width: Math.min(60, Math.max(12, [...c.header].length * 2 + 4)),
-    }));
-    const header = sheet.addRow(shape.columns.map((c) => safeCellValue(c.header)));
-    header.font = { bold: true };
-    header.alignment = { vertical: 'middle', horizontal: 'center' };
-    header.commit();
+    // Declared types only: the content is not known before it is written.
+    const types = columnTypes(shape.columns, []);
+    sheetSetup(sheet, shape.columns, types, headerWidths(shape.columns, types)).commit();
     let n = 0;
     for await (const table of s.rowSlices()) {
       for (const row of table.rows) {
-        sheet.addRow(shape.columns.map((c) => safeCellValue(row[c.key]))).commit();
+        typedRow(sheet, shape.columns, types, row).commit();
         n++;
       }
       // let the zip and the socket catch up (backpressure), and other requests run, between slices

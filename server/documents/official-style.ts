@@ -5,11 +5,13 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   type IBorderOptions,
   type ISectionPropertiesOptions,
   type IStylesOptions,
   LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   Tab,
@@ -33,6 +35,9 @@ export const PAGE = {
 /** Width of the type area (版心), 156mm. */
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
+/** Height of the type area, 225mm. */
+export const TEXT_HEIGHT = PAGE.height - PAGE.margin.top - PAGE.margin.bottom;
+
 /** Font family names as installed on government PCs; `altName` is what Word may use when the first is missing. */
 export const FONTS = {
   fangsong: '仿宋_GB2312',
@@ -40,6 +45,8 @@ export const FONTS = {
   title: '方正小标宋简体',
   titleFallback: '宋体',
   heiti: '黑体',
+  /** Page numbers (页码): 4号半角宋体, GB/T 9704 §7.5. */
+  songti: '宋体',
 } as const;
 
 /** Chinese font sizes (字号) in half-points, as docx's `size` expects. */
@@ -82,6 +89,7 @@ export const lineFor = (size: number): number => size * 15;
 export function attachmentLabel(label: string): Paragraph {
   return new Paragraph({
     spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
+    keepNext: true,
     children: [run(label, { font: FONTS.heiti })],
   });
 }
@@ -90,6 +98,7 @@ export function attachmentLabel(label: string): Paragraph {
 export function titleParagraph(text: string, opts: { before?: number; after?: number } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    keepNext: true,
     spacing: {
       line: BODY_LINE,
       lineRule: LineRuleType.EXACT,
@@ -107,6 +116,8 @@ export interface BodyOptions {
   size?: number;
   tabStops?: { type: 'left' | 'right' | 'center'; position: number }[];
   pageBreakBefore?: boolean;
+  /** Keep on the page of what follows: headings, a table's caption or the line above a table. */
+  keepNext?: boolean;
 }
 
 /** Body text: 仿宋 3号, justified, fixed 28.95pt lines, 2-char first-line indent. */
@@ -123,6 +134,8 @@ export function bodyParagraph(
     spacing: { line: size === SIZE.san ? BODY_LINE : lineFor(size), lineRule: LineRuleType.EXACT },
     tabStops: opts.tabStops,
     pageBreakBefore: opts.pageBreakBefore,
+    keepNext: opts.keepNext,
+    keepLines: opts.keepNext,
     children: typeof content === 'string' ? [run(content, { size })] : [...content],
   });
 }
@@ -194,17 +207,48 @@ export function documentDefaults(): IStylesOptions {
   };
 }
 
-/** Section properties: A4 portrait with the GB/T 9704 margins. */
+// GB/T 9704 §7.5: the page number sits under the type area, its top 7mm below it, "— 1 —" in 4号 宋体; odd pages
+// at the right and even pages at the left, each one character in from the edge of the type area — the outside
+// corner once printed on both sides. The footer distance is measured from the paper's bottom edge to the
+// footer's last line, so 35mm − 7mm − one 14pt line (≈5mm) ≈ 23mm.
+const FOOTER_DISTANCE = mm(23);
+const ONE_CHAR = SIZE.si * 10; // 14pt in twips
+
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: ONE_CHAR } : { left: ONE_CHAR },
+        spacing: { line: lineFor(SIZE.si), lineRule: LineRuleType.EXACT },
+        children: [
+          new TextRun({
+            // 一字线 (U+2014) either side of the number, separated by a half-width space as printed documents have.
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: fontOf(FONTS.songti),
+            size: SIZE.si,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Section properties: A4 portrait with the GB/T 9704 margins and the page number footers. */
 export function pageProperties(): ISectionPropertiesOptions {
   return {
     page: {
       size: { width: PAGE.width, height: PAGE.height },
-      margin: { ...PAGE.margin },
+      margin: { ...PAGE.margin, footer: FOOTER_DISTANCE },
     },
   };
 }
 
-/** One page-properties section per form; each section after the first starts on a new page. */
+/**
+ * One page-properties section per form; each section after the first starts on a new page. Every page carries
+ * its number (even/odd footers, `evenAndOddHeaderAndFooters`); numbering runs on through the sections, as
+ * GB/T 9704 has for attachments bound with the text.
+ */
 export function officialDocument(
   title: string,
   sections: readonly (readonly (Paragraph | Table)[])[],
@@ -213,8 +257,31 @@ export function officialDocument(
     title,
     creator: '对口联系',
     styles: documentDefaults(),
-    sections: sections.map((children) => ({ properties: pageProperties(), children: [...children] })),
+    evenAndOddHeaderAndFooters: true,
+    sections: sections.map((children) => ({
+      properties: pageProperties(),
+      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+      children: [...children],
+    })),
   });
+}
+
+/**
+ * Whether a table row of these cells fits in well under a page, so it may be kept whole (`cantSplit`). A row taller
+ * than the page must be allowed to break: Word cuts off what does not fit in an unsplittable row. Estimated from
+ * the text: one CJK character is `size` half-points wide, a Latin one about half that.
+ */
+export function rowFitsPage(cells: readonly { text: string; width: number }[], size: number): boolean {
+  const lines = (text: string, width: number): number => {
+    const perLine = Math.max(1, Math.floor((width - 200) / (size * 10)));
+    return text.split(/\r?\n/).reduce((n, line) => {
+      let w = 0;
+      for (const ch of line) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.5;
+      return n + Math.max(1, Math.ceil(w / perLine));
+    }, 0);
+  };
+  const tallest = Math.max(1, ...cells.map((c) => lines(c.text, c.width)));
+  return tallest * lineFor(size) + 120 < TEXT_HEIGHT * 0.6;
 }
 
 // docx writes an empty font table. Listing the fonts with GB2312 charset and an altName lets Word substitute

@@ -23,8 +23,8 @@ export const PAIRING_LIST_SHEET = '对口联系名单';
 const COLUMNS = [
   { header: '联系对象', key: 'counterpart' },
   { header: '对口联系部门', key: 'department' },
-  { header: '起始年度', key: 'validFrom', width: 10 },
-  { header: '终止年度', key: 'validTo', width: 10 },
+  { header: '起始年度', key: 'validFrom', width: 10, type: 'integer' },
+  { header: '终止年度', key: 'validTo', width: 10, type: 'integer' },
   { header: '文号', key: 'source' },
   { header: '共同联系', key: 'shared', width: 10 },
 ] as const;

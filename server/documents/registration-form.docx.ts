@@ -49,6 +49,8 @@ function personRow(label: string, p: Person | null): TableRow {
     // Tall enough to write in by hand on the blank form.
     height: { value: 1000, rule: HeightRule.ATLEAST },
     cantSplit: true,
+    // The small table, with the 注 below it, stays on one page.
+    keepNext: true,
     children: [label, ...values].map((text, i) => tableCell(text, { width: COLUMN_WIDTHS[i] ?? 0 })),
   });
 }
@@ -64,6 +66,7 @@ function personTable(leader: Person | null, liaison: Person | null): Table {
         height: { value: 700, rule: HeightRule.ATLEAST },
         cantSplit: true,
         tableHeader: true,
+        keepNext: true,
         children: ['', '姓名', '职务', '联系电话'].map((text, i) =>
           tableCell(text, { width: COLUMN_WIDTHS[i] ?? 0 }),
         ),
@@ -82,6 +85,7 @@ function headerLine(organisationName: string | null, date: string | null, year: 
     indent: false,
     alignment: AlignmentType.LEFT,
     tabStops: [{ type: 'right', position: TEXT_WIDTH }],
+    keepNext: true,
   });
 }
 

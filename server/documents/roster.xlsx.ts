@@ -33,10 +33,10 @@ const COLUMNS = [
   { header: '职责', key: 'role', width: 12 },
   { header: '姓名', key: 'name' },
   { header: '职务', key: 'position' },
-  { header: '办公电话', key: 'officePhone', width: 16 },
-  { header: '手机', key: 'mobile', width: 16 },
-  { header: '任职起始', key: 'servedFrom', width: 12 },
-  { header: '任职截止', key: 'servedTo', width: 12 },
+  { header: '办公电话', key: 'officePhone', width: 16, type: 'text' },
+  { header: '手机', key: 'mobile', width: 16, type: 'text' },
+  { header: '任职起始', key: 'servedFrom', width: 12, type: 'date' },
+  { header: '任职截止', key: 'servedTo', width: 12, type: 'date' },
 ] as const;
 
 export async function renderRosterXlsx(input: RosterXlsxInput): Promise<Buffer> {
@@ -46,7 +46,11 @@ export async function renderRosterXlsx(input: RosterXlsxInput): Promise<Buffer> 
   addSheet(
     wb,
     ROSTER_HISTORY_SHEET,
-    [...COLUMNS, { header: '来源', key: 'source', width: 10 }, { header: '记录时间', key: 'recordedAt' }],
+    [
+      ...COLUMNS,
+      { header: '来源', key: 'source', width: 10 },
+      { header: '记录时间', key: 'recordedAt', type: 'datetime' },
+    ],
     input.history,
   );
   return workbookToBuffer(wb);

@@ -1051,6 +1051,13 @@ export const en: Messages = {
     addComment: 'Comment',
     commented: 'Comment added',
   },
+  print: {
+    open: 'Print view',
+    print: 'Print',
+    back: 'Back',
+    reportTitle: 'Annual liaison report {{year}}',
+    conferenceTitle: 'District liaison work {{year}}',
+  },
   conference: {
     title: 'District liaison conference',
     buildDocx: 'Build the pack (Word)',

@@ -1031,6 +1031,13 @@ export const zhCN = {
     addComment: '提出意见',
     commented: '意见已提交',
   },
+  print: {
+    open: '打印预览',
+    print: '打印',
+    back: '返回',
+    reportTitle: '{{year}}年度对口联系工作情况报告表',
+    conferenceTitle: '{{year}}年度全区对口联系工作情况',
+  },
   conference: {
     title: '全区对口联系工作会议',
     buildDocx: '生成会议材料（Word）',

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AuditEntryDto, AuditListQuery } from '../../../common/schemas/audit.js';
+import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { RequestContext } from '../../context.js';
 import type { AuditEntry } from '../../db/schema.js';
 import { addSheet, workbookToBuffer } from '../../documents/xlsx-safe.js';
@@ -47,8 +48,8 @@ export async function exportAudit(
     workbook,
     '审计日志',
     [
-      { header: '序号', key: 'id' },
-      { header: '时间', key: 'at' },
+      { header: '序号', key: 'id', type: 'integer' },
+      { header: '时间', key: 'at', type: 'datetime' },
       { header: '操作人', key: 'actor' },
       { header: 'IP', key: 'ip' },
       { header: '操作', key: 'action' },
@@ -79,7 +80,7 @@ export async function exportAudit(
     detail: `${rows.length} rows; ${JSON.stringify(query)}`,
   });
   return {
-    filename: `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    filename: `审计日志-${shanghaiDate(new Date().toISOString())}.xlsx`, // the day in Asia/Shanghai
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     body: await workbookToBuffer(workbook),
   };

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNUAL_REPORT_SECTIONS } from '../../documents/annual-report.docx.js';
 import { buildTestApp, type TestApp } from '../../test/helper.js';
+import { jobDocument } from '../../test/jobs.js';
 import { type LedgerCast, ledgerCast } from '../ledger/ledger.fixtures.js';
 import { knownYear, YEAR } from './reports.fixtures.js';
 
@@ -115,16 +116,7 @@ describe('annual report and conference pack, printed', () => {
   });
 
   it('prints the conference pack: the seven section titles, the counts, every pair, and the charts', async () => {
-    const created = await c.tzb.post('/api/v1/jobs', { type: 'conference-pack-docx', year: YEAR });
-    expect(created.statusCode).toBe(200);
-    let state = { status: 'queued', resultUrl: '' };
-    for (let i = 0; i < 500 && state.status !== 'done' && state.status !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      state = (await c.tzb.get(`/api/v1/jobs/${created.json().id}`)).json();
-    }
-    expect(state.status).toBe('done');
-    const res = await c.tzb.get(state.resultUrl);
-    const pdf = await printed(res.rawPayload, 'conference-pack');
+    const pdf = await printed(await jobDocument(c.tzb, 'conference-pack-docx', YEAR), 'conference-pack');
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
     expect(pdf.text).toContain(squash(`${YEAR}年度全区对口联系工作情况`));
     for (const s of ANNUAL_REPORT_SECTIONS) expect(pdf.text).toContain(squash(s.title));

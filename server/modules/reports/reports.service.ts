@@ -1,3 +1,4 @@
+import { annualReportFormDate } from '../../../common/annual-report-form.js';
 import { isAfterDeadline, localDate } from '../../../common/filings.js';
 import { maskPhone } from '../../../common/phone.js';
 import {
@@ -613,7 +614,7 @@ export async function formOf(
   return {
     year,
     department: dto.department.name,
-    date: dto.submittedAt ? shanghaiDate(dto.submittedAt) : null,
+    date: annualReportFormDate(dto.submittedAt),
     counterparts: dto.header.counterparts.map((c) => c.name),
     leader: dto.header.leader ? { name: dto.header.leader.name, phone: dto.header.leader.phone ?? '' } : null,
     liaison: dto.header.liaison

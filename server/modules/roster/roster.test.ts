@@ -289,7 +289,7 @@ describeEachDialect('roster', (dialect) => {
       '局长',
       '0574-8895****',
       '138****1111',
-      '2023-05-01',
+      new Date('2023-05-01T00:00:00.000Z'), // a date cell (Asia/Shanghai calendar date)
       null,
     ]);
     const history = wb.getWorksheet('历次变动') as ExcelJS.Worksheet;

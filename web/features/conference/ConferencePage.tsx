@@ -1,4 +1,4 @@
-import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import {
   type ConferenceCounts,
@@ -228,6 +228,9 @@ export default function ConferencePage() {
           icon={<FileWordOutlined />}
           text={t('conference.buildReports')}
         />
+        <Link to={`/conference/${year}/print`} data-testid="conference-print">
+          <Button icon={<PrinterOutlined />}>{t('print.open')}</Button>
+        </Link>
       </Space>
       {data.isPending ? <Skeleton active /> : null}
       {data.isError ? <Alert type="error" showIcon title={errorText(data.error)} /> : null}

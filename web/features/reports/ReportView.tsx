@@ -3,6 +3,7 @@ import {
   CheckOutlined,
   EditOutlined,
   FileWordOutlined,
+  PrinterOutlined,
   RollbackOutlined,
   SaveOutlined,
   SendOutlined,
@@ -236,6 +237,9 @@ function Report({ report }: { report: ReportDto }) {
         >
           {t('reports.downloadDocx')}
         </Button>
+        <Link to={`/reports/${d}/${y}/print`} data-testid="report-print">
+          <Button icon={<PrinterOutlined />}>{t('print.open')}</Button>
+        </Link>
         {user.role === 'department' ? (
           <Select
             style={{ width: 110 }}
