@@ -1423,7 +1423,6 @@ export const MATTER_SPECS: readonly MatterSpec[] = [
       '对标省市营商环境评价指标，拟从市场准入、政务服务、要素保障、公平竞争、法治保障五个方面提出20条措施。',
     created: '02-25 10:00',
     plannedDecision: '04-10',
-    alsoConsult: ['民建奉化总支部'],
     symposium: {
       invited: '03-04 10:00',
       at: '03-12 14:30',
