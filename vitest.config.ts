@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: `unit` (npm test / npm run test:pg) needs only Node and the database engine;
+// Four suites: `unit` (npm test / npm run test:pg) needs only Node and the database engine;
+// `load` (npm run test:load) measures the event loop under a large export, alone;
 // `docs` needs LibreOffice + poppler (soffice, pdftotext); `e2e` needs /usr/bin/chromium and a build.
 export default defineConfig({
   test: {
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'bin/**/*.test.ts'],
-          exclude: ['**/*.docs.test.ts', 'node_modules/**', 'dist/**'],
+          exclude: ['**/*.docs.test.ts', '**/*.load.test.ts', 'node_modules/**', 'dist/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -20,6 +21,16 @@ export default defineConfig({
           include: ['server/**/*.docs.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // measures the event loop while a large export runs: one file at a time, on an otherwise quiet machine
+        test: {
+          name: 'load',
+          include: ['server/**/*.load.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --only sqlite|postgres] [-- --duration 10]
+// LIAISON_CRYPTO=gm LIAISON_DATA_KEY=… LIAISON_AUDIT_KEY=… npm run bench …  measures the 商用密码 mode (results *-gm)
 //
 // Measures, on SQLite (bench/data/province.db, generated once if absent) and — when DATABASE_URL points at
 // PostgreSQL — on PostgreSQL: HTTP throughput and latency of the hot endpoints beside their floor (the same
@@ -49,6 +50,8 @@ const { values: args } = parseArgs({
 const QUICK = args.quick ?? false;
 const DURATION = Number(args.duration);
 const CONNECTIONS = 50;
+/** the app's crypto mode (LIAISON_CRYPTO, with LIAISON_DATA_KEY and LIAISON_AUDIT_KEY in the environment) */
+const CRYPTO = process.env.LIAISON_CRYPTO === 'gm' ? 'gm' : 'intl';
 const MB = 1024 * 1024;
 const started = Date.now();
 const log = (line: string) =>
@@ -752,12 +755,12 @@ async function main() {
     const { rows, results, users } = await engine(e.url, e.dialect, { web, webRows });
     if (args['plans-only']) continue;
     const date = new Date().toISOString().slice(0, 10);
-    const title = `${date} — ${e.dialect}, ${users.scale} scale (${users.years[0]}–${users.years.at(-1)}), ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`;
+    const title = `${date} — ${e.dialect}${CRYPTO === 'gm' ? ', LIAISON_CRYPTO=gm' : ''}, ${users.scale} scale (${users.years[0]}–${users.years.at(-1)}), ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`;
     console.log(`\n${table(title, rows)}\n`);
-    const file = `bench/results/${date}-${e.dialect}${QUICK ? '-quick' : ''}.json`;
+    const file = `bench/results/${date}-${e.dialect}${CRYPTO === 'gm' ? '-gm' : ''}${QUICK ? '-quick' : ''}.json`;
     writeFileSync(
       file,
-      `${JSON.stringify({ date: new Date().toISOString(), engine: e.dialect, scale: users.scale, years: users.years, machine: { cores: cpus().length, memGiB: Math.round(totalmem() / 1024 ** 3) }, rows: rows.map((r) => ({ ...r, ok: ok(r) })), details: results }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), engine: e.dialect, crypto: CRYPTO, scale: users.scale, years: users.years, machine: { cores: cpus().length, memGiB: Math.round(totalmem() / 1024 ** 3) }, rows: rows.map((r) => ({ ...r, ok: ok(r) })), details: results }, null, 2)}\n`,
     );
     writeFileSync(file.replace(/\.json$/, '.md'), `${table(title, rows)}\n`);
     log(`wrote ${file} (and .md)`);

@@ -48,6 +48,42 @@ export const ERROR_CODES = {
     zh: '密码不符合要求：{detail}',
     en: 'Password does not meet the policy: {detail}',
   },
+  DATA_INTEGRITY: {
+    status: 409,
+    zh: '存储的加密数据完整性校验失败（{scheme}），可能已被篡改，请联系系统管理员；其他数据不受影响',
+    en: 'A stored encrypted value failed its integrity check ({scheme}) and may have been altered; contact the system administrator. Other data is unaffected',
+  },
+  ACTIVATION_CODE_INVALID: {
+    status: 400,
+    zh: '开通码不正确，请核对后重新输入',
+    en: 'The activation code is not valid; check it and try again',
+  },
+  ACTIVATION_CODE_EXPIRED: {
+    status: 410,
+    zh: '开通码已过期，请联系统战部重新生成',
+    en: 'The activation code has expired; ask the United Front Work Dept. for a new one',
+  },
+  ACTIVATION_CODE_USED: {
+    status: 410,
+    zh: '开通码已使用过，不能再次使用；如需重新设置密码，请联系统战部',
+    en: 'The activation code was already used; ask the United Front Work Dept. for a new one',
+  },
+  ADMIN_ACCOUNT_CLI_ONLY: {
+    status: 403,
+    zh: '管理员账号只能在服务器上用命令行创建、提升或重置',
+    en: 'Admin accounts are created, elevated or reset only with the command line on the server',
+  },
+  SETUP_COMPLETE: { status: 409, zh: '系统已完成初始设置', en: 'Setup is already complete' },
+  SETUP_TOKEN_INVALID: {
+    status: 403,
+    zh: '初始设置链接无效，请使用服务器启动时打印的链接',
+    en: 'The setup link is not valid; use the link the server printed at start-up',
+  },
+  PROVISION_ROWS_INVALID: {
+    status: 422,
+    zh: '有 {count} 行需要修改，未创建任何账号',
+    en: '{count} rows need fixing; no account was created',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大', en: 'Payload too large' },
   URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'Request URI too long' },
   HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'Request headers too large' },

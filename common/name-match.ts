@@ -5,7 +5,7 @@
  * name appears, in order, in the longer one; bigram overlap breaks near-ties between similar departments
  * (区统计局 / 区审计局). Pure: used by the server and the browser.
  */
-import { counterpartGroup, toHalfWidth } from './pairing-text.js';
+import { groupOf, toHalfWidth } from './pairing-notice/vocabulary.js';
 
 export interface OrganisationCandidate {
   id: number;
@@ -62,8 +62,8 @@ export function closestOrganisation(
 export function nameSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a === '' || b === '') return 0;
-  const groupA = counterpartGroup(a);
-  const groupB = counterpartGroup(b);
+  const groupA = groupOf(a);
+  const groupB = groupOf(b);
   if (groupA !== null && groupB !== null && groupA !== groupB) return 0;
   const x = Array.from(a);
   const y = Array.from(b);

@@ -45,12 +45,18 @@ export interface DraftSection {
 // ---------------------------------------------------------------------------------------------------------
 // The facts a draft is written from (dates 'YYYY-MM-DD', Asia/Shanghai)
 
+/** A dated event as of the day the draft is written: held (its time has come), scheduled (ahead), cancelled. */
+export type ProseMeetingState = 'held' | 'scheduled' | 'cancelled';
+/** An invitee as of that day: attended, declined, awaiting the host's record, or ahead (not yet held). */
+export type ProseAttendance = 'attended' | 'declined' | 'awaiting' | 'ahead';
+
 export interface ProseSymposium {
   id: number;
   date: string;
   title: string;
   counterparts: string[];
-  /** minutes recorded (the symposium is 'held') */
+  state: ProseMeetingState;
+  /** minutes recorded */
   minutes: boolean;
 }
 
@@ -62,7 +68,7 @@ export interface ProseInvitation {
   direction: 'dept_to_cp' | 'cp_to_dept';
   subtype: string;
   host: string;
-  invitees: { name: string; attended: boolean | null }[];
+  invitees: { name: string; state: ProseAttendance }[];
 }
 
 export interface ProseNotice {
@@ -108,13 +114,24 @@ export const SUGGESTION_CLASS_LABELS: Record<SuggestionClass, string> = {
   under_study: '研究办理中',
 };
 
-/** A major matter (重大事项) the department consulted its counterparts on, with its symposia and suggestions. */
+/** A major matter (重大事项) the department consulted its counterparts on, with its symposium and suggestions. */
 export interface ProseConsultation {
   id: number;
   title: string;
-  /** the 专题协商座谈会 held on it */
-  symposia: number;
-  suggestions: { id: number; class: SuggestionClass; replied: boolean; onTime: boolean }[];
+  /** its 专题协商座谈会: held, scheduled (ahead), cancelled or none */
+  symposium: ProseMeetingState | 'none';
+  /** the symposium's date (held, or as scheduled) */
+  symposiumDate: string | null;
+  /** when the matter was decided, if it was */
+  decidedDate: string | null;
+  /** 先协商后决策 not kept: decided before its symposium was held (or with none held) */
+  breach: boolean;
+  suggestions: {
+    id: number;
+    class: SuggestionClass;
+    reply: 'on_time' | 'late' | 'open';
+    overdue: boolean;
+  }[];
 }
 
 export interface ProsePlan {
@@ -144,15 +161,47 @@ export const NOTABLE_LIMIT = 5;
 const ledger = (...ids: number[]): SentenceSource[] => ids.map((id) => ({ type: 'ledger' as const, id }));
 const ids = <T extends { id: number }>(xs: readonly T[]): number[] => xs.map((x) => x.id);
 const join = (names: readonly string[]): string => names.join('、');
-const quoted = (title: string): string => `“${title}”`;
-const booked = (title: string): string => `《${title}》`;
 const unique = (names: readonly string[]): string[] => [...new Set(names)];
+
+/**
+ * A title in quotation marks, nested the Chinese way: quotation marks inside become single ones (“…‘…’…”);
+ * a title already wholly in quotation marks is not wrapped twice.
+ */
+export function quoted(title: string): string {
+  let t = title.trim().replace(/[。；，、]+$/u, '');
+  if (/^[“"].*[”"]$/u.test(t)) t = t.slice(1, -1);
+  t = t
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')
+    .replace(/"([^"]*)"/g, '‘$1’');
+  return `“${t}”`;
+}
+
+/** A document or topic title in 书名号, nested the Chinese way (《…〈…〉…》); never wrapped twice. */
+export function booked(title: string): string {
+  let t = title.trim().replace(/[。；，、]+$/u, '');
+  if (/^《.*》$/u.test(t) && !t.slice(1, -1).includes('》')) t = t.slice(1, -1);
+  t = t.replace(/《/g, '〈').replace(/》/g, '〉');
+  return `《${t}》`;
+}
+
+/** Punctuation as printed: no doubled marks, no comma or enumeration mark before the full stop. */
+export function tidy(text: string): string {
+  return text
+    .replace(/([。，、；：])\1+/g, '$1')
+    .replace(/[，、；：]+。/g, '。')
+    .replace(/。([，、；])/g, '$1')
+    .replace(/([！？])。/g, '$1');
+}
 
 /** '2025-03-05' → '3月5日' */
 export function monthDay(date: string): string {
   const [, m, d] = date.split('-');
   return `${Number(m)}月${Number(d)}日`;
 }
+
+/** '12月15日' or '12月15日、12月20日' — the dates of things ahead. */
+const dates = (xs: readonly { date: string }[]): string => join(unique(xs.map((x) => monthDay(x.date))));
 
 /** A figure as printed: integers as they are, fractions to two places without trailing zeros. */
 export function figure(n: number): string {
@@ -175,24 +224,42 @@ function countBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, number
   return m;
 }
 
-const sentence = (text: string, sources: SentenceSource[]): Sentence => ({ text, sources });
+const sentence = (text: string, sources: SentenceSource[]): Sentence => ({ text: tidy(text), sources });
 
 // ---------------------------------------------------------------------------------------------------------
 // The seven sections
 
 export function meetingsSection(f: Pick<ReportFacts, 'symposia'>): Sentence[] {
-  const all = f.symposia;
-  if (!all.length) return [sentence('本年度未召开对口联系工作座谈会。', [])];
-  const out = [sentence(`全年召开对口联系工作座谈会${all.length}次。`, ledger(...ids(all)))];
-  for (const s of all.slice(0, NOTABLE_LIMIT)) {
+  const held = f.symposia.filter((s) => s.state === 'held');
+  const ahead = f.symposia.filter((s) => s.state === 'scheduled');
+  const cancelled = f.symposia.filter((s) => s.state === 'cancelled');
+  const out: Sentence[] = [];
+  if (held.length) {
+    out.push(sentence(`全年召开对口联系工作座谈会${held.length}次。`, ledger(...ids(held))));
+    for (const s of held.slice(0, NOTABLE_LIMIT)) {
+      out.push(
+        sentence(`${monthDay(s.date)}，与${join(s.counterparts)}召开${quoted(s.title)}。`, ledger(s.id)),
+      );
+    }
+    const noMinutes = held.filter((s) => !s.minutes);
+    if (noMinutes.length) {
+      out.push(sentence(`其中${noMinutes.length}次尚未录入会议纪要。`, ledger(...ids(noMinutes))));
+    }
+  }
+  if (ahead.length) {
     out.push(
-      sentence(`${monthDay(s.date)}，与${join(s.counterparts)}召开${quoted(s.title)}。`, ledger(s.id)),
+      sentence(
+        held.length
+          ? `另有${ahead.length}次已安排于${dates(ahead)}召开。`
+          : `本年度尚未召开对口联系工作座谈会，已安排${ahead.length}次，于${dates(ahead)}召开。`,
+        ledger(...ids(ahead)),
+      ),
     );
   }
-  const noMinutes = all.filter((s) => !s.minutes);
-  if (noMinutes.length) {
-    out.push(sentence(`其中${noMinutes.length}次尚未录入会议纪要。`, ledger(...ids(noMinutes))));
+  if (cancelled.length) {
+    out.push(sentence(`另有${cancelled.length}次已取消。`, ledger(...ids(cancelled))));
   }
+  if (!out.length) return [sentence('本年度未召开对口联系工作座谈会。', [])];
   return out;
 }
 
@@ -202,31 +269,75 @@ function classes(suggestions: ProseConsultation['suggestions']): string {
   return breakdown(counts, SUGGESTION_CLASS_LABELS, '条');
 }
 
+/** How a matter's 专题协商座谈会 stands, as a clause. */
+function symposiumClause(c: ProseConsultation): string {
+  const when = c.symposiumDate ? monthDay(c.symposiumDate) : '';
+  switch (c.symposium) {
+    case 'held':
+      return `${when ? `${when}，` : ''}就${booked(c.title)}召开专题协商座谈会`;
+    case 'scheduled':
+      return `${booked(c.title)}的专题协商座谈会已安排${when ? `于${when}` : ''}召开`;
+    case 'cancelled':
+      return `${booked(c.title)}的专题协商座谈会已取消`;
+    default:
+      return `就${booked(c.title)}征求联系对象意见，未召开专题协商座谈会`;
+  }
+}
+
+/** A breach of 先协商后决策, stated plainly. */
+function breachText(c: ProseConsultation): string {
+  const decided = c.decidedDate ? `于${monthDay(c.decidedDate)}` : '';
+  if (c.symposium === 'held' && c.symposiumDate) {
+    return `${booked(c.title)}${decided}作出决策，早于${monthDay(c.symposiumDate)}召开的专题协商座谈会，未先协商后决策。`;
+  }
+  return `${booked(c.title)}${decided}作出决策时尚未召开专题协商座谈会，未先协商后决策。`;
+}
+
 export function consultationSection(f: Pick<ReportFacts, 'consultations'>): Sentence[] {
   const all = f.consultations;
   if (!all.length) return [sentence('本年度未就重大事项开展专题协商。', [])];
   const suggestions = all.flatMap((c) => c.suggestions);
-  const symposia = all.reduce((n, c) => n + c.symposia, 0);
-  const matterSources = all.map((c) => ({ type: 'consultation' as const, id: c.id }));
+  const held = all.filter((c) => c.symposium === 'held');
+  const ahead = all.filter((c) => c.symposium === 'scheduled');
+  const matterSources = (xs: readonly ProseConsultation[]) =>
+    xs.map((c) => ({ type: 'consultation' as const, id: c.id }));
   const suggestionSources = (xs: ProseConsultation['suggestions']) =>
     xs.map((s) => ({ type: 'suggestion' as const, id: s.id }));
-  let text = `全年就${all.length}项重大事项开展专题协商，召开专题协商座谈会${symposia}次，收到意见建议${suggestions.length}条`;
-  if (suggestions.length) text += `，其中${classes(suggestions)}`;
-  const out = [sentence(`${text}。`, [...matterSources, ...suggestionSources(suggestions)])];
+  let text = `全年就${all.length}项重大事项与联系对象开展协商`;
+  if (held.length) {
+    text += `，召开专题协商座谈会${held.length}次`;
+    if (ahead.length)
+      text += `，另有${ahead.length}次已安排于${dates(ahead.map((c) => ({ date: c.symposiumDate ?? '' })))}召开`;
+  } else if (ahead.length) {
+    text += `，专题协商座谈会尚未召开，已安排${ahead.length}次，于${dates(ahead.map((c) => ({ date: c.symposiumDate ?? '' })))}召开`;
+  } else {
+    text += '，未召开专题协商座谈会';
+  }
+  text += suggestions.length
+    ? `，收到意见建议${suggestions.length}条，其中${classes(suggestions)}`
+    : '，未收到意见建议';
+  const out = [sentence(`${text}。`, [...matterSources(all), ...suggestionSources(suggestions)])];
   for (const c of all.slice(0, NOTABLE_LIMIT)) {
-    let t = `就${booked(c.title)}召开专题协商座谈会${c.symposia}次，收到意见建议${c.suggestions.length}条`;
-    if (c.suggestions.length) t += `，${classes(c.suggestions)}`;
+    let t = symposiumClause(c);
+    if (c.suggestions.length) t += `，收到意见建议${c.suggestions.length}条，${classes(c.suggestions)}`;
     out.push(sentence(`${t}。`, [{ type: 'consultation', id: c.id }, ...suggestionSources(c.suggestions)]));
   }
+  for (const c of all.filter((x) => x.breach)) {
+    out.push(sentence(breachText(c), [{ type: 'consultation', id: c.id }]));
+  }
   if (suggestions.length) {
-    const replied = suggestions.filter((s) => s.replied);
-    const onTime = replied.filter((s) => s.onTime);
-    out.push(
-      sentence(
-        `已答复意见建议${replied.length}条，其中按期答复${onTime.length}条。`,
-        suggestionSources(replied),
-      ),
-    );
+    const replied = suggestions.filter((s) => s.reply !== 'open');
+    const onTime = replied.filter((s) => s.reply === 'on_time');
+    const open = suggestions.filter((s) => s.reply === 'open');
+    const overdue = open.filter((s) => s.overdue);
+    const parts: string[] = [];
+    if (replied.length) parts.push(`已答复意见建议${replied.length}条，其中按期答复${onTime.length}条`);
+    if (open.length) {
+      parts.push(
+        `尚有${open.length}条未答复${overdue.length ? `（其中已超过答复期限${overdue.length}条）` : ''}`,
+      );
+    }
+    out.push(sentence(`${parts.join('，')}。`, suggestionSources(suggestions)));
   }
   return out;
 }
@@ -238,26 +349,45 @@ const DEPT_INVITATION_LABELS: Record<string, string> = {
 };
 const CP_INVITATION_LABELS: Record<string, string> = { meeting: '重要会议', activity: '重大活动' };
 
+const took = (i: ProseInvitation): boolean => !i.invitees.some((x) => x.state === 'ahead');
+const anyone = (i: ProseInvitation, state: ProseAttendance): boolean =>
+  i.invitees.some((x) => x.state === state);
+const attendedAny = (i: ProseInvitation): boolean => anyone(i, 'attended');
+const declinedAll = (i: ProseInvitation): boolean =>
+  i.invitees.length > 0 && i.invitees.every((x) => x.state === 'declined');
+
+/** '，未出席1次，1次出席情况待登记' — what else became of invitations that took place. */
+function otherOutcomes(past: readonly ProseInvitation[]): string {
+  const declined = past.filter((i) => !attendedAny(i) && declinedAll(i)).length;
+  const awaiting = past.filter((i) => !attendedAny(i) && !declinedAll(i)).length;
+  let t = '';
+  if (declined) t += `，未出席${declined}次`;
+  if (awaiting) t += `，${awaiting}次出席情况待登记`;
+  return t;
+}
+
 export function invitationsSection(f: Pick<ReportFacts, 'invitations'>): Sentence[] {
   const out: Sentence[] = [];
   const outgoing = f.invitations.filter((i) => i.direction === 'dept_to_cp');
   const incoming = f.invitations.filter((i) => i.direction === 'cp_to_dept');
   if (!outgoing.length && !incoming.length) return [sentence('本年度未相互邀请参加重要会议和重大活动。', [])];
-  if (outgoing.length) {
-    const attended = outgoing.filter((i) => i.invitees.some((x) => x.attended === true));
+  const pastOut = outgoing.filter(took);
+  const aheadOut = outgoing.filter((i) => !took(i));
+  if (pastOut.length) {
+    const attended = pastOut.filter(attendedAny);
     const kinds = breakdown(
-      countBy(outgoing, (i) => i.subtype),
+      countBy(pastOut, (i) => i.subtype),
       DEPT_INVITATION_LABELS,
       '次',
     );
     out.push(
       sentence(
-        `邀请联系对象负责人参加本部门重要会议和活动${outgoing.length}次（${kinds}），联系对象出席${attended.length}次。`,
-        ledger(...ids(outgoing)),
+        `邀请联系对象负责人参加本部门重要会议和活动${pastOut.length}次（${kinds}），联系对象出席${attended.length}次${otherOutcomes(pastOut)}。`,
+        ledger(...ids(pastOut)),
       ),
     );
-    for (const i of outgoing.slice(0, NOTABLE_LIMIT)) {
-      const came = i.invitees.filter((x) => x.attended === true).map((x) => x.name);
+    for (const i of pastOut.slice(0, NOTABLE_LIMIT)) {
+      const came = i.invitees.filter((x) => x.state === 'attended').map((x) => x.name);
       const tail = came.length ? `，${join(came)}出席` : '';
       out.push(
         sentence(
@@ -266,31 +396,55 @@ export function invitationsSection(f: Pick<ReportFacts, 'invitations'>): Sentenc
         ),
       );
     }
-  } else {
+  } else if (!aheadOut.length) {
     out.push(sentence('本年度未邀请联系对象参加本部门重要会议和活动。', []));
   }
-  if (incoming.length) {
-    const attended = incoming.filter((i) => i.invitees.some((x) => x.attended === true));
+  if (aheadOut.length) {
+    out.push(
+      sentence(
+        pastOut.length
+          ? `另有${aheadOut.length}次已发出邀请，将于${dates(aheadOut)}举行。`
+          : `已邀请联系对象负责人参加本部门重要会议和活动${aheadOut.length}次，将于${dates(aheadOut)}举行。`,
+        ledger(...ids(aheadOut)),
+      ),
+    );
+  }
+  const pastIn = incoming.filter(took);
+  const aheadIn = incoming.filter((i) => !took(i));
+  if (pastIn.length) {
+    const attended = pastIn.filter(attendedAny);
     const kinds = breakdown(
-      countBy(incoming, (i) => i.subtype),
+      countBy(pastIn, (i) => i.subtype),
       CP_INVITATION_LABELS,
       '次',
     );
     out.push(
       sentence(
-        `应邀参加${join(unique(incoming.map((i) => i.host)))}重要会议和重大活动${incoming.length}次（${kinds}），实际出席${attended.length}次。`,
-        ledger(...ids(incoming)),
+        `应邀参加${join(unique(pastIn.map((i) => i.host)))}重要会议和重大活动${pastIn.length}次（${kinds}），实际出席${attended.length}次${otherOutcomes(pastIn)}。`,
+        ledger(...ids(pastIn)),
       ),
     );
-    for (const i of incoming.slice(0, NOTABLE_LIMIT)) {
-      const went = i.invitees.some((x) => x.attended === true);
-      const text = went
+    for (const i of pastIn.slice(0, NOTABLE_LIMIT)) {
+      const text = attendedAny(i)
         ? `${monthDay(i.date)}，应${i.host}邀请参加${quoted(i.title)}。`
-        : `${monthDay(i.date)}，${i.host}邀请参加${quoted(i.title)}，未出席。`;
+        : declinedAll(i)
+          ? `${monthDay(i.date)}，${i.host}邀请参加${quoted(i.title)}，未出席。`
+          : `${monthDay(i.date)}，${i.host}邀请参加${quoted(i.title)}，出席情况待登记。`;
       out.push(sentence(text, ledger(i.id)));
     }
-  } else {
+  } else if (!aheadIn.length) {
     out.push(sentence('本年度未收到联系对象的会议和活动邀请。', []));
+  }
+  for (const i of aheadIn.slice(0, NOTABLE_LIMIT)) {
+    out.push(sentence(`${i.host}邀请参加${quoted(i.title)}，将于${monthDay(i.date)}举行。`, ledger(i.id)));
+  }
+  if (aheadIn.length > NOTABLE_LIMIT) {
+    out.push(
+      sentence(
+        `另有${aheadIn.length - NOTABLE_LIMIT}次联系对象的邀请尚未举行。`,
+        ledger(...ids(aheadIn.slice(NOTABLE_LIMIT))),
+      ),
+    );
   }
   return out;
 }

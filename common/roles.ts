@@ -73,6 +73,8 @@ export const PERMISSIONS = [
   'conference:read', // the district conference pack (全区对口联系工作会议): 区府办 and 统战部
   'jobs:use', // start long document builds and fetch their results (one's own jobs only)
   'access-log:read', // 统战部: refused requests and phone-number reveals about its own region
+  'accounts:manage', // 统战部: the units' 联络员 accounts — create in bulk, activation codes, hand-overs, a new district's 统战部
+  'users:grant', // 安全管理员: grant a business role to an existing account (never an admin role)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -125,6 +127,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports:comment',
     'reports:review',
     'access-log:read',
+    'accounts:manage',
   ],
   qfb: [...BUSINESS_READ, ...LEDGER_READ, 'consultations:read', 'dashboard:read', ...REPORTS_OVERSIGHT],
   department: [
@@ -156,7 +159,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations:read',
     'notifications:admin',
   ],
-  secadmin: ['security:read', 'security:write'],
+  secadmin: ['security:read', 'security:write', 'users:grant'],
   auditadmin: ['audit:read'],
 };
 

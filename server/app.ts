@@ -10,6 +10,8 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
+import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { activationRoutes } from './modules/activation/activation.routes.js';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -31,6 +33,7 @@ import { regionRoutes } from './modules/regions/regions.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { rosterRoutes } from './modules/roster/roster.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import access from './plugins/access.js';
@@ -39,6 +42,7 @@ import dbPlugin from './plugins/db.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
 import exportAudit from './plugins/export-audit.js';
 import inputGuard from './plugins/input-guard.js';
+import metrics from './plugins/metrics.js';
 import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import web from './plugins/web.js';
@@ -68,6 +72,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(securityHeaders, { tls: config.LIAISON_TLS });
   await app.register(fastifyCookie);
   await app.register(dbPlugin, { handle: database, config });
+  // off (no monitors, no route) unless a deployment asks for it
+  if (config.LIAISON_METRICS_TOKEN)
+    await app.register(metrics, { token: config.LIAISON_METRICS_TOKEN, database });
   await app.register(auth);
   await app.register(access);
   await app.register(inputGuard);
@@ -126,6 +133,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       await api.register(dashboardRoutes);
       await api.register(searchRoutes);
       await api.register(userRoutes);
+      await api.register(activationRoutes);
+      await api.register(accountRoutes);
+      await api.register(setupRoutes);
       await api.register(auditRoutes);
       await api.register(settingsRoutes);
     },

@@ -2,11 +2,12 @@ import { buildApp } from './app.js';
 import { openAndPrepare } from './boot.js';
 import { scheduleBackups } from './cli/backup.js';
 import { loadConfig } from './config.js';
+import { warmLedgerExports } from './modules/ledger/ledger.export.js';
 import { startSweepTimer } from './modules/sweep/sweep.timer.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openAndPrepare(config);
+  const database = await openAndPrepare(config, undefined, { setupInBrowser: true });
   const app = await buildApp({ config, database, logger: true });
 
   // SIGTERM/SIGINT: stop accepting, let requests in flight finish, then close the database.
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  // the first large export should not pay for drawing its document skeleton on a request's time
+  setImmediate(() => void warmLedgerExports().catch((err: unknown) => app.log.warn({ err }, 'warm-up failed')));
   // reminders and e-mail: every instance runs the sweep; unique keys make concurrent runs safe
   sweep = startSweepTimer(database.db, config, app.log);
   // scheduled backups with retention (LIAISON_BACKUP_DIR / _EVERY_HOURS / _KEEP); off unless configured

@@ -11,6 +11,7 @@ import {
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
+  KeyOutlined,
   LinkOutlined,
   MailOutlined,
   MessageOutlined,
@@ -150,6 +151,13 @@ export const PAGES: readonly PageDef[] = [
     Component: lazy(() => import('./features/organisations/RegionsPage')),
   },
   {
+    path: '/accounts',
+    permission: 'accounts:manage',
+    label: 'nav.accounts',
+    icon: <KeyOutlined />,
+    Component: lazy(() => import('./features/accounts/AccountsPage')),
+  },
+  {
     path: '/users',
     permission: 'users:read',
     label: 'nav.users',
@@ -241,6 +249,8 @@ function LedgerLink() {
 }
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const ActivatePage = lazy(() => import('./features/activation/ActivatePage'));
+const SetupPage = lazy(() => import('./features/activation/SetupPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
 
 /** The route table rendered: /login outside the shell, every page inside it behind its permission. */
@@ -248,6 +258,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/activate" element={<ActivatePage />} />
+      <Route path="/setup" element={<SetupPage />} />
       <Route
         path="/"
         element={

@@ -23,6 +23,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { zh: string; en
   deadline_overdue: { zh: '逾期提醒', en: 'Overdue' },
   plan_item_overdue: { zh: '工作计划事项逾期', en: 'Plan item overdue' },
   rsvp_reminder: { zh: '邀请回复提醒', en: 'Invitation awaiting your reply' },
+  account_pending: { zh: '账号待开通', en: 'Account awaiting activation' },
 };
 
 export const NotificationKindEnum = z.enum(NOTIFICATION_KINDS);

@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'deadline_overdue',
   'plan_item_overdue',
   'rsvp_reminder',
+  // issue 18: an account waits for 统战部 to issue its holder an activation code
+  'account_pending',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -81,13 +81,17 @@ export type PairingEventDto = z.infer<typeof PairingEventDto>;
 export const PairingHistoryQuery = z.object({ pairingId: Id.optional() });
 export const PairingHistoryResponse = z.object({ items: z.array(PairingEventDto) });
 
-/** Import: text pasted from a notice, or a two-column .xlsx (base64). */
+/** Import: text pasted from a notice, the notice as sent (.docx), or a spreadsheet (.xlsx); all base64. */
 export const ImportPreviewRequest = z
   .object({
     text: z.string().max(200_000).optional(),
     xlsxBase64: z.string().max(8_000_000).optional(),
+    docxBase64: z.string().max(8_000_000).optional(),
   })
-  .refine((v) => (v.text ? 1 : 0) + (v.xlsxBase64 ? 1 : 0) === 1, 'give exactly one of text or xlsxBase64');
+  .refine(
+    (v) => [v.text, v.xlsxBase64, v.docxBase64].filter(Boolean).length === 1,
+    'give exactly one of text, xlsxBase64 or docxBase64',
+  );
 export type ImportPreviewRequest = z.infer<typeof ImportPreviewRequest>;
 
 export const NameResolution = z.object({
@@ -100,35 +104,62 @@ export const NameResolution = z.object({
 });
 export type NameResolution = z.infer<typeof NameResolution>;
 
+/** A pair read from the notice, with the line and the words it came from. */
+export const ImportPreviewPair = z.object({
+  counterpart: z.string(),
+  department: z.string(),
+  line: z.number().int(),
+  source: z.string(),
+  /** read from a blanket statement (共同/普遍联系): stored as a shared unit */
+  shared: z.boolean(),
+});
+export type ImportPreviewPair = z.infer<typeof ImportPreviewPair>;
+
+/** A line that looks like part of the list but could not be read, with the reason. */
 export const ImportIssue = z.object({
   line: z.number().int(),
-  code: z.string(),
   text: z.string(),
+  reason: z.string(),
   message: z.string(),
 });
+export type ImportIssue = z.infer<typeof ImportIssue>;
 
 export const ImportPreviewResponse = z.object({
-  pairs: z.array(z.object({ counterpart: z.string(), departments: z.array(z.string()) })),
-  sharedUnits: z.object({ counterparts: z.array(z.string()), departments: z.array(z.string()) }).nullable(),
-  warnings: z.array(ImportIssue),
-  errors: z.array(ImportIssue),
+  pairs: z.array(ImportPreviewPair),
+  issues: z.array(ImportIssue),
+  /** every distinct name of the pairs, matched against the organisations of the actor's region */
   names: z.array(NameResolution),
 });
 export type ImportPreviewResponse = z.infer<typeof ImportPreviewResponse>;
 
-export const ImportRequest = z
-  .object({
-    text: z.string().max(200_000).optional(),
-    xlsxBase64: z.string().max(8_000_000).optional(),
-    validFrom: Year,
-    source: OptionalText(100),
-    /**
-     * For names with no exact match: map the name to an existing organisation (it is kept as an alias),
-     * or leave it out and a new organisation of that side is created in the actor's region.
-     */
-    resolve: z.record(z.string(), Id).default({}),
-  })
-  .refine((v) => (v.text ? 1 : 0) + (v.xlsxBase64 ? 1 : 0) === 1, 'give exactly one of text or xlsxBase64');
+const ImportName = z.string().trim().min(1).max(100);
+
+/** Looks up names for pairs the user adds or edits in the grid (no parsing). */
+export const ImportNamesRequest = z.object({
+  names: z
+    .array(z.object({ name: ImportName, side: z.enum(['counterpart', 'department']) }))
+    .min(1)
+    .max(500),
+});
+export const ImportNamesResponse = z.object({ names: z.array(NameResolution) });
+
+/**
+ * Import the pairs as the user confirmed them in the preview grid (removed, corrected and added ones
+ * included), all or nothing.
+ */
+export const ImportRequest = z.object({
+  pairs: z
+    .array(z.object({ counterpart: ImportName, department: ImportName, shared: z.boolean().default(false) }))
+    .min(1)
+    .max(5000),
+  validFrom: Year,
+  source: OptionalText(100),
+  /**
+   * For names with no exact match: map the name to an existing organisation (it is kept as an alias),
+   * or leave it out and a new organisation of that side is created in the actor's region.
+   */
+  resolve: z.record(z.string(), Id).default({}),
+});
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
 export const ImportResponse = z.object({

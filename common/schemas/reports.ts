@@ -207,6 +207,10 @@ export const EvaluationListResponse = z.object({ items: z.array(EvaluationDto) }
 // ---------------------------------------------------------------------------------------------------------
 // The district conference pack
 
+/**
+ * A year's counts of what took place (as of the day the pack is made): symposia held, invitations whose day has
+ * come, matters consulted on, suggestions received; what is still ahead is in `ahead`.
+ */
 const Counts = z.object({
   symposia: z.number().int(),
   consultations: z.number().int(),
@@ -229,11 +233,35 @@ export const ConferencePairDto = z.object({
   counterpartScore: z.number().int().nullable(),
 });
 
+const Attendance = z.object({
+  total: z.number().int(),
+  attended: z.number().int(),
+  declined: z.number().int(),
+  /** the day has come, attendance not recorded yet */
+  awaiting: z.number().int(),
+  /** not yet held */
+  ahead: z.number().int(),
+});
+
 export const ConferenceResponse = z.object({
   year: z.number().int(),
   generatedAt: z.string(),
+  /** the day the figures are as of (Asia/Shanghai) */
+  asOf: z.string(),
   totals: Counts,
+  /** scheduled but not yet held (not in `totals`) */
+  ahead: z.object({
+    symposia: z.number().int(),
+    symposiumDates: z.array(z.string()),
+    invitationsDeptToCp: z.number().int(),
+    invitationsCpToDept: z.number().int(),
+    consultationSymposia: z.number().int(),
+  }),
+  attendance: z.object({ deptToCp: Attendance, cpToDept: Attendance }),
   pairs: z.array(ConferencePairDto),
+  /** suggestions from a counterpart not paired with the department that year: their own rows */
+  others: z.array(z.object({ department: Ref, counterpart: Ref, suggestions: z.number().int() })),
+  counterparts: z.number().int(),
   consultation: z.object({
     /** false until the consultation module answers for the year */
     available: z.boolean(),
@@ -243,15 +271,41 @@ export const ConferenceResponse = z.object({
     repliedOnTime: z.number().int(),
     /** repliedOnTime / replied, 0..1; null with nothing replied */
     onTimeRate: z.number().nullable(),
+    late: z.number().int(),
+    /** not replied yet; `overdue` of them past the due date */
+    open: z.number().int(),
+    overdue: z.number().int(),
     adopted: z.number().int(),
     partly: z.number().int(),
+    forReference: z.number().int(),
     notAdopted: z.number().int(),
-    /** (adopted + partly) / suggestions */
+    underStudy: z.number().int(),
+    /** (adopted + partly) / replied */
     adoptionRate: z.number().nullable(),
-    /** the counterparts' verdicts on the replies, when given */
+    /** the counterparts' verdicts on the replies of every round, when given */
     satisfied: z.number().int(),
     dissatisfied: z.number().int(),
     satisfactionRate: z.number().nullable(),
+    verdicts: z.array(
+      z.object({
+        round: z.number().int(),
+        satisfied: z.number().int(),
+        basicallySatisfied: z.number().int(),
+        notSatisfied: z.number().int(),
+      }),
+    ),
+    symposiaHeld: z.number().int(),
+    symposiaScheduled: z.number().int(),
+    /** matters decided before their symposium was held (先协商后决策 not kept) */
+    breaches: z.array(
+      z.object({
+        department: Ref,
+        matter: Ref,
+        decidedDate: z.string().nullable(),
+        symposiumDate: z.string().nullable(),
+        symposiumHeld: z.boolean(),
+      }),
+    ),
   }),
   plans: z.object({
     departments: z.number().int(),
@@ -259,6 +313,7 @@ export const ConferenceResponse = z.object({
     items: z.number().int(),
     done: z.number().int(),
     overdue: z.number().int(),
+    pending: z.number().int(),
   }),
   reports: z.object({
     departments: z.number().int(),
@@ -272,6 +327,16 @@ export const ConferenceResponse = z.object({
     averageOfDepartments: z.number().nullable(),
     averageOfCounterparts: z.number().nullable(),
     items: z.array(EvaluationDto),
+  }),
+  /** the brief's paragraphs, written from the figures above (server/modules/conference/pack-prose.ts) */
+  prose: z.object({
+    overview: z.string(),
+    consultation: z.string(),
+    breaches: z.string().nullable(),
+    plans: z.string(),
+    reports: z.string(),
+    unitsWithNothing: z.string(),
+    evaluations: z.string(),
   }),
 });
 export type ConferenceResponse = z.infer<typeof ConferenceResponse>;

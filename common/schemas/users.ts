@@ -11,6 +11,8 @@ export const UserDto = z.object({
   email: z.string().nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** waits for its holder to redeem an activation code */
+  activationPending: z.boolean(),
   /** signs in with a TOTP second factor */
   totpEnabled: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -33,30 +35,38 @@ export const Username = z
   .max(32)
   .regex(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, _ . - only');
 
-export const CreateUserRequest = z.object({
-  username: Username,
-  displayName: Text(40),
-  role: z.enum(ROLES),
-  organisationId: Id,
-  email: z.email().max(120).nullable().optional(),
-  /** omitted: a password is generated, returned once, and must be changed at first login */
-  password: z.string().min(8).max(256).optional(),
-});
+export const CreateUserRequest = z
+  .object({
+    username: Username,
+    displayName: Text(40),
+    role: z.enum(ROLES),
+    organisationId: Id,
+    email: z.email().max(120).nullable().optional(),
+  })
+  // no password field: nobody but the holder chooses one (a request carrying one is refused)
+  .strict();
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
+/** What the system admin edits; the role is the security admin's (GrantRoleRequest). */
 export const UpdateUserRequest = z
   .object({
     displayName: Text(40),
-    role: z.enum(ROLES),
     organisationId: Id,
     email: z.email().max(120).nullable(),
     disabled: z.boolean(),
   })
-  .partial();
+  .partial()
+  .strict();
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
-export const UserWithPasswordResponse = z.object({
+export const GrantRoleRequest = z.object({ role: z.enum(ROLES) });
+
+/**
+ * A new or reset account awaits its holder, who sets the password with a one-time code: e-mailed to them
+ * ('email'), or issued by their 统战部 ('unit-office'). The system admin never sees a password or a code.
+ */
+export const UserActivationResponse = z.object({
   user: UserDto,
-  /** present only when the server generated it: shown once, never stored in clear */
-  generatedPassword: z.string().nullable(),
+  activation: z.enum(['email', 'unit-office']),
 });
+export type UserActivationResponse = z.infer<typeof UserActivationResponse>;

@@ -52,6 +52,13 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/openapi.json',
   'POST /api/v1/auth/login',
   'GET /api/v1/calendar/feed/:token.ics',
+  // the holder of a one-time activation code (issue 18): rate-limited per address, every refusal audited
+  'POST /api/v1/activation/check',
+  'POST /api/v1/activation/redeem',
+  // first-run setup: only while no account exists, every write needs the token printed at start-up
+  'GET /api/v1/setup',
+  'POST /api/v1/setup/check',
+  'POST /api/v1/setup',
 ];
 
 const FORBIDDEN = { error: { code: 'FORBIDDEN', message: '无权执行此操作' } };

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/connect.js';
+import { chainHead, makeAnchor, writeAnchor } from '../modules/audit/audit.anchor.js';
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolvePromise, reject) => {
@@ -19,22 +20,31 @@ function run(command: string, args: string[]): Promise<void> {
  * app keeps writing. PostgreSQL: pg_dump (custom format) of the database in DATABASE_URL — one snapshot
  * (REPEATABLE READ) however long it runs. Run as a child process, so a server taking a scheduled backup keeps
  * answering.
+ *
+ * Beside the backup, `<file>.anchor.json` holds the audit chain's head as of the backup's start (the trail is
+ * append-only, so the backup holds that entry): `liaison restore` checks the restored trail against it and makes
+ * it the current anchor.
  */
 export async function backup(handle: DatabaseHandle, databaseUrl: string, file: string): Promise<void> {
   const target = resolve(file);
   if (existsSync(target)) throw new Error(`${target} exists; choose a new file name`);
+  const head = await chainHead(handle.db);
   if (handle.dialect === 'sqlite') {
     await sql`vacuum into ${target}`.execute(handle.db);
-    return;
+  } else {
+    const partial = `${target}.partial`;
+    try {
+      await run('pg_dump', ['--format=custom', `--file=${partial}`, databaseUrl]);
+      renameSync(partial, target);
+    } finally {
+      rmSync(partial, { force: true });
+    }
   }
-  const partial = `${target}.partial`;
-  try {
-    await run('pg_dump', ['--format=custom', `--file=${partial}`, databaseUrl]);
-    renameSync(partial, target);
-  } finally {
-    rmSync(partial, { force: true });
-  }
+  if (head) writeAnchor(anchorFileOfBackup(target), makeAnchor(head, `backup ${basename(target)}`));
 }
+
+/** The anchor written beside a backup. */
+export const anchorFileOfBackup = (backupFile: string): string => `${resolve(backupFile)}.anchor.json`;
 
 /**
  * Restore a backup over the database. SQLite: the app must be stopped; the current file is kept as
@@ -87,7 +97,7 @@ export async function backupToDirectory(
   return { file, removed: pruneBackups(dir, keep) };
 }
 
-/** Remove all but the newest `keep` backups in `dir` (by the timestamp in their names). */
+/** Remove all but the newest `keep` backups in `dir` (by the timestamp in their names), with their anchors. */
 export function pruneBackups(dir: string, keep: number): string[] {
   const backups = readdirSync(dir)
     .filter((name) => BACKUP_NAME.test(name))
@@ -95,7 +105,10 @@ export function pruneBackups(dir: string, keep: number): string[] {
   const removed = backups
     .slice(0, Math.max(0, backups.length - keep))
     .map((name) => join(resolve(dir), name));
-  for (const file of removed) rmSync(file, { force: true });
+  for (const file of removed) {
+    rmSync(file, { force: true });
+    rmSync(anchorFileOfBackup(file), { force: true });
+  }
   return removed;
 }
 

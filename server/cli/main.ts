@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../common/roles.js';
 import { openAndPrepare } from '../boot.js';
 import { loadConfig } from '../config.js';
+import { configureCrypto } from '../crypto/configure.js';
 import { connect } from '../db/connect.js';
-import { configureDataKey } from '../db/field-crypto.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { issueCode, makePending } from '../modules/activation/activation.codes.js';
+import { codeTarget } from '../modules/activation/activation.delivery.js';
 import { passwordRules } from '../modules/auth/password.js';
 import { defaultInstanceId } from '../modules/mail/mail.sender.js';
 import { rebuildSearchIndex } from '../modules/search/search.index.js';
@@ -14,7 +16,8 @@ import { sweepAndSend } from '../modules/sweep/sweep.timer.js';
 import { createUserRecord } from '../modules/users/users.service.js';
 import { seedDemo } from '../seed/demo.js';
 import { describeDemoYear } from '../seed/demo-year.js';
-import { auditCommand, backupCommand, dataCommand, SECURITY_USAGE } from './security-commands.js';
+import { cryptoCommand } from './crypto-commands.js';
+import { auditCommand, backupCommand, SECURITY_USAGE } from './security-commands.js';
 
 const USAGE = `liaison — 对口联系 command line
 
@@ -22,7 +25,11 @@ const USAGE = `liaison — 对口联系 command line
   liaison seed-demo                     demo accounts for every role (password: LIAISON_DEMO_PASSWORD or printed)
                                         and a year of liaison records (the current year)
   liaison user list                     username<TAB>role<TAB>organisation
-  liaison user create --username U --role R --org "NAME" --password-stdin [--display-name N]
+  liaison user create --username U --role R --org "NAME" (--password-stdin | --activation-code) [--display-name N] [--email E]
+                                        an admin (三员) account is created only here; --activation-code prints a
+                                        one-time code for its holder instead of taking a password
+  liaison user reset --username U       a one-time code for the holder (any account, admins included): the old
+                                        password stops working and every session ends; audited
 ${SECURITY_USAGE}
   liaison sweep                         run every deadline sweep once (reminders, yearly obligations) and send due e-mail
   liaison search reindex                rebuild the search index from the records
@@ -32,7 +39,7 @@ The database is DATABASE_URL (default sqlite:./data/liaison.db).`;
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
-  configureDataKey(config.LIAISON_DATA_KEY ?? null, config.LIAISON_DATA_KEY_PREVIOUS ?? null);
+  configureCrypto(config);
   switch (command) {
     case 'migrate': {
       const handle = connect(config.DATABASE_URL);
@@ -66,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'user':
-      return userCommand(sub, rest, config.DATABASE_URL);
+      return userCommand(sub, rest, config.DATABASE_URL, config.LIAISON_ACTIVATION_HOURS);
     case 'backup':
     case 'restore':
       return backupCommand(
@@ -77,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       return auditCommand(sub, rest, config);
     case 'data':
-      return dataCommand(sub, config);
+    case 'crypto':
+      return cryptoCommand(command, sub, rest, config);
     case 'sweep': {
       const handle = await openAndPrepare(config);
       try {
@@ -109,7 +117,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function userCommand(sub: string | undefined, args: string[], databaseUrl: string): Promise<number> {
+/** The CLI acts as the server's operator: audited with no signed-in actor, from the host. */
+const CLI_SOURCE = { actor: null, ip: 'cli' };
+
+function printCode(username: string, issued: { code: string; expiresAt: string }): void {
+  console.log(`one-time code for ${username} (valid until ${issued.expiresAt}; give it to the holder only):`);
+  console.log(`  ${issued.code}`);
+}
+
+async function userCommand(
+  sub: string | undefined,
+  args: string[],
+  databaseUrl: string,
+  activationHours: number,
+): Promise<number> {
   const handle = connect(databaseUrl);
   try {
     await migrateToLatest(handle.db);
@@ -123,6 +144,29 @@ async function userCommand(sub: string | undefined, args: string[], databaseUrl:
       for (const r of rows) console.log(`${r.username}\t${r.role}\t${r.name}`);
       return 0;
     }
+    if (sub === 'reset') {
+      const { values } = parseArgs({ args, options: { username: { type: 'string' } } });
+      if (!values.username) throw new Error('usage: liaison user reset --username U');
+      const user = await handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', values.username)
+        .executeTakeFirst();
+      if (!user) throw new Error(`no user named "${values.username}"`);
+      const issued = await handle.db.transaction().execute(async (trx) => {
+        await makePending(trx, user.id);
+        const target = await codeTarget(trx, user.id);
+        return issueCode(trx, CLI_SOURCE, {
+          userId: user.id,
+          regionId: target.regionId,
+          purpose: 'reset',
+          delivery: 'cli',
+          ttlHours: activationHours,
+        });
+      });
+      printCode(values.username, issued);
+      return 0;
+    }
     if (sub === 'create') {
       const { values } = parseArgs({
         args,
@@ -131,14 +175,23 @@ async function userCommand(sub: string | undefined, args: string[], databaseUrl:
           role: { type: 'string' },
           org: { type: 'string' },
           'display-name': { type: 'string' },
+          email: { type: 'string' },
           'password-stdin': { type: 'boolean' },
+          'activation-code': { type: 'boolean' },
         },
       });
-      if (!values.username || !values.role || !values.org || !values['password-stdin']) {
-        throw new Error('usage: liaison user create --username U --role R --org "NAME" --password-stdin');
+      if (
+        !values.username ||
+        !values.role ||
+        !values.org ||
+        !(values['password-stdin'] || values['activation-code'])
+      ) {
+        throw new Error(
+          'usage: liaison user create --username U --role R --org "NAME" (--password-stdin | --activation-code)',
+        );
       }
       if (!ROLES.includes(values.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
-      const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+      const password = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : null;
       const org = await handle.db
         .selectFrom('organisations')
         .select('id')
@@ -149,26 +202,37 @@ async function userCommand(sub: string | undefined, args: string[], databaseUrl:
       const rules = passwordRules(
         await currentSecurityPolicy(handle.db, { sessionIdleMinutes: 30, sessionAbsoluteHours: 12 }),
       );
-      await handle.db.transaction().execute((trx) =>
-        createUserRecord(
+      const issued = await handle.db.transaction().execute(async (trx) => {
+        const id = await createUserRecord(
           trx,
-          { actor: null, ip: null },
+          CLI_SOURCE,
           {
             username: values.username as string,
             displayName: values['display-name'] ?? (values.username as string),
             role: values.role as Role,
             organisationId: org.id,
-            email: null,
+            email: values.email ?? null,
             password,
             mustChangePassword: false,
+            pending: password === null,
           },
           rules,
-        ),
-      );
+        );
+        if (password !== null) return null;
+        const target = await codeTarget(trx, id);
+        return issueCode(trx, CLI_SOURCE, {
+          userId: id,
+          regionId: target.regionId,
+          purpose: 'activation',
+          delivery: 'cli',
+          ttlHours: activationHours,
+        });
+      });
       console.log(`created ${values.username}`);
+      if (issued) printCode(values.username, issued);
       return 0;
     }
-    throw new Error('usage: liaison user list | liaison user create …');
+    throw new Error('usage: liaison user list | liaison user create … | liaison user reset --username U');
   } finally {
     await handle.close();
   }

@@ -1,24 +1,29 @@
 // The `liaison` commands of issue 8: backups with retention, audit archiving, encryption of stored data.
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import { connect, type DatabaseHandle, dialectOf } from '../db/connect.js';
-import { dataKeyConfigured, decryptField, encryptField, needsReencryption } from '../db/field-crypto.js';
-import { migrateToLatest } from '../db/migrate.js';
-import type { Database } from '../db/schema.js';
+import {
+  anchorFileOf,
+  checkAnchor,
+  makeAnchor,
+  readAnchorFile,
+  verifyAndAnchor,
+  writeAnchor,
+} from '../modules/audit/audit.anchor.js';
 import { archiveAudit, verifyArchiveFile } from '../modules/audit/audit.archive.js';
-import { verifyAuditChain } from '../modules/audit/audit.verify.js';
-import { backup, backupToDirectory, restore } from './backup.js';
+import { anchorFileOfBackup, backup, backupToDirectory, restore } from './backup.js';
+import { CRYPTO_USAGE } from './crypto-commands.js';
 
 export const SECURITY_USAGE = `  liaison backup FILE                   consistent online backup
   liaison backup --dir DIR [--keep N]   a timestamped backup into DIR, keeping the newest N (default LIAISON_BACKUP_KEEP)
   liaison restore FILE                  restore a backup (stop the app first on SQLite)
-  liaison audit verify                  check the audit trail's hash chain; exit 1 at the first altered entry
+  liaison audit verify                  check the audit trail's hash chain and its last anchor (are the newest entries
+                                        still there?); exit 1 at the first problem, else anchor the chain's head
   liaison audit archive --before DATE [--out FILE]
                                         move entries older than DATE (at least 180 days ago) to a JSONL file
   liaison audit verify-archive FILE     re-check an archive file's hash chain and find it on the trail
-  liaison data encrypt                  encrypt stored phone numbers and TOTP secrets with LIAISON_DATA_KEY
-                                        (also re-encrypts values of LIAISON_DATA_KEY_PREVIOUS after a rotation)`;
+${CRYPTO_USAGE}`;
 
 async function withHandle<T>(url: string, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = connect(url);
@@ -37,7 +42,7 @@ export async function backupCommand(command: 'backup' | 'restore', args: string[
     const dialect = dialectOf(url);
     await restore(dialect, dialect === 'sqlite' ? url.slice('sqlite:'.length) : null, url, file);
     console.log(`restored ${file}`);
-    return 0;
+    return restoreAnchor(url, file, anchorFileOf(config));
   }
   const { values, positionals } = parseArgs({
     args,
@@ -62,9 +67,17 @@ export async function backupCommand(command: 'backup' | 'restore', args: string[
 export async function auditCommand(sub: string | undefined, args: string[], config: Config): Promise<number> {
   if (sub === 'verify') {
     return withHandle(config.DATABASE_URL, async (handle) => {
-      const result = await verifyAuditChain(handle.db);
+      const file = anchorFileOf(config);
+      const result = await verifyAndAnchor(handle.db, file);
       if (result.ok) {
         console.log(`audit trail intact: ${result.checked} entries`);
+        if (result.previous)
+          console.log(`last anchor (${result.previous.at}, entry ${result.previous.id}) holds`);
+        if (result.anchored) {
+          console.log(
+            `chain head anchored: entry ${result.anchored.id} ${result.anchored.hash}${file ? ` in ${file}` : ' (not stored: set LIAISON_BACKUP_DIR or LIAISON_AUDIT_ANCHOR_FILE)'}`,
+          );
+        }
         return 0;
       }
       console.error(
@@ -119,47 +132,27 @@ export async function auditCommand(sub: string | undefined, args: string[], conf
   throw new Error('usage: liaison audit verify | archive --before DATE [--out FILE] | verify-archive FILE');
 }
 
-/** The columns held encrypted at rest, by table and key column. */
-const ENCRYPTED = [
-  { table: 'responsible_persons', key: 'id', columns: ['office_phone', 'mobile'] },
-  { table: 'filings', key: 'id', columns: ['leader_phone', 'liaison_phone'] },
-  { table: 'user_totp', key: 'user_id', columns: ['secret'] },
-] as const;
-
-/** Encrypt every plain (or previous-key) value of the encrypted columns with the current key. */
-export async function encryptStoredData(database: Kysely<Database>): Promise<Record<string, number>> {
-  if (!dataKeyConfigured()) throw new Error('LIAISON_DATA_KEY is not set');
-  const counts: Record<string, number> = {};
-  // the tables are named from the list above, so the query builder is used untyped here
-  const db = database as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  for (const { table, key, columns } of ENCRYPTED) {
-    counts[table] = 0;
-    await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom(table)
-        .select([key, ...columns])
-        .execute();
-      for (const row of rows) {
-        const changes: Record<string, string> = {};
-        for (const c of columns) {
-          const v = row[c];
-          if (typeof v === 'string' && needsReencryption(v)) changes[c] = encryptField(decryptField(v));
-        }
-        if (!Object.keys(changes).length) continue;
-        await trx.updateTable(table).set(changes).where(key, '=', row[key]).execute();
-        counts[table] = (counts[table] ?? 0) + 1;
-      }
-    });
+/**
+ * After a restore: the restored trail must hold the head anchored beside the backup; that head becomes the current
+ * anchor (a restore legitimately goes back in time, so the newer anchors no longer apply).
+ */
+async function restoreAnchor(url: string, backupFile: string, anchorFile: string | null): Promise<number> {
+  const anchor = readAnchorFile(anchorFileOfBackup(backupFile));
+  if (!anchor) {
+    console.log(
+      'no audit anchor beside the backup: run `liaison audit verify` to check and anchor the trail',
+    );
+    return 0;
   }
-  return counts;
-}
-
-export async function dataCommand(sub: string | undefined, config: Config): Promise<number> {
-  if (sub !== 'encrypt') throw new Error('usage: liaison data encrypt');
-  const counts = await withHandle(config.DATABASE_URL, async (handle) => {
-    await migrateToLatest(handle.db);
-    return encryptStoredData(handle.db);
+  return withHandle(url, async (handle) => {
+    const check = await checkAnchor(handle.db, anchor);
+    if (!check.ok) {
+      console.error(`restored audit trail does not match the backup's anchor: ${check.reason}`);
+      return 1;
+    }
+    const restored = makeAnchor(anchor, `restore ${basename(backupFile)}`);
+    if (anchorFile) writeAnchor(anchorFile, restored);
+    console.log(`audit trail matches the backup's anchor (entry ${anchor.id}); anchored as the current head`);
+    return 0;
   });
-  console.log(`encrypted with the current data key: ${JSON.stringify(counts)} rows`);
-  return 0;
 }

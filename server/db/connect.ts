@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** the SQLite file path (':memory:' for tests), or null on PostgreSQL */
   sqlitePath: string | null;
+  /** PostgreSQL: the connection pool's counts, for /metrics (SQLite has one connection and no pool) */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -45,7 +47,13 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
     // the pool and replaced on demand; without a listener the 'error' event would crash the process.
     pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlitePath: null, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      sqlitePath: null,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
   }
   const path = url.slice('sqlite:'.length) || ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -1,32 +1,49 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import {
+  deriveEtmKeys,
+  type EtmKeys,
+  openAesGcm,
+  openSm4,
+  sealAesGcm,
+  sealSm4,
+  sm3,
+} from '../crypto/algorithms.js';
+import { cryptoMode } from '../crypto/provider.js';
+import { AppError } from '../errors.js';
 
 /**
- * Encryption at rest of single columns (phone numbers, TOTP secrets): AES-256-GCM with a random 96-bit
- * nonce per value, stored as text `enc:v1:<key id>:<base64(nonce ‖ tag ‖ ciphertext)>`.
- *
- * Why AES-256-GCM and not SM4: GCM is authenticated (a changed byte fails to decrypt rather than decrypting
- * to garbage), and Node's OpenSSL offers SM4 only as sm4-cbc / sm4-ctr / sm4-ecb — no SM4-GCM. SM4 would need
- * SM4-CTR + HMAC-SM3 built by hand; the format carries a version (`v1`) so such a scheme can be added as `v2`
- * where a 商用密码 assessment requires it (docs/SECURITY.md).
+ * Encryption at rest of single columns (phone numbers, TOTP secrets), stored as text that names its scheme:
+ * - `enc:v1:<key id>:<base64(nonce ‖ tag ‖ ciphertext)>` — AES-256-GCM (LIAISON_CRYPTO=intl, the default);
+ * - `enc:v2:<key id>:<base64(iv ‖ ciphertext ‖ mac)>` — SM4-CTR + HMAC-SM3, encrypt-then-MAC (LIAISON_CRYPTO=gm;
+ *   OpenSSL has no SM4-GCM). The MAC covers the prefix, so a value cannot be moved to another scheme or key.
+ * Both are read in either mode; new values are written in the mode's scheme. A value whose tag or MAC does not
+ * match is refused with DATA_INTEGRITY (never decrypted to garbage); other values are unaffected.
  *
  * The key (LIAISON_DATA_KEY, 32 bytes in base64) is process-wide: configured once at start by the app and
  * the CLI. `LIAISON_DATA_KEY_PREVIOUS` still decrypts during a key rotation (`liaison data encrypt`
- * re-encrypts every value with the current key). Values written before a key was configured stay readable
- * as they are (plain text has no `enc:` prefix) until `liaison data encrypt` runs.
+ * re-encrypts every value with the current key and scheme). Values written before a key was configured stay
+ * readable as they are (plain text has no `enc:` prefix) until `liaison data encrypt` runs.
  */
-const PREFIX = 'enc:v1:';
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
+const V1 = 'enc:v1:';
+const V2 = 'enc:v2:';
 
 interface Key {
+  /** the key's fingerprint in v1 values (SHA-256) and in v2 values (SM3) */
   id: string;
+  gmId: string;
   bytes: Buffer;
+  etm: EtmKeys;
 }
 
 let current: Key | null = null;
 let previous: Key | null = null;
 
-const keyId = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+const toKeyRecord = (bytes: Buffer): Key => ({
+  id: createHash('sha256').update(bytes).digest('hex').slice(0, 8),
+  gmId: sm3(bytes).toString('hex').slice(0, 8),
+  bytes,
+  etm: deriveEtmKeys(bytes),
+});
 
 /** Decode a base64 key; throws unless it is exactly 32 bytes of valid base64. */
 export function parseDataKey(base64: string): Buffer {
@@ -43,7 +60,7 @@ export function configureDataKey(key: string | Buffer | null | undefined, previo
   const toKey = (k: string | Buffer): Key => {
     const bytes = typeof k === 'string' ? parseDataKey(k) : k;
     if (bytes.length !== 32) throw new Error('LIAISON_DATA_KEY must be 32 bytes');
-    return { id: keyId(bytes), bytes };
+    return toKeyRecord(bytes);
   };
   current = key ? toKey(key) : null;
   previous = previousKey ? toKey(previousKey) : null;
@@ -52,7 +69,10 @@ export function configureDataKey(key: string | Buffer | null | undefined, previo
 export const dataKeyConfigured = (): boolean => current !== null;
 
 export const isEncrypted = (value: string | null | undefined): boolean =>
-  typeof value === 'string' && value.startsWith(PREFIX);
+  typeof value === 'string' && (value.startsWith(V1) || value.startsWith(V2));
+
+/** The prefix new values get: the mode's scheme and the current key. */
+const currentPrefix = (key: Key): string => (cryptoMode() === 'gm' ? `${V2}${key.gmId}:` : `${V1}${key.id}:`);
 
 /** Encrypt a value for storage; without a configured key (or for null) the value is returned as it is. */
 export function encryptField(value: string): string;
@@ -60,10 +80,11 @@ export function encryptField(value: string | null): string | null;
 export function encryptField(value: string | null | undefined): string | null | undefined;
 export function encryptField(value: string | null | undefined): string | null | undefined {
   if (value == null || !current || isEncrypted(value)) return value;
-  const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', current.bytes, nonce);
-  const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-  return `${PREFIX}${current.id}:${Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64')}`;
+  const prefix = currentPrefix(current);
+  const plain = Buffer.from(value, 'utf8');
+  const sealed =
+    cryptoMode() === 'gm' ? sealSm4(current.etm, prefix, plain) : sealAesGcm(current.bytes, plain);
+  return `${prefix}${sealed.toString('base64')}`;
 }
 
 /** Decrypt a stored value; plain text (written before encryption was configured) is returned as it is. */
@@ -72,28 +93,31 @@ export function decryptField(value: string | null): string | null;
 export function decryptField(value: string | null | undefined): string | null | undefined;
 export function decryptField(value: string | null | undefined): string | null | undefined {
   if (value == null || !isEncrypted(value)) return value;
-  const rest = value.slice(PREFIX.length);
+  const gm = value.startsWith(V2);
+  const rest = value.slice(V1.length);
   const colon = rest.indexOf(':');
   const id = rest.slice(0, colon);
-  const key = [current, previous].find((k) => k?.id === id);
+  const key = [current, previous].find((k) => k && (gm ? k.gmId : k.id) === id);
   if (!key) {
     throw new Error(
       `an encrypted value needs the data key ${id}: set LIAISON_DATA_KEY (or LIAISON_DATA_KEY_PREVIOUS)`,
     );
   }
   const raw = Buffer.from(rest.slice(colon + 1), 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key.bytes, raw.subarray(0, NONCE_BYTES));
-  decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
-  return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString(
-    'utf8',
-  );
+  const plain = gm
+    ? openSm4(key.etm, value.slice(0, V1.length + colon + 1), raw)
+    : openAesGcm(key.bytes, raw);
+  if (!plain) throw new AppError('DATA_INTEGRITY', { scheme: gm ? 'SM4-CTR/HMAC-SM3' : 'AES-256-GCM' });
+  return plain.toString('utf8');
 }
 
-/** Whether a stored value should be rewritten by `liaison data encrypt`: plain, or under another key. */
+/**
+ * Whether a stored value should be rewritten by `liaison data encrypt` / `liaison crypto switch-to-gm`: plain,
+ * under another key, or under the other mode's scheme.
+ */
 export function needsReencryption(value: string | null): boolean {
   if (value == null || !current) return false;
-  if (!isEncrypted(value)) return true;
-  return !value.startsWith(`${PREFIX}${current.id}:`);
+  return !value.startsWith(currentPrefix(current));
 }
 
 /** Encrypt / decrypt the named columns of a row (a copy; other columns untouched). */

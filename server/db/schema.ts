@@ -21,6 +21,7 @@ export interface Database {
   plans: PlanTable;
   plan_items: PlanItemTable;
   ledger_records: LedgerRecordTable;
+  rate_limit_counters: RateLimitCounterTable;
   ledger_record_counterparts: LedgerRecordCounterpartTable;
   ledger_responses: LedgerResponseTable;
   attachments: AttachmentTable;
@@ -49,6 +50,9 @@ export interface Database {
   report_comments: ReportCommentTable;
   pair_evaluations: PairEvaluationTable;
   jobs: JobTable;
+  activation_codes: ActivationCodeTable;
+  account_handovers: AccountHandoverTable;
+  account_holders: AccountHolderTable;
 }
 
 type Bool = number;
@@ -99,6 +103,8 @@ export interface UserTable {
   last_login_at: string | null;
   /** when the user last opened "my work" (what changed since is measured from here) */
   last_seen_work_at: string | null;
+  /** 1 while the account waits for its holder to redeem an activation code (nobody knows its password) */
+  activation_pending: Generated<Bool>;
   created_at: string;
   updated_at: string;
 }
@@ -708,6 +714,14 @@ export interface PairEvaluationTable {
 }
 
 /** A long document built in the background, visible to its creator only. */
+/** A rate limit's counter for one key (route kind + address or user) in its current window. */
+export interface RateLimitCounterTable {
+  key: string;
+  count: number;
+  /** epoch milliseconds */
+  window_ends_at: number;
+}
+
 export interface JobTable {
   /** random UUID: not guessable, not sequential */
   id: string;
@@ -733,3 +747,47 @@ export type ReportRow = Selectable<ReportTable>;
 export type ReportVersion = Selectable<ReportVersionTable>;
 export type PairEvaluation = Selectable<PairEvaluationTable>;
 export type Job = Selectable<JobTable>;
+
+/** A one-time code that lets the account's holder set their own password; only its sha256 is kept. */
+export interface ActivationCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  /** 'activation' | 'reset' | 'handover' */
+  purpose: string;
+  /** 'email' | 'shown' | 'cli' | 'setup' */
+  delivery: string;
+  issued_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A unit account's hand-over, proposed by a filed 联络员 change, decided by 统战部. */
+export interface AccountHandoverTable {
+  id: Generated<number>;
+  user_id: number;
+  organisation_id: number;
+  previous_person_id: number | null;
+  next_person_id: number;
+  next_name: string;
+  /** 'change_report' | 'filing' | 'roster' */
+  source: string;
+  /** 'proposed' | 'accepted' | 'declined' | 'superseded' */
+  status: string;
+  proposed_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+/** Who held a unit account when (held_to null: holds it now). */
+export interface AccountHolderTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  person_id: number | null;
+  handover_id: number | null;
+  held_from: string;
+  held_to: string | null;
+}

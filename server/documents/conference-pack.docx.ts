@@ -36,18 +36,24 @@ export const conferencePackTitle = (year: number): string => `${year}年度全�
 /** 五号 (10.5pt): dense tables. */
 const SIZE_SMALL = 21;
 
-const pct = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 const num = (n: number | null): string => (n === null ? '—' : String(n));
 
 /** The seven rows of 附件3 with the year's total of each (其他: plan items done). */
 export function sectionTotals(data: ConferenceResponse): { title: string; value: number; note: string }[] {
   const t = data.totals;
   const values: Record<string, [number, string]> = {
-    meetings: [t.symposia, '对口联系工作座谈会（次）'],
+    meetings: [
+      t.symposia,
+      `已召开的对口联系工作座谈会（次）${data.ahead.symposia ? `，另有${data.ahead.symposia}次已安排` : ''}`,
+    ],
     consultation: [t.consultations, `重大事项专题协商（项），收到意见建议${t.suggestions}条`],
     invitations: [
       t.invitationsDeptToCp + t.invitationsCpToDept,
-      `邀请联系对象${t.invitationsDeptToCp}次，应邀参加联系对象活动${t.invitationsCpToDept}次`,
+      `邀请联系对象${t.invitationsDeptToCp}次，应邀参加联系对象活动${t.invitationsCpToDept}次${
+        data.ahead.invitationsDeptToCp + data.ahead.invitationsCpToDept
+          ? `，另有${data.ahead.invitationsDeptToCp + data.ahead.invitationsCpToDept}次尚未举行`
+          : ''
+      }`,
     ],
     information: [t.notices, '通报信息、抄送文件资料（件）'],
     research: [t.research, '联合调研、委托调研、提供课题（项）'],
@@ -267,7 +273,7 @@ const PAIR_HEADERS = [
 const PAIR_WIDTHS = [520, 1400, 1500, 640, 640, 640, 600, 600, 600, 600, 600, 700];
 
 export function pairRows(data: ConferenceResponse): (string | number)[][] {
-  return data.pairs.map((p, i) => [
+  const paired = data.pairs.map((p, i) => [
     i + 1,
     p.counterpart.name,
     p.department.name,
@@ -281,6 +287,22 @@ export function pairRows(data: ConferenceResponse): (string | number)[][] {
     p.counts.services,
     `${num(p.departmentScore)}/${num(p.counterpartScore)}`,
   ]);
+  // suggestions from a counterpart not paired with the department: their own rows, so the column adds up
+  const others = data.others.map((o, i) => [
+    data.pairs.length + i + 1,
+    `${o.counterpart.name}（非结对）`,
+    o.department.name,
+    0,
+    0,
+    o.suggestions,
+    0,
+    0,
+    0,
+    0,
+    0,
+    '—',
+  ]);
+  return [...paired, ...others];
 }
 
 /** Records per counterpart (all kinds, all its pairs): the second chart. */
@@ -314,8 +336,6 @@ export async function renderConferencePackDocx(
   onPart: () => Promise<void> = async () => {},
 ): Promise<Buffer> {
   const sections = sectionTotals(data);
-  const c = data.consultation;
-  const r = data.reports;
   const head: (Paragraph | Table)[] = [
     titleParagraph(conferencePackTitle(data.year), { before: 0 }),
     bodyParagraph(`（全区对口联系工作会议材料，${chineseDate(data.generatedAt.slice(0, 10))}生成）`, {
@@ -324,9 +344,7 @@ export async function renderConferencePackDocx(
       size: SIZE.si,
     }),
     heading('一、总体情况'),
-    bodyParagraph(
-      `全区共有对口联系关系${data.pairs.length}对，涉及部门${data.plans.departments}个。全年召开对口联系工作座谈会${data.totals.symposia}次，就重大事项开展专题协商${data.totals.consultations}项、收到意见建议${data.totals.suggestions}条，邀请联系对象参加重要会议和活动${data.totals.invitationsDeptToCp}次、应邀参加联系对象活动${data.totals.invitationsCpToDept}次，通报信息、抄送文件资料${data.totals.notices}件，开展调研${data.totals.research}项，共同开展社会服务活动${data.totals.services}次。`,
-    ),
+    bodyParagraph(data.prose.overview),
     grid(
       ['年度情况', '数量', '说明'],
       sections.map((s) => [s.title, s.value, s.note]),
@@ -353,31 +371,16 @@ export async function renderConferencePackDocx(
   }
   const tail: (Paragraph | Table)[] = [
     heading('三、重大事项协商及答复情况'),
-    bodyParagraph(
-      c.available
-        ? `全年就${c.matters}项重大事项开展专题协商，收到意见建议${c.suggestions}条，已答复${c.replied}条，其中按期答复${c.repliedOnTime}条，按期答复率${pct(c.onTimeRate)}；采纳${c.adopted}条、部分采纳${c.partly}条、未采纳${c.notAdopted}条，采纳率${pct(c.adoptionRate)}；联系对象对答复满意（含基本满意）${c.satisfied}条、不满意${c.dissatisfied}条，满意率${pct(c.satisfactionRate)}。`
-        : '重大事项协商数据暂不可用。',
-    ),
+    bodyParagraph(data.prose.consultation),
+    ...(data.prose.breaches ? [bodyParagraph(data.prose.breaches)] : []),
     heading('四、年度工作计划执行情况'),
-    bodyParagraph(
-      `${data.plans.departments}个部门中${data.plans.withPlan}个制定了年度对口联系工作计划，共列工作事项${data.plans.items}项，已完成${data.plans.done}项，逾期未完成${data.plans.overdue}项。`,
-    ),
+    bodyParagraph(data.prose.plans),
     heading('五、年度报告报送情况'),
-    bodyParagraph(
-      `应报送年度对口联系工作情况报告表${r.departments}份：已接受${r.counts.accepted ?? 0}份，已提交待审${r.counts.submitted ?? 0}份，已退回${r.counts.returned ?? 0}份，草稿${r.counts.draft ?? 0}份，未开始${r.counts.not_started ?? 0}份；逾期提交${r.submittedLate}份。`,
-    ),
+    bodyParagraph(data.prose.reports),
     heading('六、全年未记录对口联系工作的单位'),
-    bodyParagraph(
-      data.unitsWithNothing.length
-        ? `${data.unitsWithNothing.length}个单位全年未记录任何对口联系工作：${data.unitsWithNothing.map((u) => u.name).join('、')}。`
-        : '各单位全年均有对口联系工作记录。',
-    ),
+    bodyParagraph(data.prose.unitsWithNothing),
     heading('七、相互评价情况'),
-    bodyParagraph(
-      data.evaluations.count
-        ? `共收到相互评价${data.evaluations.count}份。联系对象对部门评价平均${num(data.evaluations.averageOfDepartments)}分，部门对联系对象评价平均${num(data.evaluations.averageOfCounterparts)}分（5分制）。`
-        : '本年度尚未开展相互评价。',
-    ),
+    bodyParagraph(data.prose.evaluations),
   ];
   if (data.evaluations.items.length) {
     tail.push(

@@ -47,14 +47,32 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
       { header: '部门得分', key: 'departmentScore' },
       { header: '联系对象得分', key: 'counterpartScore' },
     ],
-    data.pairs.map((p) => ({
-      counterpart: p.counterpart.name,
-      department: p.department.name,
-      ...p.counts,
-      empty: p.empty ? '是' : '否',
-      departmentScore: p.departmentScore,
-      counterpartScore: p.counterpartScore,
-    })),
+    [
+      ...data.pairs.map((p) => ({
+        counterpart: p.counterpart.name,
+        department: p.department.name,
+        ...p.counts,
+        empty: p.empty ? '是' : '否',
+        departmentScore: p.departmentScore,
+        counterpartScore: p.counterpartScore,
+      })),
+      // suggestions from a counterpart not paired with the department: their own rows
+      ...data.others.map((o) => ({
+        counterpart: `${o.counterpart.name}（非结对）`,
+        department: o.department.name,
+        symposia: 0,
+        consultations: 0,
+        suggestions: o.suggestions,
+        invitationsDeptToCp: 0,
+        invitationsCpToDept: 0,
+        notices: 0,
+        research: 0,
+        services: 0,
+        empty: '否',
+        departmentScore: null,
+        counterpartScore: null,
+      })),
+    ],
   );
   const c = data.consultation;
   addSheet(
@@ -66,16 +84,28 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
     ],
     [
       ['协商事项', c.matters],
+      ['召开专题协商座谈会', c.symposiaHeld],
+      ['已安排专题协商座谈会', c.symposiaScheduled],
+      ['未先协商后决策', c.breaches.length],
       ['收到意见建议', c.suggestions],
       ['已答复', c.replied],
       ['按期答复', c.repliedOnTime],
+      ['逾期答复', c.late],
+      ['未答复', c.open],
       ['按期答复率', c.onTimeRate],
       ['采纳', c.adopted],
       ['部分采纳', c.partly],
+      ['留作参考', c.forReference],
       ['未采纳', c.notAdopted],
+      ['研究办理中', c.underStudy],
       ['采纳率', c.adoptionRate],
-      ['满意（含基本满意）', c.satisfied],
-      ['不满意', c.dissatisfied],
+      ...c.verdicts.flatMap((v) => [
+        [`第${v.round}轮答复满意`, v.satisfied],
+        [`第${v.round}轮答复基本满意`, v.basicallySatisfied],
+        [`第${v.round}轮答复不满意`, v.notSatisfied],
+      ]),
+      ['满意（含基本满意，各轮）', c.satisfied],
+      ['不满意（各轮）', c.dissatisfied],
       ['满意率', c.satisfactionRate],
     ].map(([k, v]) => ({ k, v })),
   );
@@ -92,6 +122,7 @@ export async function renderConferencePackXlsx(data: ConferenceResponse): Promis
       ['计划事项', data.plans.items],
       ['已完成', data.plans.done],
       ['逾期未完成', data.plans.overdue],
+      ['正在推进', data.plans.pending],
     ].map(([k, v]) => ({ k, v })),
   );
   addSheet(

@@ -317,5 +317,5 @@ it('the seed 附件1 fixture is complete', () => {
   expect(SEED_PAIRING_LIST.groups).toHaveLength(5);
   expect(SEED_PAIRING_LIST.groups.flatMap((g) => g.departments)).toHaveLength(26);
   expect(new Set(seedPairingRows().map((r) => r.department)).size).toBe(26);
-  expect(chineseDate(FILLED_REGISTRATION.deadline)).toBe('2019年6月5日');
+  expect(chineseDate(FILLED_REGISTRATION.deadline ?? '')).toBe('2019年6月5日');
 });

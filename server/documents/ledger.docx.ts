@@ -1,5 +1,14 @@
 // 对口联系工作台账 for inspection: the title, then per kind a heading and a bordered table.
+
+import type { Writable } from 'node:stream';
 import { LineRuleType, Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import {
+  type PreparedSkeleton,
+  prepareSkeleton,
+  streamDocx,
+  templateField,
+  templateRow,
+} from './docx-stream.js';
 import type { LedgerTable } from './ledger-tables.js';
 import {
   BODY_LINE,
@@ -21,26 +30,22 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
 const WIDTHS = [600, 1500, 2300, 2000];
 const COLUMN_WIDTHS = [...WIDTHS, TEXT_WIDTH - WIDTHS.reduce((a, b) => a + b, 0)];
 
-function kindTable(t: LedgerTable): Table {
+/** A printed row's five cells: 序号, 时间, 事项, 单位, 情况. */
+export function ledgerRowCells(p: LedgerTable['printed'][number], n: number): string[] {
+  return [String(n + 1), p.date, p.title, p.units, p.details];
+}
+
+const ALIGN: ('center' | 'left')[] = ['center', 'center', 'left', 'left', 'left'];
+
+function kindTable(rowsCells: readonly (readonly string[])[]): Table {
   const cell = (text: string, i: number, align: 'center' | 'left' = 'left') =>
-    tableCell(text, { width: COLUMN_WIDTHS[i] as number, size: SIZE.xiaosi, align });
+    tableCell(text.split(/\r?\n/), { width: COLUMN_WIDTHS[i] as number, size: SIZE.xiaosi, align });
   const header = new TableRow({
     tableHeader: true,
     children: ['序号', '时间', '事项', '单位', '情况'].map((h, i) => cell(h, i, 'center')),
   });
-  const rows = t.printed.length
-    ? t.printed.map(
-        (p, n) =>
-          new TableRow({
-            children: [
-              cell(String(n + 1), 0, 'center'),
-              cell(p.date, 1, 'center'),
-              cell(p.title, 2),
-              cell(p.units, 3),
-              cell(p.details, 4),
-            ],
-          }),
-      )
+  const rows = rowsCells.length
+    ? rowsCells.map((cells) => new TableRow({ children: cells.map((text, i) => cell(text, i, ALIGN[i])) }))
     : [
         new TableRow({
           children: [tableCell('无', { width: TEXT_WIDTH, columnSpan: 5, size: SIZE.xiaosi })],
@@ -64,18 +69,98 @@ export interface LedgerDocxInput {
 }
 
 export async function renderLedgerDocx(input: LedgerDocxInput): Promise<Buffer> {
+  return renderLedgerSkeleton({
+    ...input,
+    kinds: input.tables.map((t) => ({
+      name: t.name,
+      count: String(t.printed.length),
+      rows: t.printed.map(ledgerRowCells),
+    })),
+  });
+}
+
+/** The ledger document with each kind's rows given as cells (template rows, for the streamed writer). */
+interface LedgerSkeletonInput {
+  title: string;
+  subtitle: string | null;
+  kinds: readonly { name: string; count: string; rows: readonly (readonly string[])[] }[];
+}
+
+function renderLedgerSkeleton(input: LedgerSkeletonInput): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     titleParagraph(input.title, { after: input.subtitle ? 0 : BODY_LINE }),
   ];
   if (input.subtitle) children.push(bodyParagraph(input.subtitle, { indent: false, alignment: 'center' }));
-  input.tables.forEach((t, i) => {
+  input.kinds.forEach((t, i) => {
     children.push(
       new Paragraph({
         spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 240 },
-        children: [run(`${NUMERALS[i] ?? i + 1}、${t.name}（${t.printed.length}项）`, { font: FONTS.heiti })],
+        children: [run(`${NUMERALS[i] ?? i + 1}、${t.name}（${t.count}项）`, { font: FONTS.heiti })],
       }),
     );
-    children.push(kindTable(t));
+    children.push(kindTable(t.rows));
   });
   return packDocx(officialDocument(input.title, [children]));
+}
+
+// Skeletons by shape (which kinds have rows, whether there is a subtitle): drawing one takes the docx library a
+// synchronous pack of tens of milliseconds, so each shape is drawn once per process and reused.
+const skeletons = new Map<string, Promise<PreparedSkeleton>>();
+
+function skeletonFor(kinds: readonly { name: string; count: number }[], subtitle: boolean) {
+  const key = `${kinds.map((k) => (k.count > 0 ? 1 : 0)).join('')}:${subtitle ? 1 : 0}:${kinds.map((k) => k.name).join('|')}`;
+  let skeleton = skeletons.get(key);
+  if (!skeleton) {
+    let slot = 0;
+    const drawn = renderLedgerSkeleton({
+      title: templateField('title'),
+      subtitle: subtitle ? templateField('subtitle') : null,
+      kinds: kinds.map((k, i) => ({
+        name: k.name,
+        count: templateField(`n${i}`),
+        rows: k.count > 0 ? [templateRow(slot++, 5)] : [],
+      })),
+    });
+    skeleton = drawn.then((buffer) => prepareSkeleton(buffer, slot));
+    skeleton.catch(() => skeletons.delete(key));
+    skeletons.set(key, skeleton);
+  }
+  return skeleton;
+}
+
+/**
+ * Draw the usual shapes (every kind with records, with and without a subtitle) ahead of the first export, so
+ * that the first one after a start does not pay the drawing on a request's time.
+ */
+export async function warmLedgerDocx(kindNames: readonly string[]): Promise<void> {
+  const kinds = kindNames.map((name) => ({ name, count: 1 }));
+  await skeletonFor(kinds, true);
+  await skeletonFor(kinds, false);
+}
+
+/**
+ * The ledger as a streamed .docx (constant memory, short steps): per kind its name, how many records, and its
+ * rows a slice at a time. The document is drawn by the same renderer as the in-memory one.
+ */
+export async function streamLedgerDocx(
+  input: {
+    title: string;
+    subtitle: string | null;
+    kinds: readonly { name: string; count: number; slices: () => AsyncIterable<LedgerTable> }[];
+  },
+  out: Writable,
+): Promise<void> {
+  const withRows = input.kinds.filter((k) => k.count > 0);
+  const skeleton = await skeletonFor(input.kinds, input.subtitle !== null);
+  const fields: Record<string, string> = { title: input.title, subtitle: input.subtitle ?? '' };
+  input.kinds.forEach((k, i) => {
+    fields[`n${i}`] = String(k.count);
+  });
+  await streamDocx(skeleton, fields, (slot) => numbered(withRows[slot]?.slices), out);
+}
+
+async function* numbered(slices: (() => AsyncIterable<LedgerTable>) | undefined): AsyncGenerator<string[][]> {
+  if (!slices) return;
+  let n = 0;
+  for await (const table of slices()) yield table.printed.map((p) => ledgerRowCells(p, n++));
 }

@@ -29,13 +29,13 @@ export interface RegistrationFormInput {
   date: string | null;
   leader: Person | null;
   liaison: Person | null;
-  /** 'YYYY-MM-DD' — the 注 says to hand the form in before this day. */
-  deadline: string;
-  /** e.g. '区委统战部党派干部科' */
-  recipient: string;
-  contactPerson: string;
-  contactPhone: string;
-  fax: string;
+  /** 'YYYY-MM-DD' — the 注 says to hand the form in before this day; null (no round that year): left blank. */
+  deadline: string | null;
+  /** e.g. '区委统战部党派干部科'; null: left blank */
+  recipient: string | null;
+  contactPerson: string | null;
+  contactPhone: string | null;
+  fax: string | null;
   /** Default '附件2'; null prints no label. */
   attachmentLabel?: string | null;
 }
@@ -85,6 +85,9 @@ function headerLine(organisationName: string | null, date: string | null, year: 
   });
 }
 
+/** A value, or room to write it in. */
+const or = (v: string | null): string => v ?? blank(6);
+
 export async function renderRegistrationFormDocx(input: RegistrationFormInput): Promise<Buffer> {
   const label = input.attachmentLabel === undefined ? '附件2' : input.attachmentLabel;
   const children: (Paragraph | Table)[] = [];
@@ -93,10 +96,16 @@ export async function renderRegistrationFormDocx(input: RegistrationFormInput): 
     titleParagraph(REGISTRATION_FORM_TITLE),
     headerLine(input.organisationName, input.date, input.year),
     personTable(input.leader, input.liaison),
-    bodyParagraph(`注：此表请于${chineseDate(input.deadline)}前报${input.recipient}`, { indent: false }),
-    bodyParagraph(`联系人：${input.contactPerson}；联系电话：${input.contactPhone}；传真：${input.fax}`, {
-      indent: false,
-    }),
+    bodyParagraph(
+      `注：此表请于${input.deadline === null ? blankChineseDate(input.year) : chineseDate(input.deadline)}前报${input.recipient ?? blank(8)}`,
+      { indent: false },
+    ),
+    bodyParagraph(
+      `联系人：${or(input.contactPerson)}；联系电话：${or(input.contactPhone)}；传真：${or(input.fax)}`,
+      {
+        indent: false,
+      },
+    ),
   );
   const fileTitle = `${input.year}年${REGISTRATION_FORM_TITLE}`;
   return packDocx(officialDocument(fileTitle, [children]));

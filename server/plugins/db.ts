@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { DatabaseHandle, Dialect } from '../db/connect.js';
-import { configureDataKey } from '../db/field-crypto.js';
+import { configureCrypto } from '../crypto/configure.js';
 import type { Database } from '../db/schema.js';
 import type { PolicyDefaults } from '../modules/settings/security-policy.js';
 
@@ -22,8 +22,8 @@ async function dbPlugin(
   app: FastifyInstance,
   opts: { handle: DatabaseHandle; config: Config },
 ): Promise<void> {
-  // Phone numbers and TOTP secrets are encrypted at rest when a data key is configured.
-  configureDataKey(opts.config.LIAISON_DATA_KEY ?? null, opts.config.LIAISON_DATA_KEY_PREVIOUS ?? null);
+  // The algorithms (LIAISON_CRYPTO) and keys: phone numbers and TOTP secrets are encrypted when a data key is set.
+  configureCrypto(opts.config);
   app.decorate('db', opts.handle.db);
   app.decorate('dialect', opts.handle.dialect);
   app.decorate('config', opts.config);

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode, errorMessage, type Lang } from '../../common/errors.js';
 import { recordRefusal } from '../access/refusals.js';
 import { AppError } from '../errors.js';
+import { appendAuditAlone } from '../modules/audit/audit.writer.js';
 
 /** The language of the messages we answer with: English only when the client prefers it. */
 export function requestLang(request: FastifyRequest): Lang {
@@ -86,6 +87,27 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
   );
 }
 
+/** A stored value failed its MAC / tag (altered in the database): logged as an error and put on the audit trail. */
+async function recordIntegrityFailure(app: FastifyInstance, request: FastifyRequest, error: AppError) {
+  const route = `${request.method} ${request.routeOptions.url}`;
+  request.log.error(
+    { route, scheme: error.params.scheme },
+    'stored encrypted value failed its integrity check',
+  );
+  if (!app.hasDecorator('db')) return;
+  await appendAuditAlone(
+    app.db,
+    { actor: request.actor ?? null, ip: request.ip },
+    {
+      action: 'data.integrity',
+      entityType: 'route',
+      entityId: route,
+      outcome: 'failed',
+      detail: `stored value failed its integrity check (${error.params.scheme})`,
+    },
+  ).catch((e: unknown) => request.log.error({ err: e }, 'audit of an integrity failure failed'));
+}
+
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -93,6 +115,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       // from one that does not exist (404): on the audit trail too, like every refused request.
       if (error.code === 'FORBIDDEN') await recordRefusal(app, request, 'policy');
       if (error.code === 'NOT_FOUND') await recordRefusal(app, request, 'not-found');
+      if (error.code === 'DATA_INTEGRITY') await recordIntegrityFailure(app, request, error);
       return sendError(request, reply, error.code, error.params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

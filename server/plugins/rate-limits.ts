@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { databaseStore } from './rate-limit-store.js';
 
 export interface RateLimitOptions {
   /** sign-in attempts per minute from one client address */
@@ -27,11 +28,11 @@ type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
  * document exports per user. Beyond a limit: 429 RATE_LIMITED in our error shape, with Retry-After, and one
  * audit entry per key and window (not one per refused request, so a flood does not flood the trail).
  *
- * Counters live in this process: behind a load balancer each instance counts on its own, which multiplies
- * the limits by the number of instances; the lockout (in the database) is shared.
+ * Counters live in the database (`rate-limit-store.ts`), so instances behind one load balancer count together,
+ * as the lockout does.
  */
 async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise<void> {
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: databaseStore(app.db) as never });
 
   const byIp = (request: FastifyRequest) => normalizeIP(request.ip);
   const usernameOf = (request: FastifyRequest): string => {
@@ -53,6 +54,11 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
     max: opts.loginPerUser,
     timeWindow: MINUTE,
     keyGenerator: (r) => `password-user|${r.actor?.userId ?? byIp(r)}`,
+  });
+  const codesPerIp = app.createRateLimit({
+    max: opts.loginPerIp,
+    timeWindow: MINUTE,
+    keyGenerator: (r) => `codes-ip|${byIp(r)}`,
   });
   const exportsPerUser = app.createRateLimit({
     max: opts.exportsPerUser,
@@ -92,7 +98,12 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
 
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
-    if (methods.includes('POST') && route.url.endsWith('/auth/login')) {
+    if (methods.includes('POST') && /\/(activation\/(check|redeem)|setup|setup\/check)$/.test(route.url)) {
+      // one-time codes and the setup token: guessing is slowed like passwords, per client address
+      addHook(route, 'preValidation', async (request, reply) => {
+        await enforce(codesPerIp, 'codes per address', request, reply);
+      });
+    } else if (methods.includes('POST') && route.url.endsWith('/auth/login')) {
       // preValidation: the body is parsed (the username is in it) but nothing else ran yet
       addHook(route, 'preValidation', async (request, reply) => {
         await enforce(loginPerIp, 'login per address', request, reply);

@@ -8,6 +8,8 @@ import * as reports from './2026_11_28_1600_reports.js';
 import * as oversight from './2026_11_28_1700_oversight.js';
 import * as performanceIndexes from './2026_11_28_1800_performance_indexes.js';
 import * as auditTruncate from './2026_11_28_1900_audit_truncate.js';
+import * as activation from './2026_12_02_1000_activation.js';
+import * as rateLimitCounters from './2026_12_02_1000_rate_limit_counters.js';
 import * as attachmentLinks from './2026_12_02_1310_attachment_links.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -21,5 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1700_oversight': oversight,
   '2026_11_28_1800_performance_indexes': performanceIndexes,
   '2026_11_28_1900_audit_truncate': auditTruncate,
+  '2026_12_02_1000_activation': activation,
   '2026_12_02_1310_attachment_links': attachmentLinks,
+  '2026_12_02_1000_rate_limit_counters': rateLimitCounters,
 };

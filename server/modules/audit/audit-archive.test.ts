@@ -1,13 +1,13 @@
 // 安全审计 (GB/T 22239-2019 8.1.4.3 d: records kept ≥ 6 months, protected from deletion) / ASVS V7:
 // `liaison audit archive` is the one way entries leave the trail — old enough, written out with their hashes
 // first, recorded, and the chain still verifies afterwards.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
+import { runCli } from '../../test/cli.js';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../test/helper.js';
 import { AUDIT_RETENTION_DAYS, archiveAudit, verifyArchiveFile } from './audit.archive.js';
 import { archiveAnchor, verifyAuditChain } from './audit.verify.js';
@@ -15,21 +15,6 @@ import { appendAuditAlone } from './audit.writer.js';
 
 const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-function runCli(
-  args: string[],
-  databaseUrl: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'server/cli/main.ts', ...args],
-      { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describeEachDialect('audit archive', (dialect) => {
   let t: TestApp;

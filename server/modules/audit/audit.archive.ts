@@ -6,8 +6,8 @@ import { createInterface } from 'node:readline';
 import type { Kysely } from 'kysely';
 import { inAuditArchiveTransaction } from '../../db/connect.js';
 import type { AuditEntry, Database } from '../../db/schema.js';
-import { chainHash } from './audit.chain.js';
-import { verifyAuditChain } from './audit.verify.js';
+import { isKeyedHash } from './audit.chain.js';
+import { entryProblem, verifyAuditChain } from './audit.verify.js';
 import { type AuditSource, appendAudit } from './audit.writer.js';
 
 /** 等保 2.0 (8.1.4.3 d): audit records are kept at least six months. */
@@ -198,7 +198,8 @@ export async function verifyArchiveFile(file: string): Promise<ArchiveFileCheck>
     firstId ??= e.id;
     if (prev && e.prev_hash !== prev.hash)
       return result(count, 'prev_hash does not link to the entry before');
-    if (chainHash(e.prev_hash, e) !== e.hash) return result(count, 'content does not match its hash');
+    const problem = entryProblem(e.prev_hash, e, prev ? isKeyedHash(prev.hash) : false);
+    if (problem) return result(count, problem);
     prev = e;
   }
   return result(null, null);

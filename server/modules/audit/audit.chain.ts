@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { auditMac, checkAuditMac, cryptoMode, sha256Hex } from '../../crypto/provider.js';
 
 /** The fields a hash covers, in a fixed order: changing any of them breaks the chain from that entry on. */
 export interface ChainedFields {
@@ -18,8 +18,8 @@ export interface ChainedFields {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function chainHash(prevHash: string, e: ChainedFields): string {
-  const canonical = JSON.stringify([
+const canonicalOf = (e: ChainedFields): string =>
+  JSON.stringify([
     e.at,
     e.actor_id,
     e.actor_username,
@@ -33,5 +33,34 @@ export function chainHash(prevHash: string, e: ChainedFields): string {
     e.after_json,
     e.detail,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+
+/**
+ * The hash of a new entry, linked to its predecessor's: SHA-256 in intl mode (64 hex digits), HMAC-SM3 keyed with
+ * LIAISON_AUDIT_KEY in gm mode (`hmac-sm3:<key id>:<hex>` — without the key nobody can recompute a changed chain).
+ */
+export function chainHash(prevHash: string, e: ChainedFields): string {
+  const canonical = canonicalOf(e);
+  if (cryptoMode() === 'gm') {
+    const mac = auditMac(prevHash, '\n', canonical);
+    if (!mac) throw new Error('LIAISON_CRYPTO=gm needs LIAISON_AUDIT_KEY');
+    return mac;
+  }
+  return sha256Hex(`${prevHash}\n${canonical}`);
+}
+
+/** Whether a stored hash is keyed (gm); a plain SHA-256 entry after a keyed one is a downgrade. */
+export const isKeyedHash = (hash: string): boolean => hash.startsWith('hmac-');
+
+/**
+ * Check an entry's stored hash by the algorithm it names (either mode reads both): `ok`, `mismatch`, or `no-key`
+ * when it is keyed with an audit key this process does not hold.
+ */
+export function checkChainHash(
+  prevHash: string,
+  e: ChainedFields,
+  stored: string,
+): 'ok' | 'mismatch' | 'no-key' {
+  const canonical = canonicalOf(e);
+  if (isKeyedHash(stored)) return checkAuditMac(stored, prevHash, '\n', canonical);
+  return sha256Hex(`${prevHash}\n${canonical}`) === stored ? 'ok' : 'mismatch';
 }

@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
-import { chainHash, GENESIS_HASH } from './audit.chain.js';
+import type { ChainedFields } from './audit.chain.js';
+import { checkChainHash, GENESIS_HASH, isKeyedHash } from './audit.chain.js';
 
 export interface VerifyResult {
   ok: boolean;
@@ -36,6 +37,19 @@ export async function archiveAnchor(db: Executor): Promise<ArchiveAnchor | null>
   return { lastId: after.lastId, lastHash: after.lastHash };
 }
 
+/** Why an entry's hash is not right (null when it is): content changed, a downgrade, or a key not held. */
+export function entryProblem(
+  prevHash: string,
+  e: ChainedFields & { hash: string },
+  keyedSeen: boolean,
+): string | null {
+  if (keyedSeen && !isKeyedHash(e.hash)) return 'a plain SHA-256 entry after HMAC-SM3 entries (downgraded)';
+  const check = checkChainHash(prevHash, e, e.hash);
+  if (check === 'no-key')
+    return 'entry is keyed with an audit key that is not configured (LIAISON_AUDIT_KEY)';
+  return check === 'ok' ? null : 'content does not match its hash';
+}
+
 /**
  * Walk the chain in id order, in pages, recomputing each hash from its content and its predecessor. After an
  * archive the walk starts from the archived entries' last hash, so removing old entries the sanctioned way
@@ -61,9 +75,27 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<V
       };
     }
   }
-  let prev = anchor?.lastHash ?? GENESIS_HASH;
-  let lastId = anchor?.lastId ?? 0;
+  const { last: _last, ...result } = await walkChain(
+    db,
+    { id: anchor?.lastId ?? 0, hash: anchor?.lastHash ?? GENESIS_HASH },
+    pageSize,
+  );
+  return result;
+}
+
+/**
+ * The walk itself, from a known entry (id + hash) on: each entry must link to the one before and match its hash.
+ * `last` is the last entry checked (the start when there is nothing after it).
+ */
+export async function walkChain(
+  db: Executor,
+  start: { id: number; hash: string },
+  pageSize = 5000,
+): Promise<VerifyResult & { last: { id: number; hash: string } }> {
+  let prev = start.hash;
+  let lastId = start.id;
   let checked = 0;
+  let keyedSeen = isKeyedHash(prev);
   for (;;) {
     const page = await db
       .selectFrom('audit_log')
@@ -72,17 +104,14 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<V
       .orderBy('id')
       .limit(pageSize)
       .execute();
-    if (!page.length) return { ok: true, checked, firstBadId: null, reason: null };
+    const last = { id: lastId, hash: prev };
+    if (!page.length) return { ok: true, checked, firstBadId: null, reason: null, last };
     for (const e of page) {
-      if (e.prev_hash !== prev)
-        return {
-          ok: false,
-          checked,
-          firstBadId: e.id,
-          reason: 'prev_hash does not link to the entry before',
-        };
-      if (chainHash(prev, e) !== e.hash)
-        return { ok: false, checked, firstBadId: e.id, reason: 'content does not match its hash' };
+      const bad = (reason: string) => ({ ok: false, checked, firstBadId: e.id, reason, last });
+      if (e.prev_hash !== prev) return bad('prev_hash does not link to the entry before');
+      const reason = entryProblem(prev, e, keyedSeen);
+      if (reason) return bad(reason);
+      keyedSeen ||= isKeyedHash(e.hash);
       prev = e.hash;
       lastId = e.id;
       checked++;

@@ -12,6 +12,7 @@ import { loadActor } from '../users/actor.repository.js';
 import {
   dummyPasswordHash,
   hashPassword,
+  passwordNeedsRehash,
   passwordProblems,
   passwordRules,
   verifyPassword,
@@ -173,6 +174,8 @@ export async function login(
   }
 
   const expired = passwordExpired(user, policy);
+  // a hash of the other scheme (scrypt after a switch to gm) is rewritten while the password is at hand
+  const rehashed = passwordNeedsRehash(user.password_hash) ? await hashPassword(input.password) : null;
   const session = await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -181,6 +184,7 @@ export async function login(
         locked_until: null,
         last_login_at: nowIso(),
         ...(expired ? { must_change_password: 1 } : {}),
+        ...(rehashed ? { password_hash: rehashed } : {}),
       })
       .where('id', '=', user.id)
       .execute();
@@ -193,7 +197,11 @@ export async function login(
         entityType: 'user',
         entityId: user.id,
         regionId: await userRegionId(trx, user.id),
-        detail: [totp?.enabled ? 'totp' : 'password', expired ? 'password expired' : null]
+        detail: [
+          totp?.enabled ? 'totp' : 'password',
+          expired ? 'password expired' : null,
+          rehashed ? `password hash upgraded to ${rehashed.split('$')[0]}` : null,
+        ]
           .filter(Boolean)
           .join('; '),
       },

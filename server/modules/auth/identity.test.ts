@@ -333,7 +333,8 @@ describe('the three admin roles (三员)', () => {
   const OWN: Record<string, readonly Permission[]> = {
     // notifications:admin: the state of e-mail deliveries (recipient, kind, error) — never a message's content
     sysadmin: ['users:read', 'users:write', 'settings:read', 'settings:write', 'notifications:admin'],
-    secadmin: ['security:read', 'security:write'],
+    // users:grant: the security admin grants business roles (三员: not the system admin)
+    secadmin: ['security:read', 'security:write', 'users:grant'],
     auditadmin: ['audit:read'],
   };
   // Directory data the system admin needs to place a user in an organisation: not business records.

@@ -1,5 +1,6 @@
-import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { pbkdf2, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { passwordScheme } from '../../crypto/provider.js';
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -8,15 +9,27 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
+const pbkdf2Async = promisify(pbkdf2);
+
 const N = 2 ** 15;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 64;
 const MAXMEM = 64 * 1024 * 1024;
 
-/** scrypt with a random salt, stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later. */
+/** PBKDF2-HMAC-SM3 (gm mode): iterations chosen for about as much work per sign-in as scrypt's. */
+const PBKDF2_SM3_ITERATIONS = 200_000;
+
+/**
+ * A new password hash in the configured scheme (LIAISON_PASSWORD_HASH / LIAISON_CRYPTO), with a random salt and
+ * its parameters, so they can be raised later: `scrypt$N$r$p$salt$hash` or `pbkdf2-sm3$iterations$salt$hash`.
+ */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
+  if (passwordScheme() === 'pbkdf2-sm3') {
+    const key = await pbkdf2Async(password.normalize('NFC'), salt, PBKDF2_SM3_ITERATIONS, 32, 'sm3');
+    return ['pbkdf2-sm3', PBKDF2_SM3_ITERATIONS, salt.toString('base64'), key.toString('base64')].join('$');
+  }
   const key = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, {
     N,
     r: R,
@@ -26,7 +39,22 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** Either scheme verifies, whatever the configured one (old hashes keep working after a switch). */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (stored.startsWith('pbkdf2-sm3$')) {
+    const [, iterations, salt, hash] = stored.split('$');
+    const expected = Buffer.from(hash ?? '', 'base64');
+    const rounds = Number(iterations);
+    if (!salt || !expected.length || !Number.isInteger(rounds) || rounds < 1) return false;
+    const key = await pbkdf2Async(
+      password.normalize('NFC'),
+      Buffer.from(salt, 'base64'),
+      rounds,
+      expected.length,
+      'sm3',
+    );
+    return timingSafeEqual(key, expected);
+  }
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
@@ -38,6 +66,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(key, expected);
 }
+
+/** Whether a hash verified at sign-in should be rewritten in the configured scheme (e.g. scrypt → PBKDF2-SM3). */
+export const passwordNeedsRehash = (stored: string): boolean => !stored.startsWith(`${passwordScheme()}$`);
 
 /** A hash to compare against when the user does not exist, so timing does not reveal it. */
 let dummyHash: Promise<string> | null = null;

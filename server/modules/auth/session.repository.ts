@@ -1,8 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../../context.js';
+import { csrfTokenFor, newToken, tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import { nowIso } from '../../db/dialect.js';
-
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export interface NewSession {
   token: string;
@@ -15,13 +13,14 @@ export async function createSession(
   absoluteHours: number,
   meta: { ip: string | null; userAgent: string | null },
 ): Promise<NewSession> {
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
+  const token = newToken(32);
+  const csrfToken = csrfTokenFor(token);
   const now = new Date();
   await db
     .insertInto('sessions')
     .values({
-      id: hashToken(token),
+      // SHA-256, or SM3 in gm mode; lookups accept both, so sessions survive a switch
+      id: tokenDigest(token),
       user_id: userId,
       csrf_token: csrfToken,
       created_at: now.toISOString(),
@@ -35,7 +34,7 @@ export async function createSession(
 }
 
 export async function findSession(db: Executor, token: string) {
-  return db.selectFrom('sessions').selectAll().where('id', '=', hashToken(token)).executeTakeFirst();
+  return db.selectFrom('sessions').selectAll().where('id', 'in', tokenDigests(token)).executeTakeFirst();
 }
 
 export async function touchSession(db: Executor, sessionId: string): Promise<void> {

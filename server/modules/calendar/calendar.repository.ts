@@ -12,11 +12,12 @@ export async function replaceFeedToken(db: Executor, userId: number, tokenHash: 
   return at;
 }
 
-export async function userOfFeedToken(db: Executor, tokenHash: string): Promise<number | null> {
+/** `tokenHashes`: every digest the token may be stored under (SHA-256 and SM3, across a crypto switch). */
+export async function userOfFeedToken(db: Executor, tokenHashes: string[]): Promise<number | null> {
   const row = await db
     .selectFrom('calendar_feed_tokens')
     .select('user_id')
-    .where('token_hash', '=', tokenHash)
+    .where('token_hash', 'in', tokenHashes)
     .executeTakeFirst();
   return row?.user_id ?? null;
 }

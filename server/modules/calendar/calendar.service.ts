@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { can } from '../../../common/roles.js';
 import type { CalendarEventDto, CalendarQuery, FeedTokenResponse } from '../../../common/schemas/calendar.js';
 import { LEDGER_KIND_LABELS } from '../../../common/schemas/ledger.js';
 import { addDays, dayStartUtc, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Actor, RequestContext } from '../../context.js';
+import { newToken, tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import type { Database } from '../../db/schema.js';
 import { invalid, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
-import { hashToken } from '../auth/session.repository.js';
 import { ledgerScope } from '../ledger/ledger.policy.js';
 import { counterpartsOf, findRecordIds, recordsByIds } from '../ledger/ledger.repository.js';
 import { itemsOf, linksOf, listPlans } from '../plans/plans.repository.js';
@@ -132,9 +131,9 @@ export async function calendarFor(
  * is shown this once.
  */
 export async function resetFeedToken(ctx: RequestContext, baseUrl: string): Promise<FeedTokenResponse> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken(32);
   const createdAt = await ctx.db.transaction().execute(async (trx) => {
-    const at = await replaceFeedToken(trx, ctx.actor.userId, hashToken(token));
+    const at = await replaceFeedToken(trx, ctx.actor.userId, tokenDigest(token));
     await appendAudit(trx, ctx, {
       action: 'calendar.feed_token.reset',
       entityType: 'user',
@@ -148,7 +147,7 @@ export async function resetFeedToken(ctx: RequestContext, baseUrl: string): Prom
 
 /** The .ics of a feed token: a year back and a year ahead. Unknown token, disabled user or no right → NOT_FOUND. */
 export async function feedFor(db: Kysely<Database>, token: string): Promise<string> {
-  const userId = await userOfFeedToken(db, hashToken(token));
+  const userId = await userOfFeedToken(db, tokenDigests(token));
   if (userId === null) throw notFound();
   const actor = await loadActor(db, userId);
   if (!actor || actor.disabled || !can(actor.role, 'calendar:read')) throw notFound();

@@ -12,36 +12,41 @@ import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
+import {
+  counterpartsOf,
+  pairCounts,
+  planCounts,
+  totalCounts,
+  unpairedSuggestions,
+  type WorkCounts,
+} from '../facts/facts.count.js';
+import { loadYearFacts } from '../facts/facts.load.js';
+import { type AsOf, asOf } from '../facts/facts.rules.js';
 import { ledgerScope } from '../ledger/ledger.policy.js';
-import { countByPair, findRecordIds, pairedWith } from '../ledger/ledger.repository.js';
+import { pairedWith } from '../ledger/ledger.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
-import { listPairings } from '../pairings/pairings.repository.js';
-import { regionConsultations } from '../reports/report-consultations.js';
-import { planFacts } from '../reports/report-facts.js';
 import type { OnProgress } from '../reports/reports.export.js';
 import { reportStatusItems } from '../reports/reports.service.js';
 import { evaluationsIn, upsertEvaluation } from './conference.repository.js';
-
-const zero = (): ConferenceCounts => ({
-  symposia: 0,
-  consultations: 0,
-  suggestions: 0,
-  invitationsDeptToCp: 0,
-  invitationsCpToDept: 0,
-  notices: 0,
-  research: 0,
-  services: 0,
-});
+import { type PackFigures, packProse } from './pack-prose.js';
 
 const total = (c: ConferenceCounts): number => Object.values(c).reduce((a, b) => a + b, 0);
 const rate = (n: number, d: number): number | null => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null);
 const mean = (xs: number[]): number | null =>
   xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null;
 
-async function inSlices<T>(ids: number[], fn: (slice: number[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...(await fn(ids.slice(i, i + 500))));
-  return out;
+/** What took place, as the pack's tables count it: symposia held, invitations whose day has come. */
+export function tookPlace(w: WorkCounts): ConferenceCounts {
+  return {
+    symposia: w.symposia.held,
+    consultations: w.matters.total,
+    suggestions: w.suggestions.received,
+    invitationsDeptToCp: w.invitationsOut.total - w.invitationsOut.ahead,
+    invitationsCpToDept: w.invitationsIn.total - w.invitationsIn.ahead,
+    notices: w.notices,
+    research: w.research,
+    services: w.services,
+  };
 }
 
 /** Only the region's overseers (统战部, 区府办) read the pack; the route's permission says so too. */
@@ -64,169 +69,128 @@ export function presentEvaluation(e: Awaited<ReturnType<typeof evaluationsIn>>[n
   };
 }
 
+/** The pack's figures and text of a region's year, as of `at` (default now) — all from the year's facts. */
 export async function conferenceData(
   ctx: RequestContext,
   year: number,
   onProgress: OnProgress = async () => {},
+  at: AsOf = asOf(),
 ): Promise<ConferenceResponse> {
   const regionPath = regionOf(ctx);
   const scope = { kind: 'region' as const, regionPath };
-  const pairings = await listPairings(ctx.db, { scope, year });
-  const recordIds = await findRecordIds(ctx.db, { scope, year });
-  const counts = await inSlices(recordIds, (s) => countByPair(ctx.db, s));
-  const consultations = await regionConsultations(ctx.db, regionPath, year);
+  const facts = await loadYearFacts(ctx.db, scope, year, at);
   const evaluations = await evaluationsIn(ctx.db, regionPath, year);
-
-  const pairs = new Map<string, ConferenceResponse['pairs'][number]>();
-  for (const p of pairings) {
-    const key = `${p.department_id}:${p.counterpart_id}`;
-    if (pairs.has(key)) continue;
-    pairs.set(key, {
-      department: { id: p.department_id, name: p.department_name },
-      counterpart: { id: p.counterpart_id, name: p.counterpart_name },
-      counts: zero(),
-      empty: true,
-      departmentScore: null,
-      counterpartScore: null,
-    });
-  }
-  const totals = zero();
-  for (const c of counts) {
-    const p = pairs.get(`${c.department_id}:${c.counterpart_id}`);
-    const n = Number(c.n);
-    const field: keyof ConferenceCounts | null =
-      c.kind === 'symposium'
-        ? 'symposia'
-        : c.kind === 'invitation'
-          ? c.direction === 'cp_to_dept'
-            ? 'invitationsCpToDept'
-            : 'invitationsDeptToCp'
-          : c.kind === 'notice'
-            ? 'notices'
-            : c.kind === 'research'
-              ? 'research'
-              : c.kind === 'service'
-                ? 'services'
-                : null;
-    if (!field || !p) continue;
-    p.counts[field] += n;
-  }
-  for (const [key, n] of consultations.mattersByPair) {
-    const p = pairs.get(key);
-    if (p) p.counts.consultations += n;
-  }
-  for (const r of consultations.rows) {
-    const p = pairs.get(`${r.department.id}:${r.counterpart.id}`);
-    if (p) p.counts.suggestions += r.received;
-  }
-  for (const e of evaluations) {
-    const p = pairs.get(`${e.department_id}:${e.counterpart_id}`);
-    if (!p) continue;
-    // departmentScore: the department's rating (given by the counterpart); counterpartScore: the counterpart's
-    if (e.rater_side === 'counterpart') p.departmentScore = e.score;
-    else p.counterpartScore = e.score;
-  }
-  for (const p of pairs.values()) {
-    p.empty = total(p.counts) === 0;
-    for (const k of Object.keys(totals) as (keyof ConferenceCounts)[]) totals[k] += p.counts[k];
-  }
-  // Records are counted once in the totals, however many counterparts share them.
-  const byKind = await ctx.db
-    .selectFrom('ledger_records')
-    .select(['kind', 'direction'])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where(
-      'region_id',
-      'in',
-      ctx.db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${regionPath}%`),
-    )
-    .where('year', '=', year)
-    .groupBy(['kind', 'direction'])
-    .execute();
-  const sum = (kind: string, direction?: string) =>
-    byKind
-      .filter((r) => r.kind === kind && (direction === undefined || r.direction === direction))
-      .reduce((a, r) => a + Number(r.n), 0);
-  totals.symposia = sum('symposium');
-  totals.invitationsDeptToCp = sum('invitation', 'dept_to_cp');
-  totals.invitationsCpToDept = sum('invitation', 'cp_to_dept');
-  totals.notices = sum('notice');
-  totals.research = sum('research');
-  totals.services = sum('service');
-  totals.consultations = consultations.matters;
-  totals.suggestions = consultations.totals.received;
+  const names = new Map(facts.units.map((u) => [u.id, u.name]));
+  const ref = (id: number) => ({ id, name: names.get(id) ?? '' });
   await onProgress(10, 100, '台账与协商 / ledger and consultations');
 
-  // Plans and reports, department by department (the long part: yields between departments).
+  const pairs = facts.pairs.map((p) => {
+    const counts = tookPlace(pairCounts(facts, p.departmentId, p.counterpartId));
+    const mine = evaluations.filter(
+      (e) => e.department_id === p.departmentId && e.counterpart_id === p.counterpartId,
+    );
+    return {
+      department: ref(p.departmentId),
+      counterpart: ref(p.counterpartId),
+      counts,
+      empty: total(counts) === 0,
+      // departmentScore: the department's rating (given by the counterpart); counterpartScore: the counterpart's
+      departmentScore: mine.find((e) => e.rater_side === 'counterpart')?.score ?? null,
+      counterpartScore: mine.find((e) => e.rater_side === 'department')?.score ?? null,
+    };
+  });
+  const others = unpairedSuggestions(facts).map((o) => ({
+    department: { id: o.departmentId, name: names.get(o.departmentId) ?? '' },
+    counterpart: { id: o.counterpartId, name: o.counterpartName },
+    suggestions: o.suggestions.length,
+  }));
+  const all = totalCounts(facts);
+  const totals = tookPlace(all);
+  const aheadSymposia = facts.records.filter((r) => r.kind === 'symposium' && r.state === 'scheduled');
+
   const { items: reportItems, departments } = await reportStatusItems(ctx, year, scope);
-  const plans = { departments: departments.length, withPlan: 0, items: 0, done: 0, overdue: 0 };
-  for (const [i, d] of departments.entries()) {
-    const plan = await planFacts(ctx.db, d.id, year);
-    if (plan) {
-      plans.withPlan += 1;
-      plans.items += plan.items.length;
-      plans.done += plan.items.filter((x) => x.status === 'done').length;
-      plans.overdue += plan.items.filter((x) => x.status === 'overdue').length;
-    }
-    await onProgress(10 + Math.round(((i + 1) / Math.max(1, departments.length)) * 80), 100, d.name);
-  }
+  await onProgress(90, 100, '年度报告 / reports');
+  const plan = planCounts(facts);
   const reportCounts = { not_started: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
   for (const r of reportItems) reportCounts[r.status] += 1;
 
   // Units with nothing: departments and counterparts of the year's pairs with no pair count above zero.
-  const active = new Map<
-    string,
-    { id: number; name: string; kind: 'department' | 'counterpart'; any: boolean }
-  >();
-  for (const p of pairs.values()) {
-    const d = active.get(`d${p.department.id}`) ?? {
-      ...p.department,
-      kind: 'department' as const,
-      any: false,
-    };
-    const c = active.get(`c${p.counterpart.id}`) ?? {
-      ...p.counterpart,
-      kind: 'counterpart' as const,
-      any: false,
-    };
-    d.any ||= !p.empty;
-    c.any ||= !p.empty;
-    active.set(`d${p.department.id}`, d);
-    active.set(`c${p.counterpart.id}`, c);
+  const busy = new Set<number>();
+  for (const p of pairs) {
+    if (p.empty) continue;
+    busy.add(p.department.id);
+    busy.add(p.counterpart.id);
   }
-  const t = consultations.totals;
-  const answered =
-    t.adoption.adopted + t.adoption.partly_adopted + t.adoption.not_adopted + t.adoption.for_reference;
-  const rated = t.satisfaction.satisfied + t.satisfaction.basically_satisfied + t.satisfaction.not_satisfied;
+  const s = all.suggestions;
+  const replied = s.onTime + s.late;
+  const verdicts = s.verdicts.map((v) => ({
+    round: v.round,
+    satisfied: v.counts.satisfied,
+    basicallySatisfied: v.counts.basically_satisfied,
+    notSatisfied: v.counts.not_satisfied,
+  }));
+  const satisfied = verdicts.reduce((n, v) => n + v.satisfied + v.basicallySatisfied, 0);
+  const dissatisfied = verdicts.reduce((n, v) => n + v.notSatisfied, 0);
   const evals = evaluations.map(presentEvaluation);
-  return {
+  const figures: PackFigures = {
     year,
     generatedAt: nowIso(),
+    asOf: facts.at.date,
     totals,
-    pairs: [...pairs.values()],
+    ahead: {
+      symposia: aheadSymposia.length,
+      symposiumDates: [...new Set(aheadSymposia.map((r) => r.date))],
+      invitationsDeptToCp: all.invitationsOut.ahead,
+      invitationsCpToDept: all.invitationsIn.ahead,
+      consultationSymposia: all.matters.scheduled,
+    },
+    attendance: {
+      deptToCp: { ...all.invitationsOut },
+      cpToDept: { ...all.invitationsIn },
+    },
+    pairs,
+    others,
+    counterparts: counterpartsOf(facts).length,
     consultation: {
       available: true,
-      matters: consultations.matters,
-      suggestions: t.received,
-      replied: t.replied,
-      repliedOnTime: t.repliedOnTime,
-      onTimeRate: rate(t.repliedOnTime, t.replied),
-      adopted: t.adoption.adopted,
-      partly: t.adoption.partly_adopted,
-      notAdopted: t.adoption.not_adopted,
-      adoptionRate: rate(t.adoption.adopted + t.adoption.partly_adopted, answered),
-      satisfied: t.satisfaction.satisfied + t.satisfaction.basically_satisfied,
-      dissatisfied: t.satisfaction.not_satisfied,
-      satisfactionRate: rate(t.satisfaction.satisfied + t.satisfaction.basically_satisfied, rated),
+      matters: all.matters.total,
+      suggestions: s.received,
+      replied,
+      repliedOnTime: s.onTime,
+      onTimeRate: rate(s.onTime, replied),
+      late: s.late,
+      open: s.open,
+      overdue: s.overdue,
+      adopted: s.adoption.adopted,
+      partly: s.adoption.partly,
+      forReference: s.adoption.reference,
+      notAdopted: s.adoption.not_adopted,
+      underStudy: s.adoption.under_study,
+      adoptionRate: rate(s.adoption.adopted + s.adoption.partly, s.received - s.adoption.under_study),
+      satisfied,
+      dissatisfied,
+      satisfactionRate: rate(satisfied, satisfied + dissatisfied),
+      verdicts,
+      symposiaHeld: all.matters.held,
+      symposiaScheduled: all.matters.scheduled,
+      breaches: facts.matters
+        .filter((m) => m.breach)
+        .map((m) => ({
+          department: { id: m.departmentId, name: names.get(m.departmentId) ?? '' },
+          matter: { id: m.id, name: m.title },
+          decidedDate: m.decidedDate,
+          symposiumDate: m.symposiumDate,
+          symposiumHeld: m.symposium === 'held',
+        })),
     },
-    plans,
+    plans: { departments: departments.length, ...plan },
     reports: {
       departments: reportItems.length,
       counts: reportCounts,
       submittedLate: reportItems.filter((r) => r.submittedLate).length,
     },
-    unitsWithNothing: [...active.values()]
-      .filter((u) => !u.any)
+    unitsWithNothing: facts.units
+      .filter((u) => !busy.has(u.id))
       .map(({ id, name, kind }) => ({ id, name, kind })),
     evaluations: {
       count: evals.length,
@@ -235,6 +199,7 @@ export async function conferenceData(
       items: evals,
     },
   };
+  return { ...figures, prose: packProse(figures) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ describeEachDialect('conference', (dialect) => {
       services: 2,
       invitationsCpToDept: 1,
     });
-    expect(pack.plans).toEqual({ departments: 26, withPlan: 1, items: 3, done: 2, overdue: 1 });
+    expect(pack.plans).toEqual({ departments: 26, withPlan: 1, items: 3, done: 2, overdue: 1, pending: 0 });
     expect(pack.reports).toMatchObject({ departments: 26, counts: { not_started: 26 }, submittedLate: 0 });
     const nothing = pack.unitsWithNothing.map((u: { name: string }) => u.name);
     expect(nothing).toContain('区公安分局');

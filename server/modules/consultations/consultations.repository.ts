@@ -1,5 +1,6 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { inForceSql } from '../facts/facts.rules.js';
 import { indexMatter, indexMatterTree, indexRepliesOfItem, indexSuggestion } from '../search/search.index.js';
 import type { ConsultationScope } from './consultations.policy.js';
 
@@ -224,8 +225,7 @@ export async function pairedCounterparts(
     .selectFrom('pairings')
     .select('counterpart_id')
     .where('department_id', '=', departmentId)
-    .where('valid_from', '<=', year)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', year)]))
+    .where(inForceSql(year, 'pairings'))
     .execute();
   return [...new Set(rows.map((r) => r.counterpart_id))];
 }

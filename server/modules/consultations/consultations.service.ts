@@ -50,6 +50,7 @@ import { attachFile, detachFile, fetchFile } from '../attachments/attachments.se
 import { filesOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import type { RenderedDocument } from '../documents/documents.service.js';
+import { type AdoptionClass, isBreach, suggestionState } from '../facts/facts.rules.js';
 import {
   insertNotifications,
   reviewersOfRegion,
@@ -241,7 +242,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
 
 /** 先协商后决策: a decision recorded before the symposium was held — or with none held — is a violation. */
 export function isViolation(m: { decided_at: string | null; held_at: string | null }): boolean {
-  return m.decided_at !== null && (m.held_at === null || m.decided_at < m.held_at);
+  return isBreach(m);
 }
 
 function presentReply(ctx: RequestContext, r: ReplyRow): ReplyDto {
@@ -1194,19 +1195,31 @@ const emptyFigures = (): Figures => ({
   satisfaction: Object.fromEntries([...VERDICTS, 'unrated'].map((v) => [v, 0])) as Figures['satisfaction'],
 });
 
+const REPLY_CLASS_OF: Record<AdoptionClass, keyof Figures['adoption'] | null> = {
+  adopted: 'adopted',
+  partly: 'partly_adopted',
+  reference: 'for_reference',
+  not_adopted: 'not_adopted',
+  under_study: null,
+};
+
+/** One item into the figures, classified by the facts module's rule (server/modules/facts/facts.rules.ts). */
 function addItem(f: Figures, item: ItemRow, replies: ReplyRow[], day: string): void {
+  const at = { iso: new Date(`${day}T23:59:59.999+08:00`).toISOString(), date: day };
+  const state = suggestionState(item, replies, at);
   f.received += 1;
-  const first = replies.find((r) => r.round === 1);
-  if (first) {
+  if (state.reply !== 'open') {
     f.replied += 1;
-    if (first.on_time === 1) f.repliedOnTime += 1;
+    if (state.reply === 'on_time') f.repliedOnTime += 1;
   }
-  const latest = replies[replies.length - 1];
-  if (latest) {
-    f.adoption[latest.reply_class as keyof Figures['adoption']] += 1;
-    f.satisfaction[(latest.verdict ?? 'unrated') as keyof Figures['satisfaction']] += 1;
+  const latestRound = Math.max(0, ...replies.filter((r) => r.replied_on <= day).map((r) => r.round));
+  if (latestRound > 0) {
+    const cls = REPLY_CLASS_OF[state.adoption];
+    if (cls) f.adoption[cls] += 1;
+    const verdict = state.verdicts.find((v) => v.round === latestRound)?.verdict ?? 'unrated';
+    f.satisfaction[verdict] += 1;
   }
-  if (awaitingReply(item.status) && item.due_date < day) f.overdue += 1;
+  if (state.overdue) f.overdue += 1;
   if (item.status === 'closed') f.closed += 1;
 }
 

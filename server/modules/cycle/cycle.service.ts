@@ -3,11 +3,13 @@
 // its region owe a form. Each obligation is a row with a unique key, so the sweep may create them on any
 // number of instances, any number of times. An obligation is `met` when the matching record exists; that is
 // computed in SQL (`metRef`) both when reading and when the sweep persists it.
+
 import { type RawBuilder, sql } from 'kysely';
 import type { ObligationKind } from '../../../common/schemas/dashboard.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { inForceSql } from '../facts/facts.rules.js';
 
 /** When each obligation of year Y is due (YYYY-MM-DD); the report's deadline may be set per region. */
 export const OBLIGATION_DUE: Record<Exclude<ObligationKind, 'filing'>, (year: number) => string> = {
@@ -64,8 +66,7 @@ export async function activePairs(db: Executor, year: number, regionIds?: number
     .innerJoin('organisations as d', 'd.id', 'p.department_id')
     .innerJoin('organisations as c', 'c.id', 'p.counterpart_id')
     .select(['p.region_id', 'p.department_id', 'p.counterpart_id'])
-    .where('p.valid_from', '<=', year)
-    .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>=', year)]))
+    .where(inForceSql(year, 'p'))
     .where('d.active', '=', 1)
     .where('c.active', '=', 1);
   if (regionIds) q = q.where('p.region_id', 'in', regionIds.length ? regionIds : [-1]);

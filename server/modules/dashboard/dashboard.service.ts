@@ -13,20 +13,21 @@ import {
   type DashboardResponse,
 } from '../../../common/schemas/dashboard.js';
 import { LEDGER_KINDS } from '../../../common/schemas/ledger.js';
-import { monthEnd, monthEndedAt, shanghaiDate } from '../../../common/shanghai-time.js';
+import { monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
 import type { RequestContext } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { activePairs, OBLIGATION_DUE } from '../cycle/cycle.service.js';
+import { OBLIGATION_DUE } from '../cycle/cycle.service.js';
 import {
-  consultationFigures,
-  filingFigures,
-  ledgerPairFigures,
-  ledgerTrend,
-  planFigures,
-  replyFigures,
-  replyTrend,
-  reportFigures,
-} from './dashboard.repository.js';
+  pairCounts,
+  pairRecords,
+  planCounts,
+  type SuggestionCounts,
+  unitCounts,
+  type WorkCounts,
+} from '../facts/facts.count.js';
+import { loadYearFacts } from '../facts/facts.load.js';
+import { asOf, pairKey } from '../facts/facts.rules.js';
+import { filingFigures, reportFigures } from './dashboard.repository.js';
 
 const REPORT_STATUS_ZH: Record<string, string> = {
   not_started: '未填报',
@@ -86,46 +87,30 @@ export async function dashboard(
 ): Promise<DashboardResponse> {
   const { region, regionIds } = await regionScope(ctx, query.regionId);
   const year = query.year;
-  const { today, endedMonths, yearOver } = yearClock(year, now);
-  const nowIso = now.toISOString();
+  const { today, yearOver } = yearClock(year, now);
   const f = { regionIds, year };
 
-  const pairs = await activePairs(ctx.db, year, regionIds);
-  const [filings, plans, ledger, consultations, replies, reports, trendRows, replyTrendRows] =
-    await Promise.all([
-      filingFigures(ctx.db, f),
-      planFigures(ctx.db, { ...f, endedMonths }),
-      ledgerPairFigures(ctx.db, { ...f, now: nowIso }),
-      consultationFigures(ctx.db, f),
-      replyFigures(ctx.db, { ...f, today }),
-      reportFigures(ctx.db, f),
-      ledgerTrend(ctx.db, f),
-      replyTrend(ctx.db, f),
-    ]);
-
-  const unitIds = [...new Set(pairs.flatMap((p) => [p.department_id, p.counterpart_id]))];
-  const orgs = unitIds.length
-    ? await ctx.db
-        .selectFrom('organisations')
-        .select(['id', 'name', 'kind', 'region_id', 'sort_order'])
-        .where('id', 'in', unitIds)
-        .orderBy('kind', 'desc')
-        .orderBy('sort_order')
-        .orderBy('id')
-        .execute()
-    : [];
+  const [facts, filings, reports] = await Promise.all([
+    loadYearFacts(ctx.db, { kind: 'region', regionPath: region.path }, year, asOf(now)),
+    filingFigures(ctx.db, f),
+    reportFigures(ctx.db, f),
+  ]);
+  const pairs = facts.pairs;
+  const orgs = facts.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, region_id: u.regionId }));
   const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const pairKey = (d: number, c: number) => `${d}:${c}`;
-  const ledgerByPair = new Map(ledger.map((l) => [pairKey(l.department_id, l.counterpart_id), l]));
-  const repliesByPair = new Map(replies.map((r) => [pairKey(r.department_id, r.counterpart_id), r]));
 
   // the newest round of the unit's region; the unit's form in it
   const roundOfRegion = new Map<number, (typeof filings.rounds)[number]>();
   for (const r of filings.rounds) if (!roundOfRegion.has(r.region_id)) roundOfRegion.set(r.region_id, r);
   const formOf = new Map(filings.forms.map((fm) => [`${fm.round_id}:${fm.organisation_id}`, fm]));
-  const planOf = new Map(plans.map((p) => [p.department_id, p]));
-  const consultationOf = new Map(consultations.map((c) => [c.department_id, c]));
   const reportOf = new Map(reports.reports.map((r) => [r.department_id, r]));
+  const countsOfPair = new Map(
+    pairs.map((p) => [
+      pairKey(p.departmentId, p.counterpartId),
+      pairCounts(facts, p.departmentId, p.counterpartId),
+    ]),
+  );
+  const pairOf = (d: number, c: number) => countsOfPair.get(pairKey(d, c)) as WorkCounts;
 
   const filingCell = (o: { id: number; region_id: number }): DashboardCell => {
     const round = roundOfRegion.get(o.region_id);
@@ -138,47 +123,31 @@ export async function dashboard(
   };
 
   const symposiumCell = (o: { id: number; kind: string }): DashboardCell => {
-    const mine = pairs.filter((p) => (o.kind === 'department' ? p.department_id : p.counterpart_id) === o.id);
-    const held = mine.filter(
-      (p) => Number(ledgerByPair.get(pairKey(p.department_id, p.counterpart_id))?.symposia ?? 0) > 0,
-    );
+    const mine = pairs.filter((p) => (o.kind === 'department' ? p.departmentId : p.counterpartId) === o.id);
+    const held = mine.filter((p) => pairOf(p.departmentId, p.counterpartId).symposia.held > 0);
     const state = held.length === mine.length ? 'ok' : yearOver ? 'bad' : 'warn';
     return cell(state, `${held.length}/${mine.length}`, drill(year, o.id, 'symposium'));
   };
 
   const planCell = (o: { id: number }): DashboardCell => {
-    const p = planOf.get(o.id);
-    if (!p) {
+    if (!facts.plans.some((p) => p.departmentId === o.id)) {
       const late = today > OBLIGATION_DUE.plan(year);
       return cell(late ? 'bad' : 'warn', '未制定', null);
     }
-    const items = Number(p.items);
-    const state = Number(p.overdue) > 0 ? 'warn' : 'ok';
-    return cell(state, `${Number(p.done)}/${items}`, drill(year, o.id, 'plan'));
+    const p = planCounts(facts, [o.id]);
+    return cell(p.overdue > 0 ? 'warn' : 'ok', `${p.done}/${p.items}`, drill(year, o.id, 'plan'));
   };
 
-  const consultationCell = (o: { id: number }): DashboardCell => {
-    const c = consultationOf.get(o.id);
-    if (!c || Number(c.matters) === 0) return cell('na', 0, null);
-    const violations = Number(c.violations);
-    return cell(
-      violations > 0 ? 'bad' : 'ok',
-      `${violations}/${Number(c.matters)}`,
-      drill(year, o.id, 'consultation'),
-    );
+  const consultationCell = (o: { id: number; kind: string }): DashboardCell => {
+    const m = unitCounts(facts, o).matters;
+    if (m.total === 0) return cell('na', 0, null);
+    return cell(m.breaches > 0 ? 'bad' : 'ok', `${m.breaches}/${m.total}`, drill(year, o.id, 'consultation'));
   };
 
-  const repliesCell = (
-    rows: { items: number; replied: number; on_time: number; overdue: number }[],
-    link: string,
-  ) => {
-    const items = rows.reduce((s, r) => s + Number(r.items), 0);
-    if (items === 0) return cell('na', null, null);
-    const replied = rows.reduce((s, r) => s + Number(r.replied), 0);
-    const onTime = rows.reduce((s, r) => s + Number(r.on_time), 0);
-    const overdue = rows.reduce((s, r) => s + Number(r.overdue), 0);
-    const state = overdue > 0 ? 'bad' : onTime < replied ? 'warn' : 'ok';
-    return cell(state, `${onTime}/${items}`, link);
+  const repliesCell = (s: SuggestionCounts, link: string) => {
+    if (s.received === 0) return cell('na', null, null);
+    const state = s.overdue > 0 ? 'bad' : s.late > 0 ? 'warn' : 'ok';
+    return cell(state, `${s.onTime}/${s.received}`, link);
   };
 
   const reportCell = (o: { id: number; region_id: number }): DashboardCell => {
@@ -196,7 +165,6 @@ export async function dashboard(
   const na = cell('na', null, null);
   const units = orgs.map((o) => {
     const dept = o.kind === 'department';
-    const mineReplies = replies.filter((r) => r.department_id === o.id);
     return {
       organisation: { id: o.id, name: o.name, kind: o.kind },
       cells: {
@@ -204,21 +172,21 @@ export async function dashboard(
         plan: dept ? planCell(o) : na,
         symposium: symposiumCell(o),
         consultation: dept ? consultationCell(o) : na,
-        replies: dept ? repliesCell(mineReplies, drill(year, o.id, 'replies')) : na,
+        replies: dept ? repliesCell(unitCounts(facts, o).suggestions, drill(year, o.id, 'replies')) : na,
         report: dept ? reportCell(o) : na,
       },
     };
   });
 
   const pairRows = pairs
-    .filter((p) => orgById.has(p.department_id) && orgById.has(p.counterpart_id))
+    .filter((p) => orgById.has(p.departmentId) && orgById.has(p.counterpartId))
     .map((p) => {
-      const l = ledgerByPair.get(pairKey(p.department_id, p.counterpart_id));
-      const r = repliesByPair.get(pairKey(p.department_id, p.counterpart_id));
-      const symposia = Number(l?.symposia ?? 0);
-      const records = Number(l?.records ?? 0);
-      const d = orgById.get(p.department_id) as (typeof orgs)[number];
-      const c = orgById.get(p.counterpart_id) as (typeof orgs)[number];
+      const w = pairOf(p.departmentId, p.counterpartId);
+      const symposia = w.symposia.held;
+      const records = pairRecords(facts, p.departmentId, p.counterpartId).length;
+      const received = w.suggestions.received;
+      const d = orgById.get(p.departmentId) as (typeof orgs)[number];
+      const c = orgById.get(p.counterpartId) as (typeof orgs)[number];
       return {
         department: { id: d.id, name: d.name },
         counterpart: { id: c.id, name: c.name },
@@ -233,11 +201,11 @@ export async function dashboard(
           records ? drill(year, d.id, 'records', c.id) : null,
         ),
         consultation: cell(
-          r ? 'ok' : 'na',
-          Number(r?.items ?? 0),
-          r ? drill(year, d.id, 'replies', c.id) : null,
+          received ? 'ok' : 'na',
+          received,
+          received ? drill(year, d.id, 'replies', c.id) : null,
         ),
-        replies: r ? repliesCell([r], drill(year, d.id, 'replies', c.id)) : na,
+        replies: received ? repliesCell(w.suggestions, drill(year, d.id, 'replies', c.id)) : na,
       };
     });
 
@@ -257,19 +225,21 @@ export async function dashboard(
     string,
     number[]
   >;
-  for (const t of trendRows) {
-    const series = records[t.kind] ?? months.map(() => 0);
-    records[t.kind] = series;
-    const m = Number(t.month);
-    if (m >= 1 && m <= 12) series[m - 1] = Number(t.n);
+  for (const r of facts.records) {
+    const series = records[r.kind] ?? months.map(() => 0);
+    records[r.kind] = series;
+    const m = Number(r.date.slice(5, 7));
+    series[m - 1] = (series[m - 1] ?? 0) + 1;
   }
+  // first replies, by the month they were made in the year
   const onTime = months.map(() => 0);
   const late = months.map(() => 0);
-  for (const t of replyTrendRows) {
-    const m = Number(t.month);
-    if (m < 1 || m > 12) continue;
-    const series = Number(t.on_time) === 1 ? onTime : late;
-    series[m - 1] = (series[m - 1] ?? 0) + Number(t.n);
+  for (const sg of facts.suggestions) {
+    const first = sg.state.firstReplyOn;
+    if (!first?.startsWith(`${year}-`)) continue;
+    const m = Number(first.slice(5, 7));
+    const series = sg.state.reply === 'on_time' ? onTime : late;
+    series[m - 1] = (series[m - 1] ?? 0) + 1;
   }
 
   return {
@@ -308,9 +278,15 @@ export async function dashboardCell(
     : null;
   if (query.counterpartId && !counterpart) throw notFound();
   const year = query.year;
-  const { today, endedMonths } = yearClock(year, now);
-  const nowIso = now.toISOString();
+  const { today } = yearClock(year, now);
   const dept = org.kind === 'department';
+  const orgFacts = () =>
+    loadYearFacts(
+      ctx.db,
+      { kind: dept ? 'department' : 'counterpart', organisationId: org.id },
+      year,
+      asOf(now),
+    );
   const records: DashboardCellResponse['records'] = [];
 
   const metric = query.metric as DashboardMetric | 'records';
@@ -337,116 +313,76 @@ export async function dashboardCell(
       });
     }
   } else if (metric === 'plan' && dept) {
-    const items = await ctx.db
-      .selectFrom('plan_items as i')
-      .innerJoin('plans as p', 'p.id', 'i.plan_id')
-      .select(['i.id', 'i.title', 'i.target_month', 'p.id as plan_id'])
-      .select((eb) =>
-        eb
-          .exists(eb.selectFrom('ledger_records as l').select('l.id').whereRef('l.plan_item_id', '=', 'i.id'))
-          .as('linked'),
-      )
-      .where('p.department_id', '=', org.id)
-      .where('p.year', '=', year)
-      .orderBy('i.target_month')
-      .orderBy('i.id')
-      .execute();
-    for (const i of items) {
-      const linked = Boolean(Number(i.linked));
-      records.push({
-        type: 'plan_item',
-        id: i.id,
-        title: i.title,
-        date: monthEnd(year, i.target_month),
-        status: linked
-          ? 'done'
-          : i.target_month <= endedMonths && nowIso >= monthEndedAt(year, i.target_month)
-            ? 'overdue'
-            : 'pending',
-        link: `/plans/${i.plan_id}`,
-      });
+    const facts = await orgFacts();
+    for (const plan of facts.plans) {
+      const targets = await ctx.db
+        .selectFrom('plan_items')
+        .select(['id', 'target_month'])
+        .where('plan_id', '=', plan.id)
+        .execute();
+      const month = new Map(targets.map((t) => [t.id, t.target_month]));
+      for (const i of [...plan.items].sort(
+        (a, b) => (month.get(a.id) ?? 0) - (month.get(b.id) ?? 0) || a.id - b.id,
+      )) {
+        records.push({
+          type: 'plan_item',
+          id: i.id,
+          title: i.title,
+          date: monthEnd(year, month.get(i.id) ?? 12),
+          status: i.status,
+          link: `/plans/${plan.id}`,
+        });
+      }
     }
   } else if (metric === 'symposium' || metric === 'records') {
-    let q = ctx.db
-      .selectFrom('ledger_records as l')
-      .select(['l.id', 'l.title', 'l.starts_at', 'l.status', 'l.kind'])
-      .where('l.year', '=', year);
-    q = dept
-      ? q.where('l.department_id', '=', org.id)
-      : q.where(
-          'l.id',
-          'in',
-          ctx.db
-            .selectFrom('ledger_record_counterparts')
-            .select('record_id')
-            .where('counterpart_id', '=', org.id),
-        );
-    if (metric === 'symposium') q = q.where('l.kind', '=', 'symposium').where('l.starts_at', '<=', nowIso);
-    if (counterpart) {
-      q = q.where(
-        'l.id',
-        'in',
-        ctx.db
-          .selectFrom('ledger_record_counterparts')
-          .select('record_id')
-          .where('counterpart_id', '=', counterpart.id),
-      );
-    }
-    for (const r of await q.orderBy('l.starts_at').orderBy('l.id').execute()) {
+    const facts = await orgFacts();
+    for (const r of facts.records) {
+      if (counterpart && !r.counterparts.some((c) => c.id === counterpart.id)) continue;
+      // the symposium cell counts those held; the records cell every record of the year
+      if (metric === 'symposium' && (r.kind !== 'symposium' || r.state !== 'held')) continue;
       records.push({
         type: 'ledger',
         id: r.id,
         title: r.title,
-        date: shanghaiDate(r.starts_at),
-        status: r.status,
+        date: r.date,
+        status: r.kind === 'symposium' ? r.state : (r.attendance ?? r.state),
         link: `/ledger/${r.id}`,
       });
     }
   } else if (metric === 'consultation' && dept) {
-    const rows = await ctx.db
-      .selectFrom('consultation_matters')
-      .select(['id', 'title', 'decided_at', 'held_at', 'planned_decision_date'])
-      .where('department_id', '=', org.id)
-      .where('year', '=', year)
-      .orderBy('id')
-      .execute();
-    for (const m of rows) {
-      const violation = m.decided_at !== null && (m.held_at === null || m.decided_at < m.held_at);
+    const facts = await orgFacts();
+    for (const m of facts.matters) {
       records.push({
         type: 'matter',
         id: m.id,
         title: m.title,
-        date: m.decided_at ? shanghaiDate(m.decided_at) : m.planned_decision_date,
-        status: violation ? 'violation' : m.decided_at ? 'decided' : 'open',
+        date: m.decidedDate ?? m.symposiumDate,
+        status: m.breach ? 'violation' : m.decidedDate ? 'decided' : 'open',
         link: `/consultations/matters/${m.id}`,
       });
     }
   } else if (metric === 'replies' && dept) {
-    let q = ctx.db
-      .selectFrom('consultation_items as i')
-      .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
-      .leftJoin('consultation_replies as r', (j) => j.onRef('r.item_id', '=', 'i.id').on('r.round', '=', 1))
-      .select(['i.id', 'i.text', 'i.due_date', 'i.status', 'r.id as reply_id', 'r.on_time', 'r.replied_on'])
-      .where('m.department_id', '=', org.id)
-      .where('i.received_on', '>=', `${year}-01-01`)
-      .where('i.received_on', '<=', `${year}-12-31`);
-    if (counterpart) q = q.where('i.counterpart_id', '=', counterpart.id);
-    for (const i of await q.orderBy('i.id').execute()) {
-      const unanswered = i.status === 'awaiting_reply' || i.status === 'rehandling';
+    const facts = await orgFacts();
+    const texts = new Map(
+      (
+        await ctx.db
+          .selectFrom('consultation_items')
+          .select(['id', 'text', 'due_date'])
+          .where('id', 'in', facts.suggestions.map((x) => x.id).concat(-1))
+          .execute()
+      ).map((i) => [i.id, i]),
+    );
+    for (const sg of facts.suggestions) {
+      if (counterpart && sg.counterpartId !== counterpart.id) continue;
+      const i = texts.get(sg.id);
+      const text = i?.text ?? '';
       records.push({
         type: 'item',
-        id: i.id,
-        title: [...i.text].length > 40 ? `${[...i.text].slice(0, 40).join('')}…` : i.text,
-        date: i.replied_on ?? i.due_date,
-        status:
-          i.reply_id !== null
-            ? i.on_time === 1
-              ? 'on_time'
-              : 'late'
-            : unanswered && i.due_date < today
-              ? 'overdue'
-              : 'pending',
-        link: `/consultations/items/${i.id}`,
+        id: sg.id,
+        title: [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text,
+        date: sg.state.firstReplyOn ?? i?.due_date ?? null,
+        status: sg.state.reply === 'open' ? (sg.state.overdue ? 'overdue' : 'pending') : sg.state.reply,
+        link: `/consultations/items/${sg.id}`,
       });
     }
   } else if (metric === 'report' && dept) {

@@ -1,5 +1,7 @@
 // The queries behind "my work": each returns what one unit (or one overseer's region) has to do, as rows.
+
 import type { Executor } from '../../context.js';
+import { inForceSql } from '../facts/facts.rules.js';
 import type { LedgerScope } from '../ledger/ledger.policy.js';
 
 const regionIdsUnder = (db: Executor, regionPath: string) =>
@@ -52,18 +54,32 @@ export async function openPlanItems(db: Executor, departmentId: number, years: n
 
 /** Open 附件2 rounds of my region where my unit's form is not in (none, draft, returned). */
 export async function filingsDue(db: Executor, organisationId: number, regionId: number) {
-  return db
-    .selectFrom('filing_rounds as fr')
-    .innerJoin('organisations as o', (j) => j.on('o.id', '=', organisationId))
-    .leftJoin('filings as f', (j) =>
-      j.onRef('f.round_id', '=', 'fr.id').on('f.organisation_id', '=', organisationId),
-    )
-    .select(['fr.id', 'fr.year', 'fr.deadline', 'f.status', 'o.id as org_id', 'o.name as org_name'])
-    .where('fr.region_id', '=', regionId)
-    .where('fr.status', '=', 'open')
-    .where((eb) => eb.or([eb('f.status', 'is', null), eb('f.status', 'in', ['draft', 'returned'])]))
-    .orderBy('fr.deadline')
-    .execute();
+  return (
+    db
+      .selectFrom('filing_rounds as fr')
+      .innerJoin('organisations as o', (j) => j.on('o.id', '=', organisationId))
+      .leftJoin('filings as f', (j) =>
+        j.onRef('f.round_id', '=', 'fr.id').on('f.organisation_id', '=', organisationId),
+      )
+      .select(['fr.id', 'fr.year', 'fr.deadline', 'f.status', 'o.id as org_id', 'o.name as org_name'])
+      .where('fr.region_id', '=', regionId)
+      .where('fr.status', '=', 'open')
+      // only a unit of a pair in force in the round's year owes its form
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('pairings as p')
+            .select('p.id')
+            .where((w) =>
+              w.or([w('p.department_id', '=', organisationId), w('p.counterpart_id', '=', organisationId)]),
+            )
+            .where(inForceSql({ ref: 'fr.year' }, 'p')),
+        ),
+      )
+      .where((eb) => eb.or([eb('f.status', 'is', null), eb('f.status', 'in', ['draft', 'returned'])]))
+      .orderBy('fr.deadline')
+      .execute()
+  );
 }
 
 /** Suggestions my department has to answer (awaiting a reply, or re-handling after a verdict). */

@@ -614,10 +614,18 @@ export async function fileFiling(
 // ---------------------------------------------------------------------------------------------------------
 // The board and reminders
 
-/** The units a round asks a form of: its region's active departments and counterparts, and any that filed. */
+/**
+ * The units a round asks a form of: its region's active departments and counterparts of a pair in force in the
+ * round's year (one added by a later year's list owes nothing to this round), and any that filed.
+ */
 async function roundUnits(ctx: RequestContext, round: RoundRow, filings: Filing[]): Promise<UnitRow[]> {
   const scope = scopeOf(ctx.actor);
-  const active = await listUnits(ctx.db, { scope, regionId: round.region_id, activeOnly: true });
+  const active = await listUnits(ctx.db, {
+    scope,
+    regionId: round.region_id,
+    activeOnly: true,
+    inForceYear: round.year,
+  });
   const activeIds = new Set(active.map((u) => u.id));
   const others = filings.map((f) => f.organisation_id).filter((id) => !activeIds.has(id));
   const inactive = others.length ? await listUnits(ctx.db, { scope, ids: others }) : [];
@@ -725,7 +733,8 @@ export interface RegistrationFormData {
 /**
  * 附件2 of a unit for a year, from its form in that year's round of its region (the round it has a form in, or
  * the newest). Phones print in full for the unit itself and for contacts:reveal holders (the printed form goes
- * to 统战部); anyone else gets them masked. `blank` prints the empty form with the round's deadline and contact.
+ * to 统战部); anyone else gets them masked. `blank` prints the empty form with the round's deadline and contact —
+ * for any year, even one with no round (the deadline then left blank).
  */
 export async function registrationFormData(
   ctx: RequestContext,
@@ -747,8 +756,29 @@ export async function registrationFormData(
     }
   }
   round ??= rounds[0];
-  if (!round) throw notFound();
   const blank = query.blank === '1';
+  if (!round && blank) {
+    // a blank form for a year with no round: the year asked, the deadline left to write in, the office and
+    // contact of the region's latest round (if any)
+    const [latest] = await listRounds(ctx.db, { scope: scopeOf(ctx.actor), regionId: unit.region_id });
+    return {
+      unitName: unit.name,
+      phones: 'none',
+      input: {
+        year: query.year,
+        organisationName: null,
+        date: null,
+        leader: null,
+        liaison: null,
+        deadline: null,
+        recipient: latest?.recipient ?? null,
+        contactPerson: latest?.contact_person ?? null,
+        contactPhone: latest?.contact_phone ?? null,
+        fax: latest?.fax ?? null,
+      },
+    };
+  }
+  if (!round) throw notFound();
   const full = isOwnUnit(ctx, unit.id) || can(ctx.actor.role, 'contacts:reveal');
   const person = (role: 'leader' | 'liaison') => {
     if (blank || !filing) return null;

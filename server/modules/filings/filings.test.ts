@@ -408,7 +408,11 @@ describeEachDialect('filings', (dialect) => {
   });
 
   it('marks units late after the deadline, flags a late submission, and reminds each user once a day', async () => {
-    const late = (await tzb.post('/api/v1/filing-rounds', { year: 2018, deadline: '2018-06-05' })).json();
+    // a year before the seed's list (2019): no pair in force, so no unit owes that round anything
+    const before = (await tzb.post('/api/v1/filing-rounds', { year: 2018, deadline: '2018-06-05' })).json();
+    const none = (await tzb.get(`/api/v1/filing-rounds/${before.id}/board`)).json();
+    expect(none).toMatchObject({ total: 0, filed: 0, late: [], counts: { late: 0 } });
+    const late = (await tzb.post('/api/v1/filing-rounds', { year: 2020, deadline: '2020-06-05' })).json();
     const board = (await tzb.get(`/api/v1/filing-rounds/${late.id}/board`)).json();
     expect(board).toMatchObject({ total: 31, filed: 0, counts: { late: 31, not_started: 0 } });
 
@@ -475,8 +479,8 @@ describeEachDialect('filings', (dialect) => {
     expect(inbox.items).toEqual([
       expect.objectContaining({
         kind: 'filing_reminder',
-        title: '请尽快报送2018年对口联系工作分管领导、联络员登记表',
-        body: '区水利局的登记表应于2018-06-05前报区委统战部党派干部科，目前尚未报送。',
+        title: '请尽快报送2020年对口联系工作分管领导、联络员登记表',
+        body: '区水利局的登记表应于2020-06-05前报区委统战部党派干部科，目前尚未报送。',
         link: `/filings/${late.id}/${shuiliId}`,
       }),
     ]);
@@ -568,5 +572,21 @@ describeEachDialect('filings', (dialect) => {
       'masked',
       'none',
     ]);
+
+    // a blank 附件2 prints for any year, even one with no round: the year asked, the deadline left to fill in,
+    // the office and contact of the region's latest round
+    const blank2001 = await jiaoyu.get(
+      `/api/v1/documents/registration-form.docx?organisationId=${jiaoyuId}&year=2001&blank=1`,
+    );
+    expect(blank2001.statusCode, blank2001.body).toBe(200);
+    const text2001 = await docxText(blank2001);
+    expect(text2001).toContain('2001年对口联系工作分管领导、联络员登记表'.slice(5));
+    expect(text2001).toContain('注：此表请于2001年\u3000\u3000月\u3000\u3000日前报区委统战部党派干部科');
+    expect(text2001).toContain('联系人：邬锡明；联系电话：89294017；传真：88522300');
+    expect(text2001).toContain('2001年\u3000\u3000月\u3000\u3000日');
+    for (const s of ['陈志强', '周丽华', '区教育局']) expect(text2001).not.toContain(s);
+    expect(blank2001.headers['content-disposition']).toContain(
+      encodeURIComponent('2001年对口联系工作分管领导、联络员登记表'),
+    );
   });
 });

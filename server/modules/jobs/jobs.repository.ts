@@ -117,3 +117,13 @@ export async function failStaleJobs(db: Executor, before: string, error: string)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Finished jobs (done or failed) older than `before`: their results are deleted; returns how many. */
+export async function purgeFinishedJobs(db: Executor, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

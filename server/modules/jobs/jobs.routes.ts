@@ -17,7 +17,8 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
     const failed = await failInterruptedJobs(app.db);
     if (failed) app.log.warn({ failed }, 'jobs interrupted by a restart marked failed');
   });
-  app.addHook('onClose', async () => runner.close());
+  // graceful shutdown: requests in flight finish (fastify), jobs get LIAISON_SHUTDOWN_DRAIN_SECONDS
+  app.addHook('onClose', async () => runner.close(app.config.LIAISON_SHUTDOWN_DRAIN_SECONDS * 1000));
 
   r.post(
     '/jobs',

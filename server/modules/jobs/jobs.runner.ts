@@ -30,8 +30,11 @@ export interface JobRunner {
   enqueue(id: string, ctx: RequestContext, handler: JobHandler, params: Record<string, unknown>): void;
   /** Wait until no job is left (tests; shutdown). */
   idle(): Promise<void>;
-  /** Stop: the running job fails at its next step; queued ones fail. */
-  close(): Promise<void>;
+  /**
+   * Stop: jobs get up to `drainMs` to finish (graceful shutdown); then the running job fails at its next step
+   * and queued ones fail, so their creators are told to start them again.
+   */
+  close(drainMs?: number): Promise<void>;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -85,7 +88,12 @@ export function createJobRunner(db: Kysely<Database>, log: FastifyBaseLogger): J
       chain = chain.then(() => run(id, ctx, handler, params));
     },
     idle: () => chain,
-    async close() {
+    async close(drainMs = 0) {
+      if (drainMs > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([chain, new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
+        clearTimeout(timer);
+      }
       closing = true;
       await chain;
     },

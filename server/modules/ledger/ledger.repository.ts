@@ -1,6 +1,7 @@
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { likeContains } from '../../db/like.js';
+import { inForceSql } from '../facts/facts.rules.js';
 import { indexLedgerRecord } from '../search/search.index.js';
 import type { LedgerScope } from './ledger.policy.js';
 
@@ -117,8 +118,7 @@ export async function pairedWith(
     .selectFrom('pairings')
     .select(['counterpart_id', 'department_id'])
     .where(side === 'department' ? 'department_id' : 'counterpart_id', '=', organisationId)
-    .where('valid_from', '<=', year)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', year)]))
+    .where(inForceSql(year, 'pairings'))
     .execute();
   return new Set(rows.map((r) => (side === 'department' ? r.counterpart_id : r.department_id)));
 }
@@ -270,18 +270,6 @@ export async function findPlanItemWithPlan(db: Executor, itemId: number) {
 }
 
 /** Per pair and per kind (and direction): how many records of the year. */
-export async function countByPair(db: Executor, recordIds: number[]) {
-  if (!recordIds.length) return [];
-  return db
-    .selectFrom('ledger_records as l')
-    .innerJoin('ledger_record_counterparts as rc', 'rc.record_id', 'l.id')
-    .select(['l.department_id', 'rc.counterpart_id', 'l.kind', 'l.direction'])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('l.id', 'in', recordIds)
-    .groupBy(['l.department_id', 'rc.counterpart_id', 'l.kind', 'l.direction'])
-    .execute();
-}
-
 /** The kind of each record (to write a streamed export a sheet at a time). */
 export async function kindsOf(db: Executor, ids: number[]) {
   const out: { id: number; kind: string }[] = [];

@@ -17,7 +17,7 @@ import {
 } from '../../../common/schemas/ledger.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
 import { sendDocument } from '../documents/send-document.js';
-import { ledgerDocx, ledgerXlsxResponse } from './ledger.export.js';
+import { ledgerDocxResponse, ledgerXlsxResponse } from './ledger.export.js';
 import {
   acknowledgeNotice,
   createRecord,
@@ -65,7 +65,10 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/ledger/export.docx',
     { config: read, schema: { tags, querystring: LedgerExportQuery } },
-    async (request, reply) => sendDocument(reply, await ledgerDocx(request.ctx(), request.query)),
+    async (request, reply) => {
+      const doc = await ledgerDocxResponse(request.ctx(), request.query);
+      return sendDocument(reply, { filename: doc.filename, contentType: doc.contentType, body: doc.stream });
+    },
   );
   r.get('/ledger/:id', { config: read, schema: { tags, params: IdParams, response: one } }, async (request) =>
     getRecord(request.ctx(), request.params.id),

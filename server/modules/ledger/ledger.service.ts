@@ -22,6 +22,8 @@ import { nowIso } from '../../db/dialect.js';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
 import { filesOf as attachmentsOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
+import { countWork, pairRecords } from '../facts/facts.count.js';
+import { loadYearFacts } from '../facts/facts.load.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import {
   abilitiesFor,
@@ -31,7 +33,6 @@ import {
   type RecordFacts,
 } from './ledger.policy.js';
 import {
-  countByPair,
   counterpartsOf,
   findPlanItemWithPlan,
   findRecordIds,
@@ -680,56 +681,38 @@ export async function recordMinutes(
   return getRecord(ctx, id);
 }
 
-/** Counts per pair, per kind and (for invitations) per direction, for the pairs the actor sees in a year. */
+/**
+ * Counts per pair, per kind and (for invitations) per direction, for the pairs the actor sees in a year — every
+ * record in the ledger, counted by the facts module.
+ */
 export async function ledgerSummary(ctx: RequestContext, year: number): Promise<LedgerSummaryResponse> {
-  const ids = await findRecordIds(ctx.db, { scope: ledgerScope(ctx.actor), year });
-  const counts = await inSlices(ids, (s) => countByPair(ctx.db, s));
   const scope = ledgerScope(ctx.actor);
-  const orgIds = new Set<number>();
-  for (const c of counts) {
-    orgIds.add(c.department_id);
-    orgIds.add(c.counterpart_id);
-  }
-  const names = new Map<number, string>();
-  if (orgIds.size) {
-    const rows = await ctx.db
-      .selectFrom('organisations')
-      .select(['id', 'name'])
-      .where('id', 'in', [...orgIds])
-      .execute();
-    for (const r of rows) names.set(r.id, r.name);
-  }
-  const pairs = new Map<string, LedgerSummaryResponse['pairs'][number]>();
-  for (const c of counts) {
-    // a counterpart sees only its own pairs, even on records it shares with other counterparts
-    if (scope.kind === 'counterpart' && c.counterpart_id !== scope.organisationId) continue;
-    const key = `${c.department_id}:${c.counterpart_id}`;
-    let p = pairs.get(key);
-    if (!p) {
-      p = {
-        department: { id: c.department_id, name: names.get(c.department_id) ?? '' },
-        counterpart: { id: c.counterpart_id, name: names.get(c.counterpart_id) ?? '' },
-        invitationsDeptToCp: 0,
-        invitationsCpToDept: 0,
-        notices: 0,
-        research: 0,
-        services: 0,
-        symposia: 0,
-      };
-      pairs.set(key, p);
+  if (scope.kind === 'none') return { year, pairs: [] };
+  const facts = await loadYearFacts(ctx.db, scope, year);
+  const keys = new Map<string, { d: number; c: number; name: string }>();
+  for (const r of facts.records) {
+    for (const c of r.counterparts) {
+      // a counterpart sees only its own pairs, even on records it shares with other counterparts
+      if (scope.kind === 'counterpart' && c.id !== scope.organisationId) continue;
+      keys.set(`${r.departmentId}:${c.id}`, { d: r.departmentId, c: c.id, name: c.name });
     }
-    const n = Number(c.n);
-    if (c.kind === 'invitation' && c.direction === 'dept_to_cp') p.invitationsDeptToCp += n;
-    else if (c.kind === 'invitation') p.invitationsCpToDept += n;
-    else if (c.kind === 'notice') p.notices += n;
-    else if (c.kind === 'research') p.research += n;
-    else if (c.kind === 'service') p.services += n;
-    else if (c.kind === 'symposium') p.symposia += n;
   }
+  const departments = new Map(facts.records.map((r) => [r.departmentId, r.departmentName]));
+  const pairs = [...keys.values()].map(({ d, c, name }) => {
+    const w = countWork(pairRecords(facts, d, c), [], []);
+    return {
+      department: { id: d, name: departments.get(d) ?? '' },
+      counterpart: { id: c, name },
+      invitationsDeptToCp: w.invitationsOut.total,
+      invitationsCpToDept: w.invitationsIn.total,
+      notices: w.notices,
+      research: w.research,
+      services: w.services,
+      symposia: w.symposia.total,
+    };
+  });
   return {
     year,
-    pairs: [...pairs.values()].sort(
-      (a, b) => a.department.id - b.department.id || a.counterpart.id - b.counterpart.id,
-    ),
+    pairs: pairs.sort((a, b) => a.department.id - b.department.id || a.counterpart.id - b.counterpart.id),
   };
 }

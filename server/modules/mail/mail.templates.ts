@@ -36,6 +36,7 @@ const ACTION: Partial<Record<NotificationKind, string>> = {
   deadline_overdue: '已逾期，请尽快办理。',
   plan_item_overdue: '请落实年度对口联系工作计划，完成后在工作台账中登记并关联计划事项。',
   rsvp_reminder: '请登录系统回复是否参加。',
+  account_pending: '请登录系统，在「账号开通」中为该账号生成开通码并交给本人。',
 };
 
 export function renderMail(n: MailNotification, publicUrl: string): RenderedMail {

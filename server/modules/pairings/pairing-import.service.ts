@@ -1,17 +1,14 @@
 import { closestOrganisation } from '../../../common/name-match.js';
-import {
-  PARSE_ISSUE_MESSAGES,
-  type PairingParseResult,
-  type ParseIssue,
-} from '../../../common/pairing-text.js';
+import { NOTICE_ISSUE_MESSAGES, type NoticeIssue } from '../../../common/pairing-notice/index.js';
 import type {
+  ImportPreviewRequest,
   ImportPreviewResponse,
   ImportRequest,
   ImportResponse,
   NameResolution,
 } from '../../../common/schemas/pairings.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { AppError, invalid } from '../../errors.js';
+import { invalid } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import {
   aliasesOf,
@@ -19,7 +16,7 @@ import {
   insertOrganisation,
   listOrganisations,
 } from '../organisations/organisations.repository.js';
-import { parseImportSource } from './pairing-source.js';
+import { readImportSource } from './pairing-source.js';
 import { insertPairing, insertPairingEvent, overlappingPairings } from './pairings.repository.js';
 
 type Side = 'counterpart' | 'department';
@@ -48,23 +45,20 @@ async function candidates(db: Executor, regionPath: string): Promise<Candidate[]
   }));
 }
 
-/** Every distinct name of the parse, with the side it stands on, in order of appearance. */
-function namesOf(parsed: PairingParseResult): { name: string; side: Side }[] {
+/** Every distinct name of the pairs, with the side it stands on, in order of appearance. */
+function namesOf(
+  pairs: readonly { counterpart: string; department: string }[],
+): { name: string; side: Side }[] {
   const seen = new Map<string, Side>();
-  const add = (name: string, side: Side) => {
-    if (!seen.has(name)) seen.set(name, side);
-  };
-  for (const pair of parsed.pairs) {
-    add(pair.counterpart, 'counterpart');
-    for (const d of pair.departments) add(d, 'department');
+  for (const pair of pairs) {
+    if (!seen.has(pair.counterpart)) seen.set(pair.counterpart, 'counterpart');
+    if (!seen.has(pair.department)) seen.set(pair.department, 'department');
   }
-  for (const c of parsed.sharedUnits?.counterparts ?? []) add(c, 'counterpart');
-  for (const d of parsed.sharedUnits?.departments ?? []) add(d, 'department');
   return [...seen].map(([name, side]) => ({ name, side }));
 }
 
-function resolveNames(parsed: PairingParseResult, pool: Candidate[]): NameResolution[] {
-  return namesOf(parsed).map(({ name, side }) => {
+function resolveNames(names: { name: string; side: Side }[], pool: Candidate[]): NameResolution[] {
+  return names.map(({ name, side }) => {
     const sameSide = pool.filter((c) => c.kind === side);
     const best = closestOrganisation(name, sameSide);
     return {
@@ -76,44 +70,53 @@ function resolveNames(parsed: PairingParseResult, pool: Candidate[]): NameResolu
   });
 }
 
-function localise(issues: ParseIssue[], lang: RequestContext['lang']) {
+function localise(issues: NoticeIssue[], lang: RequestContext['lang']) {
   return issues.map((i) => ({
     line: i.line,
-    code: i.code,
     text: i.text,
-    message: lang === 'en' ? PARSE_ISSUE_MESSAGES[i.code].en : PARSE_ISSUE_MESSAGES[i.code].zh,
+    reason: i.reason,
+    message: NOTICE_ISSUE_MESSAGES[i.reason][lang === 'en' ? 'en' : 'zh'],
   }));
 }
 
+/** Read the notice and match its names; nothing is stored. */
 export async function previewImport(
   ctx: RequestContext,
-  input: { text?: string; xlsxBase64?: string },
+  input: ImportPreviewRequest,
 ): Promise<ImportPreviewResponse> {
-  const parsed = await parseImportSource(input);
+  const reading = await readImportSource(input);
   const pool = await candidates(ctx.db, ctx.actor.regionPath);
   return {
-    pairs: parsed.pairs.map((p) => ({ counterpart: p.counterpart, departments: p.departments })),
-    sharedUnits: parsed.sharedUnits,
-    warnings: localise(parsed.warnings, ctx.lang),
-    errors: localise(parsed.errors, ctx.lang),
-    names: resolveNames(parsed, pool),
+    pairs: reading.pairs,
+    issues: localise(reading.issues, ctx.lang),
+    names: resolveNames(namesOf(reading.pairs), pool),
   };
 }
 
+/** Match names the user typed or corrected in the preview grid. */
+export async function matchImportNames(
+  ctx: RequestContext,
+  names: { name: string; side: Side }[],
+): Promise<NameResolution[]> {
+  return resolveNames(names, await candidates(ctx.db, ctx.actor.regionPath));
+}
+
 /**
- * Store what the preview showed, all or nothing: an unreadable line refuses the whole import; names
- * without a match become organisations of the actor's region unless `resolve` maps them to one (then
- * the name is kept as that organisation's alias, so the next import matches it exactly).
+ * Store the pairs the user confirmed in the preview, all or nothing: names without a match become
+ * organisations of the actor's region unless `resolve` maps them to one of that region (then the name is
+ * kept as that organisation's alias, so the next import matches it exactly). One audit entry for the
+ * import and one for each organisation, alias and pairing written, in the same transaction.
  */
 export async function runImport(ctx: RequestContext, input: ImportRequest): Promise<ImportResponse> {
-  const parsed = await parseImportSource(input);
-  const firstError = parsed.errors[0];
-  if (firstError) throw new AppError('IMPORT_UNREADABLE', { line: firstError.line, text: firstError.text });
-  if (!parsed.pairs.length && !parsed.sharedUnits) throw invalid('no pairs');
-
   return ctx.db.transaction().execute(async (trx) => {
     const pool = await candidates(trx, ctx.actor.regionPath);
-    const resolutions = resolveNames(parsed, pool);
+    const names = namesOf(input.pairs);
+    const bothSides = input.pairs.find((p) =>
+      names.some((n) => n.name === p.department && n.side === 'counterpart'),
+    );
+    if (bothSides)
+      throw invalid(`pairs: ${bothSides.department} is named as a counterpart and as a department`);
+    const resolutions = resolveNames(names, pool);
     const idByName = new Map<string, number>();
     const organisationsCreated: { id: number; name: string }[] = [];
     let aliasesAdded = 0;
@@ -158,30 +161,11 @@ export async function runImport(ctx: RequestContext, input: ImportRequest): Prom
       }
     }
 
-    const wanted: { counterpartId: number; departmentId: number; shared: boolean }[] = [];
-    for (const pair of parsed.pairs) {
-      for (const d of pair.departments) {
-        wanted.push({
-          counterpartId: idByName.get(pair.counterpart) as number,
-          departmentId: idByName.get(d) as number,
-          shared: false,
-        });
-      }
-    }
-    if (parsed.sharedUnits) {
-      const sharedCounterparts = parsed.sharedUnits.counterparts.length
-        ? parsed.sharedUnits.counterparts
-        : parsed.pairs.map((p) => p.counterpart);
-      for (const c of sharedCounterparts) {
-        for (const d of parsed.sharedUnits.departments) {
-          wanted.push({
-            counterpartId: idByName.get(c) as number,
-            departmentId: idByName.get(d) as number,
-            shared: true,
-          });
-        }
-      }
-    }
+    const wanted = input.pairs.map((pair) => ({
+      counterpartId: idByName.get(pair.counterpart) as number,
+      departmentId: idByName.get(pair.department) as number,
+      shared: pair.shared,
+    }));
 
     let created = 0;
     let alreadyPresent = 0;
@@ -227,6 +211,18 @@ export async function runImport(ctx: RequestContext, input: ImportRequest): Prom
       });
       created++;
     }
-    return { created, alreadyPresent, organisationsCreated, aliasesAdded };
+    const result = { created, alreadyPresent, organisationsCreated, aliasesAdded };
+    await appendAudit(trx, ctx, {
+      action: 'pairing.import',
+      entityType: 'pairing',
+      after: {
+        ...result,
+        pairs: input.pairs.length,
+        validFrom: input.validFrom,
+        source: input.source ?? null,
+      },
+      detail: 'import',
+    });
+    return result;
   });
 }

@@ -1,15 +1,16 @@
 import ExcelJS from 'exceljs';
-import { type PairingParseResult, parsePairingRows, parsePairingText } from '../../../common/pairing-text.js';
+import { type NoticeReading, readNoticeRows, readNoticeText } from '../../../common/pairing-notice/index.js';
 import { AppError } from '../../errors.js';
 import { checkZipPackage, isZip } from '../attachments/zip-guard.js';
+import { docxText } from './notice-docx.js';
 
 /**
- * A pairing list is a few hundred rows: its workbook may unpack to at most 20 MiB (the attachments' zip
- * limits otherwise — entries, ratio, no ZIP64 or encryption), checked before exceljs inflates anything.
+ * A pairing list is a few hundred rows: its workbook or notice may unpack to at most 20 MiB (the attachments' zip
+ * limits otherwise — entries, ratio, no ZIP64 or encryption), checked before anything inflates it.
  */
 export const IMPORT_MAX_UNCOMPRESSED = 20 * 1024 * 1024;
 
-/** One workbook is parsed at a time, so concurrent imports cannot add up their memory. */
+/** One package is unpacked at a time, so concurrent imports cannot add up their memory. */
 let parsing: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   const run = parsing.then(task, task);
@@ -17,12 +18,21 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** The first worksheet of an .xlsx as rows of cell text. */
-async function readXlsxRows(base64: string): Promise<string[][]> {
+/**
+ * The bytes of an uploaded .xlsx / .docx, refused before anything unpacks them when they are no zip package
+ * or would unpack beyond the shared zip-bomb limits (entry count, total size, ratio).
+ */
+async function packageBytes(base64: string): Promise<Buffer> {
   const bytes = Buffer.from(base64, 'base64');
   if (!isZip(bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const zip = await checkZipPackage(bytes, IMPORT_MAX_UNCOMPRESSED);
-  if (!zip.ok) throw new AppError(zip.tooLarge ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE');
+  const verdict = await checkZipPackage(bytes, IMPORT_MAX_UNCOMPRESSED);
+  if (!verdict.ok) throw new AppError(verdict.tooLarge ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE');
+  return bytes;
+}
+
+/** The first worksheet of an .xlsx as rows of cell text. */
+async function readXlsxRows(base64: string): Promise<string[][]> {
+  const bytes = await packageBytes(base64);
   return oneAtATime(() => sheetRows(bytes));
 }
 
@@ -48,11 +58,20 @@ async function sheetRows(bytes: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** Parse whichever source the request gave: pasted text or a two-column workbook. */
-export async function parseImportSource(input: {
+async function readDocx(base64: string): Promise<string> {
+  const bytes = await packageBytes(base64);
+  const text = await oneAtATime(() => docxText(bytes)).catch(() => null);
+  if (text === null) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  return text;
+}
+
+/** Read whichever source the request gave: pasted text, the notice as a .docx, or a workbook. */
+export async function readImportSource(input: {
   text?: string;
   xlsxBase64?: string;
-}): Promise<PairingParseResult> {
-  if (input.xlsxBase64) return parsePairingRows(await readXlsxRows(input.xlsxBase64));
-  return parsePairingText(input.text ?? '');
+  docxBase64?: string;
+}): Promise<NoticeReading> {
+  if (input.xlsxBase64) return readNoticeRows(await readXlsxRows(input.xlsxBase64));
+  if (input.docxBase64) return readNoticeText(await readDocx(input.docxBase64));
+  return readNoticeText(input.text ?? '');
 }

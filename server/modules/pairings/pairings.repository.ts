@@ -1,6 +1,7 @@
 import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { inForceSql } from '../facts/facts.rules.js';
 
 export interface PairingFilter {
   scope: Scope;
@@ -43,9 +44,7 @@ export async function listPairings(db: Executor, f: PairingFilter) {
   }
   if (f.year !== undefined) {
     const year = f.year;
-    query = query
-      .where('p.valid_from', '<=', year)
-      .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>=', year)]));
+    query = query.where(inForceSql(year, 'p'));
   }
   if (f.counterpartId) query = query.where('p.counterpart_id', '=', f.counterpartId);
   if (f.departmentId) query = query.where('p.department_id', '=', f.departmentId);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   CreatePairingRequest,
   EndPairingRequest,
+  ImportNamesRequest,
+  ImportNamesResponse,
   ImportPreviewRequest,
   ImportPreviewResponse,
   ImportRequest,
@@ -18,7 +20,7 @@ import {
 } from '../../../common/schemas/pairings.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
 import { refuseOversizedBody } from '../attachments/upload-limit.js';
-import { previewImport, runImport } from './pairing-import.service.js';
+import { matchImportNames, previewImport, runImport } from './pairing-import.service.js';
 import {
   createPairing,
   endPairing,
@@ -84,6 +86,14 @@ export async function pairingRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, body: ImportPreviewRequest, response: { 200: ImportPreviewResponse } },
     },
     async (request) => previewImport(request.ctx(), request.body),
+  );
+  r.post(
+    '/pairings/import/names',
+    {
+      config: write,
+      schema: { tags, body: ImportNamesRequest, response: { 200: ImportNamesResponse } },
+    },
+    async (request) => ({ names: await matchImportNames(request.ctx(), request.body.names) }),
   );
   r.post(
     '/pairings/import',

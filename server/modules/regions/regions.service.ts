@@ -1,7 +1,7 @@
 import { REGION_LEVELS, type RegionLevel } from '../../../common/organisations.js';
 import type { CreateRegionRequest, RegionDto } from '../../../common/schemas/organisations.js';
 import { regionWithin } from '../../access/scope.js';
-import type { RequestContext } from '../../context.js';
+import type { Executor, RequestContext } from '../../context.js';
 import type { Region } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
@@ -42,23 +42,36 @@ async function manageableRegion(ctx: RequestContext, id: number): Promise<Region
   return region;
 }
 
-export async function createRegion(ctx: RequestContext, input: CreateRegionRequest): Promise<RegionDto> {
-  const parent = await manageableRegion(ctx, input.parentId);
-  // 省 ⊃ 市 ⊃ 区县: a child sits at a deeper level than its parent.
+/** A region the actor may manage (its own or one under it); others answer NOT_FOUND. */
+export const regionToManage = manageableRegion;
+
+/**
+ * Add a region under `parent` inside the caller's transaction, with its audit entry: a child sits at a deeper
+ * level than its parent (省 ⊃ 市 ⊃ 区县) and its name is unique among its siblings.
+ */
+export async function addRegion(
+  trx: Executor,
+  ctx: RequestContext,
+  parent: Region,
+  input: CreateRegionRequest,
+): Promise<Region> {
   if (REGION_LEVELS.indexOf(input.level) <= REGION_LEVELS.indexOf(parent.level as RegionLevel)) {
     throw invalid(`level ${input.level} cannot sit under ${parent.level}`);
   }
-  const created = await ctx.db.transaction().execute(async (trx) => {
-    if (await siblingNamed(trx, input.parentId, input.name)) throw conflict(input.name);
-    const region = await insertRegion(trx, input);
-    await appendAudit(trx, ctx, {
-      action: 'region.create',
-      entityType: 'region',
-      entityId: region.id,
-      after: region,
-    });
-    return region;
+  if (await siblingNamed(trx, parent.id, input.name)) throw conflict(input.name);
+  const region = await insertRegion(trx, input);
+  await appendAudit(trx, ctx, {
+    action: 'region.create',
+    entityType: 'region',
+    entityId: region.id,
+    after: region,
   });
+  return region;
+}
+
+export async function createRegion(ctx: RequestContext, input: CreateRegionRequest): Promise<RegionDto> {
+  const parent = await manageableRegion(ctx, input.parentId);
+  const created = await ctx.db.transaction().execute((trx) => addRegion(trx, ctx, parent, input));
   const all = await listRegions(ctx);
   return all.find((r) => r.id === created.id) as RegionDto;
 }

@@ -1,6 +1,7 @@
-// What a department's year consists of, read from the ledger, the plan and the consultations, as the plain facts
-// common/report-prose.ts writes the draft from.
+// What a department's year consists of, as the plain facts common/report-prose.ts writes the draft from — read
+// from the one facts module (server/modules/facts), so the report says what the pack and the dashboard count.
 import type {
+  ProseConsultation,
   ProseInvitation,
   ProseNotice,
   ProsePlan,
@@ -9,134 +10,105 @@ import type {
   ProseSymposium,
   ReportFacts,
 } from '../../../common/report-prose.js';
-import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor } from '../../context.js';
-import {
-  counterpartsOf,
-  findRecordIds,
-  pairedWith,
-  recordsByIds,
-  responsesOf,
-} from '../ledger/ledger.repository.js';
-import type { LedgerDetails } from '../ledger/ledger.service.js';
-import { itemsOf, linksOf, listPlans } from '../plans/plans.repository.js';
-import { itemStatus } from '../plans/plans.service.js';
-import { consultationFacts } from './report-consultations.js';
-
-async function inSlices<T>(ids: number[], fn: (slice: number[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...(await fn(ids.slice(i, i + 500))));
-  return out;
-}
+import { type FactsScope, loadYearFacts, type YearFacts } from '../facts/facts.load.js';
+import { type AsOf, asOf } from '../facts/facts.rules.js';
 
 /** The counterparts paired with a department in a year, in print order. */
-export async function counterpartsInForce(db: Executor, departmentId: number, year: number) {
-  const paired = await pairedWith(db, 'department', departmentId, year);
-  if (!paired.size) return [];
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('id', 'in', [...paired])
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
+export function counterpartsInForce(f: YearFacts, departmentId: number): { id: number; name: string }[] {
+  const ids = new Set(f.pairs.filter((p) => p.departmentId === departmentId).map((p) => p.counterpartId));
+  return f.units
+    .filter((u) => u.kind === 'counterpart' && ids.has(u.id))
+    .map((u) => ({ id: u.id, name: u.name }));
 }
 
 /** The plan of a department and year with each item's status, or null. */
-export async function planFacts(db: Executor, departmentId: number, year: number): Promise<ProsePlan | null> {
-  const [plan] = await listPlans(db, { scope: { kind: 'department', organisationId: departmentId }, year });
-  if (!plan) return null;
-  const items = await itemsOf(db, [plan.id]);
-  const links = await linksOf(
-    db,
-    items.map((i) => i.id),
-  );
-  return {
-    id: plan.id,
-    items: items.map((i) => ({
-      id: i.id,
-      title: i.title,
-      status: itemStatus(year, i.target_month, links.filter((l) => l.plan_item_id === i.id).length),
-    })),
-  };
+export function planOf(f: YearFacts, departmentId: number): ProsePlan | null {
+  const plan = f.plans.find((p) => p.departmentId === departmentId);
+  return plan ? { id: plan.id, items: plan.items } : null;
 }
 
-/** Everything the draft of department D's report of year Y is written from. */
-export async function reportFacts(
-  db: Executor,
-  department: { id: number; name: string },
-  year: number,
-): Promise<ReportFacts> {
-  const ids = await findRecordIds(db, { scope: { kind: 'department', organisationId: department.id }, year });
-  const [rows, cps, responses] = await Promise.all([
-    inSlices(ids, (s) => recordsByIds(db, s)),
-    inSlices(ids, (s) => counterpartsOf(db, s)),
-    inSlices(ids, (s) => responsesOf(db, s)),
-  ]);
+/** A department's matters of the year as the prose takes them (those with a suggestion received in it too). */
+export function consultationsOf(f: YearFacts, departmentId: number): ProseConsultation[] {
+  return f.matters
+    .filter((m) => m.departmentId === departmentId)
+    .map((m) => ({
+      id: m.id,
+      title: m.title,
+      symposium: m.symposium,
+      symposiumDate: m.symposiumDate,
+      decidedDate: m.decidedDate,
+      breach: m.breach,
+      suggestions: f.suggestions
+        .filter((s) => s.matterId === m.id)
+        .map((s) => ({
+          id: s.id,
+          class: s.state.adoption,
+          reply: s.state.reply,
+          overdue: s.state.overdue,
+        })),
+    }));
+}
+
+/** The draft's facts of department D from the year's facts (loaded for D, or for a whole region). */
+export function reportFactsOf(f: YearFacts, department: { id: number; name: string }): ReportFacts {
   const facts: ReportFacts = {
-    year,
+    year: f.year,
     department: department.name,
-    counterparts: (await counterpartsInForce(db, department.id, year)).map((c) => c.name),
+    counterparts: counterpartsInForce(f, department.id).map((c) => c.name),
     symposia: [],
-    consultations: await consultationFacts(db, department.id, year),
+    consultations: consultationsOf(f, department.id),
     invitations: [],
     notices: [],
     research: [],
     services: [],
-    plan: await planFacts(db, department.id, year),
+    plan: planOf(f, department.id),
   };
-  for (const row of rows) {
-    const d = JSON.parse(row.details_json) as LedgerDetails;
-    const base = { id: row.id, date: shanghaiDate(row.starts_at), title: row.title };
-    const counterparts = cps.filter((c) => c.record_id === row.id);
-    const names = counterparts.map((c) => c.name);
-    const answers = responses.filter((r) => r.record_id === row.id);
-    switch (row.kind) {
+  for (const r of f.records) {
+    if (r.departmentId !== department.id) continue;
+    const base = { id: r.id, date: r.date, title: r.title };
+    const names = r.counterparts.map((c) => c.name);
+    const d = r.details;
+    switch (r.kind) {
       case 'symposium':
         facts.symposia.push({
           ...base,
           counterparts: names,
-          minutes: row.status === 'held',
-        } as ProseSymposium);
+          state: r.state,
+          minutes: r.minutes,
+        } satisfies ProseSymposium);
         break;
       case 'invitation':
         facts.invitations.push({
           ...base,
-          direction: row.direction === 'cp_to_dept' ? 'cp_to_dept' : 'dept_to_cp',
-          subtype: row.subtype,
-          host: row.host_name,
-          invitees: answers.map((r) => ({
-            name: r.organisation_name,
-            attended: r.attended === null ? null : r.attended === 1,
-          })),
+          direction: r.direction ?? 'dept_to_cp',
+          subtype: r.subtype,
+          host: r.hostName,
+          invitees: r.invitees.map((i) => ({ name: i.name, state: i.state })),
         } satisfies ProseInvitation);
         break;
       case 'notice':
         facts.notices.push({
           ...base,
-          subtype: row.subtype,
+          subtype: r.subtype,
           docNumber: d.docNumber ?? null,
-          recipients: answers.map((r) => ({
-            name: r.organisation_name,
-            received: r.received_at !== null,
-            read: r.read_at !== null,
-          })),
+          recipients: r.recipients,
         } satisfies ProseNotice);
         break;
       case 'research':
         facts.research.push({
           ...base,
-          subtype: row.subtype,
+          subtype: r.subtype,
           counterparts: names,
           adoption: d.adoption ?? 'none',
           instruction: Boolean(d.instruction),
-          takenUpBy: counterparts.find((c) => c.id === d.takenUpBy)?.name ?? null,
+          takenUpBy: r.counterparts.find((c) => c.id === d.takenUpBy)?.name ?? null,
         } satisfies ProseResearch);
         break;
       case 'service':
         facts.services.push({
           ...base,
-          subtype: row.subtype,
+          subtype: r.subtype,
           counterparts: names,
           fundsWan: d.service?.fundsWan ?? null,
           peopleServed: d.service?.peopleServed ?? null,
@@ -146,4 +118,17 @@ export async function reportFacts(
     }
   }
   return facts;
+}
+
+export const departmentScope = (id: number): FactsScope => ({ kind: 'department', organisationId: id });
+
+/** Everything the draft of department D's report of year Y is written from, as of `at` (default now). */
+export async function reportFacts(
+  db: Executor,
+  department: { id: number; name: string },
+  year: number,
+  at: AsOf = asOf(),
+): Promise<{ facts: ReportFacts; year: YearFacts }> {
+  const f = await loadYearFacts(db, departmentScope(department.id), year, at);
+  return { facts: reportFactsOf(f, department), year: f };
 }

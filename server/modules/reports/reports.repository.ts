@@ -2,6 +2,7 @@ import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { ReportRow } from '../../db/schema.js';
+import { inForceSql } from '../facts/facts.rules.js';
 import { indexReport } from '../search/search.index.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -71,7 +72,18 @@ export async function reportDepartments(
     .select(['o.id', 'o.name', 'o.region_id', 'r.path as region_path'])
     .where('o.kind', '=', 'department');
   if (scope.kind === 'region') {
-    query = query.where('r.path', 'like', `${scope.regionPath}%`).where('o.active', '=', 1);
+    // the departments of the year's pairs: one added by a later year's list owes no report for this one
+    query = query
+      .where('r.path', 'like', `${scope.regionPath}%`)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('pairings as p')
+            .select('p.id')
+            .whereRef('p.department_id', '=', 'o.id')
+            .where(inForceSql(year, 'p')),
+        ),
+      );
   } else {
     const org = scope.organisationId;
     query = query.where((eb) =>
@@ -84,8 +96,7 @@ export async function reportDepartments(
             .selectFrom('pairings as p')
             .select('p.department_id')
             .where('p.counterpart_id', '=', org)
-            .where('p.valid_from', '<=', year)
-            .where((e) => e.or([e('p.valid_to', 'is', null), e('p.valid_to', '>=', year)])),
+            .where(inForceSql(year, 'p')),
         ),
       ]),
     );

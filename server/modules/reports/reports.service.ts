@@ -26,6 +26,7 @@ import type { ReportRow } from '../../db/schema.js';
 import type { AnnualReportForm } from '../../documents/annual-report.docx.js';
 import { invalidState, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
+import type { YearFacts } from '../facts/facts.load.js';
 import { insertNotifications, usersOfOrganisations } from '../notifications/notifications.repository.js';
 import { personsInForce } from '../roster/roster.repository.js';
 import { counterpartsInForce, reportFacts } from './report-facts.js';
@@ -125,9 +126,13 @@ function finalTexts(draft: DraftSection[], stored: Texts): Record<ReportSectionK
   return out;
 }
 
-async function headerOf(ctx: RequestContext, department: Department, year: number, date: string) {
-  const counterparts = await counterpartsInForce(ctx.db, department.id, year);
-  const persons = await personsInForce(ctx.db, [department.id], date);
+/**
+ * The form's header: the counterparts of the year's pairs, and the 分管领导 and 联络员 on the roster as of the
+ * year's end (a past year) or today (the current year) — never today's people on a past year's form.
+ */
+async function headerOf(ctx: RequestContext, department: Department, facts: YearFacts, date: string) {
+  const counterparts = counterpartsInForce(facts, department.id);
+  const persons = await personsInForce(ctx.db, [department.id], facts.rosterDate);
   const masked = !isOwn(ctx, department.id);
   const person = (role: 'leader' | 'liaison') => {
     const p = persons.filter((x) => x.role === role).at(-1);
@@ -143,6 +148,7 @@ export interface LoadedReport {
   row: ReportRow | undefined;
   draft: DraftSection[];
   deadline: string;
+  facts: YearFacts;
 }
 
 export async function loadReport(
@@ -156,7 +162,7 @@ export async function loadReport(
     reportFacts(ctx.db, department, year),
     deadlineOf(ctx.db, department.region_id, year),
   ]);
-  return { department, row, draft: buildReportDraft(facts), deadline };
+  return { department, row, draft: buildReportDraft(facts.facts), deadline, facts: facts.year };
 }
 
 function timing(status: ReportStatus, deadline: string, today: string) {
@@ -165,7 +171,7 @@ function timing(status: ReportStatus, deadline: string, today: string) {
 }
 
 async function present(ctx: RequestContext, year: number, r: LoadedReport): Promise<ReportDto> {
-  const { department, row, draft, deadline } = r;
+  const { department, row, draft, deadline, facts } = r;
   const status = statusOf(row);
   const stored = row ? parseTexts(row.sections_json) : {};
   const whenSaved = row ? (JSON.parse(row.generated_json) as Record<string, string>) : null;
@@ -190,7 +196,7 @@ async function present(ctx: RequestContext, year: number, r: LoadedReport): Prom
     submittedAt: row?.submitted_at ?? null,
     acceptedAt: row?.accepted_at ?? null,
     returnComment: row?.return_comment ?? null,
-    header: await headerOf(ctx, department, year, date),
+    header: await headerOf(ctx, department, facts, date),
     sections: draft.map((s) => ({
       key: s.key,
       title: s.title,

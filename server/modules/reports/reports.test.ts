@@ -163,6 +163,7 @@ describeEachDialect('reports', (dialect) => {
 
   it('writes 重大事项通报协商情况 from the consultations, agreeing with consultationFigures', async () => {
     const now = new Date().getUTCFullYear();
+    const heldOn = '1月15日';
     const wenguangId = await orgId(t.db, '区文广旅体局');
     const wenguang = await loginAs(t, 'department', wenguangId);
     const M = '/api/v1/consultations/matters';
@@ -187,9 +188,9 @@ describeEachDialect('reports', (dialect) => {
     const report = await getJson(wenguang, `/api/v1/reports/${wenguangId}/${now}`);
     const section = report.sections.find((s: Section) => s.key === 'consultation');
     expect(section.generated.sentences.map((x: SentenceDto) => x.text)).toEqual([
-      '全年就1项重大事项开展专题协商，召开专题协商座谈会1次，收到意见建议5条，其中采纳3条、部分采纳1条、研究办理中1条。',
-      '就《文化惠民工程实施方案》召开专题协商座谈会1次，收到意见建议5条，采纳3条、部分采纳1条、研究办理中1条。',
-      '已答复意见建议4条，其中按期答复4条。',
+      '全年就1项重大事项与联系对象开展协商，召开专题协商座谈会1次，收到意见建议5条，其中采纳3条、部分采纳1条、研究办理中1条。',
+      `${heldOn}，就《文化惠民工程实施方案》召开专题协商座谈会，收到意见建议5条，采纳3条、部分采纳1条、研究办理中1条。`,
+      '已答复意见建议4条，其中按期答复4条，尚有1条未答复。',
     ]);
     expect(section.generated.sentences[1].sources).toEqual([
       { type: 'consultation', id: matter.id },

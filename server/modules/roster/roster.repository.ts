@@ -2,6 +2,7 @@ import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { decryptColumns, encryptField } from '../../db/field-crypto.js';
+import { inForceSql } from '../facts/facts.rules.js';
 import { indexPerson } from '../search/search.index.js';
 
 // Phone numbers are stored encrypted when LIAISON_DATA_KEY is set (数据保密性): written through encryptField,
@@ -32,6 +33,8 @@ export interface UnitFilter {
   /** exactly this region (a round's units), not the ones under it */
   regionId?: number;
   activeOnly?: boolean;
+  /** only units of a pair in force in this year */
+  inForceYear?: number;
 }
 
 /** Departments and counterparts the scope may see, in print order. */
@@ -45,6 +48,21 @@ export async function listUnits(db: Executor, f: UnitFilter): Promise<UnitRow[]>
   if (f.ids) query = query.where('o.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.regionId !== undefined) query = query.where('o.region_id', '=', f.regionId);
   if (f.activeOnly) query = query.where('o.active', '=', 1);
+  if (f.inForceYear !== undefined) {
+    // a unit of a pair in force in the year (one added by a later year's list is not part of this one)
+    const year = f.inForceYear;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('pairings as p')
+          .select('p.id')
+          .where((w) =>
+            w.or([w('p.department_id', '=', w.ref('o.id')), w('p.counterpart_id', '=', w.ref('o.id'))]),
+          )
+          .where(inForceSql(year, 'p')),
+      ),
+    );
+  }
   return query.orderBy('o.kind').orderBy('o.sort_order').orderBy('o.id').execute();
 }
 

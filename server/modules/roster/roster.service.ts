@@ -21,6 +21,7 @@ import { scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { ResponsiblePerson } from '../../db/schema.js';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
+import { proposeHandover } from '../accounts/handover.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { insertNotifications, reviewersOfRegion } from '../notifications/notifications.repository.js';
 import {
@@ -277,6 +278,22 @@ export async function recordPersonVersion(
   }
   if (previous) await closePerson(trx, previous.id, dayBefore(input.servedFrom));
   const next = await insertPerson(trx, { ...input, createdBy: ctx.actor.userId });
+  if (input.role === 'liaison' && previous && previous.name !== next.name) {
+    // a new 联络员: the unit's account is proposed for hand-over to 统战部 (issue 18)
+    const via =
+      input.source === 'filing'
+        ? 'filing'
+        : (await hasFiled(trx, input.organisationId))
+          ? 'change_report'
+          : 'roster';
+    await proposeHandover(trx, ctx, {
+      organisationId: input.organisationId,
+      previousPersonId: previous.id,
+      nextPersonId: next.id,
+      nextName: next.name,
+      via,
+    });
+  }
   await appendAudit(trx, ctx, {
     action: 'roster.update',
     entityType: 'responsible_person',

@@ -4,10 +4,12 @@
 //
 // This file reads the source tables itself (it imports no other module), so repositories may call it without
 // an import cycle.
+
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
 import type { SearchEntityType } from '../../../common/schemas/search.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { inForceSql } from '../facts/facts.rules.js';
 
 export interface IndexEntry {
   entityType: SearchEntityType;
@@ -294,8 +296,7 @@ export async function indexReport(db: Executor, reportId: number): Promise<void>
     .selectFrom('pairings')
     .select('counterpart_id')
     .where('department_id', '=', r.department_id)
-    .where('valid_from', '<=', r.year)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', r.year)]))
+    .where(inForceSql(r.year, 'pairings'))
     .execute();
   let texts: string[] = [];
   try {

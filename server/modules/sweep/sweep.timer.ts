@@ -3,6 +3,10 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
+import { sweepMetrics } from '../../plugins/metrics.js';
+import { purgeExpiredCounters } from '../../plugins/rate-limit-store.js';
+import { anchorFileOf, anchorIncrementally } from '../audit/audit.anchor.js';
+import { purgeFinishedJobs } from '../jobs/jobs.repository.js';
 import { defaultInstanceId, type SendResult, sendPendingEmails } from '../mail/mail.sender.js';
 import { type MailTransport, smtpTransport } from '../mail/mail.transport.js';
 import { runSweep, type SweepReport } from './sweep.service.js';
@@ -15,15 +19,24 @@ export interface SweepLogger {
 /** One tick: the sweep, then the e-mail (when SMTP is configured). */
 export async function sweepAndSend(
   db: Kysely<Database>,
-  config: Pick<Config, 'LIAISON_SMTP_URL' | 'LIAISON_MAIL_FROM' | 'LIAISON_PUBLIC_URL'>,
+  config: Pick<
+    Config,
+    'LIAISON_SMTP_URL' | 'LIAISON_MAIL_FROM' | 'LIAISON_PUBLIC_URL' | 'LIAISON_JOB_RETENTION_HOURS'
+  >,
   o: { instanceId: string; transport?: MailTransport | null; now?: Date } = {
     instanceId: defaultInstanceId(),
   },
-): Promise<{ sweep: SweepReport; mail: SendResult | null }> {
+): Promise<{ sweep: SweepReport; mail: SendResult | null; jobsPurged: number }> {
   const now = o.now ?? new Date();
   const sweep = await runSweep(db, now);
+  // a finished document's bytes are kept for its creator to download, then go (they are re-made on demand)
+  const jobsPurged = await purgeFinishedJobs(
+    db,
+    new Date(now.getTime() - config.LIAISON_JOB_RETENTION_HOURS * 3600_000).toISOString(),
+  );
+  await purgeExpiredCounters(db, now.getTime());
   const transport = o.transport ?? (config.LIAISON_SMTP_URL ? smtpTransport(config.LIAISON_SMTP_URL) : null);
-  if (!transport) return { sweep, mail: null };
+  if (!transport) return { sweep, mail: null, jobsPurged };
   try {
     const mail = await sendPendingEmails(db, {
       transport,
@@ -33,7 +46,7 @@ export async function sweepAndSend(
       // the reminders were queued while the sweep ran: what is due is measured after it
       now: new Date(Math.max(now.getTime(), Date.now())),
     });
-    return { sweep, mail };
+    return { sweep, mail, jobsPurged };
   } finally {
     if (!o.transport) transport.close();
   }
@@ -54,13 +67,24 @@ export function startSweepTimer(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
+  const anchorFile = anchorFileOf(config);
   const tick = () => {
     running = sweepAndSend(db, config, { instanceId })
       .then(({ sweep, mail }) => {
+        sweepMetrics.runs.inc({ outcome: sweep.errors.length ? 'partial' : 'ok' });
+        sweepMetrics.notified.inc(Object.values(sweep.notified).reduce((a, b) => a + b, 0));
+        if (mail) {
+          sweepMetrics.mailSent.inc(mail.sent);
+          sweepMetrics.mailFailed.inc(mail.retrying + mail.failed);
+        }
         if (sweep.errors.length) log.error({ errors: sweep.errors }, 'sweep: some steps failed');
         log.info({ sweep: sweep.notified, created: sweep.obligationsCreated, mail }, 'sweep done');
       })
-      .catch((error: unknown) => log.error({ err: error }, 'sweep failed'))
+      .then(() => (anchorFile ? anchorAuditHead(db, anchorFile, log) : undefined))
+      .catch((error: unknown) => {
+        sweepMetrics.runs.inc({ outcome: 'failed' });
+        log.error({ err: error }, 'sweep failed');
+      })
       .finally(() => {
         running = null;
         if (!stopped) timer = setTimeout(tick, minutes * 60_000);
@@ -74,4 +98,16 @@ export function startSweepTimer(
       if (running) await running;
     },
   };
+}
+
+/**
+ * Beside the sweep: anchor the audit chain's head outside the database (issue 13 item 5), after checking the last
+ * anchor still holds and the entries since link up. A failed check is logged as an error and the anchor stays
+ * where it was, so `liaison audit verify` keeps failing until someone looks.
+ */
+export async function anchorAuditHead(db: Kysely<Database>, file: string, log: SweepLogger): Promise<void> {
+  const result = await anchorIncrementally(db, file);
+  if (!result.ok) log.error({ reason: result.reason, file }, 'AUDIT TRAIL CHECK FAILED: not anchored');
+  else if (result.anchored)
+    log.info({ anchor: { id: result.anchored.id, hash: result.anchored.hash } }, 'audit chain head anchored');
 }

@@ -18,6 +18,7 @@ export function selectUsers(db: Executor) {
       'u.email',
       'u.disabled',
       'u.must_change_password',
+      'u.activation_pending',
       'u.locked_until',
       'u.last_login_at',
       'u.created_at',

@@ -3,15 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
 import {
   CreateUserRequest,
+  GrantRoleRequest,
   UpdateUserRequest,
+  UserActivationResponse,
   UserDto,
   UserListQuery,
   UserListResponse,
-  UserWithPasswordResponse,
 } from '../../../common/schemas/users.js';
 import {
   createUser,
   endSessions,
+  grantRole,
   listUsersFor,
   resetPassword,
   resetTotp,
@@ -31,8 +33,8 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/users',
-    { config: write, schema: { tags, body: CreateUserRequest, response: { 200: UserWithPasswordResponse } } },
-    async (request) => createUser(request.ctx(), app.policyDefaults, request.body),
+    { config: write, schema: { tags, body: CreateUserRequest, response: { 200: UserActivationResponse } } },
+    async (request) => createUser(request.ctx(), app.config, app.policyDefaults, request.body),
   );
   r.patch(
     '/users/:id',
@@ -44,8 +46,16 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/users/:id/reset-password',
-    { config: write, schema: { tags, params: IdParams, response: { 200: UserWithPasswordResponse } } },
-    async (request) => resetPassword(request.ctx(), request.params.id),
+    { config: write, schema: { tags, params: IdParams, response: { 200: UserActivationResponse } } },
+    async (request) => resetPassword(request.ctx(), app.config, request.params.id),
+  );
+  r.post(
+    '/users/:id/role',
+    {
+      config: { permission: 'users:grant' as const },
+      schema: { tags, params: IdParams, body: GrantRoleRequest, response: { 200: UserDto } },
+    },
+    async (request) => grantRole(request.ctx(), request.params.id, request.body.role),
   );
   r.post(
     '/users/:id/reset-totp',

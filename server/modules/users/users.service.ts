@@ -1,11 +1,22 @@
 import type { OrganisationKind } from '../../../common/organisations.js';
 import type { Role } from '../../../common/roles.js';
-import type { CreateUserRequest, UpdateUserRequest, UserDto } from '../../../common/schemas/users.js';
+import type {
+  CreateUserRequest,
+  UpdateUserRequest,
+  UserActivationResponse,
+  UserDto,
+} from '../../../common/schemas/users.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { makePending } from '../activation/activation.codes.js';
+import {
+  codeTarget,
+  completeDelivery,
+  type DeliveryConfig,
+  planDelivery,
+} from '../activation/activation.delivery.js';
 import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
-import { storePassword } from '../auth/auth.service.js';
 import {
   generatePassword,
   hashPassword,
@@ -18,6 +29,7 @@ import { deleteUserSessions } from '../auth/session.repository.js';
 import { removeTotp } from '../auth/totp.js';
 import { visibleOrganisation } from '../organisations/organisations.service.js';
 import { currentSecurityPolicy } from '../settings/security-policy.js';
+import { authorizeAccount } from './users.policy.js';
 import { insertUser, listUsers, type UserRow, usernameTaken } from './users.repository.js';
 
 /** Which kind of organisation each role's user must belong to; admins may sit in any unit. */
@@ -46,6 +58,7 @@ export function presentUser(row: UserRow): UserDto {
     email: row.email,
     disabled: row.disabled === 1,
     mustChangePassword: row.must_change_password === 1,
+    activationPending: row.activation_pending === 1,
     totpEnabled: row.totp_enabled_at !== null,
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
@@ -78,7 +91,7 @@ async function visibleUser(ctx: RequestContext, id: number): Promise<UserRow> {
 export async function createUserRecord(
   db: Executor,
   source: AuditSource,
-  input: Omit<CreateUserRequest, 'password'> & { password: string | null; mustChangePassword: boolean },
+  input: CreateUserRequest & { password: string | null; mustChangePassword: boolean; pending?: boolean },
   policy: PasswordPolicy,
 ): Promise<number> {
   if (await usernameTaken(db, input.username)) throw conflict(input.username);
@@ -95,7 +108,8 @@ export async function createUserRecord(
     const problems = passwordProblems(input.password, input.username, policy);
     if (problems.length) throw new AppError('WEAK_PASSWORD', { detail: problems.join(', ') });
   }
-  const password = input.password ?? generatePassword();
+  // no password given: a random one nobody is told; the holder sets their own with an activation code
+  const password = input.password ?? generatePassword(24);
   const passwordHash = await hashPassword(password);
   const { id } = await insertUser(db, {
     username: input.username,
@@ -105,6 +119,7 @@ export async function createUserRecord(
     email: input.email ?? null,
     password_hash: passwordHash,
     must_change_password: input.mustChangePassword ? 1 : 0,
+    activation_pending: input.pending ? 1 : 0,
     disabled: 0,
     failed_logins: 0,
     locked_until: null,
@@ -121,25 +136,34 @@ export async function createUserRecord(
   return id;
 }
 
+/**
+ * The system admin creates a business account: it waits for its holder, who sets the password with a one-time
+ * code — e-mailed when the account has an address and SMTP is configured, otherwise issued by the holder's
+ * 统战部. The system admin never sees a password or a code.
+ */
 export async function createUser(
   ctx: RequestContext,
+  cfg: DeliveryConfig,
   defaults: { sessionIdleMinutes: number; sessionAbsoluteHours: number },
   input: CreateUserRequest,
-): Promise<{ user: UserDto; generatedPassword: string | null }> {
+): Promise<UserActivationResponse> {
+  authorizeAccount(ctx.actor, 'create', { newRole: input.role });
   await visibleOrganisation(ctx, input.organisationId);
   const policy = await currentSecurityPolicy(ctx.db, defaults);
-  const generated = input.password ? null : generatePassword();
-  const id = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      createUserRecord(
-        trx,
-        ctx,
-        { ...input, password: input.password ?? generated, mustChangePassword: true },
-        passwordRules(policy),
-      ),
+  const planned = await ctx.db.transaction().execute(async (trx) => {
+    const id = await createUserRecord(
+      trx,
+      ctx,
+      { ...input, password: null, mustChangePassword: false, pending: true },
+      passwordRules(policy),
     );
-  return { user: presentUser(await visibleUser(ctx, id)), generatedPassword: generated };
+    return planDelivery(trx, ctx, cfg, await codeTarget(trx, id), 'activation', 'keeper');
+  });
+  const done = await completeDelivery(ctx.db, ctx, cfg, planned);
+  return {
+    user: presentUser(await visibleUser(ctx, planned.target.userId)),
+    activation: done.kind === 'email' ? 'email' : 'unit-office',
+  };
 }
 
 export async function updateUser(
@@ -148,22 +172,20 @@ export async function updateUser(
   input: UpdateUserRequest,
 ): Promise<UserDto> {
   const before = await visibleUser(ctx, id);
-  const role = input.role ?? (before.role as Role);
+  authorizeAccount(ctx.actor, 'edit', { target: { id, role: before.role } });
   let orgKind = before.organisation_kind as OrganisationKind;
   if (input.organisationId !== undefined)
     orgKind = (await visibleOrganisation(ctx, input.organisationId)).kind as OrganisationKind;
-  if (!roleFitsOrganisation(role, orgKind)) throw invalid(`role ${role} ≠ organisation kind ${orgKind}`);
-  if (id === ctx.actor.userId && (input.disabled === true || (input.role && input.role !== ctx.actor.role))) {
-    throw new AppError('INVALID_STATE', {
-      detail: '不能停用自己或修改自己的角色 / cannot disable or re-role yourself',
-    });
+  if (!roleFitsOrganisation(before.role as Role, orgKind))
+    throw invalid(`role ${before.role} ≠ organisation kind ${orgKind}`);
+  if (id === ctx.actor.userId && input.disabled === true) {
+    throw new AppError('INVALID_STATE', { detail: '不能停用自己 / cannot disable yourself' });
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
       .set({
         display_name: input.displayName,
-        role: input.role,
         organisation_id: input.organisationId,
         email: input.email,
         disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
@@ -171,9 +193,8 @@ export async function updateUser(
       })
       .where('id', '=', id)
       .execute();
-    // A disabled account, or one whose role or unit changed, must sign in again under its new rights.
-    if (input.disabled || input.role !== undefined || input.organisationId !== undefined)
-      await deleteUserSessions(trx, id);
+    // A disabled account, or one whose unit changed, must sign in again under its new rights.
+    if (input.disabled || input.organisationId !== undefined) await deleteUserSessions(trx, id);
     await appendAudit(trx, ctx, {
       action: 'user.update',
       entityType: 'user',
@@ -185,23 +206,52 @@ export async function updateUser(
   return presentUser(await visibleUser(ctx, id));
 }
 
+/** The security admin grants a business role to an existing account; its sessions end (new rights). */
+export async function grantRole(ctx: RequestContext, id: number, role: Role): Promise<UserDto> {
+  const before = await visibleUser(ctx, id);
+  authorizeAccount(ctx.actor, 'grant-role', { target: { id, role: before.role }, newRole: role });
+  if (!roleFitsOrganisation(role, before.organisation_kind as OrganisationKind))
+    throw invalid(`role ${role} ≠ organisation kind ${before.organisation_kind}`);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ role, updated_at: nowIso() }).where('id', '=', id).execute();
+    await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx, {
+      action: 'user.role.grant',
+      entityType: 'user',
+      entityId: id,
+      before: { role: before.role },
+      after: { role },
+    });
+  });
+  return presentUser(await visibleUser(ctx, id));
+}
+
+/**
+ * The system admin resets a business account: its password becomes one nobody knows, its sessions end, and the
+ * holder gets a one-time code (e-mail, else from their 统战部) to set a new one. No password or code is returned.
+ */
 export async function resetPassword(
   ctx: RequestContext,
+  cfg: DeliveryConfig,
   id: number,
-): Promise<{ user: UserDto; generatedPassword: string }> {
-  await visibleUser(ctx, id);
-  const password = generatePassword();
-  const hash = await hashPassword(password);
-  await ctx.db.transaction().execute(async (trx) => {
-    await storePassword(trx, id, hash, true, { failed_logins: 0, locked_until: null });
-    await deleteUserSessions(trx, id);
+): Promise<UserActivationResponse> {
+  const before = await visibleUser(ctx, id);
+  authorizeAccount(ctx.actor, 'reset-password', { target: { id, role: before.role } });
+  const planned = await ctx.db.transaction().execute(async (trx) => {
+    await makePending(trx, id);
     await appendAudit(trx, ctx, { action: 'user.password.reset', entityType: 'user', entityId: id });
+    return planDelivery(trx, ctx, cfg, await codeTarget(trx, id), 'reset', 'keeper');
   });
-  return { user: presentUser(await visibleUser(ctx, id)), generatedPassword: password };
+  const done = await completeDelivery(ctx.db, ctx, cfg, planned);
+  return {
+    user: presentUser(await visibleUser(ctx, id)),
+    activation: done.kind === 'email' ? 'email' : 'unit-office',
+  };
 }
 
 export async function endSessions(ctx: RequestContext, id: number): Promise<void> {
-  await visibleUser(ctx, id);
+  const target = await visibleUser(ctx, id);
+  authorizeAccount(ctx.actor, 'end-sessions', { target: { id, role: target.role } });
   await ctx.db.transaction().execute(async (trx) => {
     const ended = await deleteUserSessions(trx, id);
     await appendAudit(trx, ctx, {
@@ -218,12 +268,13 @@ export async function endSessions(ctx: RequestContext, id: number): Promise<void
  * their sessions end. Not one's own: another admin must do it.
  */
 export async function resetTotp(ctx: RequestContext, id: number): Promise<UserDto> {
-  await visibleUser(ctx, id);
+  const target = await visibleUser(ctx, id);
   if (id === ctx.actor.userId) {
     throw new AppError('INVALID_STATE', {
       detail: '不能重置自己的双因素认证 / cannot reset your own second factor',
     });
   }
+  authorizeAccount(ctx.actor, 'reset-totp', { target: { id, role: target.role } });
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await removeTotp(trx, id);
     await deleteUserSessions(trx, id);

@@ -16,9 +16,8 @@ const FORBIDDEN = { error: { code: 'FORBIDDEN', message: '无权执行此操作'
 const NOT_FOUND = { error: { code: 'NOT_FOUND', message: '记录不存在' } };
 const UNAUTHENTICATED = { error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
 const INVALID_CREDENTIALS = { error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' } };
-/** generatePassword(): 14 characters from four alphabets without look-alikes */
-const GENERATED = /^[A-HJ-NP-Za-km-z2-9#%+=@]{14}$/;
 const USER_KEYS = [
+  'activationPending',
   'createdAt',
   'disabled',
   'displayName',
@@ -77,6 +76,7 @@ describeEachDialect('users (系统管理员)', (dialect) => {
       email: null,
       disabled: false,
       mustChangePassword: false,
+      activationPending: false,
       totpEnabled: false,
       lockedUntil: null,
       lastLoginAt: null,
@@ -86,7 +86,7 @@ describeEachDialect('users (系统管理员)', (dialect) => {
     expect(new Set(byRole.map((u: { role: string }) => u.role))).toEqual(new Set(['department']));
   });
 
-  it('creates a user with a generated password, shown once, that must be changed before anything else', async () => {
+  it('creates an account that waits for its holder: no password or code ever reaches the system admin', async () => {
     const res = await admin.post('/api/v1/users', {
       username: 'zhang.san',
       displayName: '张三',
@@ -105,24 +105,24 @@ describeEachDialect('users (系统管理员)', (dialect) => {
         organisation: { id: await orgId(t.db, '区司法局'), name: '区司法局' },
         email: 'zhangsan@example.org',
         disabled: false,
-        mustChangePassword: true,
+        mustChangePassword: false,
+        activationPending: true,
         totpEnabled: false,
         lockedUntil: null,
         lastLoginAt: null,
         createdAt: expect.any(String),
       },
-      generatedPassword: expect.stringMatching(GENERATED),
+      // no SMTP configured here: the holder's 统战部 issues the code
+      activation: 'unit-office',
     });
-    const password: string = body.generatedPassword;
+    expect(res.body).not.toMatch(/generatedPassword|"code"/);
     const row = await t.db
       .selectFrom('users')
-      .select('password_hash')
+      .select(['password_hash', 'activation_pending'])
       .where('username', '=', 'zhang.san')
       .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$/);
-    expect(row.password_hash).not.toContain(password);
-    // shown once: the list never carries it, nor does the audit trail
-    expect((await admin.get('/api/v1/users')).body).not.toContain(password);
+    expect(row.activation_pending).toBe(1);
     const audit = await t.db
       .selectFrom('audit_log')
       .selectAll()
@@ -130,49 +130,20 @@ describeEachDialect('users (系统管理员)', (dialect) => {
       .where('entity_id', '=', String(body.user.id))
       .executeTakeFirstOrThrow();
     expect(audit.actor_username).toBe(admin.username);
-    expect(JSON.stringify(audit)).not.toContain(password);
 
-    const user = await login(t.app, 'zhang.san', password);
-    expect((await user.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
-    for (const url of ['/api/v1/pairings?year=2019', '/api/v1/organisations', '/api/v1/regions']) {
-      const blocked = await user.get(url);
-      expect(blocked.statusCode).toBe(403);
-      expect(blocked.json()).toEqual({
-        error: { code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' },
-      });
-    }
-    const changed = await user.post('/api/v1/auth/password', {
-      currentPassword: password,
-      newPassword: 'Sifa-Ju-2026',
-    });
-    expect(changed.statusCode).toBe(200);
-    expect((await user.get('/api/v1/pairings?year=2019')).statusCode).toBe(200);
-  });
-
-  it('takes a chosen password when it meets the policy, still to be changed at first sign-in', async () => {
-    const organisationId = await orgId(t.db, '区交通局');
-    const weak = await admin.post('/api/v1/users', {
+    // a password in the request is refused: nobody but the holder chooses one
+    const chosen = await admin.post('/api/v1/users', {
       username: 'wang.wu',
       displayName: '王五',
       role: 'department',
-      organisationId,
-      password: 'abcdefgh',
-    });
-    expect(weak.statusCode).toBe(422);
-    expect(weak.json()).toEqual({ error: { code: 'WEAK_PASSWORD', message: '密码不符合要求：classes<3' } });
-    const ok = await admin.post('/api/v1/users', {
-      username: 'wang.wu',
-      displayName: '王五',
-      role: 'department',
-      organisationId,
+      organisationId: await orgId(t.db, '区交通局'),
       password: 'Jiaotong-2026',
     });
-    expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({
-      user: { username: 'wang.wu', mustChangePassword: true },
-      generatedPassword: null,
-    });
-    await expect(login(t.app, 'wang.wu', 'Jiaotong-2026')).resolves.toBeTruthy();
+    expect(chosen.statusCode).toBe(400);
+    expect(chosen.json().error.code).toBe('VALIDATION_FAILED');
+    expect(await t.db.selectFrom('users').select('id').where('username', '=', 'wang.wu').execute()).toEqual(
+      [],
+    );
   });
 
   it('refuses a role that does not fit the organisation’s kind with 400, and stores nothing', async () => {
@@ -224,7 +195,7 @@ describeEachDialect('users (系统管理员)', (dialect) => {
     expect(await t.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
   });
 
-  it('resets a password: a new one-time password, and every session of that user ends', async () => {
+  it('resets a password without learning one: sessions end, the old password stops working, 统战部 is told', async () => {
     const username = await makeUser(t.db, 'department', '区财政局');
     const first = await login(t.app, username);
     const second = await login(t.app, username);
@@ -233,9 +204,10 @@ describeEachDialect('users (系统管理员)', (dialect) => {
     const res = await admin.post(`/api/v1/users/${await userId(username)}/reset-password`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      user: { username, mustChangePassword: true },
-      generatedPassword: expect.stringMatching(GENERATED),
+      user: { username, activationPending: true },
+      activation: 'unit-office',
     });
+    expect(Object.keys(res.json()).sort()).toEqual(['activation', 'user']);
     expect(await sessionsOf(username)).toBe(0);
     for (const client of [first, second]) {
       const me = await client.get('/api/v1/auth/me');
@@ -243,8 +215,6 @@ describeEachDialect('users (系统管理员)', (dialect) => {
       expect(me.json()).toEqual(UNAUTHENTICATED);
     }
     await expect(login(t.app, username, TEST_PASSWORD)).rejects.toThrow(/401/);
-    const fresh = await login(t.app, username, res.json().generatedPassword);
-    expect((await fresh.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
   });
 
   it('ends a disabled user’s sessions at once: their next request is 401 and they cannot sign in', async () => {
@@ -294,19 +264,17 @@ describeEachDialect('users (系统管理员)', (dialect) => {
     await expect(login(t.app, username)).resolves.toBeTruthy();
   });
 
-  it('does not let the sysadmin disable or re-role itself', async () => {
+  it('does not let the sysadmin disable itself, nor change any role (the security admin grants roles)', async () => {
     const me = await userId(admin.username);
-    for (const body of [{ disabled: true }, { role: 'tzb' }]) {
-      const res = await admin.patch(`/api/v1/users/${me}`, body);
-      expect(res.statusCode).toBe(409);
-      expect(res.json()).toEqual({
-        error: {
-          code: 'INVALID_STATE',
-          message:
-            '当前状态下不能执行此操作：不能停用自己或修改自己的角色 / cannot disable or re-role yourself',
-        },
-      });
-    }
+    const disable = await admin.patch(`/api/v1/users/${me}`, { disabled: true });
+    expect(disable.statusCode).toBe(403);
+    expect(disable.json().error.code).toBe('ADMIN_ACCOUNT_CLI_ONLY');
+    const rerole = await admin.patch(`/api/v1/users/${me}`, { role: 'tzb' });
+    expect(rerole.statusCode).toBe(400);
+    const dept = await userId(await makeUser(t.db, 'department', '区公安分局'));
+    const grant = await admin.post(`/api/v1/users/${dept}/role`, { role: 'tzb' });
+    expect(grant.statusCode).toBe(403);
+    expect(grant.json()).toEqual(FORBIDDEN);
     expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 

@@ -133,6 +133,11 @@ export default function LoginPage() {
             </button>
           </form>
         )}
+        <p className="liaison-login-activate">
+          <a href="/activate" data-testid="login-activate">
+            {t('login.activateLink')}
+          </a>
+        </p>
         <div className="liaison-login-langs">
           {LANGUAGES.map((l) => (
             <button

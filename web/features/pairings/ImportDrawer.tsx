@@ -1,4 +1,4 @@
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,6 +22,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  ImportNamesResponse,
   ImportPreviewRequest,
   ImportPreviewResponse,
   ImportRequest,
@@ -31,9 +32,10 @@ import {
 import { api, errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { pairingKeys, useOrganisationOptions } from './api';
+import { type GridRow, ImportGrid, keptPairs, rowsFromPreview, type Side } from './ImportGrid';
 
-type Mode = 'text' | 'xlsx';
-type Source = { text: string } | { xlsxBase64: string };
+type Mode = 'text' | 'xlsx' | 'docx';
+type Source = { text: string } | { xlsxBase64: string } | { docxBase64: string };
 /** For each name without an exact match: an organisation id, or 'new' to create one. */
 type Choice = number | 'new';
 
@@ -54,36 +56,6 @@ function readAsBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(file);
   });
-}
-
-function IssueList({ issues, type }: { issues: ImportPreviewResponse['errors']; type: 'error' | 'warning' }) {
-  const { t } = useTranslation();
-  if (issues.length === 0) return null;
-  return (
-    <Alert
-      type={type}
-      showIcon
-      style={{ marginBottom: 12 }}
-      title={type === 'error' ? t('import.errors') : t('import.warnings')}
-      data-testid={type === 'error' ? 'import-errors' : 'import-warnings'}
-      description={
-        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {issues.map((issue) => (
-            <li key={`${issue.line}-${issue.code}-${issue.text}`}>
-              <Typography.Text type={type === 'error' ? 'danger' : 'warning'}>
-                {t('import.lineIssue', { line: issue.line, message: issue.message })}
-              </Typography.Text>
-              {issue.text ? (
-                <Typography.Text code style={{ marginInlineStart: 6 }}>
-                  {issue.text}
-                </Typography.Text>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      }
-    />
-  );
 }
 
 function ResolutionSelect({
@@ -127,7 +99,61 @@ function ResolutionSelect({
   );
 }
 
-/** Import a pairing list: paste a notice's text or upload a two-column workbook, preview, resolve names, confirm. */
+/** Upload control for one file kind, read as base64. */
+function FilePicker({
+  kind,
+  file,
+  onFile,
+  onError,
+}: {
+  kind: 'xlsx' | 'docx';
+  file: { name: string; base64: string } | null;
+  onFile: (file: { name: string; base64: string }) => void;
+  onError: () => void;
+}) {
+  const { t } = useTranslation();
+  const accept =
+    kind === 'xlsx'
+      ? '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  return (
+    <Space orientation="vertical">
+      <Typography.Text type="secondary">
+        {kind === 'xlsx' ? t('import.xlsxHint') : t('import.docxHint')}
+      </Typography.Text>
+      <Upload
+        accept={accept}
+        showUploadList={false}
+        maxCount={1}
+        beforeUpload={(chosen) => {
+          readAsBase64(chosen)
+            .then((base64) => onFile({ name: chosen.name, base64 }))
+            .catch(onError);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} data-testid={`import-choose-${kind}`}>
+          {kind === 'xlsx' ? t('import.chooseFile') : t('import.chooseDocx')}
+        </Button>
+      </Upload>
+      {file ? (
+        <Typography.Text>
+          {kind === 'xlsx' ? (
+            <FileExcelOutlined style={{ color: '#237804' }} />
+          ) : (
+            <FileWordOutlined style={{ color: '#1d39c4' }} />
+          )}{' '}
+          {t('import.fileChosen', { name: file.name })}
+        </Typography.Text>
+      ) : null}
+    </Space>
+  );
+}
+
+/**
+ * Import a pairing list: paste a notice (or upload it as sent, or a workbook), check and correct the pairs in
+ * the grid, map unknown names, confirm. Nothing is stored before the confirmation, and then all or nothing.
+ */
 export function ImportDrawer({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -136,20 +162,37 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
   const [form] = Form.useForm<ConfirmValues>();
   const [mode, setMode] = useState<Mode>('text');
   const [text, setText] = useState('');
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [previewed, setPreviewed] = useState<{ source: Source; data: ImportPreviewResponse } | null>(null);
+  const [file, setFile] = useState<{ kind: 'xlsx' | 'docx'; name: string; base64: string } | null>(null);
+  const [rows, setRows] = useState<GridRow[] | null>(null);
+  const [names, setNames] = useState<Record<string, NameResolution>>({});
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [localError, setLocalError] = useState<string | null>(null);
+
+  const learn = (resolutions: NameResolution[]) => {
+    setNames((prev) => ({ ...prev, ...Object.fromEntries(resolutions.map((n) => [n.name, n])) }));
+    setChoices((prev) => {
+      const next = { ...prev };
+      for (const n of resolutions)
+        if (!n.match && next[n.name] === undefined) next[n.name] = n.suggestion?.id ?? 'new';
+      return next;
+    });
+  };
 
   const preview = useMutation({
     mutationFn: (source: Source) =>
       api.post('/api/v1/pairings/import/preview', ImportPreviewRequest.parse(source), ImportPreviewResponse),
-    onSuccess: (data, source) => {
-      setPreviewed({ source, data });
-      const initial: Record<string, Choice> = {};
-      for (const n of data.names) if (!n.match) initial[n.name] = n.suggestion?.id ?? 'new';
-      setChoices(initial);
+    onSuccess: (data) => {
+      setRows(rowsFromPreview(data));
+      setNames({});
+      setChoices({});
+      learn(data.names);
     },
+  });
+
+  const lookUp = useMutation({
+    mutationFn: (name: { name: string; side: Side }) =>
+      api.post('/api/v1/pairings/import/names', { names: [name] }, ImportNamesResponse),
+    onSuccess: (data) => learn(data.names),
   });
 
   const commit = useMutation({
@@ -173,7 +216,8 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
     if (open) {
       setText('');
       setFile(null);
-      setPreviewed(null);
+      setRows(null);
+      setNames({});
       setChoices({});
       setLocalError(null);
       preview.reset();
@@ -183,14 +227,22 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
 
   // Whatever changes the input makes the preview stale.
   const invalidatePreview = () => {
-    setPreviewed(null);
+    setRows(null);
     commit.reset();
   };
 
   const onPreview = () => {
     setLocalError(null);
     const source: Source | null =
-      mode === 'text' ? (text.trim() ? { text } : null) : file ? { xlsxBase64: file.base64 } : null;
+      mode === 'text'
+        ? text.trim()
+          ? { text }
+          : null
+        : file && file.kind === mode
+          ? mode === 'xlsx'
+            ? { xlsxBase64: file.base64 }
+            : { docxBase64: file.base64 }
+          : null;
     if (!source) {
       setLocalError(t('import.nothingToPreview'));
       return;
@@ -198,37 +250,20 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
     preview.mutate(source);
   };
 
+  const kept = rows ? keptPairs(rows) : [];
+  const incomplete = (rows ?? []).some(
+    (r) => r.kind === 'pair' && !r.removed && (r.counterpart.trim() === '' || r.department.trim() === ''),
+  );
+  const keptNames = new Set(kept.flatMap((p) => [p.counterpart, p.department]));
+  const unmatched = Object.values(names).filter((n) => !n.match && keptNames.has(n.name));
+
   const onConfirm = (values: ConfirmValues) => {
-    if (!previewed) return;
+    if (kept.length === 0 || incomplete) return;
     const resolve: Record<string, number> = {};
-    for (const [name, choice] of Object.entries(choices)) if (choice !== 'new') resolve[name] = choice;
-    commit.mutate({
-      ...previewed.source,
-      validFrom: values.validFrom,
-      source: blankToNull(values.source),
-      resolve,
-    });
+    for (const [name, choice] of Object.entries(choices))
+      if (choice !== 'new' && keptNames.has(name)) resolve[name] = choice;
+    commit.mutate({ pairs: kept, validFrom: values.validFrom, source: blankToNull(values.source), resolve });
   };
-
-  const data = previewed?.data;
-  const unmatched = data?.names.filter((n) => !n.match) ?? [];
-  const hasErrors = (data?.errors.length ?? 0) > 0;
-  const pairCount = data?.pairs.reduce((sum, p) => sum + p.departments.length, 0) ?? 0;
-
-  const pairColumns: TableColumnsType<ImportPreviewResponse['pairs'][number]> = [
-    { title: t('pairings.counterpart'), dataIndex: 'counterpart', width: 180 },
-    {
-      title: t('pairings.department'),
-      key: 'departments',
-      render: (_, p) => (
-        <Space size={[4, 4]} wrap>
-          {p.departments.map((d) => (
-            <Tag key={d}>{d}</Tag>
-          ))}
-        </Space>
-      ),
-    },
-  ];
 
   const nameColumns: TableColumnsType<NameResolution> = [
     {
@@ -259,12 +294,15 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
     },
   ];
 
+  const pairTotal = rows?.filter((r) => r.kind === 'pair' && r.line !== null).length ?? 0;
+  const issueTotal = rows?.filter((r) => r.kind === 'issue').length ?? 0;
+
   return (
     <Drawer
       open={open}
       onClose={onClose}
       title={t('import.title')}
-      size={screens.md ? 760 : '100%'}
+      size={screens.md ? 960 : '100%'}
       destroyOnHidden
       data-testid="import-drawer"
     >
@@ -277,6 +315,7 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
           }}
           options={[
             { value: 'text', label: t('import.modeText') },
+            { value: 'docx', label: t('import.modeDocx') },
             { value: 'xlsx', label: t('import.modeXlsx') },
           ]}
         />
@@ -293,31 +332,15 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
             }}
           />
         ) : (
-          <Space orientation="vertical">
-            <Typography.Text type="secondary">{t('import.xlsxHint')}</Typography.Text>
-            <Upload
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              showUploadList={false}
-              maxCount={1}
-              beforeUpload={(chosen) => {
-                readAsBase64(chosen)
-                  .then((base64) => {
-                    setFile({ name: chosen.name, base64 });
-                    invalidatePreview();
-                  })
-                  .catch(() => setLocalError(t('import.readFailed')));
-                return false;
-              }}
-            >
-              <Button icon={<UploadOutlined />}>{t('import.chooseFile')}</Button>
-            </Upload>
-            {file ? (
-              <Typography.Text>
-                <FileExcelOutlined style={{ color: '#237804' }} />{' '}
-                {t('import.fileChosen', { name: file.name })}
-              </Typography.Text>
-            ) : null}
-          </Space>
+          <FilePicker
+            kind={mode}
+            file={file?.kind === mode ? file : null}
+            onFile={(chosen) => {
+              setFile({ kind: mode, ...chosen });
+              invalidatePreview();
+            }}
+            onError={() => setLocalError(t('import.readFailed'))}
+          />
         )}
         <Button
           type="primary"
@@ -332,33 +355,23 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
         {preview.isError ? <Alert type="error" showIcon title={errorText(preview.error)} /> : null}
       </Space>
 
-      {data ? (
+      {rows ? (
         <div data-testid="import-preview-result">
           <Divider titlePlacement="start">{t('import.previewTitle')}</Divider>
-          <IssueList issues={data.errors} type="error" />
-          <IssueList issues={data.warnings} type="warning" />
-          <Typography.Paragraph>
-            {t('import.pairsCount', { pairs: data.pairs.length, departments: pairCount })}
+          <Typography.Paragraph data-testid="import-count">
+            {t('import.pairsCount', { pairs: pairTotal, kept: kept.length, issues: issueTotal })}
           </Typography.Paragraph>
-          <Table
-            rowKey="counterpart"
-            size="small"
-            bordered
-            columns={pairColumns}
-            dataSource={data.pairs}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            data-testid="import-pairs"
+          <ImportGrid
+            rows={rows}
+            names={names}
+            onChange={(next) => {
+              setRows(next);
+              commit.reset();
+            }}
+            onNameSettled={(name, side) => {
+              if (!names[name]) lookUp.mutate({ name, side });
+            }}
           />
-          {data.sharedUnits ? (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={t('import.sharedUnits')}
-              description={[...data.sharedUnits.counterparts, ...data.sharedUnits.departments].join('、')}
-            />
-          ) : null}
           {unmatched.length > 0 ? (
             <>
               <Divider titlePlacement="start">{t('import.names')}</Divider>
@@ -436,16 +449,17 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
                 <Button
                   type="primary"
                   htmlType="submit"
-                  disabled={hasErrors}
+                  disabled={kept.length === 0 || incomplete}
                   loading={commit.isPending}
                   data-testid="import-confirm"
                 >
                   {t('import.confirm')}
                 </Button>
               </Form.Item>
-              {hasErrors ? (
-                <Typography.Text type="danger">{t('import.fixErrorsFirst')}</Typography.Text>
+              {kept.length === 0 ? (
+                <Typography.Text type="danger">{t('import.nothingToImport')}</Typography.Text>
               ) : null}
+              {incomplete ? <Typography.Text type="danger">{t('import.incomplete')}</Typography.Text> : null}
             </Form>
           )}
           {commit.isError ? (

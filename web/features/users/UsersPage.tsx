@@ -20,13 +20,13 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ROLE_LABELS, ROLES, type Role } from '../../../common/roles';
+import { ADMIN_ROLES, ROLE_LABELS, ROLES, type Role } from '../../../common/roles';
 import {
   CreateUserRequest,
   UpdateUserRequest,
+  UserActivationResponse,
   UserDto,
   UserListResponse,
-  UserWithPasswordResponse,
 } from '../../../common/schemas/users';
 import { hasPermission } from '../../access';
 import { api, errorText } from '../../api/client';
@@ -36,13 +36,16 @@ import { useCurrentUser } from '../../components/guards';
 import { label } from '../../i18n';
 import { useAllOrganisations } from '../organisations/api';
 
-/** common/schemas/users.ts exports the schema but not its type. */
-type UserWithPassword = z.infer<typeof UserWithPasswordResponse>;
+type UserWithPassword = z.infer<typeof UserActivationResponse>;
 
-function useRoleOptions() {
+/** The roles an account may be created with here: admin (三员) accounts are the server's CLI's. */
+function useRoleOptions(business = false) {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  return ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r], lang) }));
+  return ROLES.filter((r) => !business || !ADMIN_ROLES.includes(r)).map((r) => ({
+    value: r,
+    label: label(ROLE_LABELS[r], lang),
+  }));
 }
 
 interface UserValues {
@@ -70,7 +73,7 @@ function UserModal({
   const [form] = Form.useForm<UserValues>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const roles = useRoleOptions();
+  const roles = useRoleOptions(true);
   const organisations = useAllOrganisations(open);
   const fields = CreateUserRequest.shape;
   const editing = user !== null;
@@ -83,7 +86,6 @@ function UserModal({
           `/api/v1/users/${user.id}`,
           UpdateUserRequest.parse({
             displayName: values.displayName,
-            role: values.role,
             organisationId: values.organisationId,
             email,
             disabled: values.disabled ?? false,
@@ -101,7 +103,7 @@ function UserModal({
           organisationId: values.organisationId,
           email,
         }),
-        UserWithPasswordResponse,
+        UserActivationResponse,
       );
     },
     onSuccess: (result) => {
@@ -157,7 +159,7 @@ function UserModal({
           <Input />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[zodRule(fields.role, t('users.role'), t)]}>
-          <Select options={roles} />
+          <Select options={roles} disabled={editing} />
         </Form.Item>
         <Form.Item
           name="organisationId"
@@ -184,10 +186,9 @@ function UserModal({
   );
 }
 
-/** The generated password, shown once. */
+/** The account waits for its holder: who gets the one-time code (never the system admin). */
 function PasswordModal({ result, onClose }: { result: UserWithPassword | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const password = result?.generatedPassword ?? '';
   return (
     <Modal
       open={result !== null}
@@ -202,14 +203,14 @@ function PasswordModal({ result, onClose }: { result: UserWithPassword | null; o
     >
       {result ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Alert type="warning" showIcon title={t('users.passwordOnce', { name: result.user.displayName })} />
-          <Typography.Paragraph
-            data-testid="generated-password"
-            copyable={{ text: password, tooltips: [t('common.copy'), t('common.copied')] }}
-            style={{ fontFamily: 'monospace', fontSize: 18, margin: '8px 0' }}
-          >
-            {password}
-          </Typography.Paragraph>
+          <Alert
+            type="info"
+            showIcon
+            data-testid="activation-delivery"
+            title={t(result.activation === 'email' ? 'users.codeEmailed' : 'users.codeByOffice', {
+              name: result.user.displayName,
+            })}
+          />
           <Typography.Text type="secondary">
             {result.user.username} · {result.user.organisation.name}
           </Typography.Text>
@@ -240,7 +241,7 @@ export default function UsersPage() {
 
   const reset = useMutation({
     mutationFn: (user: UserDto) =>
-      api.post(`/api/v1/users/${user.id}/reset-password`, {}, UserWithPasswordResponse),
+      api.post(`/api/v1/users/${user.id}/reset-password`, {}, UserActivationResponse),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       setPassword(result);
@@ -285,8 +286,9 @@ export default function UsersPage() {
             {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : null}
             {locked ? <Tag color="red">{t('users.locked')}</Tag> : null}
             {u.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+            {u.activationPending ? <Tag color="gold">{t('users.pending')}</Tag> : null}
             {u.totpEnabled ? <Tag color="geekblue">{t('users.totpOn')}</Tag> : null}
-            {!u.disabled && !locked && !u.mustChangePassword ? (
+            {!u.disabled && !locked && !u.mustChangePassword && !u.activationPending ? (
               <Tag color="green">{t('users.normal')}</Tag>
             ) : null}
           </Space>

@@ -1,0 +1,11 @@
+/** Reading a 对口联系 notice of any locality: text, spreadsheet rows or document tables. */
+export {
+  NOTICE_ISSUE_MESSAGES,
+  type NoticeIssue,
+  type NoticeIssueReason,
+  type NoticePair,
+  type NoticeReading,
+  readNoticeText,
+} from './read-notice.js';
+export { type Cell, readNoticeRows } from './table.js';
+export { groupOf, isDepartmentName, PARTY_GROUPS, toHalfWidth } from './vocabulary.js';
