@@ -132,6 +132,22 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
         buffer: Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04]),
       });
       await expect(drawer.getByTestId('upload-error').textContent()).resolves.toContain('不支持的文件类型');
+      // Each file shows the unit that uploaded it.
+      await expect(drawer.getByTestId('attachment-meta').first().textContent()).resolves.toContain(
+        '区发改局',
+      );
+      // A type the server would refuse is refused in the browser, before anything is sent.
+      let sent = 0;
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().includes('/attachments')) sent++;
+      });
+      await upload.setInputFiles({
+        name: 'setup.exe',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('MZ'),
+      });
+      await drawer.getByTestId('upload-error').getByText('不是允许的文件类型', { exact: false }).waitFor();
+      expect(sent).toBe(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-ledger-drawer.png' });
     } finally {
       await context.close();

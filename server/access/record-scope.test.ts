@@ -7,7 +7,7 @@
 // Expected: another region's record is 404 for everyone (as if it did not exist) and changes nothing; another
 // unit's record is 404 for the unit roles (department, counterpart) except directory data; the own record is
 // found. "Changes nothing" is checked on the content of every table but audit_log and sessions.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -55,11 +55,25 @@ const COVERED = [
   'plans',
   'users',
   'reports',
+  'consultations',
+  'jobs',
+  'notifications/deliveries',
+  'accounts/:id',
+];
+/**
+ * Routes merged from the account work (三员) whose records need fixtures of their own (a hand-over in each
+ * region): listed so the gap stays visible; any other route this file does not fill fails the test.
+ */
+const FIXTURES_PENDING = [
+  'POST /api/v1/accounts/handovers/:id/accept',
+  'POST /api/v1/accounts/handovers/:id/decline',
 ];
 /** Parameters that name no record of a unit (a year, a secret token): nothing to scope. */
 const NOT_A_RECORD = ['/report-rounds/:year', '/conference/:year', '/calendar/feed/:token.ics'];
 /** Organisations are directory data: a unit sees every organisation of its region (by design). */
 const DIRECTORY = (url: string) => url === '/api/v1/organisations/:id';
+/** A job is its creator's only: another user's job is 404 for every role, region roles too. */
+const CREATOR_ONLY = (url: string) => url.startsWith('/api/v1/jobs/');
 /** Own-unit routes that may answer 404 for a reason other than scope (no such version yet). */
 const OWN_MAY_BE_MISSING = ['/api/v1/reports/:departmentId/:year/versions/:version'];
 
@@ -106,6 +120,29 @@ function bodyFor(route: CollectedRoute, f: Fixtures, v: Variant): unknown {
     'POST /reports/:departmentId/:year/accept': null,
     'POST /reports/:departmentId/:year/comments': { body: '意见' },
     'PATCH /users/:id': { displayName: '改名' },
+    'PATCH /consultations/matters/:id': { title: '改过的事项' },
+    'POST /consultations/matters/:id/symposium': { scheduledAt: daysFromNow(5), place: '会议室' },
+    'POST /consultations/matters/:id/symposium/held': {},
+    'PUT /consultations/matters/:id/minutes': { minutes: '纪要' },
+    'POST /consultations/matters/:id/decision': {},
+    'POST /consultations/matters/:id/attachments': {
+      fileName: 'a.txt',
+      contentBase64: Buffer.from('事项附件').toString('base64'),
+    },
+    'POST /consultations/matters/:id/items': {
+      source: 'written',
+      text: '意见',
+      counterpartId: f.counterpart[v],
+    },
+    'PUT /consultations/items/:id/analysis': { analysis: '分析' },
+    'POST /consultations/items/:id/reply': { replyClass: 'adopted', text: '答复' },
+    'POST /consultations/items/:id/extension': { reason: '需要时间', days: 5 },
+    'POST /consultations/items/:id/extension/grant': {},
+    'POST /consultations/items/:id/extension/refuse': { note: '不同意' },
+    'POST /consultations/items/:id/verdict': { verdict: 'satisfied' },
+    'POST /consultations/items/:id/close': { note: '办结' },
+    'POST /notifications/deliveries/:id/retry': null,
+    'POST /accounts/:id/code': null,
     'POST /users/:id/role': { role: 'department' },
   };
   const k = `${route.method} ${u}`;
@@ -128,6 +165,11 @@ interface Fixtures {
   plan: PerVariant<number>;
   planItem: () => Promise<PerVariant<number>>;
   user: PerVariant<number>;
+  matter: PerVariant<number>;
+  matterFile: () => Promise<PerVariant<number>>;
+  item: PerVariant<number>;
+  job: (userId: number) => Promise<PerVariant<string>>;
+  delivery: PerVariant<number>;
 }
 
 /** The path of a route for one variant, or null when the variant means nothing for it. */
@@ -139,12 +181,18 @@ async function pathFor(
   f: Fixtures,
 ): Promise<string | null> {
   const u = route.url.replace('/api/v1', '');
-  const segment = u.split('/')[1] ?? '';
+  const segment = u.startsWith('/consultations/items')
+    ? 'items'
+    : u.startsWith('/consultations/matters')
+      ? 'matters'
+      : u.startsWith('/notifications/deliveries')
+        ? 'deliveries'
+        : (u.split('/')[1] ?? '');
   const values: Record<string, number | string | null> = {};
   for (const [, name = ''] of u.matchAll(/:(\w+)/g)) {
     switch (name) {
       case 'id': {
-        const byResource: Record<string, () => Promise<number | null> | number | null> = {
+        const byResource: Record<string, () => Promise<number | string | null> | number | string | null> = {
           regions: () => (v === 'otherUnit' ? null : f.region[v]),
           organisations: () => f.unit(role)[v],
           pairings: () => f.pairing[v],
@@ -153,6 +201,11 @@ async function pathFor(
           ledger: () => f.record[v],
           plans: () => f.plan[v],
           users: () => (v === 'otherUnit' ? null : f.user[v]),
+          accounts: () => (v === 'otherUnit' ? null : f.user[v]),
+          matters: () => f.matter[v],
+          items: () => f.item[v],
+          jobs: async () => (await f.job(userId))[v],
+          deliveries: () => (v === 'otherUnit' ? null : f.delivery[v]),
         };
         const pick = byResource[segment];
         values[name] = pick ? await pick() : null;
@@ -173,7 +226,7 @@ async function pathFor(
         else values[name] = f.round[v];
         break;
       case 'attachmentId':
-        values[name] = (await f.attachment())[v];
+        values[name] = segment === 'matters' ? (await f.matterFile())[v] : (await f.attachment())[v];
         break;
       case 'itemId':
         values[name] = (await f.planItem())[v];
@@ -381,6 +434,78 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
     const otherUnitNotification = await notificationFor(await userIdOf(otherDept.username));
     const otherRegionNotification = await notificationFor(await userIdOf(farDept.username));
 
+    const matter = await perVariant(async (v) => {
+      const r = await ok(
+        author[v].post('/api/v1/consultations/matters', {
+          departmentId: department[v],
+          counterpartIds: [counterpart[v]],
+          kind: 'policy',
+          title: `范围测试事项 ${v}`,
+        }),
+      );
+      return r.id as number;
+    });
+    const item = await perVariant(async (v) => {
+      const r = await ok(
+        author[v].post(`/api/v1/consultations/matters/${matter[v]}/items`, {
+          source: 'written',
+          text: `意见 ${v}`,
+          counterpartId: counterpart[v],
+        }),
+      );
+      return r.item.id as number;
+    });
+    // a job is its creator's only: rows as the runner leaves them
+    const jobOf = async (userId: number) => {
+      const at = new Date().toISOString();
+      const jobId = randomUUID();
+      await db
+        .insertInto('jobs')
+        .values({
+          id: jobId,
+          type: 'conference-pack-xlsx',
+          params_json: '{"year":2025}',
+          status: 'done',
+          progress: 100,
+          message: null,
+          created_by: userId,
+          result: Buffer.from('PK'),
+          result_name: 'pack.xlsx',
+          result_type: 'application/octet-stream',
+          error: null,
+          created_at: at,
+          started_at: at,
+          finished_at: at,
+          heartbeat_at: at,
+        })
+        .execute();
+      return jobId;
+    };
+    // a failed e-mail delivery of a user (the system admin retries those of its region)
+    const deliveryOf = async (userId: number) => {
+      const at = new Date().toISOString();
+      const n = await notificationFor(userId);
+      const row = await db
+        .insertInto('notification_deliveries')
+        .values({
+          notification_id: n,
+          channel: 'email',
+          recipient: 'someone@example.org',
+          status: 'failed',
+          attempts: 5,
+          last_error: 'refused',
+          next_attempt_at: at,
+          claimed_by: null,
+          claimed_until: null,
+          sent_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    };
+
     const regionUser = await userIdOf(await makeUser(db, 'department', '区司法局'));
     const farUser = await userIdOf(await makeUser(db, 'department', other.department.id));
 
@@ -427,6 +552,28 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
           return r.items.at(-1).id as number;
         }),
       user: { own: regionUser, otherUnit: regionUser, otherRegion: farUser },
+      matter,
+      matterFile: () =>
+        perVariant(async (v) => {
+          const r = await ok(
+            author[v].post(`/api/v1/consultations/matters/${matter[v]}/attachments`, {
+              fileName: 'scope.txt',
+              contentBase64: Buffer.from(`matter ${v} ${Math.random()}`).toString('base64'),
+            }),
+          );
+          return r.id as number;
+        }),
+      item,
+      job: async (userId) => ({
+        own: await jobOf(userId),
+        otherUnit: await jobOf(await userIdOf(tzb.username)),
+        otherRegion: await jobOf(await userIdOf(farTzb.username)),
+      }),
+      delivery: {
+        own: await deliveryOf(regionUser),
+        otherUnit: await deliveryOf(regionUser),
+        otherRegion: await deliveryOf(farUser),
+      },
     };
     void aliasCp;
     for (const role of ROLES) {
@@ -439,13 +586,13 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
   it('fills every :id route of the modules it covers (generated from the route table)', async () => {
     const inScope = routes.filter((r) => !NOT_A_RECORD.some((n) => r.url.endsWith(n)));
     const covered = inScope.filter((r) => COVERED.some((c) => r.url.startsWith(`/api/v1/${c}`)));
-    const uncovered = inScope.filter((r) => !covered.includes(r)).map(key);
-    // Routes of modules built in parallel (consultations, jobs, mail deliveries) are listed here so the gap
-    // is visible; their owners add fixtures above.
-    console.info(
-      `record-scope: ${covered.length} routes covered; not yet covered: ${uncovered.join(', ') || 'none'}`,
-    );
-    expect(covered.length).toBeGreaterThan(40);
+    const uncovered = inScope
+      .filter((r) => !covered.includes(r))
+      .map(key)
+      .filter((k) => !FIXTURES_PENDING.includes(k));
+    // a route with a record in its path that this file does not fill fails here until it does
+    expect(uncovered).toEqual([]);
+    expect(covered.length).toBeGreaterThan(60);
     // every covered route has a body when it needs one
     const missingBody = covered.filter(
       (r) =>
@@ -488,7 +635,9 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
       const refusals: { route: CollectedRoute; v: Variant; path: string }[] = [];
       for (const route of covered) {
         for (const v of ['otherRegion', 'otherUnit'] as Variant[]) {
-          const mustDeny = v === 'otherRegion' || (UNIT_ROLES.includes(role) && !DIRECTORY(route.url));
+          const mustDeny =
+            v === 'otherRegion' ||
+            ((UNIT_ROLES.includes(role) || CREATOR_ONLY(route.url)) && !DIRECTORY(route.url));
           if (!mustDeny) continue;
           const path = await pathFor(route, role, userId, v, f);
           if (path) refusals.push({ route, v, path });
@@ -528,7 +677,7 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
       }
       // 3. a region role sees another unit of its region (GET): the 404s above are scope, not breakage
       if (!UNIT_ROLES.includes(role)) {
-        for (const route of covered.filter((r) => r.method === 'GET')) {
+        for (const route of covered.filter((r) => r.method === 'GET' && !CREATOR_ONLY(r.url))) {
           const path = await pathFor(route, role, userId, 'otherUnit', f);
           if (!path) continue;
           const res = await client.get(path);

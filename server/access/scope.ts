@@ -1,4 +1,5 @@
 import type { Actor } from '../context.js';
+import { isUnitUser, roleIs } from './rules.js';
 
 /**
  * How far an actor sees, as data the repositories turn into WHERE clauses:
@@ -12,20 +13,14 @@ export type Scope =
   | { kind: 'none' };
 
 export function scopeOf(actor: Actor): Scope {
-  switch (actor.role) {
-    case 'tzb':
-    case 'qfb':
-    case 'sysadmin':
-      return { kind: 'region', regionPath: actor.regionPath };
-    case 'department':
-    case 'counterpart':
-      return { kind: 'organisation', organisationId: actor.organisationId, regionPath: actor.regionPath };
-    default:
-      return { kind: 'none' };
+  if (roleIs(actor, 'tzb', 'qfb', 'sysadmin')) return { kind: 'region', regionPath: actor.regionPath };
+  if (isUnitUser(actor)) {
+    return { kind: 'organisation', organisationId: actor.organisationId, regionPath: actor.regionPath };
   }
+  return { kind: 'none' };
 }
 
-export const isOverseer = (actor: Actor): boolean => actor.role === 'tzb' || actor.role === 'qfb';
+export { isOverseer } from './rules.js';
 
 /** True when a region (by path) lies inside the actor's region. */
 export function regionWithin(actor: Actor, regionPath: string): boolean {

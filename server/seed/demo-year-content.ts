@@ -1423,14 +1423,13 @@ export const MATTER_SPECS: readonly MatterSpec[] = [
       '对标省市营商环境评价指标，拟从市场准入、政务服务、要素保障、公平竞争、法治保障五个方面提出20条措施。',
     created: '02-25 10:00',
     plannedDecision: '04-10',
-    alsoConsult: ['民建奉化总支部'],
     symposium: {
       invited: '03-04 10:00',
       at: '03-12 14:30',
       place: '区市场监管局四楼会议室',
       held: true,
       minutes:
-        '区市场监管局介绍了20条措施的起草背景和主要内容。区工商联、民建奉化总支部结合会员企业反映的问题提出意见建议，会后又书面提交建议2条。',
+        '区市场监管局介绍了20条措施的起草背景和主要内容。区工商联结合会员企业反映的问题提出意见建议，会后又书面提交建议2条。',
     },
     decision: { at: '04-08 15:00', note: '经区政府常务会议审议通过，以区政府办公室文件印发。' },
     items: [
@@ -1455,7 +1454,6 @@ export const MATTER_SPECS: readonly MatterSpec[] = [
         verdict: { after: 3, verdict: 'satisfied' },
       },
       {
-        from: '民建奉化总支部',
         source: 'symposium',
         text: '建议设立中小微企业应急转贷资金池，规模不低于1亿元，缓解企业续贷资金周转压力。',
         reply: {
@@ -1466,7 +1464,6 @@ export const MATTER_SPECS: readonly MatterSpec[] = [
         verdict: { after: 3, verdict: 'basically_satisfied' },
       },
       {
-        from: '民建奉化总支部',
         source: 'written',
         received: '03-16',
         text: '建议对新设立的个体工商户提供一年免费的登记代办和财税辅导服务。',

@@ -7,6 +7,7 @@ import type {
   EvaluationDto,
   EvaluationRequest,
 } from '../../../common/schemas/reports.js';
+import { allowed } from '../../access/authorize.js';
 import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { forbidden, notFound } from '../../errors.js';
@@ -206,8 +207,8 @@ export async function conferenceData(
 
 /** A department rates a counterpart paired with it in the year; a counterpart rates a department. */
 export async function ratePartner(ctx: RequestContext, input: EvaluationRequest): Promise<EvaluationDto> {
-  const { role, organisationId } = ctx.actor;
-  const side = role === 'department' ? 'department' : 'counterpart';
+  const { organisationId } = ctx.actor;
+  const side = allowed(ctx.actor, 'conference.ratesAsDepartment', null) ? 'department' : 'counterpart';
   const departmentId = side === 'department' ? organisationId : input.partnerId;
   const counterpartId = side === 'department' ? input.partnerId : organisationId;
   const paired = await pairedWith(ctx.db, 'department', departmentId, input.year);

@@ -1,5 +1,8 @@
 // Who sees and does what in 重大事项民主协商 — deny by default.
+
+import { can } from '../../../common/roles.js';
 import type { ItemDto, MatterDto } from '../../../common/schemas/consultations.js';
+import { isCounterpart, isDepartment, isTzb, type Rule, roleIs } from '../../access/rules.js';
 import type { Actor } from '../../context.js';
 
 /**
@@ -16,31 +19,24 @@ export type ConsultationScope =
   | { kind: 'none' };
 
 export function consultationScope(actor: Actor): ConsultationScope {
-  switch (actor.role) {
-    case 'tzb':
-    case 'qfb':
-      return { kind: 'region', regionPath: actor.regionPath };
-    case 'department':
-      return { kind: 'department', organisationId: actor.organisationId };
-    case 'counterpart':
-      return { kind: 'counterpart', organisationId: actor.organisationId };
-    default:
-      return { kind: 'none' };
-  }
+  if (roleIs(actor, 'tzb', 'qfb')) return { kind: 'region', regionPath: actor.regionPath };
+  if (isDepartment(actor)) return { kind: 'department', organisationId: actor.organisationId };
+  if (isCounterpart(actor)) return { kind: 'counterpart', organisationId: actor.organisationId };
+  return { kind: 'none' };
 }
 
 /** The department that owns the matter: it registers, schedules, decides, analyses and replies. */
 export const isOwner = (actor: Actor, departmentId: number): boolean =>
-  actor.role === 'department' && actor.organisationId === departmentId;
+  isDepartment(actor) && actor.organisationId === departmentId;
 
-export const isSupervisor = (actor: Actor): boolean => actor.role === 'tzb';
+export const isSupervisor = (actor: Actor): boolean => isTzb(actor);
 
 /** The internal analysis: the department and the overseers, never a counterpart. */
-export const seesAnalysis = (actor: Actor): boolean => actor.role !== 'counterpart';
+export const seesAnalysis = (actor: Actor): boolean => !isCounterpart(actor);
 
 /** The replies of an item: everyone in scope except a counterpart looking at another counterpart's item. */
 export const seesReplies = (actor: Actor, itemCounterpartId: number): boolean =>
-  actor.role !== 'counterpart' || actor.organisationId === itemCounterpartId;
+  !isCounterpart(actor) || actor.organisationId === itemCounterpartId;
 
 export interface MatterFacts {
   departmentId: number;
@@ -51,7 +47,7 @@ export interface MatterFacts {
 
 export function matterAbilities(actor: Actor, m: MatterFacts): MatterDto['abilities'] {
   const owner = isOwner(actor, m.departmentId);
-  const consulted = actor.role === 'counterpart' && m.counterpartIds.includes(actor.organisationId);
+  const consulted = isCounterpart(actor) && m.counterpartIds.includes(actor.organisationId);
   return {
     canEdit: owner,
     canSchedule: owner && m.symposiumStatus !== 'held',
@@ -80,9 +76,23 @@ export function itemAbilities(actor: Actor, i: ItemFacts): ItemDto['abilities'] 
     canRequestExtension: owner && awaitingReply && !i.pendingExtension,
     canDecideExtension: isSupervisor(actor) && i.pendingExtension,
     canRate:
-      actor.role === 'counterpart' &&
-      actor.organisationId === i.counterpartId &&
-      i.status === 'awaiting_verdict',
+      isCounterpart(actor) && actor.organisationId === i.counterpartId && i.status === 'awaiting_verdict',
     canClose: isSupervisor(actor) && open,
   };
 }
+
+/** The consultations' rules: services assert them (`authorize`), presenters turn them into abilities. */
+export const consultationsPolicy = {
+  /** the list's "register a matter" button */
+  offerCreate: (actor: Actor, _f: null) => isDepartment(actor) && can(actor.role, 'consultations:manage'),
+  /** registering, correcting, scheduling, deciding a matter; analysing and replying to its items */
+  manage: (actor: Actor, m: { departmentId: number }) => isOwner(actor, m.departmentId),
+  /** an opinion on a matter: typed in by its department for a consulted counterpart, or by that counterpart */
+  addItem: (actor: Actor, f: { departmentId: number; counterpartId: number | undefined }) =>
+    isOwner(actor, f.departmentId) || (isCounterpart(actor) && f.counterpartId === actor.organisationId),
+  /** extensions granted or refused, items closed: 统战部 */
+  supervise: (actor: Actor, _f: null) => isSupervisor(actor),
+  /** the verdict on the replies to an item: its own counterpart */
+  rate: (actor: Actor, i: { counterpartId: number }) =>
+    isCounterpart(actor) && actor.organisationId === i.counterpartId,
+} satisfies Record<string, Rule<never>>;

@@ -1,4 +1,3 @@
-
 import { can } from '../../../common/roles.js';
 import type { UploadAttachmentRequest } from '../../../common/schemas/attachments.js';
 import {
@@ -43,9 +42,10 @@ import {
 } from '../../../common/schemas/consultations.js';
 import { shanghaiDate, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '../../../common/working-days.js';
+import { allowed, authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { type AppError, forbidden, invalid, invalidState, notFound } from '../../errors.js';
+import { type AppError, invalid, invalidState, notFound } from '../../errors.js';
 import { attachFile, detachFile, fetchFile } from '../attachments/attachments.service.js';
 import { filesOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
@@ -62,6 +62,7 @@ import { readSetting, writeSetting } from '../settings/settings.repository.js';
 import {
   type ConsultationScope,
   consultationScope,
+  isOwner,
   itemAbilities,
   matterAbilities,
   seesAnalysis,
@@ -344,7 +345,7 @@ export async function listMatters(ctx: RequestContext, query: MatterListQuery): 
   return {
     items: await presentMatters(ctx, rows),
     total: ids.length,
-    abilities: { canCreate: ctx.actor.role === 'department' && can(ctx.actor.role, 'consultations:manage') },
+    abilities: { canCreate: allowed(ctx.actor, 'consultations.offerCreate', null) },
   };
 }
 
@@ -364,7 +365,7 @@ export async function visibleMatter(
 /** A matter of the actor's own department (managing it); anyone else who can see it may not. */
 async function ownMatter(ctx: RequestContext, id: number): Promise<MatterRow> {
   const row = await visibleMatter(ctx, id);
-  if (ctx.actor.role !== 'department' || row.department_id !== ctx.actor.organisationId) throw forbidden();
+  authorize(ctx.actor, 'consultations.manage', { departmentId: row.department_id });
   return row;
 }
 
@@ -374,8 +375,8 @@ export async function getMatter(ctx: RequestContext, id: number): Promise<Matter
 }
 
 /**
- * The counterparts a matter consults: given ids must be active counterparts of the department's region;
- * omitted, the department's pairs in force in the year. Each is flagged paired or not.
+ * The counterparts a matter consults: given ids must be counterparts of the department's region paired with it
+ * in the year; omitted, all its pairs in force in the year.
  */
 async function resolveCounterparts(
   db: Executor,
@@ -396,12 +397,18 @@ async function resolveCounterparts(
   if (wrong.length) {
     throw invalid(`counterpartIds: ${wrong.join(', ')} 不是本区的联系对象 / not counterparts of the region`);
   }
-  return ids.map((id) => ({ counterpartId: id, paired: paired.has(id) }));
+  // a department consults the counterparts it is paired with in the year, no others
+  const unpaired = ids.filter((c) => !paired.has(c));
+  if (unpaired.length) {
+    throw invalid(
+      `counterpartIds: ${unpaired.join(', ')} 在 ${year} 年未与该部门对口联系 / not paired in ${year}`,
+    );
+  }
+  return ids.map((id) => ({ counterpartId: id, paired: true }));
 }
 
 export async function createMatter(ctx: RequestContext, input: CreateMatterRequest): Promise<MatterDto> {
-  if (ctx.actor.role !== 'department') throw forbidden();
-  if (input.departmentId !== ctx.actor.organisationId) throw forbidden();
+  authorize(ctx.actor, 'consultations.manage', { departmentId: input.departmentId });
   const department = await findOrganisation(ctx.db, input.departmentId);
   if (department?.kind !== 'department') throw notFound();
   const year = shanghaiYear(nowIso());
@@ -678,12 +685,11 @@ export async function createItem(
   input: CreateItemRequest,
 ): Promise<ItemScreenResponse> {
   const matter = await visibleMatter(ctx, matterId);
-  const { role, organisationId } = ctx.actor;
-  const owner = role === 'department' && matter.department_id === organisationId;
-  if (!owner && role !== 'counterpart') throw forbidden();
-  const counterpartId = input.counterpartId ?? (role === 'counterpart' ? organisationId : undefined);
+  const owner = isOwner(ctx.actor, matter.department_id);
+  // a counterpart writes its own opinion; the department names whose opinion it types in
+  const counterpartId = input.counterpartId ?? (owner ? undefined : ctx.actor.organisationId);
+  authorize(ctx.actor, 'consultations.addItem', { departmentId: matter.department_id, counterpartId });
   if (counterpartId === undefined) throw invalid('counterpartId: 请指定提出意见的单位 / name the author');
-  if (role === 'counterpart' && counterpartId !== organisationId) throw forbidden();
   const consulted = (await matterCounterparts(ctx.db, [matterId])).map((c) => c.id);
   if (!consulted.includes(counterpartId)) {
     throw invalid('counterpartId: 不是本事项的协商对象 / not consulted on this matter');
@@ -704,7 +710,7 @@ export async function createItem(
       source: input.source,
       text: input.text,
       receivedOn,
-      enteredByOrg: organisationId,
+      enteredByOrg: ctx.actor.organisationId,
       createdBy: ctx.actor.userId,
       dueDate,
     });
@@ -809,7 +815,7 @@ export async function getItemScreen(ctx: RequestContext, id: number): Promise<It
 /** An item of the actor's own department, not closed: what the department's actions start from. */
 async function ownOpenItem(ctx: RequestContext, id: number): Promise<ItemRow> {
   const row = await visibleItem(ctx, id);
-  if (ctx.actor.role !== 'department' || row.department_id !== ctx.actor.organisationId) throw forbidden();
+  authorize(ctx.actor, 'consultations.manage', { departmentId: row.department_id });
   if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
   return row;
 }
@@ -970,7 +976,7 @@ export async function requestExtension(
 /** 统战部's item: one in its region (NOT_FOUND otherwise), not closed. */
 async function supervisedOpenItem(ctx: RequestContext, id: number): Promise<ItemRow> {
   const row = await visibleItem(ctx, id);
-  if (ctx.actor.role !== 'tzb') throw forbidden();
+  authorize(ctx.actor, 'consultations.supervise', null);
   if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
   return row;
 }
@@ -1078,7 +1084,7 @@ export async function rateReply(
   input: VerdictRequest,
 ): Promise<ItemScreenResponse> {
   const row = await visibleItem(ctx, id);
-  if (ctx.actor.role !== 'counterpart' || row.counterpart_id !== ctx.actor.organisationId) throw forbidden();
+  authorize(ctx.actor, 'consultations.rate', { counterpartId: row.counterpart_id });
   if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
   if (row.status !== 'awaiting_verdict') throw invalidState('尚未答复 / not replied yet');
   const day = today();

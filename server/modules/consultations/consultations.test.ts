@@ -11,6 +11,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
+import { insertPairing } from '../pairings/pairings.repository.js';
 import { consultationFigures } from './consultations.service.js';
 
 const FORBIDDEN = { error: { code: 'FORBIDDEN', message: '无权执行此操作' } };
@@ -66,6 +67,21 @@ describeEachDialect('consultations', (dialect) => {
       caizheng: await orgId(t.db, '区财政局'),
       gongan: await orgId(t.db, '区公安分局'),
     };
+    // 民建 is paired with 区教育局 from this year on (so it may be consulted); 民革 is not
+    const district = await t.db
+      .selectFrom('organisations')
+      .select('region_id')
+      .where('id', '=', ids.jiaoyu)
+      .executeTakeFirstOrThrow();
+    await insertPairing(t.db, {
+      regionId: district.region_id,
+      counterpartId: ids.minjian,
+      departmentId: ids.jiaoyu,
+      validFrom: Number(today().slice(0, 4)),
+      validTo: null,
+      source: null,
+      shared: false,
+    });
     dept = await loginAs(t, 'department', '区教育局');
     cp = await loginAs(t, 'counterpart', '民盟奉化支部');
     cp2 = await loginAs(t, 'counterpart', '民建奉化总支部');
@@ -83,21 +99,27 @@ describeEachDialect('consultations', (dialect) => {
         kind: 'policy',
         title: '义务教育阶段学区调整方案',
         department: { id: ids.jiaoyu, name: '区教育局' },
-        counterparts: [{ id: ids.minmeng, name: '民盟奉化支部', paired: true, invitee: null }],
+        counterparts: expect.arrayContaining([
+          expect.objectContaining({ id: ids.minmeng, name: '民盟奉化支部', paired: true, invitee: null }),
+          expect.objectContaining({ id: ids.minjian, paired: true }),
+        ]),
         symposium: { status: 'none', scheduledAt: null, heldAt: null, minutes: null },
         decidedAt: null,
         violation: false,
         itemCounts: { total: 0, open: 0, overdue: 0 },
         abilities: { canEdit: true, canSchedule: true, canDecide: true, canAddItem: true, canAttach: true },
       });
-      const wider = await matter(dept, { kind: 'project', counterpartIds: [ids.minmeng, ids.minjian] });
-      expect(wider.counterparts).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ id: ids.minjian, paired: false }),
-          expect.objectContaining({ id: ids.minmeng, paired: true }),
-        ]),
-      );
-      expect(wider.counterparts).toHaveLength(2);
+      const named = await matter(dept, { kind: 'project', counterpartIds: [ids.minmeng] });
+      expect(named.counterparts.map((c: { id: number }) => c.id)).toEqual([ids.minmeng]);
+      // a counterpart the department is not paired with cannot be invited into its consultation
+      const unpaired = await dept.post(M, {
+        departmentId: ids.jiaoyu,
+        kind: 'policy',
+        title: 'x',
+        counterpartIds: [ids.minmeng, ids.minge],
+      });
+      expect(unpaired.statusCode).toBe(400);
+      expect(unpaired.json().error.message).toContain('未与该部门对口联系');
 
       // a department is not a counterpart; a department registers only its own matters
       const notCp = await dept.post(M, {
@@ -166,14 +188,14 @@ describeEachDialect('consultations', (dialect) => {
       await addItem(cp2, m.id, { text: '民建的意见' });
       const blocked = await dept.patch(`${M}/${m.id}`, { counterpartIds: [ids.minmeng] });
       expect(blocked.json().error.code).toBe('INVALID_STATE');
-      const widened = await ok(
-        dept.patch(`${M}/${m.id}`, { counterpartIds: [ids.minmeng, ids.minjian, ids.minge] }),
-      );
-      expect(widened.counterparts.map((c: { id: number }) => c.id)).toContain(ids.minge);
-      expect((await outsider.get(`${M}/${m.id}`)).statusCode).toBe(200);
+      // nor added later: 民革 is not paired with 区教育局
+      const widened = await dept.patch(`${M}/${m.id}`, {
+        counterpartIds: [ids.minmeng, ids.minjian, ids.minge],
+      });
+      expect(widened.statusCode).toBe(400);
+      expect((await outsider.get(`${M}/${m.id}`)).statusCode).toBe(404);
       const narrowed = await ok(dept.patch(`${M}/${m.id}`, { counterpartIds: [ids.minmeng, ids.minjian] }));
       expect(narrowed.counterparts).toHaveLength(2);
-      expect((await outsider.get(`${M}/${m.id}`)).statusCode).toBe(404);
     });
 
     it('keeps documents in the attachment store: the department uploads, the counterparts download', async () => {
@@ -220,7 +242,7 @@ describeEachDialect('consultations', (dialect) => {
           servedFrom: '2024-01-01',
         }),
       );
-      const m = await matter(dept, { title: '学区调整座谈' });
+      const m = await matter(dept, { title: '学区调整座谈', counterpartIds: [ids.minmeng] });
       expect((await dept.put(`${M}/${m.id}/minutes`, { minutes: '早了' })).json().error.code).toBe(
         'INVALID_STATE',
       );

@@ -5,6 +5,7 @@
 import { OBLIGATION_KIND_LABELS } from '../../../common/schemas/dashboard.js';
 import type { MyWorkResponse, WorkItem } from '../../../common/schemas/digest.js';
 import { addDays, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
+import { isCounterpart, isDepartment, isTzb, isUnitUser } from '../../access/rules.js';
 import type { Actor, Executor, RequestContext } from '../../context.js';
 import { obligationsWithState } from '../cycle/cycle.service.js';
 import { ledgerScope } from '../ledger/ledger.policy.js';
@@ -49,7 +50,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
   const push = (i: Omit<WorkItem, 'overdue'> & { overdue?: boolean }) =>
     items.push({ ...i, overdue: i.overdue ?? (i.dueDate !== null && i.dueDate < today) });
 
-  if (actor.role === 'department' || actor.role === 'counterpart') {
+  if (isUnitUser(actor)) {
     const org = actor.organisationId;
     for (const r of await pendingRsvps(db, org, nowIso)) {
       push({
@@ -73,7 +74,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     const obligations = (
       await obligationsWithState(db, { now: nowIso, organisationIds: [org], openOnly: true })
     ).concat(
-      actor.role === 'counterpart'
+      isCounterpart(actor)
         ? await obligationsWithState(db, {
             now: nowIso,
             openOnly: true,
@@ -88,7 +89,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
       const label = OBLIGATION_KIND_LABELS[o.kind as keyof typeof OBLIGATION_KIND_LABELS]?.zh ?? o.kind;
       const pair =
         o.kind === 'symposium'
-          ? actor.role === 'counterpart'
+          ? isCounterpart(actor)
             ? `（与${o.organisation_name}）`
             : `（与${o.counterpart_name ?? ''}）`
           : '';
@@ -102,13 +103,12 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
             : o.kind === 'plan'
               ? `/plans?year=${o.year}`
               : `/ledger?year=${o.year}&kind=symposium`,
-        organisation:
-          actor.role === 'counterpart'
-            ? { id: org, name: actor.organisationName }
-            : { id: org, name: o.organisation_name },
+        organisation: isCounterpart(actor)
+          ? { id: org, name: actor.organisationName }
+          : { id: org, name: o.organisation_name },
       });
     }
-    if (actor.role === 'department') {
+    if (isDepartment(actor)) {
       for (const i of await openPlanItems(db, org, [year - 1, year])) {
         const due = monthEnd(i.year, i.target_month);
         if (i.year < year && due >= today) continue;
@@ -140,7 +140,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
         });
       }
     }
-  } else if (actor.role === 'tzb') {
+  } else if (isTzb(actor)) {
     for (const c of await changeReportsToAcknowledge(db, actor.regionPath)) {
       push({
         type: 'change_report',

@@ -20,6 +20,7 @@ import type {
   UpdateFilingRoundRequest,
 } from '../../../common/schemas/filings.js';
 import type { FormPersonDto, RevealRequest, UnitRef } from '../../../common/schemas/roster.js';
+import { allowed } from '../../access/authorize.js';
 import { scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { Filing, ResponsiblePerson } from '../../db/schema.js';
@@ -102,7 +103,7 @@ export async function listRoundsFor(ctx: RequestContext) {
     regionId: scope.kind === 'organisation' ? ctx.actor.regionId : undefined,
   });
   const today = localDate();
-  const unitActor = ctx.actor.role === 'department' || ctx.actor.role === 'counterpart';
+  const unitActor = allowed(ctx.actor, 'filings.fileOwn', null);
   const items = [];
   for (const row of rows) {
     let mine = null;

@@ -1,4 +1,3 @@
-import { can } from '../../../common/roles.js';
 import type {
   Adoption,
   AdoptionRequest,
@@ -17,6 +16,7 @@ import type {
 } from '../../../common/schemas/ledger.js';
 import { INVITATION_SUBTYPES } from '../../../common/schemas/ledger.js';
 import { addDays, dayStartUtc, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
+import { allowed, authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
@@ -203,9 +203,7 @@ function filterOf(scope: LedgerScope, q: Omit<LedgerListQuery, 'limit' | 'offset
   };
 }
 
-const canCreate = (ctx: RequestContext): boolean =>
-  (ctx.actor.role === 'department' || ctx.actor.role === 'counterpart') &&
-  can(ctx.actor.role, 'ledger:write');
+const canCreate = (ctx: RequestContext): boolean => allowed(ctx.actor, 'ledger.offerCreate', null);
 
 export async function listLedger(ctx: RequestContext, query: LedgerListQuery): Promise<LedgerListResponse> {
   const ids = await findRecordIds(ctx.db, filterOf(ledgerScope(ctx.actor), query));
@@ -338,26 +336,11 @@ function initialDetails(input: CreateLedgerRecordRequest): LedgerDetails {
   }
 }
 
-/**
- * Who hosts a new record, by kind and side: a department sends notices, commissions and offers research and
- * invites its counterparts; a counterpart invites the department; either side may record joint research,
- * social service and symposia. 统战部 and 区府办 do not create records (统战部 corrects them).
- */
+/** The role and side checks are the policy's (ledger.create); what remains is shape. */
 function checkCreator(ctx: RequestContext, input: CreateLedgerRecordRequest): void {
-  const { role, organisationId: org } = ctx.actor;
-  if (role !== 'department' && role !== 'counterpart') throw forbidden();
-  if (role === 'department' && input.departmentId !== org) throw forbidden();
-  if (role === 'counterpart' && !input.counterpartIds.includes(org)) throw forbidden();
-  const departmentOnly =
-    input.kind === 'notice' ||
-    (input.kind === 'research' && input.subtype !== 'joint') ||
-    (input.kind === 'invitation' && input.direction === 'dept_to_cp');
-  if (departmentOnly && role !== 'department') throw forbidden();
-  if (input.kind === 'invitation' && input.direction === 'cp_to_dept') {
-    if (role !== 'counterpart') throw forbidden();
-    if (input.counterpartIds.length !== 1)
-      throw invalid('counterpartIds: 邀请方只能是一个联系对象 / one host');
-  }
+  authorize(ctx.actor, 'ledger.create', input);
+  if (input.kind === 'invitation' && input.direction === 'cp_to_dept' && input.counterpartIds.length !== 1)
+    throw invalid('counterpartIds: 邀请方只能是一个联系对象 / one host');
   if (input.kind === 'invitation') {
     const allowed: readonly string[] = INVITATION_SUBTYPES[input.direction];
     if (!allowed.includes(input.subtype)) throw invalid(`subtype: ${input.subtype} ∉ ${allowed.join('/')}`);
@@ -496,10 +479,7 @@ export async function replyToInvitation(
   const v = await visibleRecord(ctx, id);
   if (v.row.kind !== 'invitation') throw invalidState('不是邀请 / not an invitation');
   const org = ctx.actor.organisationId;
-  const isInvitee =
-    (ctx.actor.role === 'department' || ctx.actor.role === 'counterpart') &&
-    inviteesOf(v.facts).includes(org);
-  if (!isInvitee) throw forbidden();
+  authorize(ctx.actor, 'ledger.reply', v.facts);
   const current = (await responsesOf(ctx.db, [id])).find((r) => r.organisation_id === org);
   if (!current) throw forbidden();
   const same =
@@ -540,10 +520,7 @@ export async function recordAttendance(
 ): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
   if (v.row.kind !== 'invitation') throw invalidState('不是邀请 / not an invitation');
-  const isHost =
-    (ctx.actor.role === 'department' || ctx.actor.role === 'counterpart') &&
-    v.row.host_id === ctx.actor.organisationId;
-  if (!isHost) throw forbidden();
+  authorize(ctx.actor, 'ledger.recordAttendance', v.facts);
   if (v.row.starts_at > nowIso()) throw invalidState('活动尚未开始 / the event has not started yet');
   const invitees = inviteesOf(v.facts);
   const strangers = input.attendance.filter((a) => !invitees.includes(a.organisationId));
@@ -580,7 +557,7 @@ export async function acknowledgeNotice(
   const v = await visibleRecord(ctx, id);
   if (v.row.kind !== 'notice') throw invalidState('不是信息通报 / not a notice');
   const org = ctx.actor.organisationId;
-  if (ctx.actor.role !== 'counterpart' || !v.counterpartIds.includes(org)) throw forbidden();
+  authorize(ctx.actor, 'ledger.acknowledge', v.facts);
   const current = (await responsesOf(ctx.db, [id])).find((r) => r.organisation_id === org);
   if (!current) throw forbidden();
   const now = nowIso();
@@ -611,8 +588,7 @@ export async function takeUpTopic(ctx: RequestContext, id: number): Promise<Ledg
   const v = await visibleRecord(ctx, id);
   if (v.row.kind !== 'research' || v.row.subtype !== 'offered')
     throw invalidState('不是提供的研究课题 / not an offered topic');
-  if (ctx.actor.role !== 'counterpart' || !v.counterpartIds.includes(ctx.actor.organisationId))
-    throw forbidden();
+  if (!allowed(ctx.actor, 'ledger.takeUp', v.facts)) throw forbidden();
   const details = parseDetails(v.row);
   if (details.takenUpBy) throw invalidState('课题已被承接 / the topic has been taken up');
   details.takenUpBy = ctx.actor.organisationId;
@@ -642,7 +618,7 @@ export async function recordAdoption(
 ): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
   if (v.row.kind !== 'research') throw invalidState('不是调研 / not research');
-  if (ctx.actor.role !== 'department' || v.row.department_id !== ctx.actor.organisationId) throw forbidden();
+  authorize(ctx.actor, 'ledger.adopt', v.facts);
   const details = parseDetails(v.row);
   if (v.row.subtype === 'offered' && !details.takenUpBy)
     throw invalidState('课题尚未被承接 / the topic has not been taken up');
@@ -680,7 +656,7 @@ export async function recordMinutes(
   const v = await visibleRecord(ctx, id);
   if (v.row.kind !== 'symposium') throw invalidState('不是座谈会 / not a symposium');
   if (!abilitiesFor(ctx.actor, v.facts).canRecordMinutes) {
-    if (v.row.starts_at > nowIso() && (ctx.actor.role === 'department' || ctx.actor.role === 'counterpart')) {
+    if (v.row.starts_at > nowIso() && allowed(ctx.actor, 'ledger.isUnitUser', null)) {
       throw invalidState('座谈会尚未召开 / the symposium has not taken place yet');
     }
     throw forbidden();

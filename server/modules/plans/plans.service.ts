@@ -9,6 +9,7 @@ import type {
   UpdatePlanItemRequest,
 } from '../../../common/schemas/plans.js';
 import { monthEnd, monthEndedAt } from '../../../common/shanghai-time.js';
+import { allowed, authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { conflict, forbidden, invalid, invalidState, notFound } from '../../errors.js';
@@ -37,8 +38,7 @@ export function itemStatus(year: number, month: number, linked: number, now = no
 
 /** The department keeps its plan; 统战部 may correct it. */
 const canEditPlan = (ctx: RequestContext, plan: { department_id: number }): boolean =>
-  (ctx.actor.role === 'department' && ctx.actor.organisationId === plan.department_id) ||
-  ctx.actor.role === 'tzb';
+  allowed(ctx.actor, 'plans.edit', { departmentId: plan.department_id });
 
 async function present(db: Executor, ctx: RequestContext, plans: PlanRow[]): Promise<PlanDto[]> {
   const scope = ledgerScope(ctx.actor);
@@ -117,7 +117,7 @@ export async function listPlansFor(ctx: RequestContext, query: PlanListQuery) {
   const rows = await listPlans(ctx.db, { scope: ledgerScope(ctx.actor), ...query });
   return {
     items: await present(ctx.db, ctx, rows),
-    abilities: { canCreate: ctx.actor.role === 'department' },
+    abilities: { canCreate: allowed(ctx.actor, 'plans.offerCreate', null) },
   };
 }
 
@@ -144,7 +144,7 @@ async function checkItem(db: Executor, departmentId: number, year: number, item:
 
 /** A department writes its plan for a year, usually right after the symposium that agreed it. One per year. */
 export async function createPlan(ctx: RequestContext, input: CreatePlanRequest): Promise<PlanDto> {
-  if (ctx.actor.role !== 'department' || ctx.actor.organisationId !== input.departmentId) throw forbidden();
+  authorize(ctx.actor, 'plans.create', { departmentId: input.departmentId });
   const department = await findOrganisation(ctx.db, input.departmentId);
   if (!department) throw notFound();
   if (input.symposiumId) {

@@ -20,6 +20,7 @@ import type {
   SubmitReportRequest,
 } from '../../../common/schemas/reports.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
+import { allowed } from '../../access/authorize.js';
 import { type Scope, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { ReportRow } from '../../db/schema.js';
@@ -88,10 +89,7 @@ export async function setReportRound(ctx: RequestContext, year: number, deadline
 
 /** Reports follow the pairings: a counterpart reads the reports of the departments paired with it in the year. */
 export function reportScope(ctx: RequestContext): Scope {
-  const role = ctx.actor.role;
-  if (role === 'tzb' || role === 'qfb' || role === 'department' || role === 'counterpart')
-    return scopeOf(ctx.actor);
-  return { kind: 'none' };
+  return allowed(ctx.actor, 'reports.read', null) ? scopeOf(ctx.actor) : { kind: 'none' };
 }
 
 /** The department of a report the actor may read, or NOT_FOUND — the same answer as no such department. */
@@ -106,7 +104,7 @@ export async function visibleDepartment(
 }
 
 const isOwn = (ctx: RequestContext, departmentId: number): boolean =>
-  ctx.actor.role === 'department' && ctx.actor.organisationId === departmentId;
+  allowed(ctx.actor, 'reports.own', { departmentId });
 
 const EDITABLE: readonly ReportStatus[] = ['not_started', 'draft', 'returned'];
 

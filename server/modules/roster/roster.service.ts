@@ -16,6 +16,7 @@ import type {
   UnitRef,
   UpdateRosterPersonRequest,
 } from '../../../common/schemas/roster.js';
+import { allowed } from '../../access/authorize.js';
 import { scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { ResponsiblePerson } from '../../db/schema.js';
@@ -52,10 +53,7 @@ export async function visibleUnit(ctx: RequestContext, organisationId: number): 
 
 /** The actor is one of the unit's own users (its 联络员): they typed its phones, so they see them in full. */
 export function isOwnUnit(ctx: RequestContext, organisationId: number): boolean {
-  return (
-    (ctx.actor.role === 'department' || ctx.actor.role === 'counterpart') &&
-    ctx.actor.organisationId === organisationId
-  );
+  return allowed(ctx.actor, 'roster.ownUnit', { organisationId });
 }
 
 /**

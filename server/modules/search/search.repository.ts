@@ -1,14 +1,12 @@
 import { sql } from 'kysely';
 import type { SearchEntityType } from '../../../common/schemas/search.js';
+import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { isPostgres } from '../../db/dialect.js';
 import { containsPattern } from '../../db/like.js';
 
-/** Who sees which index rows, as data (from the actor's role in the service). */
-export type SearchScope =
-  | { kind: 'region'; regionPath: string }
-  | { kind: 'organisation'; organisationId: number; regionPath: string }
-  | { kind: 'none' };
+/** Who sees which index rows: the shared Scope (server/access/scope.ts). */
+export type SearchScope = Scope;
 
 /** An FTS5 string: the whole query as one phrase (a trigram phrase is a substring match). */
 const ftsPhrase = (q: string): string => `"${q.replace(/"/g, '""')}"`;

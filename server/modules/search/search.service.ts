@@ -1,4 +1,6 @@
 import type { SearchQuery, SearchResponse } from '../../../common/schemas/search.js';
+import { isOverseer, isUnitUser } from '../../access/rules.js';
+import { scopeOf } from '../../access/scope.js';
 import type { Actor, RequestContext } from '../../context.js';
 import { escapeHtml, highlight, snippet } from './highlight.js';
 import { type SearchScope, searchRows } from './search.repository.js';
@@ -9,16 +11,7 @@ import { type SearchScope, searchRows } from './search.repository.js';
  * ledger records, its matters and reports); the admins see nothing.
  */
 export function searchScope(actor: Actor): SearchScope {
-  switch (actor.role) {
-    case 'tzb':
-    case 'qfb':
-      return { kind: 'region', regionPath: actor.regionPath };
-    case 'department':
-    case 'counterpart':
-      return { kind: 'organisation', organisationId: actor.organisationId, regionPath: actor.regionPath };
-    default:
-      return { kind: 'none' };
-  }
+  return isOverseer(actor) || isUnitUser(actor) ? scopeOf(actor) : { kind: 'none' };
 }
 
 export async function search(ctx: RequestContext, query: SearchQuery): Promise<SearchResponse> {
