@@ -13,7 +13,10 @@ import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { readGuardedXlsxRows } from '../attachments/xlsx-rows.js';
-import { aliasesOf, listOrganisations } from '../organisations/organisations.repository.js';
+import {
+  type NamedOrganisation,
+  organisationsWithAliases,
+} from '../organisations/organisations.repository.js';
 import { personsInForce } from '../roster/roster.repository.js';
 import { UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
 
@@ -89,28 +92,10 @@ function sheetRows(rows: string[][]): SheetRow[] {
   return out;
 }
 
-interface Unit {
-  id: number;
-  name: string;
-  kind: string;
-  shortName: string | null;
-  aliases: string[];
-}
+type Unit = NamedOrganisation;
 
-async function unitsOf(db: Executor, regionPath: string): Promise<Unit[]> {
-  const orgs = await listOrganisations(db, { regionPath, active: true });
-  const aliases = await aliasesOf(
-    db,
-    orgs.map((o) => o.id),
-  );
-  return orgs.map((o) => ({
-    id: o.id,
-    name: o.name,
-    kind: o.kind,
-    shortName: o.short_name,
-    aliases: aliases.filter((a) => a.organisation_id === o.id).map((a) => a.alias),
-  }));
-}
+const unitsOf = (db: Executor, regionPath: string): Promise<Unit[]> =>
+  organisationsWithAliases(db, regionPath, { active: true });
 
 /** Units (by id) that have a working 联络员 account already. */
 async function unitsWithAccounts(db: Executor, ids: number[]): Promise<Set<number>> {

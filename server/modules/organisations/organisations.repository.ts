@@ -158,3 +158,32 @@ export async function nameTaken(
   if (exceptId) byAlias = byAlias.where('o.id', '<>', exceptId);
   return (await byAlias.executeTakeFirst()) !== undefined;
 }
+
+/** An organisation as a name may refer to it: its name, short name and aliases (for imports' name matching). */
+export interface NamedOrganisation {
+  id: number;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  aliases: string[];
+}
+
+/** The organisations of a region and under it with their aliases (active ones only when asked). */
+export async function organisationsWithAliases(
+  db: Executor,
+  regionPath: string,
+  options: { active?: boolean } = {},
+): Promise<NamedOrganisation[]> {
+  const orgs = await listOrganisations(db, { regionPath, active: options.active });
+  const aliases = await aliasesOf(
+    db,
+    orgs.map((o) => o.id),
+  );
+  return orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    shortName: o.short_name,
+    kind: o.kind,
+    aliases: aliases.filter((a) => a.organisation_id === o.id).map((a) => a.alias),
+  }));
+}

@@ -11,39 +11,21 @@ import type { Executor, RequestContext } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import {
-  aliasesOf,
   insertAlias,
   insertOrganisation,
-  listOrganisations,
+  type NamedOrganisation,
+  organisationsWithAliases,
 } from '../organisations/organisations.repository.js';
 import { readImportSource } from './pairing-source.js';
 import { insertPairing, insertPairingEvent, overlappingPairings } from './pairings.repository.js';
 
 type Side = 'counterpart' | 'department';
 
-interface Candidate {
-  id: number;
-  name: string;
-  shortName: string | null;
-  aliases: string[];
-  kind: string;
-}
+type Candidate = NamedOrganisation;
 
 /** The organisations of the actor's region an imported name may refer to. */
-async function candidates(db: Executor, regionPath: string): Promise<Candidate[]> {
-  const orgs = await listOrganisations(db, { regionPath });
-  const aliases = await aliasesOf(
-    db,
-    orgs.map((o) => o.id),
-  );
-  return orgs.map((o) => ({
-    id: o.id,
-    name: o.name,
-    shortName: o.short_name,
-    kind: o.kind,
-    aliases: aliases.filter((a) => a.organisation_id === o.id).map((a) => a.alias),
-  }));
-}
+const candidates = (db: Executor, regionPath: string): Promise<Candidate[]> =>
+  organisationsWithAliases(db, regionPath);
 
 /** Every distinct name of the pairs, with the side it stands on, in order of appearance. */
 function namesOf(
