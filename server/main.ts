@@ -29,7 +29,9 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   // the first large export should not pay for drawing its document skeleton on a request's time
-  setImmediate(() => void warmLedgerExports().catch((err: unknown) => app.log.warn({ err }, 'warm-up failed')));
+  setImmediate(
+    () => void warmLedgerExports().catch((err: unknown) => app.log.warn({ err }, 'warm-up failed')),
+  );
   // reminders and e-mail: every instance runs the sweep; unique keys make concurrent runs safe
   sweep = startSweepTimer(database.db, config, app.log);
   // scheduled backups with retention (LIAISON_BACKUP_DIR / _EVERY_HOURS / _KEEP); off unless configured

@@ -136,6 +136,7 @@ const NOT_A_DEPARTMENT =
 export function isDepartmentName(name: string): boolean {
   const norm = toHalfWidth(name)
     .trim()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001/\u0002 are the reader's own bracket markers
     .replace(/[(\u0001][^()\u0001\u0002]*[)\u0002]$/, ''); // 区委办(区府办): judged by its first name
   return WHOLE_NAME.test(norm) && !NOT_A_DEPARTMENT.test(norm) && groupOf(norm) === null;
 }

@@ -32,9 +32,7 @@ const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
  * (`paragraphBreak`, as the renderer draws a cell of several lines), or is a <w:br/> where none is given.
  */
 export function cellXml(text: string, paragraphBreak = '</w:t><w:br/><w:t xml:space="preserve">'): string {
-  return escapeXml(text.replace(FORBIDDEN, ''))
-    .replace(/\r\n?/g, '\n')
-    .replace(/\n/g, paragraphBreak);
+  return escapeXml(text.replace(FORBIDDEN, '')).replace(/\r\n?/g, '\n').replace(/\n/g, paragraphBreak);
 }
 
 interface Template {

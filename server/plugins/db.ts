@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
-import type { DatabaseHandle, Dialect } from '../db/connect.js';
 import { configureCrypto } from '../crypto/configure.js';
+import type { DatabaseHandle, Dialect } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import type { PolicyDefaults } from '../modules/settings/security-policy.js';
 

@@ -96,7 +96,9 @@ describe('third held-out round (heldout-3), blind', () => {
       lines.push(
         `heldout-3 pooled F1 ${pct(group.f1)} (P ${pct(group.precision)}, R ${pct(group.recall)}; ${group.truePositives}/${group.found} found, ${group.expected} expected)`,
       );
-      lines.push(`heldout-3 target ${pct(HELD_OUT_THRESHOLD)}: ${group.f1 >= HELD_OUT_THRESHOLD ? 'met' : 'NOT met'}`);
+      lines.push(
+        `heldout-3 target ${pct(HELD_OUT_THRESHOLD)}: ${group.f1 >= HELD_OUT_THRESHOLD ? 'met' : 'NOT met'}`,
+      );
       console.log(`[heldout-3, ${width} width]\n${lines.join('\n')}`);
       expect(group.f1).toBeGreaterThanOrEqual(HELD_OUT_3_FLOOR);
     });

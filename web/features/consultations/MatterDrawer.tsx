@@ -29,13 +29,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  ITEM_SOURCES,
-  type ItemDto,
-  type MatterDto,
-} from '../../../common/schemas/consultations';
+import { ITEM_SOURCES, type ItemDto, type MatterDto } from '../../../common/schemas/consultations';
 import { OptionalText, Text } from '../../../common/schemas/shared';
-import { errorText, } from '../../api/client';
+import { errorText } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { formatDateTime } from '../../components/format';
 import { blankToNull, zodRule } from '../../components/formRules';
