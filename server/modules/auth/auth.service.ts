@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ADMIN_ROLES, ROLE_PERMISSIONS } from '../../../common/roles.js';
+import { ROLE_PERMISSIONS } from '../../../common/roles.js';
 import type { SessionResponse, TotpSetupResponse } from '../../../common/schemas/auth.js';
 import type { SecurityPolicy } from '../../../common/security-policy.js';
 import type { Actor, Executor, RequestContext } from '../../context.js';
@@ -9,6 +9,7 @@ import { AppError, invalid, invalidState } from '../../errors.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
 import { loadActor } from '../users/actor.repository.js';
+import { isAdminRole } from '../users/users.policy.js';
 import {
   dummyPasswordHash,
   hashPassword,
@@ -41,7 +42,7 @@ export function secondFactorState(
 ): SecondFactorState {
   return {
     totpEnabled: actor.totpEnabled,
-    mustEnrolTotp: policy.totpRequiredForAdmins && ADMIN_ROLES.includes(actor.role) && !actor.totpEnabled,
+    mustEnrolTotp: policy.totpRequiredForAdmins && isAdminRole(actor.role) && !actor.totpEnabled,
   };
 }
 
