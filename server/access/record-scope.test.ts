@@ -59,15 +59,10 @@ const COVERED = [
   'jobs',
   'notifications/deliveries',
   'accounts/:id',
+  'accounts/handovers',
 ];
-/**
- * Routes merged from the account work (三员) whose records need fixtures of their own (a hand-over in each
- * region): listed so the gap stays visible; any other route this file does not fill fails the test.
- */
-const FIXTURES_PENDING = [
-  'POST /api/v1/accounts/handovers/:id/accept',
-  'POST /api/v1/accounts/handovers/:id/decline',
-];
+/** Routes with a record in their path that this file cannot fill yet (none: any such route fails the test). */
+const FIXTURES_PENDING: string[] = [];
 /** Parameters that name no record of a unit (a year, a secret token): nothing to scope. */
 const NOT_A_RECORD = ['/report-rounds/:year', '/conference/:year', '/calendar/feed/:token.ics'];
 /** Organisations are directory data: a unit sees every organisation of its region (by design). */
@@ -143,6 +138,8 @@ function bodyFor(route: CollectedRoute, f: Fixtures, v: Variant): unknown {
     'POST /consultations/items/:id/close': { note: '办结' },
     'POST /notifications/deliveries/:id/retry': null,
     'POST /accounts/:id/code': null,
+    'POST /accounts/handovers/:id/accept': {},
+    'POST /accounts/handovers/:id/decline': null,
     'POST /users/:id/role': { role: 'department' },
   };
   const k = `${route.method} ${u}`;
@@ -170,6 +167,8 @@ interface Fixtures {
   item: PerVariant<number>;
   job: (userId: number) => Promise<PerVariant<string>>;
   delivery: PerVariant<number>;
+  /** a proposed account hand-over (a region's record): fresh each time, since accepting one decides it */
+  handover: () => Promise<PerVariant<number | null>>;
 }
 
 /** The path of a route for one variant, or null when the variant means nothing for it. */
@@ -181,13 +180,15 @@ async function pathFor(
   f: Fixtures,
 ): Promise<string | null> {
   const u = route.url.replace('/api/v1', '');
-  const segment = u.startsWith('/consultations/items')
-    ? 'items'
-    : u.startsWith('/consultations/matters')
-      ? 'matters'
-      : u.startsWith('/notifications/deliveries')
-        ? 'deliveries'
-        : (u.split('/')[1] ?? '');
+  const segment = u.startsWith('/accounts/handovers')
+    ? 'handovers'
+    : u.startsWith('/consultations/items')
+      ? 'items'
+      : u.startsWith('/consultations/matters')
+        ? 'matters'
+        : u.startsWith('/notifications/deliveries')
+          ? 'deliveries'
+          : (u.split('/')[1] ?? '');
   const values: Record<string, number | string | null> = {};
   for (const [, name = ''] of u.matchAll(/:(\w+)/g)) {
     switch (name) {
@@ -206,6 +207,7 @@ async function pathFor(
           items: () => f.item[v],
           jobs: async () => (await f.job(userId))[v],
           deliveries: () => (v === 'otherUnit' ? null : f.delivery[v]),
+          handovers: async () => (await f.handover())[v],
         };
         const pick = byResource[segment];
         values[name] = pick ? await pick() : null;
@@ -481,6 +483,58 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
         .execute();
       return jobId;
     };
+    // a proposed hand-over of a unit account to a newly filed 联络员 (统战部 accepts or declines it)
+    const nextLiaison = new Map<number, number>();
+    const handoverOf = async (userId: number) => {
+      const { organisation_id } = await db
+        .selectFrom('users')
+        .select('organisation_id')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
+      // one new 联络员 per unit (the roster holds one current version), proposed afresh each time
+      const current = await db
+        .selectFrom('responsible_persons')
+        .select('id')
+        .where('organisation_id', '=', organisation_id)
+        .where('role', '=', 'liaison')
+        .where('served_to', 'is', null)
+        .executeTakeFirst();
+      const nextId =
+        nextLiaison.get(organisation_id) ??
+        current?.id ??
+        (
+          await insertPerson(db, {
+            organisationId: organisation_id,
+            role: 'liaison',
+            name: '丙',
+            position: '科员',
+            officePhone: null,
+            mobile: '13900000004',
+            servedFrom: '2026-01-05',
+            source: 'roster',
+            filingId: null,
+            createdBy: null,
+          })
+        ).id;
+      nextLiaison.set(organisation_id, nextId);
+      const row = await db
+        .insertInto('account_handovers')
+        .values({
+          user_id: userId,
+          organisation_id,
+          previous_person_id: null,
+          next_person_id: nextId,
+          next_name: '丙',
+          source: 'roster',
+          status: 'proposed',
+          proposed_at: new Date().toISOString(),
+          decided_by: null,
+          decided_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    };
     // a failed e-mail delivery of a user (the system admin retries those of its region)
     const deliveryOf = async (userId: number) => {
       const at = new Date().toISOString();
@@ -574,6 +628,11 @@ describeEachDialect('record scope: own / other unit / other region', (dialect) =
         otherUnit: await deliveryOf(regionUser),
         otherRegion: await deliveryOf(farUser),
       },
+      handover: async () => ({
+        own: await handoverOf(regionUser),
+        otherUnit: null,
+        otherRegion: await handoverOf(farUser),
+      }),
     };
     void aliasCp;
     for (const role of ROLES) {
