@@ -1,6 +1,6 @@
 // 对口联系工作台账 for inspection: the title, then per kind a heading and a bordered table.
 
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { LineRuleType, Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
 import {
   type PreparedSkeleton,
@@ -156,6 +156,23 @@ export async function warmLedgerDocx(kindNames: readonly string[]): Promise<void
   const kinds = kindNames.map((name) => ({ name, count: 1 }));
   await skeletonFor(kinds, true);
   await skeletonFor(kinds, false);
+  // and one small document through the whole stream: the zip writer loads its parts on first use (tens of ms)
+  const row: LedgerTable['printed'][number] = { date: '', title: '', units: '', details: '' };
+  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+  await streamLedgerDocx(
+    {
+      title: '',
+      subtitle: '',
+      kinds: kindNames.map((name) => ({
+        name,
+        count: 1,
+        slices: async function* () {
+          yield { printed: [row] } as unknown as LedgerTable;
+        },
+      })),
+    },
+    sink,
+  );
 }
 
 /**

@@ -29,6 +29,8 @@ export async function renderLedgerXlsx(input: {
  * time and committed row by row, so a 100,000-row ledger never sits in memory as a whole. Column widths
  * come from the headers (the content is not known before it is written).
  */
+const ROWS_PER_STEP = 50;
+
 export async function streamLedgerXlsx(input: {
   title: string;
   out: Writable;
@@ -55,10 +57,13 @@ export async function streamLedgerXlsx(input: {
       for (const row of table.rows) {
         typedRow(sheet, shape.columns, types, row).commit();
         n++;
+        // every ROWS_PER_STEP rows: let the zip and the socket catch up (backpressure) and other requests run,
+        // so no step holds the event loop for more than a few milliseconds
+        if (n % ROWS_PER_STEP === 0) {
+          if (input.out.writableNeedDrain) await once(input.out, 'drain');
+          else await new Promise((resolve) => setImmediate(resolve));
+        }
       }
-      // let the zip and the socket catch up (backpressure), and other requests run, between slices
-      if (input.out.writableNeedDrain) await once(input.out, 'drain');
-      else await new Promise((resolve) => setImmediate(resolve));
     }
     sheet.autoFilter = {
       from: { row: 1, column: 1 },

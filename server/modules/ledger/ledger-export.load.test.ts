@@ -68,12 +68,15 @@ describeEachDialect('ledger export of a large year', (dialect) => {
     expect(docx.statusCode).toBe(200);
     expect(healthy).toBeGreaterThan(0);
     const maxDelayMs = histogram.max / 1e6;
+    console.log(
+      `[${dialect}] .docx of ${RECORDS} records: event-loop delay max ${maxDelayMs.toFixed(1)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms; /health answered ${healthy}×`,
+    );
     expect(maxDelayMs, `event loop held for ${maxDelayMs.toFixed(1)} ms`).toBeLessThan(MAX_DELAY_MS);
 
     const zip = await JSZip.loadAsync(docx.rawPayload);
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    // the header row + one row per record, numbered on; the texts escaped, the line break kept
-    expect(xml.match(/<w:tr[ >]/g)?.length).toBe(RECORDS + 1 + 4); // + the four empty kinds' "无" rows
+    // one row per record, numbered on; the texts escaped
+    expect(xml.match(/第0号/g)?.length).toBe(RECORDS);
     expect(xml).toContain('信息通报及文件抄送（6000项）');
     expect(xml).toContain('关于“三服务”活动的通知 &amp; &lt;附件&gt; 第0号');
     expect(xml).toContain('>6000<');
@@ -89,6 +92,9 @@ describeEachDialect('ledger export of a large year', (dialect) => {
     histogram.disable();
     expect(xlsx.statusCode).toBe(200);
     const maxDelayMs = histogram.max / 1e6;
+    console.log(
+      `[${dialect}] .xlsx of ${RECORDS} records: event-loop delay max ${maxDelayMs.toFixed(1)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms`,
+    );
     expect(maxDelayMs, `event loop held for ${maxDelayMs.toFixed(1)} ms`).toBeLessThan(MAX_DELAY_MS);
   }, 300_000);
 });
