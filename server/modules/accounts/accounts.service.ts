@@ -27,7 +27,7 @@ import { passwordRules } from '../auth/password.js';
 import { insertOrganisation } from '../organisations/organisations.repository.js';
 import { addRegion, regionToManage } from '../regions/regions.service.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
-import { authorizeAccount, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
+import { authorizeAccount, isUnitAccount, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
 import { listUsers } from '../users/users.repository.js';
 import { createHeldAccount, holdersOf } from './holders.js';
 import { planProvision } from './provisioning.js';
@@ -47,7 +47,7 @@ export async function listUnitAccounts(ctx: RequestContext): Promise<UnitAccount
     .orderBy('o.id')
     .execute();
   const users = await listUsers(ctx.db, { regionPath: ctx.actor.regionPath });
-  const accounts = users.filter((u) => u.role === UNIT_ACCOUNT_ROLE[u.organisation_kind]);
+  const accounts = users.filter(isUnitAccount);
   const holders = await holdersOf(
     ctx.db,
     accounts.map((a) => a.id),

@@ -17,8 +17,9 @@ import {
   type NamedOrganisation,
   organisationsWithAliases,
 } from '../organisations/organisations.repository.js';
+import { latestByRole } from '../roster/latest-by-role.js';
 import { personsInForce } from '../roster/roster.repository.js';
-import { UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
+import { ACCOUNT_HOLDER_ROLE, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
 
 const MESSAGES: Record<ProvisionProblem, { zh: string; en: string }> = {
   'unit-missing': { zh: '没有填写单位', en: 'no unit given' },
@@ -198,7 +199,7 @@ export async function planProvision(
       today,
     );
     for (const u of liaisonUnits) {
-      const p = persons.find((x) => x.organisation_id === u.id && x.role === 'liaison');
+      const p = latestByRole(persons, u.id).get(ACCOUNT_HOLDER_ROLE);
       const phone = p?.mobile ?? p?.office_phone ?? '';
       const dto: ProvisionRowDto = {
         row: null,

@@ -29,6 +29,7 @@ import { invalidState, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { rosterOf, type YearFacts } from '../facts/facts.load.js';
 import { insertNotifications, usersOfOrganisations } from '../notifications/notifications.repository.js';
+import { latestByRole } from '../roster/latest-by-role.js';
 import { counterpartsInForce, reportFacts } from './report-facts.js';
 import {
   commentsOf,
@@ -134,8 +135,9 @@ async function headerOf(ctx: RequestContext, department: Department, facts: Year
   const counterparts = counterpartsInForce(facts, department.id);
   const persons = await rosterOf(ctx.db, [department.id], facts);
   const masked = !isOwn(ctx, department.id);
+  const current = latestByRole(persons, department.id);
   const person = (role: 'leader' | 'liaison') => {
-    const p = persons.filter((x) => x.role === role).at(-1);
+    const p = current.get(role);
     if (!p) return null;
     const phone = p.office_phone ?? p.mobile;
     return { name: p.name, phone: masked ? maskPhone(phone) : phone };

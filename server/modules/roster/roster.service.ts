@@ -16,6 +16,7 @@ import type {
   UnitRef,
   UpdateRosterPersonRequest,
 } from '../../../common/schemas/roster.js';
+import { PERSON_ROLE_LABELS } from '../../../common/schemas/roster.js';
 import { allowed } from '../../access/authorize.js';
 import { scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
@@ -24,6 +25,8 @@ import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
 import { proposeHandover } from '../accounts/handover.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { insertNotifications, reviewersOfRegion } from '../notifications/notifications.repository.js';
+import { holdsUnitAccount } from '../users/users.policy.js';
+import { latestByRole } from './latest-by-role.js';
 import {
   acknowledgeChangeReportRow,
   type ChangeReportRow,
@@ -93,9 +96,9 @@ export function presentPerson(row: PersonRow, masked: boolean): RosterPersonDto 
 }
 
 function personsByRole(rows: PersonRow[], organisationId: number, masked: boolean): RosterPersons {
+  const current = latestByRole(rows, organisationId);
   const pick = (role: PersonRole) => {
-    // Versions do not overlap; should two ever do, the one recorded last wins.
-    const row = rows.filter((r) => r.organisation_id === organisationId && r.role === role).at(-1);
+    const row = current.get(role);
     return row ? presentPerson(row, masked) : null;
   };
   return { principal: pick('principal'), leader: pick('leader'), liaison: pick('liaison') };
@@ -278,7 +281,7 @@ export async function recordPersonVersion(
   }
   if (previous) await closePerson(trx, previous.id, dayBefore(input.servedFrom));
   const next = await insertPerson(trx, { ...input, createdBy: ctx.actor.userId });
-  if (input.role === 'liaison' && previous && previous.name !== next.name) {
+  if (holdsUnitAccount(input.role) && previous && previous.name !== next.name) {
     // a new 联络员: the unit's account is proposed for hand-over to 统战部 (issue 18)
     const via =
       input.source === 'filing'
@@ -356,7 +359,7 @@ export async function updateRosterPerson(
       regionId: unit.region_id,
       after: report,
     });
-    const roleLabel = role === 'leader' ? '分管领导' : '联络员';
+    const roleLabel = PERSON_ROLE_LABELS[role].zh;
     const reviewers = await reviewersOfRegion(trx, unit.region_path);
     await insertNotifications(
       trx,

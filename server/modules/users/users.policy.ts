@@ -24,6 +24,14 @@ export const UNIT_ACCOUNT_ROLE: Partial<Record<string, Role>> = {
   counterpart: 'counterpart',
 };
 
+/** A unit's 联络员 account: the business role its unit's kind takes. */
+export const isUnitAccount = (u: { role: string; organisation_kind: string }): boolean =>
+  u.role === UNIT_ACCOUNT_ROLE[u.organisation_kind];
+
+/** The roster role whose holder holds the unit's account: a new 联络员 proposes the hand-over. */
+export const ACCOUNT_HOLDER_ROLE = 'liaison' as const;
+export const holdsUnitAccount = (personRole: string): boolean => personRole === ACCOUNT_HOLDER_ROLE;
+
 export type AccountAction =
   | 'create' // POST /users
   | 'edit' // PATCH /users/:id (name, e-mail, unit, disabled — not the role)
