@@ -1,19 +1,18 @@
 // npm run bench [-- --quick] [-- --only sqlite|postgres] [-- --duration 10]
+// npm run bench -- --web   only the web bundle and the browser's LCP per page (after npm run build)
 // LIAISON_CRYPTO=gm LIAISON_DATA_KEY=… LIAISON_AUDIT_KEY=… npm run bench …  measures the 商用密码 mode (results *-gm)
 //
 // Measures, on SQLite (bench/data/province.db, generated once if absent) and — when DATABASE_URL points at
 // PostgreSQL — on PostgreSQL: HTTP throughput and latency of the hot endpoints beside their floor (the same
 // body from a bare fastify() in the same process), the dashboard and digest as service calls, a district's
 // reports and conference pack, a 100,000-row streamed .xlsx export (time, peak RSS), cold start and RSS,
-// the web bundle; query plans of the hot paths go to bench/plans/. Prints a table with targets, writes
+// the web bundle and each main page's LCP in Chromium; query plans of the hot paths go to bench/plans/. Prints a table with targets, writes
 // bench/results/<date>-<engine>.json (and the table as .md).
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import autocannon, { type Result as CannonResult } from 'autocannon';
 import {
   CompiledQuery,
@@ -40,6 +39,7 @@ import { search } from '../server/modules/search/search.service.js';
 import { BENCH_PASSWORD, CURRENT_YEAR, defaultUrl, generate, generatedScale, wipe } from './generate.js';
 import { bundle } from './lib/bundle.js';
 import { benchUsers, contextOf } from './lib/common.js';
+import { pageLcp, type Row, webBundle } from './lib/web.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +47,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     duration: { type: 'string', default: '10' },
     'plans-only': { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
 const QUICK = args.quick ?? false;
@@ -59,14 +60,6 @@ const started = Date.now();
 const log = (line: string) =>
   console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-interface Row {
-  section: string;
-  name: string;
-  value: number | null;
-  unit: string;
-  target?: { op: '<=' | '>='; value: number };
-  note?: string;
-}
 const ok = (r: Row) =>
   !r.target || r.value === null
     ? null
@@ -351,108 +344,6 @@ async function coldStart(url: string, rows: Row[], section: string) {
       note: `with the sweep timer on, its first run (1 s after start) under way: ${Math.round(withSweep.rss / MB)} MB`,
     },
   );
-}
-
-/** gzip size of the JS the login page and each lazy route chunk load, following imports from dist/web. */
-function webBundle(rows: Row[]) {
-  const dir = 'dist/web';
-  if (!existsSync(join(dir, 'index.html'))) {
-    rows.push({
-      section: 'web',
-      name: 'web bundle',
-      value: null,
-      unit: 'KB',
-      note: 'no dist/web: npm run build:web',
-    });
-    return {};
-  }
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const entry = /<script[^>]+type="module"[^>]+src="\/?([^"]+)"/.exec(html)?.[1];
-  if (!entry) return {};
-  const gz = new Map<string, number>();
-  const size = (f: string) => {
-    if (!gz.has(f)) gz.set(f, gzipSync(readFileSync(join(dir, f)), { level: 9 }).length);
-    return gz.get(f) as number;
-  };
-  const staticImports = (f: string) => {
-    const code = readFileSync(join(dir, f), 'utf8');
-    const base = f.slice(0, f.lastIndexOf('/') + 1);
-    const out = new Set<string>();
-    for (const m of code.matchAll(/(?:import|from)\s*["'`](\.\/[^"'`]+\.js)["'`]/g))
-      out.add(base + (m[1] as string).slice(2));
-    return out;
-  };
-  const dynamicImports = (f: string) => {
-    const code = readFileSync(join(dir, f), 'utf8');
-    const base = f.slice(0, f.lastIndexOf('/') + 1);
-    return [...code.matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map(
-      (m) => base + (m[1] as string).slice(2),
-    );
-  };
-  const closure = (start: string, have = new Set<string>()) => {
-    const stack = [start];
-    while (stack.length) {
-      const f = stack.pop() as string;
-      if (have.has(f) || !existsSync(join(dir, f))) continue;
-      have.add(f);
-      stack.push(...staticImports(f));
-    }
-    return have;
-  };
-  const base = closure(entry);
-  const total = (files: Set<string>) => [...files].reduce((s, f) => s + size(f), 0) / 1024;
-  // a route: the entry, its page chunk and the page's static imports (what a visit loads); and, as an upper
-  // bound, everything the page may load lazily later (drawers, modals, charts) with their imports
-  const routes = new Set<string>();
-  for (const f of base) for (const d of dynamicImports(f)) if (!base.has(d)) routes.add(d);
-  const perRoute: Record<string, number> = {};
-  const perRouteWithLazy: Record<string, number> = {};
-  const short = (r: string) => r.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
-  for (const r of routes) {
-    const files = closure(r, new Set(base));
-    perRoute[short(r)] = total(files);
-    for (const f of [...files]) for (const d of dynamicImports(f)) closure(d, files);
-    perRouteWithLazy[short(r)] = total(files);
-  }
-  const loginChunk = [...routes].find((r) => /LoginPage/.test(r));
-  const login = total(loginChunk ? closure(loginChunk, new Set(base)) : base);
-  rows.push({
-    section: 'web',
-    name: 'login page JS (gzip)',
-    value: Math.round(login),
-    unit: 'KB',
-    target: { op: '<=', value: 200 },
-  });
-  const worst = Object.entries(perRoute).sort((a, b) => b[1] - a[1]);
-  const worstLazy = Object.entries(perRouteWithLazy).sort((a, b) => b[1] - a[1]);
-  rows.push(
-    {
-      section: 'web',
-      name: 'largest route JS on visit (gzip)',
-      value: Math.round(worst[0]?.[1] ?? 0),
-      unit: 'KB',
-      target: { op: '<=', value: 500 },
-      note: `${worst[0]?.[0]}; ${Object.keys(perRoute).length} routes, entry alone ${Math.round(total(base))} KB`,
-    },
-    {
-      section: 'web',
-      name: 'largest route JS with its lazy chunks (gzip)',
-      value: Math.round(worstLazy[0]?.[1] ?? 0),
-      unit: 'KB',
-      target: { op: '<=', value: 500 },
-      note: `${worstLazy
-        .slice(0, 3)
-        .map(([k, v]) => `${k} ${Math.round(v)}`)
-        .join(', ')}`,
-    },
-  );
-  return {
-    entryKB: total(base),
-    loginKB: login,
-    perRouteKB: perRoute,
-    perRouteWithLazyKB: perRouteWithLazy,
-    builtAt: statSync(join(dir, 'index.html')).mtime,
-  };
 }
 
 /**
@@ -745,16 +636,31 @@ async function main() {
     engines.push({ dialect: 'sqlite', url: defaultUrl(QUICK ? 'district' : 'province') });
   if (pgUrl && args.only !== 'sqlite') engines.push({ dialect: 'postgres', url: pgUrl });
   log(
-    `bench: ${engines.map((e) => e.dialect).join(' + ')}${QUICK ? ' (quick: district only)' : ''}; ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`,
+    `bench: ${args.web ? 'web' : engines.map((e) => e.dialect).join(' + ')}${QUICK ? ' (quick: district only)' : ''}; ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`,
   );
   try {
-    if (!args['plans-only']) execFileSync('npx', ['tsc', '-p', 'tsconfig.server.json'], { stdio: 'inherit' });
+    if (!args['plans-only'] && !args.web)
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.server.json'], { stdio: 'inherit' });
   } catch {
     log('build:server failed — the cold start uses the dist/ there is');
   }
   const webRows: Row[] = [];
-  const web = webBundle(webRows);
+  const web = { ...webBundle(webRows), ...(args['plans-only'] ? {} : await pageLcp(webRows, log)) };
   mkdirSync('bench/results', { recursive: true });
+  if (args.web) {
+    // the browser section alone: the bundle and the LCP do not depend on the engine (the demo data on SQLite)
+    const date = new Date().toISOString().slice(0, 10);
+    const title = `${date} — web bundle and LCP (demo data, SQLite), ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`;
+    console.log(`\n${table(title, webRows)}\n`);
+    const file = `bench/results/${date}-web.json`;
+    writeFileSync(
+      file,
+      `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, memGiB: Math.round(totalmem() / 1024 ** 3) }, rows: webRows.map((r) => ({ ...r, ok: ok(r) })), details: web }, null, 2)}\n`,
+    );
+    writeFileSync(file.replace(/\.json$/, '.md'), `${table(title, webRows)}\n`);
+    log(`wrote ${file} (and .md)`);
+    return;
+  }
   for (const e of engines) {
     const { rows, results, users } = await engine(e.url, e.dialect, { web, webRows });
     if (args['plans-only']) continue;
