@@ -1,5 +1,5 @@
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -10,14 +10,15 @@ echarts.use([
   PieChart,
   GridComponent,
   LegendComponent,
-  TitleComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);
 
 /**
- * An ECharts chart of any option (bar, line, pie). Import it lazily: ECharts is the largest library of the
- * app and only the pages with charts need it. Texts reach ECharts as data, drawn on a canvas — never HTML.
+ * An ECharts chart of any option (bar, line, pie; axes, legend, tooltip — no titles: the page heads each
+ * chart). Only the charts and components registered above are bundled, with the canvas renderer. Import it
+ * lazily: ECharts is the largest library of the app and only the pages with charts need it. Texts reach
+ * ECharts as data, drawn on a canvas — never HTML.
  */
 export default function EChart({
   option,
