@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError, setUnauthenticatedHandler } from './api/client';
 import { SESSION_KEY } from './api/session';
-import { AppRoutes } from './routes';
+import { AppRoutes, preloadRoute } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -24,6 +24,8 @@ const queryClient = new QueryClient({
 setUnauthenticatedHandler(() => {
   void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
 });
+
+preloadRoute(window.location.pathname);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');

@@ -27,6 +27,12 @@ import { hasPermission } from './access';
 import { NoPages, NotFound, RequirePermission, RequireSession, useCurrentUser } from './components/guards';
 import type { zhCN } from './i18n/zh-CN';
 
+/** A lazily loaded page that can also be asked to load ahead of its first render. */
+type LazyPage = LazyExoticComponent<ComponentType> & { preload(): Promise<unknown> };
+function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  return Object.assign(lazy(load), { preload: load });
+}
+
 /**
  * The route table: every page of the menu, the one permission it needs (the menu shows it and the
  * guard lets it open only when the user's permissions from /auth/me include it), and its lazily
@@ -37,7 +43,7 @@ export interface PageDef {
   permission: Permission;
   label: `nav.${keyof typeof zhCN.nav}`;
   icon: ReactNode;
-  Component: LazyExoticComponent<ComponentType>;
+  Component: LazyPage;
   /** the page also answers paths under it (`/filings/3/12`), which it reads itself */
   nested?: boolean;
   /** reached from elsewhere (the header's search box, the user menu), not from the menu */
@@ -51,7 +57,7 @@ export const MY_WORK = {
   label: 'nav.myWork' as const,
   icon: <HomeOutlined />,
 };
-const MyWorkPage = lazy(() => import('./features/home/MyWorkPage'));
+const MyWorkPage = lazyPage(() => import('./features/home/MyWorkPage'));
 
 export const PAGES: readonly PageDef[] = [
   {
@@ -59,35 +65,35 @@ export const PAGES: readonly PageDef[] = [
     permission: 'dashboard:read',
     label: 'nav.dashboard',
     icon: <DashboardOutlined />,
-    Component: lazy(() => import('./features/dashboard/DashboardPage')),
+    Component: lazyPage(() => import('./features/dashboard/DashboardPage')),
   },
   {
     path: '/pairings',
     permission: 'pairings:read',
     label: 'nav.pairings',
     icon: <LinkOutlined />,
-    Component: lazy(() => import('./features/pairings/PairingsPage')),
+    Component: lazyPage(() => import('./features/pairings/PairingsPage')),
   },
   {
     path: '/ledger',
     permission: 'ledger:read',
     label: 'nav.ledger',
     icon: <BookOutlined />,
-    Component: lazy(() => import('./features/ledger/LedgerPage')),
+    Component: lazyPage(() => import('./features/ledger/LedgerPage')),
   },
   {
     path: '/plans',
     permission: 'plans:read',
     label: 'nav.plans',
     icon: <ScheduleOutlined />,
-    Component: lazy(() => import('./features/plans/PlansPage')),
+    Component: lazyPage(() => import('./features/plans/PlansPage')),
   },
   {
     path: '/consultations',
     permission: 'consultations:read',
     label: 'nav.consultations',
     icon: <CommentOutlined />,
-    Component: lazy(() => import('./features/consultations/ConsultationsPage')),
+    Component: lazyPage(() => import('./features/consultations/ConsultationsPage')),
     nested: true,
   },
   {
@@ -95,7 +101,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'consultations:read',
     label: 'nav.consultationItems',
     icon: <MessageOutlined />,
-    Component: lazy(() => import('./features/consultations/ItemsPage')),
+    Component: lazyPage(() => import('./features/consultations/ItemsPage')),
     nested: true,
   },
   {
@@ -103,7 +109,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'reports:read',
     label: 'nav.reports',
     icon: <FileDoneOutlined />,
-    Component: lazy(() => import('./features/reports/ReportsPage')),
+    Component: lazyPage(() => import('./features/reports/ReportsPage')),
     nested: true,
   },
   {
@@ -111,21 +117,21 @@ export const PAGES: readonly PageDef[] = [
     permission: 'conference:read',
     label: 'nav.conference',
     icon: <FundOutlined />,
-    Component: lazy(() => import('./features/conference/ConferencePage')),
+    Component: lazyPage(() => import('./features/conference/ConferencePage')),
   },
   {
     path: '/calendar',
     permission: 'calendar:read',
     label: 'nav.calendar',
     icon: <CalendarOutlined />,
-    Component: lazy(() => import('./features/calendar/CalendarPage')),
+    Component: lazyPage(() => import('./features/calendar/CalendarPage')),
   },
   {
     path: '/filings',
     permission: 'filings:read',
     label: 'nav.filings',
     icon: <FileProtectOutlined />,
-    Component: lazy(() => import('./features/filings/FilingsPage')),
+    Component: lazyPage(() => import('./features/filings/FilingsPage')),
     nested: true,
   },
   {
@@ -133,7 +139,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'roster:read',
     label: 'nav.roster',
     icon: <IdcardOutlined />,
-    Component: lazy(() => import('./features/roster/RosterPage')),
+    Component: lazyPage(() => import('./features/roster/RosterPage')),
     nested: true,
   },
   {
@@ -141,63 +147,63 @@ export const PAGES: readonly PageDef[] = [
     permission: 'organisations:read',
     label: 'nav.organisations',
     icon: <BankOutlined />,
-    Component: lazy(() => import('./features/organisations/OrganisationsPage')),
+    Component: lazyPage(() => import('./features/organisations/OrganisationsPage')),
   },
   {
     path: '/regions',
     permission: 'regions:read',
     label: 'nav.regions',
     icon: <ApartmentOutlined />,
-    Component: lazy(() => import('./features/organisations/RegionsPage')),
+    Component: lazyPage(() => import('./features/organisations/RegionsPage')),
   },
   {
     path: '/accounts',
     permission: 'accounts:manage',
     label: 'nav.accounts',
     icon: <KeyOutlined />,
-    Component: lazy(() => import('./features/accounts/AccountsPage')),
+    Component: lazyPage(() => import('./features/accounts/AccountsPage')),
   },
   {
     path: '/users',
     permission: 'users:read',
     label: 'nav.users',
     icon: <UserOutlined />,
-    Component: lazy(() => import('./features/users/UsersPage')),
+    Component: lazyPage(() => import('./features/users/UsersPage')),
   },
   {
     path: '/audit',
     permission: 'audit:read',
     label: 'nav.audit',
     icon: <AuditOutlined />,
-    Component: lazy(() => import('./features/audit/AuditPage')),
+    Component: lazyPage(() => import('./features/audit/AuditPage')),
   },
   {
     path: '/access-log',
     permission: 'access-log:read',
     label: 'nav.accessLog',
     icon: <AuditOutlined />,
-    Component: lazy(() => import('./features/audit/AccessLogPage')),
+    Component: lazyPage(() => import('./features/audit/AccessLogPage')),
   },
   {
     path: '/security',
     permission: 'security:read',
     label: 'nav.security',
     icon: <SafetyCertificateOutlined />,
-    Component: lazy(() => import('./features/security/SecurityPage')),
+    Component: lazyPage(() => import('./features/security/SecurityPage')),
   },
   {
     path: '/notifications/deliveries',
     permission: 'notifications:admin',
     label: 'nav.deliveries',
     icon: <MailOutlined />,
-    Component: lazy(() => import('./features/notifications/DeliveriesPage')),
+    Component: lazyPage(() => import('./features/notifications/DeliveriesPage')),
   },
   {
     path: '/notifications/preferences',
     permission: 'notifications:read',
     label: 'nav.preferences',
     icon: <MailOutlined />,
-    Component: lazy(() => import('./features/notifications/PreferencesPage')),
+    Component: lazyPage(() => import('./features/notifications/PreferencesPage')),
     hidden: true,
   },
   {
@@ -205,7 +211,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'search:read',
     label: 'nav.search',
     icon: <MailOutlined />,
-    Component: lazy(() => import('./features/search/SearchPage')),
+    Component: lazyPage(() => import('./features/search/SearchPage')),
     hidden: true,
   },
 ];
@@ -248,9 +254,9 @@ function LedgerLink() {
   return <Navigate to={`/ledger?record=${Number(id) || ''}`} replace />;
 }
 
-const LoginPage = lazy(() => import('./features/auth/LoginPage'));
-const ReportPrint = lazy(() => import('./features/print/ReportPrint'));
-const ConferencePrint = lazy(() => import('./features/print/ConferencePrint'));
+const LoginPage = lazyPage(() => import('./features/auth/LoginPage'));
+const ReportPrint = lazyPage(() => import('./features/print/ReportPrint'));
+const ConferencePrint = lazyPage(() => import('./features/print/ConferencePrint'));
 
 /** A print view: signed in, behind its permission, outside the app's shell (nothing but the document prints). */
 function PrintRoute({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -260,9 +266,28 @@ function PrintRoute({ permission, children }: { permission: Permission; children
     </RequireSession>
   );
 }
-const ActivatePage = lazy(() => import('./features/activation/ActivatePage'));
-const SetupPage = lazy(() => import('./features/activation/SetupPage'));
-const AppLayout = lazy(() => import('./components/AppLayout'));
+const ActivatePage = lazyPage(() => import('./features/activation/ActivatePage'));
+const SetupPage = lazyPage(() => import('./features/activation/SetupPage'));
+const AppLayout = lazyPage(() => import('./components/AppLayout'));
+
+/**
+ * Start loading what the first screen at this path needs — the shell and the page's code — at start-up,
+ * while the session is being asked for, instead of one after the other (session, then shell, then page).
+ * A load that fails here fails again when the page renders, which shows the error.
+ */
+export function preloadRoute(pathname: string): void {
+  const outside: Record<string, LazyPage> = {
+    '/login': LoginPage,
+    '/activate': ActivatePage,
+    '/setup': SetupPage,
+  };
+  const pages = outside[pathname]
+    ? [outside[pathname]]
+    : pathname.endsWith('/print')
+      ? []
+      : [AppLayout, pathname === '/' ? MyWorkPage : pageOf(pathname)?.Component];
+  for (const page of pages) page?.preload().catch(() => undefined);
+}
 
 /** The route table rendered: /login outside the shell, every page inside it behind its permission. */
 export function AppRoutes() {
