@@ -21,8 +21,8 @@ export interface NoticeFixture {
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../common/pairing-notice/fixtures');
 
 /**
- * The fixtures of the first two rounds (the folder itself), or of a later held-out round kept in its own
- * sub-folder (heldout-3) so that adding it leaves the earlier rounds' scores as they were.
+ * The tuning set (the folder itself: every notice the reader has been tuned on), or a blind held-out round
+ * kept in its own sub-folder (heldout-4) until it has been scored.
  */
 export function loadFixtures(round?: string): NoticeFixture[] {
   const dir = round ? join(DIR, round) : DIR;
