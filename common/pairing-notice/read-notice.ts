@@ -4,6 +4,7 @@
  * look like part of the list but could not be read, each with a reason. Nothing is guessed silently: the
  * caller shows every pair for confirmation before anything is stored.
  */
+import { toSimplified } from './script.js';
 import { readStatement, type Statement } from './statement.js';
 import { readTable, tableBlocks } from './table.js';
 import { toHalfWidth } from './vocabulary.js';
@@ -186,9 +187,12 @@ export function finishReading(reader: LineReader): NoticeReading {
   return { pairs, issues: reader.issues.sort((a, b) => a.line - b.line) };
 }
 
-/** Read pasted text: lines, with runs of tab-separated lines read as a table (rows or a ✓ matrix). */
+/**
+ * Read pasted text: lines, with runs of tab-separated lines read as a table (rows or a ✓ matrix). A text in
+ * traditional characters is read (and its pairs named and shown) in simplified characters.
+ */
 export function readNoticeText(text: string): NoticeReading {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = toSimplified(text).split(/\r\n|\r|\n/);
   const reader = newLineReader();
   for (const block of tableBlocks(lines)) {
     if (block.kind === 'table') readTable(reader, block.rows, block.firstLine);
