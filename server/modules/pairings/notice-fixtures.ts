@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { groupOf, type NoticePair, toHalfWidth } from '../../../common/pairing-notice/index.js';
+import { groupOf, type NoticePair, toHalfWidth, withoutPlace } from '../../../common/pairing-notice/index.js';
 
 export interface NoticeFixture {
   file: string;
@@ -56,11 +56,9 @@ function parseFixture(file: string, content: string): NoticeFixture {
   return { file, source: field('source'), split, text: text.replace(/\n$/, ''), expected };
 }
 
-/** The department without its place: 常州市民政局, 市民政局 → 民政局; 拱墅区司法局 → 司法局. */
+/** The department without its place: 常州市民政局, 市民政局 → 民政局; 广西壮族自治区教育厅 → 教育厅. */
 export function departmentKey(name: string): string {
-  const n = toHalfWidth(name).replace(/\s+/g, '');
-  const m = /^[^省市县区]{0,4}[省市县区](?=..)/.exec(n);
-  return m ? n.slice(m[0].length) : n;
+  return withoutPlace(toHalfWidth(name).replace(/\s+/g, ''));
 }
 
 function pairKey(counterpart: string, department: string): string {
