@@ -91,6 +91,7 @@ export function readLine(reader: LineReader, raw: string, line: number): void {
     start = m.index + 1;
   }
   if (start < norm.length) statements.push(readStatement(raw, norm, start, norm.length));
+  statements.splice(0, statements.length, ...statements.flatMap((s) => clauses(raw, norm, s)));
 
   // within a paragraph, a sentence naming only departments may lean on the counterpart named before it
   let context: Statement['counterparts'] = [];
@@ -124,6 +125,26 @@ export function readLine(reader: LineReader, raw: string, line: number): void {
     if (s.counterparts.length > 0) context = s.counterparts;
     if (s.relation && !s.list) contextRelation = true;
   }
+}
+
+const complete = (s: Statement) =>
+  (s.counterparts.length > 0 || s.everyCounterpart) && s.departments.length > 0 && s.relation;
+
+/**
+ * A sentence of several clauses each pairing its own names (新增省食品药品监管局联系农工党四川省委，新增省扶贫
+ * 移民局联系民建四川省委) is read clause by clause, not every name with every other.
+ */
+function clauses(raw: string, norm: string, s: Statement): Statement[] {
+  if (s.counterparts.length < 2 || s.departments.length < 2) return [s];
+  const parts: Statement[] = [];
+  let start = s.start;
+  for (const m of norm.slice(s.start, s.end).matchAll(/,/g)) {
+    const end = s.start + m.index;
+    if (end > start) parts.push(readStatement(raw, norm, start, end));
+    start = end + 1;
+  }
+  if (start < s.end) parts.push(readStatement(raw, norm, start, s.end));
+  return parts.filter(complete).length >= 2 ? parts : [s];
 }
 
 /** A heading whose list never came is reported; line -1 marks one that got its departments. */
