@@ -17,8 +17,7 @@ function t2s(text: string): string {
 }
 
 /** A pinyin gloss after a character: 聯(lián), 區（qū）. Lower-case letters with or without tone marks. */
-const PINYIN_GLOSS =
-  /(?<=[\u4e00-\u9fff])[(（][a-zａ-ｚàáâèéêìíòóùúüāēěīōūǎǐǒǔǖǘǚǜńňǹḿ]{2,7}[)）]/g;
+const PINYIN_GLOSS = /(?<=[\u4e00-\u9fff])[(（][a-zａ-ｚàáâèéêìíòóùúüāēěīōūǎǐǒǔǖǘǚǜńňǹḿ]{2,7}[)）]/g;
 const HAN = /[\u4e00-\u9fff]/g;
 
 /**

@@ -101,7 +101,9 @@ export function readNoticeRows(rows: readonly (readonly Cell[])[]): NoticeReadin
   const reader = newLineReader();
   // the sheet converts as one text; a line break inside a cell separates names as a space does
   const text = rows.map((row) => Array.from(row, (c) => cellText(c).replace(/[\t\r\n]/g, ' ')).join('\t'));
-  const simplified = toSimplified(text.join('\n')).split('\n').map((row) => row.split('\t'));
+  const simplified = toSimplified(text.join('\n'))
+    .split('\n')
+    .map((row) => row.split('\t'));
   readTable(reader, simplified, 1);
   return finishReading(reader);
 }

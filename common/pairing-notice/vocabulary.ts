@@ -147,10 +147,37 @@ const PLACE = new RegExp(`^[^${NOT_IN_NAME}]{0,6}?${LEVEL}`);
  */
 const ORGAN_ONLY = /^(?:政府|人民政府|府|委|党委)?(?:委员会|委|局|厅|署|中心)$/;
 
+/** A name's level and the rest after its place: 常州市民政局 → 市 + 民政局; 民政局 → '' + 民政局. */
+export function splitPlace(name: string): { level: string; body: string } {
+  const m = PLACE.exec(name);
+  if (!m || m[0].length >= name.length) return { level: '', body: name };
+  return { level: new RegExp(`${LEVEL}$`).exec(m[0])?.[0] ?? '', body: name.slice(m[0].length) };
+}
+
 /** The name without its place: 常州市民政局 → 民政局, 市委 → 委; a name without a place as it is. */
 export function withoutPlace(name: string): string {
-  const m = PLACE.exec(name);
-  return m && m[0].length < name.length ? name.slice(m[0].length) : name;
+  return splitPlace(name).body;
+}
+
+/** 卫计委 short for 卫生和计划生育委员会, 发改委 for 发展和改革委员会, 金融办 for 金融工作办公室: same level. */
+export function abbreviates(short: string, long: string): boolean {
+  const a = splitPlace(short);
+  const b = splitPlace(long);
+  if (a.level !== b.level || a.body.length >= b.body.length) return false;
+  const ends = [
+    ['委', '委员会'],
+    ['办', '办公室'],
+  ].find(([s, l]) => a.body.endsWith(s as string) && b.body.endsWith(l as string));
+  if (!ends) return false;
+  const head = a.body.slice(0, -1);
+  const full = b.body.slice(0, -(ends[1] as string).length);
+  if (head === '' || head[0] !== full[0]) return false;
+  let at = 0;
+  for (const c of head) {
+    at = full.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 function isOrganOnly(norm: string): boolean {
