@@ -8,4 +8,4 @@ export {
   readNoticeText,
 } from './read-notice.js';
 export { type Cell, readNoticeRows } from './table.js';
-export { groupOf, isDepartmentName, PARTY_GROUPS, toHalfWidth } from './vocabulary.js';
+export { groupOf, isDepartmentName, PARTY_GROUPS, toHalfWidth, withoutPlace } from './vocabulary.js';

@@ -155,6 +155,75 @@ describe('readNoticeText: the grammar of a notice', () => {
   });
 });
 
+describe('readNoticeText: notices of other localities', () => {
+  it('reads traditional characters, pinyin glosses spliced in, and names the pairs in simplified', () => {
+    expect(pairsOf('農(nóng)工黨湘潭市委與市衛(wèi)生計生委開展對口協(xié)商')).toEqual([
+      '农工党湘潭市委|市卫生计生委',
+    ]);
+    expect(pairsOf('民革縣委：縣公安局、縣司法局')).toEqual(['民革县委|县公安局', '民革县委|县司法局']);
+    // a simplified name holding a character OpenCC would also map stays as written
+    expect(pairsOf('民革县委：乾安县教育局')).toEqual(['民革县委|乾安县教育局']);
+  });
+
+  it('reads traditional characters in spreadsheet rows', () => {
+    const rows = [['民盟區委會', '區教育局、區科技局']];
+    expect(readNoticeRows(rows).pairs.map((p) => `${p.counterpart}|${p.department}`)).toEqual([
+      '民盟区委会|区教育局',
+      '民盟区委会|区科技局',
+    ]);
+  });
+
+  it('takes no place organ for a department: 市委, 市政府中心; their offices are units', () => {
+    expect(
+      pairsOf('市委、市政府重新调整了对口联系部门,确定市发改委、市金融办为民建市委会对口联系单位。'),
+    ).toEqual(['民建市委会|市发改委', '民建市委会|市金融办']);
+    expect(pairsOf('民革湖南省委会与湖南省司法厅围绕中共湖南省委省政府中心工作,深化对口联系。')).toEqual([
+      '民革湖南省委会|省司法厅',
+    ]);
+    expect(pairsOf('区委办、区政府办对口联系民盟区委会')).toEqual([
+      '民盟区委会|区委办',
+      '民盟区委会|区政府办',
+    ]);
+  });
+
+  it('cuts the words that lead into a name off it', () => {
+    expect(pairsOf('民革常熟总支和对口联系单位市环保局、市台办举行恳谈会')).toEqual([
+      '民革常熟总支|市环保局',
+      '民革常熟总支|市台办',
+    ]);
+    expect(pairsOf('民革天津市委会围绕对口联系和联合调研工作走访天津市司法局。')).toEqual([
+      '民革天津市委会|天津市司法局',
+    ]);
+  });
+
+  it('reads each clause of a sentence with its own names', () => {
+    expect(pairsOf('如新增省食品药品监管局联系农工党四川省委，新增省扶贫移民局联系民建四川省委。')).toEqual([
+      '农工党四川省委|省食品药品监管局',
+      '民建四川省委|省扶贫移民局',
+    ]);
+  });
+
+  it('gives a relation stated without a counterpart to the one counterpart the report names', () => {
+    const text = `湖州市委会参加市教育局举行的对口联系单位座谈会
+民进湖州市委会主委沈琪芳等参加座谈会。`;
+    expect(pairsOf(text)).toEqual(['民进湖州市委会|市教育局']);
+    // with two counterparts named, it stays unread
+    expect(pairsOf(`${text}\n民盟湖州市委会主委出席。`)).toEqual([]);
+  });
+
+  it('keeps one department written with and without its place, short and in full, once', () => {
+    const text = `农工党包头市委会与市卫计委召开对口联系座谈会。
+农工党包头市委会与包头市卫计委、包头市卫生和计划生育委员会对口联系。`;
+    expect(pairsOf(text)).toEqual(['农工党包头市委会|包头市卫计委']);
+  });
+
+  it('reads names of autonomous regions from their 自治区', () => {
+    expect(pairsOf('九三学社广西区委主委率队前往广西壮族自治区教育厅开展对口联系工作')).toEqual([
+      '九三学社广西区委|自治区教育厅',
+    ]);
+  });
+});
+
 describe('tables', () => {
   it('reads pasted table rows, a blank first cell repeating the counterpart above', () => {
     const text =

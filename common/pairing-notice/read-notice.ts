@@ -4,9 +4,10 @@
  * look like part of the list but could not be read, each with a reason. Nothing is guessed silently: the
  * caller shows every pair for confirmation before anything is stored.
  */
+import { toSimplified } from './script.js';
 import { readStatement, type Statement } from './statement.js';
 import { readTable, tableBlocks } from './table.js';
-import { toHalfWidth } from './vocabulary.js';
+import { abbreviates, splitPlace, toHalfWidth } from './vocabulary.js';
 
 export interface NoticePair {
   /** the counterpart as the notice writes it (its fullest spelling in the notice) */
@@ -65,10 +66,14 @@ export interface LineReader {
   issues: NoticeIssue[];
   /** counterparts of a heading line (民革：) whose departments follow on the next lines */
   pending: { mentions: Statement['counterparts']; line: number; text: string; every?: boolean } | null;
+  /** every counterpart the text names, as a body or in a person's title (民进湖州市委会主委) */
+  mentioned: Statement['counterparts'];
+  /** prose stating a relation of departments to a counterpart it does not name (市教育局举行对口联系单位座谈会) */
+  unnamed: { departments: string[]; line: number; source: string }[];
 }
 
 export function newLineReader(): LineReader {
-  return { draft: [], issues: [], pending: null };
+  return { draft: [], issues: [], pending: null, mentioned: [], unnamed: [] };
 }
 
 /** Read one line (or table row joined by tabs) into the reader. */
@@ -90,6 +95,7 @@ export function readLine(reader: LineReader, raw: string, line: number): void {
     start = m.index + 1;
   }
   if (start < norm.length) statements.push(readStatement(raw, norm, start, norm.length));
+  statements.splice(0, statements.length, ...statements.flatMap((s) => clauses(raw, norm, s)));
 
   // within a paragraph, a sentence naming only departments may lean on the counterpart named before it
   let context: Statement['counterparts'] = [];
@@ -119,10 +125,33 @@ export function readLine(reader: LineReader, raw: string, line: number): void {
         reader.pending = { ...reader.pending, line: -1 };
       } else if (context.length > 0 && (s.relation || contextRelation)) add(context);
       else if (s.list) reader.issues.push({ line, text: source, reason: 'NO_COUNTERPART' });
+      else if (s.relation && !s.genericOnly)
+        reader.unnamed.push({ departments: s.departments, line, source });
     } else if (named) closePending(reader);
+    reader.mentioned.push(...s.counterparts);
     if (s.counterparts.length > 0) context = s.counterparts;
     if (s.relation && !s.list) contextRelation = true;
   }
+}
+
+const complete = (s: Statement) =>
+  (s.counterparts.length > 0 || s.everyCounterpart) && s.departments.length > 0 && s.relation;
+
+/**
+ * A sentence of several clauses each pairing its own names (新增省食品药品监管局联系农工党四川省委，新增省扶贫
+ * 移民局联系民建四川省委) is read clause by clause, not every name with every other.
+ */
+function clauses(raw: string, norm: string, s: Statement): Statement[] {
+  if (s.counterparts.length < 2 || s.departments.length < 2) return [s];
+  const parts: Statement[] = [];
+  let start = s.start;
+  for (const m of norm.slice(s.start, s.end).matchAll(/,/g)) {
+    const end = s.start + m.index;
+    if (end > start) parts.push(readStatement(raw, norm, start, end));
+    start = end + 1;
+  }
+  if (start < s.end) parts.push(readStatement(raw, norm, start, s.end));
+  return parts.filter(complete).length >= 2 ? parts : [s];
 }
 
 /** A heading whose list never came is reported; line -1 marks one that got its departments. */
@@ -150,11 +179,34 @@ function addEvery(reader: LineReader, s: Statement, line: number, source: string
 }
 
 /**
+ * A report about one counterpart names it in some lines (its headline, its 主委's title) and leaves it out in
+ * others (湖州市委会参加市教育局举行的对口联系单位座谈会): when the whole text names a single counterpart, a
+ * relation stated without one is that counterpart's.
+ */
+function adoptUnnamed(reader: LineReader): void {
+  const groups = new Set(reader.mentioned.map((m) => m.group));
+  const [only] = groups;
+  if (groups.size !== 1 || only === undefined) return;
+  const spelled = reader.mentioned.find((m) => m.suffixed) ?? reader.mentioned[0];
+  for (const u of reader.unnamed)
+    for (const department of u.departments)
+      reader.draft.push({
+        group: only,
+        counterpart: spelled?.text ?? only,
+        department,
+        line: u.line,
+        source: u.source,
+        shared: false,
+      });
+}
+
+/**
  * Settle names: each group is written the way the notice writes it most fully (民革常德市委 over 民革),
  * blanket pairs go to every counterpart the notice pairs elsewhere, and repeats are dropped.
  */
 export function finishReading(reader: LineReader): NoticeReading {
   closePending(reader);
+  adoptUnnamed(reader);
   const spelling = new Map<string, { text: string; count: number; suffixed: boolean }[]>();
   for (const d of reader.draft) {
     if (d.group === '*') continue;
@@ -172,23 +224,52 @@ export function finishReading(reader: LineReader): NoticeReading {
     return ranked[0]?.text ?? group;
   };
   const groups = [...spelling.keys()];
+  const departmentOf = sameDepartments(reader.draft.map((d) => d.department));
   const seen = new Set<string>();
   const pairs: NoticePair[] = [];
   for (const d of reader.draft) {
     for (const group of d.group === '*' ? groups : [d.group]) {
       const counterpart = nameOf(group);
-      const key = `${group}\n${toHalfWidth(d.department)}`;
+      const department = departmentOf.get(d.department) ?? d.department;
+      const key = `${group}\n${toHalfWidth(department)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      pairs.push({ counterpart, department: d.department, line: d.line, source: d.source, shared: d.shared });
+      pairs.push({ counterpart, department, line: d.line, source: d.source, shared: d.shared });
     }
   }
   return { pairs, issues: reader.issues.sort((a, b) => a.line - b.line) };
 }
 
-/** Read pasted text: lines, with runs of tab-separated lines read as a table (rows or a ✓ matrix). */
+/**
+ * One department written several ways in one notice is one department: with and without its place (市卫计委,
+ * 包头市卫计委: named the fullest way) or short and in full (包头市卫计委, 包头市卫生和计划生育委员会: named as
+ * first written). Maps every written name to the name it goes by.
+ */
+function sameDepartments(names: string[]): Map<string, string> {
+  const kept: { level: string; body: string; name: string; written: string[] }[] = [];
+  for (const name of names) {
+    const norm = toHalfWidth(name).trim();
+    if (kept.some((k) => k.written.includes(name))) continue;
+    const { level, body } = splitPlace(norm);
+    const same =
+      kept.find((k) => k.level === level && k.body === body) ??
+      kept.find((k) => abbreviates(norm, toHalfWidth(k.name)) || abbreviates(toHalfWidth(k.name), norm));
+    if (!same) kept.push({ level, body, name, written: [name] });
+    else {
+      same.written.push(name);
+      if (same.level === level && same.body === body && norm.length > toHalfWidth(same.name).length)
+        same.name = name;
+    }
+  }
+  return new Map(kept.flatMap((k) => k.written.map((w) => [w, k.name] as const)));
+}
+
+/**
+ * Read pasted text: lines, with runs of tab-separated lines read as a table (rows or a ✓ matrix). A text in
+ * traditional characters is read (and its pairs named and shown) in simplified characters.
+ */
 export function readNoticeText(text: string): NoticeReading {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = toSimplified(text).split(/\r\n|\r|\n/);
   const reader = newLineReader();
   for (const block of tableBlocks(lines)) {
     if (block.kind === 'table') readTable(reader, block.rows, block.firstLine);

@@ -12,7 +12,9 @@ import {
   FILLER,
   findCounterparts,
   findGenericCounterparts,
+  hasPlace,
   isDepartmentName,
+  LEVEL_START,
   PARTY_GROUPS,
   RELATION,
   SCOPE,
@@ -45,6 +47,11 @@ const SHARED_LABEL = /共同(?:对口)?联系(?:的)?(?:单位|部门)/;
 const ALSO_KNOWN_AS = /(?:局|委|办|厅|中心)\([^()、,;:]{1,12}(?:局|委|办|厅|中心)\)/g;
 const LEADING_FILLER = /^(?:与|和|同|及|以及|由|为|作为|即|主要|直接|普遍|共同|分别|重点|负责)+/;
 const TRAILING_SCOPE = new RegExp(`(?:${SCOPE.source})+$`);
+/**
+ * Words that lead into a name and are never part of one: 对口联系单位市环保局, 确定市发改委, 新增省扶贫移民局,
+ * 联合调研工作走访天津市司法局. One-character ones (如, 于, 即) only right before a level (如新增省…, not 如东县).
+ */
+const LEAD_IN = /单位|部门|确定|新增|增加|包括|明确|调整|其中|例如|走访|拜访|看望|前往|来到|深入|如|于|即/g;
 
 /** Replace [start, end) ranges by a separator, keeping the length. */
 function mask(norm: string, ranges: { start: number; end: number }[]): string {
@@ -82,7 +89,8 @@ export function readStatement(raw: string, norm: string, start: number, end: num
   if (!everyCounterpart) mentions = withoutGenericTail(text, generic, mentions);
   const masked = mask(text, [...generic, ...findCounterparts(text)]);
 
-  const departments: string[] = [];
+  /** alone: a name standing alone among other words, not in an enumeration (A、B) */
+  const found: { name: string; alone: boolean }[] = [];
   let list = true;
   for (const piece of pieces(masked)) {
     const trimmed = trimPiece(piece.text);
@@ -90,13 +98,20 @@ export function readStatement(raw: string, norm: string, start: number, end: num
     if (trimmed.text === '' || FILLER.test(trimmed.text)) continue;
     const names = joinedNames(trimmed.text);
     if (names) {
-      for (const n of names) departments.push(rawText.slice(offset + n.start, offset + n.end));
+      for (const n of names) {
+        const [from, to] = [offset + n.start, offset + n.end];
+        const enumerated = text[from - 1] === '、' || text[to] === '、';
+        found.push({ name: rawText.slice(from, to), alone: !enumerated });
+      }
       continue;
     }
     list = false;
-    for (const found of departmentsInProse(trimmed.text))
-      departments.push(rawText.slice(offset + found.start, offset + found.end));
+    for (const n of departmentsInProse(trimmed.text))
+      found.push({ name: rawText.slice(offset + n.start, offset + n.end), alone: false });
   }
+  // in prose, a lone name without its place is part of some body (办公室(指挥中心)主任), not a unit; an
+  // enumeration of names is a list even without places (6个对口联系单位(卫生局、教育局、环保局))
+  const departments = found.filter((f) => list || !f.alone || hasPlace(f.name)).map((f) => f.name);
   const trimmedEnd = text.trimEnd();
   return {
     start,
@@ -158,7 +173,13 @@ function trimPiece(text: string): { text: string; offset: number } {
   let t = text;
   const etc = t.indexOf('等');
   if (etc > 0) t = t.slice(0, etc);
-  const lead = LEADING_FILLER.exec(t)?.[0].length ?? 0;
+  let lead = LEADING_FILLER.exec(t)?.[0].length ?? 0;
+  for (const m of t.matchAll(LEAD_IN)) {
+    const rest = t.slice(m.index + m[0].length).replace(TRAILING_SCOPE, '');
+    const short = m[0].length === 1;
+    if (isDepartmentName(rest) && hasPlace(rest) && (!short || LEVEL_START.test(rest)))
+      lead = Math.max(lead, m.index + m[0].length);
+  }
   t = t.slice(lead).replace(TRAILING_SCOPE, '');
   return { text: t, offset: lead };
 }

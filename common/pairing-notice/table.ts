@@ -12,6 +12,7 @@ import {
   newLineReader,
   readLine,
 } from './read-notice.js';
+import { toSimplified } from './script.js';
 import { groupOf, isDepartmentName, toHalfWidth } from './vocabulary.js';
 
 export type Cell = string | number | null | undefined;
@@ -95,9 +96,14 @@ function readMatrix(reader: LineReader, rows: string[][], firstLine: number): bo
   return false;
 }
 
-/** Read the rows of a spreadsheet or of a document's tables. */
+/** Read the rows of a spreadsheet or of a document's tables (traditional characters read as simplified). */
 export function readNoticeRows(rows: readonly (readonly Cell[])[]): NoticeReading {
   const reader = newLineReader();
-  readTable(reader, rows, 1);
+  // the sheet converts as one text; a line break inside a cell separates names as a space does
+  const text = rows.map((row) => Array.from(row, (c) => cellText(c).replace(/[\t\r\n]/g, ' ')).join('\t'));
+  const simplified = toSimplified(text.join('\n'))
+    .split('\n')
+    .map((row) => row.split('\t'));
+  readTable(reader, simplified, 1);
   return finishReading(reader);
 }

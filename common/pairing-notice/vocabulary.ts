@@ -123,28 +123,88 @@ export function groupOf(name: string): string | null {
 
 /** How a department's name ends: 局, 委, 办, 厅, 委员会, 办公室, 中心, 署. */
 const ENDING = '(?:委员会|办公室|局|委|办|厅|中心|署)';
+/** The level of the place a name starts with: 市, 县, 区, 省, or an autonomous 自治区/州/县. */
+const LEVEL = '(?:自治[区州县]|[省市县区])';
+/** A name that starts right at its level: 市民政局, 自治区教育厅. */
+export const LEVEL_START = new RegExp(`^${LEVEL}`);
 /** Characters that never stand inside a department name: prose around a name. */
 const NOT_IN_NAME = '的了在是为将把对向从赴到等个与同及，,、;:\\s';
 /** A whole list item that is a name: 市公安局, 安监局, 人口和计划生育委员会. */
 const WHOLE_NAME = new RegExp(`^[^${NOT_IN_NAME.replace(/[与及]/g, '')}]{1,16}?${ENDING}$`);
-/** A name inside prose starts at a level character: 赴常州市民政局 → 市民政局. */
-const NAME_IN_PROSE = new RegExp(`[省市县区](?:[^${NOT_IN_NAME}省市县]){1,14}?${ENDING}`, 'g');
-/** Bodies that are not government departments, and role words that end like a department. */
+/** A name inside prose starts at its level: 赴常州市民政局 → 市民政局; 广西壮族自治区教育厅 → 自治区教育厅. */
+const NAME_IN_PROSE = new RegExp(`${LEVEL}(?:[^${NOT_IN_NAME}省市县]){1,14}?${ENDING}`, 'g');
+/**
+ * Bodies that are not government departments, and role words that end like a department. A 政协 or 人大
+ * committee (市政协文史委) may be a unit; the 政协 or 人大 itself is not.
+ */
 const NOT_A_DEPARTMENT =
-  /政协|人大|统战|中共|党组|党委|主委|常委|委会|纪委|监委|总工会|团委|妇联|侨联|科协|文联|残联/;
+  /政协(?![^委]{1,6}委$)|人大(?![^委]{1,6}委$)|统战|中共|党组|党委|主委|常委|委会|纪委|监委|总工会|团委|妇联|侨联|科协|文联|残联/;
+/** The place before a name's level (常州, 广西壮族): at most a few characters. */
+const PLACE = new RegExp(`^[^${NOT_IN_NAME}]{0,6}?${LEVEL}`);
+/**
+ * A place's own organs are no departments (市委, 市委员会, 省政府中心 from 省委省政府中心工作); their general
+ * offices are (市委办, 区府办, 市政府办公室). Judged on the name without its place.
+ */
+const ORGAN_ONLY = /^(?:政府|人民政府|府|委|党委)?(?:委员会|委|局|厅|署|中心)$/;
+
+/** A name's level and the rest after its place: 常州市民政局 → 市 + 民政局; 民政局 → '' + 民政局. */
+export function splitPlace(name: string): { level: string; body: string } {
+  const m = PLACE.exec(name);
+  if (!m || m[0].length >= name.length) return { level: '', body: name };
+  return { level: new RegExp(`${LEVEL}$`).exec(m[0])?.[0] ?? '', body: name.slice(m[0].length) };
+}
+
+/** The name without its place: 常州市民政局 → 民政局, 市委 → 委; a name without a place as it is. */
+export function withoutPlace(name: string): string {
+  return splitPlace(name).body;
+}
+
+/** 卫计委 short for 卫生和计划生育委员会, 发改委 for 发展和改革委员会, 金融办 for 金融工作办公室: same level. */
+export function abbreviates(short: string, long: string): boolean {
+  const a = splitPlace(short);
+  const b = splitPlace(long);
+  if (a.level !== b.level || a.body.length >= b.body.length) return false;
+  const ends = [
+    ['委', '委员会'],
+    ['办', '办公室'],
+  ].find(([s, l]) => a.body.endsWith(s as string) && b.body.endsWith(l as string));
+  if (!ends) return false;
+  const head = a.body.slice(0, -1);
+  const full = b.body.slice(0, -(ends[1] as string).length);
+  if (head === '' || head[0] !== full[0]) return false;
+  let at = 0;
+  for (const c of head) {
+    at = full.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+function isOrganOnly(norm: string): boolean {
+  const m = PLACE.exec(norm);
+  return m !== null && ORGAN_ONLY.test(norm.slice(m[0].length));
+}
+
+/** The name starts with a place or a level: 市民政局, 常州市民政局 (not 民政局, 指挥中心). */
+export function hasPlace(name: string): boolean {
+  const m = PLACE.exec(name);
+  return m !== null && m[0].length < name.length;
+}
 
 export function isDepartmentName(name: string): boolean {
   const norm = toHalfWidth(name)
     .trim()
     // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001/\u0002 are the reader's own bracket markers
     .replace(/[(\u0001][^()\u0001\u0002]*[)\u0002]$/, ''); // 区委办(区府办): judged by its first name
-  return WHOLE_NAME.test(norm) && !NOT_A_DEPARTMENT.test(norm) && groupOf(norm) === null;
+  return (
+    WHOLE_NAME.test(norm) && !NOT_A_DEPARTMENT.test(norm) && !isOrganOnly(norm) && groupOf(norm) === null
+  );
 }
 
 /** Department names found inside a piece of prose (no separators inside). */
 export function departmentsInProse(norm: string): { start: number; end: number }[] {
   return [...norm.matchAll(NAME_IN_PROSE)]
-    .filter((m) => !NOT_A_DEPARTMENT.test(m[0]))
+    .filter((m) => !NOT_A_DEPARTMENT.test(m[0]) && !isOrganOnly(m[0]))
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { groupOf, type NoticePair, toHalfWidth } from '../../../common/pairing-notice/index.js';
+import { groupOf, type NoticePair, toHalfWidth, withoutPlace } from '../../../common/pairing-notice/index.js';
 
 export interface NoticeFixture {
   file: string;
@@ -21,8 +21,8 @@ export interface NoticeFixture {
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../common/pairing-notice/fixtures');
 
 /**
- * The fixtures of the first two rounds (the folder itself), or of a later held-out round kept in its own
- * sub-folder (heldout-3) so that adding it leaves the earlier rounds' scores as they were.
+ * The tuning set (the folder itself: every notice the reader has been tuned on), or a blind held-out round
+ * kept in its own sub-folder (heldout-4) until it has been scored.
  */
 export function loadFixtures(round?: string): NoticeFixture[] {
   const dir = round ? join(DIR, round) : DIR;
@@ -56,11 +56,9 @@ function parseFixture(file: string, content: string): NoticeFixture {
   return { file, source: field('source'), split, text: text.replace(/\n$/, ''), expected };
 }
 
-/** The department without its place: 常州市民政局, 市民政局 → 民政局; 拱墅区司法局 → 司法局. */
+/** The department without its place: 常州市民政局, 市民政局 → 民政局; 广西壮族自治区教育厅 → 教育厅. */
 export function departmentKey(name: string): string {
-  const n = toHalfWidth(name).replace(/\s+/g, '');
-  const m = /^[^省市县区]{0,4}[省市县区](?=..)/.exec(n);
-  return m ? n.slice(m[0].length) : n;
+  return withoutPlace(toHalfWidth(name).replace(/\s+/g, ''));
 }
 
 function pairKey(counterpart: string, department: string): string {
