@@ -52,6 +52,46 @@ describe('role checks live in the policies', () => {
   });
 });
 
+// One translation of a scope into SQL: no module switches on a scope's kind — it gives `scopeWhere` its columns
+// (server/access/scope.ts) and asks `overseenRegion` / `counterpartOf` for the rest.
+const SCOPE_SWITCH =
+  /\b\w*[sS]cope\w*(\([^)]*\))?\??\.kind\b|\{\s*kind\s*\}\s*=\s*\w*[sS]cope|\bkind\s*[!=]==?\s*['"](region|organisation|none)['"]|case\s+['"](region|organisation|none)['"]\s*:/;
+
+describe('scope kinds are read in server/access only', () => {
+  it('no switch on a scope kind outside server/access', () => {
+    const found: string[] = [];
+    for (const file of sources(ROOT)) {
+      const rel = relative(ROOT, file);
+      if (rel.startsWith('access/')) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (SCOPE_SWITCH.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the pattern catches the forms it is meant to', () => {
+    for (const line of [
+      "if (scope.kind === 'none') return [];",
+      "else if (f.scope.kind === 'department') q = q.where('l.department_id', '=', id);",
+      'switch (scope.kind) {',
+      "const cp = ledgerScope(actor).kind === 'counterpart';",
+      'const { kind } = scope;',
+      "if (s.kind !== 'region') throw forbidden();",
+      "case 'organisation':",
+    ])
+      expect(line).toMatch(SCOPE_SWITCH);
+    for (const line of [
+      "if (o.kind === 'department') departments.set(o.id, entry);",
+      "r.kind === 'invitation' && r.direction === 'cp_to_dept'",
+      "scopeWhere(eb, scope, { region: { path: 'r.path' }, organisation: 'o.id' })",
+    ])
+      expect(line).not.toMatch(SCOPE_SWITCH);
+  });
+});
+
 describeEachDialect('ledger policy: a counterpart names only itself', (dialect) => {
   let t: TestApp;
   let c: LedgerCast;
