@@ -1,6 +1,8 @@
+import type { ExpressionBuilder } from 'kysely';
 import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import type { Database } from '../../db/schema.js';
 import { inForceSql } from '../facts/facts.rules.js';
 import { indexMatter, indexMatterTree, indexRepliesOfItem, indexSuggestion } from '../search/search.index.js';
 
@@ -18,25 +20,30 @@ export interface MatterFilter {
   violation?: boolean;
 }
 
-/** The matters a counterpart is consulted on: what a counterpart's scope sees. */
-const consultedMatters = (db: Executor, counterpartId: number) =>
-  db
-    .selectFrom('consultation_matter_counterparts')
-    .select('matter_id')
-    .where('counterpart_id', '=', counterpartId);
+/**
+ * `consultation_matters as m` narrowed to a scope: its region's matters, a department's own, the ones a
+ * counterpart is consulted on.
+ */
+const mattersInScope =
+  (db: Executor, scope: Scope) =>
+  (eb: ExpressionBuilder<Database & { m: Database['consultation_matters'] }, 'm'>) =>
+    scopeWhere(eb, scope, {
+      region: { id: 'm.region_id' },
+      department: 'm.department_id',
+      counterpart: (unit) =>
+        eb(
+          'm.id',
+          'in',
+          db
+            .selectFrom('consultation_matter_counterparts')
+            .select('matter_id')
+            .where('counterpart_id', '=', unit.organisationId),
+        ),
+    });
 
 /** Ids of the matters the scope may see that match the filter, newest first. */
 export async function findMatterIds(db: Executor, f: MatterFilter): Promise<number[]> {
-  let query = db
-    .selectFrom('consultation_matters as m')
-    .select('m.id')
-    .where((eb) =>
-      scopeWhere(eb, f.scope, {
-        region: { id: 'm.region_id' },
-        department: 'm.department_id',
-        counterpart: (unit) => eb('m.id', 'in', consultedMatters(db, unit.organisationId)),
-      }),
-    );
+  let query = db.selectFrom('consultation_matters as m').select('m.id').where(mattersInScope(db, f.scope));
   if (f.ids) query = query.where('m.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.year !== undefined) query = query.where('m.year', '=', f.year);
   if (f.departmentId) query = query.where('m.department_id', '=', f.departmentId);
@@ -245,13 +252,7 @@ export async function findItemIds(db: Executor, f: ItemFilter): Promise<number[]
     .selectFrom('consultation_items as i')
     .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
     .select('i.id')
-    .where((eb) =>
-      scopeWhere(eb, f.scope, {
-        region: { id: 'm.region_id' },
-        department: 'm.department_id',
-        counterpart: (unit) => eb('m.id', 'in', consultedMatters(db, unit.organisationId)),
-      }),
-    );
+    .where(mattersInScope(db, f.scope));
   if (f.ids) query = query.where('i.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.matterIds) query = query.where('i.matter_id', 'in', f.matterIds.length ? f.matterIds : [-1]);
   if (f.year !== undefined) {
