@@ -21,22 +21,30 @@ function sources(dir: string): string[] {
   });
 }
 
+/** `file:line: text` of every line of the server's sources (tests aside) matching `pattern`, but in `skip`. */
+function linesMatching(pattern: RegExp, skip: (rel: string, line: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const file of sources(ROOT)) {
+    const rel = relative(ROOT, file);
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (pattern.test(line) && !skip(rel, line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
+      });
+  }
+  return found;
+}
+
 describe('role checks live in the policies', () => {
   it('no role comparison outside server/access and *.policy.ts', () => {
-    const found: string[] = [];
-    for (const file of sources(ROOT)) {
-      const rel = relative(ROOT, file);
-      if (rel.startsWith('access/') || rel.startsWith('test/') || rel.endsWith('.policy.ts')) continue;
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          const m = line.match(ROLE_CHECK);
-          if (!m) return;
-          if ([...PENDING].some((p) => p.startsWith(`${rel}:`) && line.includes(p.split(':')[1] ?? '')))
-            return;
-          found.push(`${rel}:${i + 1}: ${line.trim()}`);
-        });
-    }
+    const found = linesMatching(
+      ROLE_CHECK,
+      (rel, line) =>
+        rel.startsWith('access/') ||
+        rel.startsWith('test/') ||
+        rel.endsWith('.policy.ts') ||
+        [...PENDING].some((p) => p.startsWith(`${rel}:`) && line.includes(p.split(':')[1] ?? '')),
+    );
     expect(found).toEqual([]);
   });
 
@@ -59,17 +67,7 @@ const SCOPE_SWITCH =
 
 describe('scope kinds are read in server/access only', () => {
   it('no switch on a scope kind outside server/access', () => {
-    const found: string[] = [];
-    for (const file of sources(ROOT)) {
-      const rel = relative(ROOT, file);
-      if (rel.startsWith('access/')) continue;
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          if (SCOPE_SWITCH.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
-        });
-    }
-    expect(found).toEqual([]);
+    expect(linesMatching(SCOPE_SWITCH, (rel) => rel.startsWith('access/'))).toEqual([]);
   });
 
   it('the pattern catches the forms it is meant to', () => {
