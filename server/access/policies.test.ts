@@ -21,22 +21,30 @@ function sources(dir: string): string[] {
   });
 }
 
+/** `file:line: text` of every line of the server's sources (tests aside) matching `pattern`, but in `skip`. */
+function linesMatching(pattern: RegExp, skip: (rel: string, line: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const file of sources(ROOT)) {
+    const rel = relative(ROOT, file);
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (pattern.test(line) && !skip(rel, line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
+      });
+  }
+  return found;
+}
+
 describe('role checks live in the policies', () => {
   it('no role comparison outside server/access and *.policy.ts', () => {
-    const found: string[] = [];
-    for (const file of sources(ROOT)) {
-      const rel = relative(ROOT, file);
-      if (rel.startsWith('access/') || rel.startsWith('test/') || rel.endsWith('.policy.ts')) continue;
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          const m = line.match(ROLE_CHECK);
-          if (!m) return;
-          if ([...PENDING].some((p) => p.startsWith(`${rel}:`) && line.includes(p.split(':')[1] ?? '')))
-            return;
-          found.push(`${rel}:${i + 1}: ${line.trim()}`);
-        });
-    }
+    const found = linesMatching(
+      ROLE_CHECK,
+      (rel, line) =>
+        rel.startsWith('access/') ||
+        rel.startsWith('test/') ||
+        rel.endsWith('.policy.ts') ||
+        [...PENDING].some((p) => p.startsWith(`${rel}:`) && line.includes(p.split(':')[1] ?? '')),
+    );
     expect(found).toEqual([]);
   });
 
@@ -49,6 +57,36 @@ describe('role checks live in the policies', () => {
     ])
       expect(line).toMatch(ROLE_CHECK);
     expect("r.role === role && x.role === 'leader'").not.toMatch(ROLE_CHECK);
+  });
+});
+
+// One translation of a scope into SQL: no module switches on a scope's kind — it gives `scopeWhere` its columns
+// (server/access/scope.ts) and asks `overseenRegion` / `counterpartOf` for the rest.
+const SCOPE_SWITCH =
+  /\b\w*[sS]cope\w*(\([^)]*\))?\??\.kind\b|\{\s*kind\s*\}\s*=\s*\w*[sS]cope|\bkind\s*[!=]==?\s*['"](region|organisation|none)['"]|case\s+['"](region|organisation|none)['"]\s*:/;
+
+describe('scope kinds are read in server/access only', () => {
+  it('no switch on a scope kind outside server/access', () => {
+    expect(linesMatching(SCOPE_SWITCH, (rel) => rel.startsWith('access/'))).toEqual([]);
+  });
+
+  it('the pattern catches the forms it is meant to', () => {
+    for (const line of [
+      "if (scope.kind === 'none') return [];",
+      "else if (f.scope.kind === 'department') q = q.where('l.department_id', '=', id);",
+      'switch (scope.kind) {',
+      "const cp = ledgerScope(actor).kind === 'counterpart';",
+      'const { kind } = scope;',
+      "if (s.kind !== 'region') throw forbidden();",
+      "case 'organisation':",
+    ])
+      expect(line).toMatch(SCOPE_SWITCH);
+    for (const line of [
+      "if (o.kind === 'department') departments.set(o.id, entry);",
+      "r.kind === 'invitation' && r.direction === 'cp_to_dept'",
+      "scopeWhere(eb, scope, { region: { path: 'r.path' }, organisation: 'o.id' })",
+    ])
+      expect(line).not.toMatch(SCOPE_SWITCH);
   });
 });
 

@@ -1,7 +1,9 @@
-// One-time activation / reset codes: random, kept only as a sha256, expiring, single-use. Redeeming one sets
-// the holder's own password, so nobody but the holder ever knows it — not 统战部, not an administrator.
-import { createHash, randomInt } from 'node:crypto';
+// One-time activation / reset codes: random, kept only as a digest (the crypto mode's token digest: SHA-256, or
+// `sm3:` in gm mode), expiring, single-use. Redeeming one sets the holder's own password, so nobody but the
+// holder ever knows it — not 统战部, not an administrator.
+import { randomInt } from 'node:crypto';
 import type { Executor } from '../../context.js';
+import { tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import { nowIso } from '../../db/dialect.js';
 import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
 import { storePassword } from '../auth/auth.service.js';
@@ -28,10 +30,10 @@ export function normaliseCode(input: string): string {
   return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-export const hashCode = (code: string): string =>
-  createHash('sha256')
-    .update(`liaison-activation:${normaliseCode(code)}`)
-    .digest('hex');
+const codeToken = (code: string): string => `liaison-activation:${normaliseCode(code)}`;
+
+/** The digest a new code is stored under, in this crypto mode. */
+export const hashCode = (code: string): string => tokenDigest(codeToken(code));
 
 export interface IssuedCode {
   code: string;
@@ -120,6 +122,7 @@ export interface CodeRow {
   region_id: number;
 }
 
+/** The code's row, under every digest it may be stored under: one issued before a crypto-mode switch redeems. */
 export async function findCode(db: Executor, code: string): Promise<CodeRow | undefined> {
   return db
     .selectFrom('activation_codes as c')
@@ -138,7 +141,7 @@ export async function findCode(db: Executor, code: string): Promise<CodeRow | un
       'o.name as organisation_name',
       'o.region_id',
     ])
-    .where('c.code_hash', '=', hashCode(code))
+    .where('c.code_hash', 'in', tokenDigests(codeToken(code)))
     .executeTakeFirst();
 }
 

@@ -3,6 +3,7 @@ import { can } from '../../../common/roles.js';
 import type { CalendarEventDto, CalendarQuery, FeedTokenResponse } from '../../../common/schemas/calendar.js';
 import { LEDGER_KIND_LABELS } from '../../../common/schemas/ledger.js';
 import { addDays, dayStartUtc, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
+import { counterpartOf } from '../../access/scope.js';
 import type { Actor, RequestContext } from '../../context.js';
 import { newToken, tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import type { Database } from '../../db/schema.js';
@@ -27,6 +28,7 @@ interface Stamped extends CalendarEventDto {
 /** Invitations, symposia and the deadlines of plan items not yet done, for what the actor may see. */
 async function eventsFor(db: Kysely<Database>, actor: Actor, from: string, to: string): Promise<Stamped[]> {
   const scope = ledgerScope(actor);
+  const onlyCounterpart = counterpartOf(scope);
   const fromIso = dayStartUtc(from);
   const toIso = dayStartUtc(addDays(to, 1));
   const ids = [
@@ -76,11 +78,8 @@ async function eventsFor(db: Kysely<Database>, actor: Actor, from: string, to: s
       items.map((i) => i.id),
     );
     for (const item of items) {
-      if (
-        scope.kind === 'counterpart' &&
-        item.counterpart_id !== null &&
-        item.counterpart_id !== scope.organisationId
-      )
+      // a counterpart: the items planned with it or with all counterparts
+      if (onlyCounterpart !== null && item.counterpart_id !== null && item.counterpart_id !== onlyCounterpart)
         continue;
       const plan = plans.find((p) => p.id === item.plan_id);
       if (!plan) continue;

@@ -1,3 +1,4 @@
+import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 
@@ -43,14 +44,14 @@ export async function upsertEvaluation(
 }
 
 /**
- * Evaluations of a year: of a region and under (`regionPath`), or (regionPath null) those involving an
- * organisation on either side, or by id.
+ * Evaluations of a year a scope sees: of a region and under, or those involving a unit on either side; with no
+ * scope (null) every one, narrowed by id.
  */
 export async function evaluationsIn(
   db: Executor,
-  regionPath: string | null,
+  scope: Scope | null,
   year: number,
-  f: { organisationId?: number; ids?: number[] } = {},
+  f: { ids?: number[] } = {},
 ) {
   let query = db
     .selectFrom('pair_evaluations as e')
@@ -60,10 +61,13 @@ export async function evaluationsIn(
     .selectAll('e')
     .select(['d.name as department_name', 'c.name as counterpart_name'])
     .where('e.year', '=', year);
-  if (regionPath !== null) query = query.where('r.path', 'like', `${regionPath}%`);
-  if (f.organisationId !== undefined) {
-    const org = f.organisationId;
-    query = query.where((eb) => eb.or([eb('e.department_id', '=', org), eb('e.counterpart_id', '=', org)]));
+  if (scope !== null) {
+    query = query.where((eb) =>
+      scopeWhere(eb, scope, {
+        region: { path: 'r.path' },
+        organisation: ['e.department_id', 'e.counterpart_id'],
+      }),
+    );
   }
   if (f.ids) query = query.where('e.id', 'in', f.ids.length ? f.ids : [-1]);
   return query

@@ -8,6 +8,7 @@ import type {
   EvaluationRequest,
 } from '../../../common/schemas/reports.js';
 import { allowed } from '../../access/authorize.js';
+import { overseenRegion, regionScope } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { forbidden, notFound } from '../../errors.js';
@@ -51,9 +52,9 @@ export function tookPlace(w: WorkCounts): ConferenceCounts {
 
 /** Only the region's overseers (统战部, 区府办) read the pack; the route's permission says so too. */
 function regionOf(ctx: RequestContext): string {
-  const scope = ledgerScope(ctx.actor);
-  if (scope.kind !== 'region') throw forbidden();
-  return scope.regionPath;
+  const region = overseenRegion(ledgerScope(ctx.actor));
+  if (region === null) throw forbidden();
+  return region;
 }
 
 export function presentEvaluation(e: Awaited<ReturnType<typeof evaluationsIn>>[number]): EvaluationDto {
@@ -77,9 +78,9 @@ export async function conferenceData(
   at: AsOf = asOf(),
 ): Promise<ConferenceResponse> {
   const regionPath = regionOf(ctx);
-  const scope = { kind: 'region' as const, regionPath };
+  const scope = regionScope(regionPath);
   const facts = await loadYearFacts(ctx.db, scope, year, at);
-  const evaluations = await evaluationsIn(ctx.db, regionPath, year);
+  const evaluations = await evaluationsIn(ctx.db, scope, year);
   const names = new Map(facts.units.map((u) => [u.id, u.name]));
   const ref = (id: number) => ({ id, name: names.get(id) ?? '' });
   await onProgress(10, 100, '台账与协商 / ledger and consultations');
@@ -250,11 +251,6 @@ export async function listEvaluations(
   ctx: RequestContext,
   year: number,
 ): Promise<{ items: EvaluationDto[] }> {
-  const scope = ledgerScope(ctx.actor);
-  if (scope.kind === 'none') return { items: [] };
-  const rows =
-    scope.kind === 'region'
-      ? await evaluationsIn(ctx.db, scope.regionPath, year)
-      : await evaluationsIn(ctx.db, null, year, { organisationId: scope.organisationId });
+  const rows = await evaluationsIn(ctx.db, ledgerScope(ctx.actor), year);
   return { items: rows.map(presentEvaluation) };
 }

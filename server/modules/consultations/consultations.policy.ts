@@ -2,28 +2,17 @@
 
 import { can } from '../../../common/roles.js';
 import type { ItemDto, MatterDto } from '../../../common/schemas/consultations.js';
-import { isCounterpart, isDepartment, isTzb, type Rule, roleIs } from '../../access/rules.js';
+import { isCounterpart, isDepartment, isTzb, type Rule } from '../../access/rules.js';
+import { recordScopeOf, type Scope } from '../../access/scope.js';
 import type { Actor } from '../../context.js';
 
 /**
- * How far an actor sees consultations:
- * - 统战部 and 区府办: every matter in their region and under it;
- * - a department: its own matters; a counterpart: the matters it is consulted on (every item's text, but the
- *   replies of its own items only, and never the department's internal analysis);
- * - the three admins (and anyone else): nothing.
+ * How far an actor sees consultations (`recordScopeOf`): 统战部 and 区府办 every matter in their region and
+ * under it; a department its own matters; a counterpart the matters it is consulted on (every item's text,
+ * but the replies of its own items only, and never the department's internal analysis); the three admins
+ * nothing.
  */
-export type ConsultationScope =
-  | { kind: 'region'; regionPath: string }
-  | { kind: 'department'; organisationId: number }
-  | { kind: 'counterpart'; organisationId: number }
-  | { kind: 'none' };
-
-export function consultationScope(actor: Actor): ConsultationScope {
-  if (roleIs(actor, 'tzb', 'qfb')) return { kind: 'region', regionPath: actor.regionPath };
-  if (isDepartment(actor)) return { kind: 'department', organisationId: actor.organisationId };
-  if (isCounterpart(actor)) return { kind: 'counterpart', organisationId: actor.organisationId };
-  return { kind: 'none' };
-}
+export const consultationScope = (actor: Actor): Scope => recordScopeOf(actor);
 
 /** The department that owns the matter: it registers, schedules, decides, analyses and replies. */
 export const isOwner = (actor: Actor, departmentId: number): boolean =>

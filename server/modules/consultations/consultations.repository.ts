@@ -1,14 +1,16 @@
+import type { ExpressionBuilder } from 'kysely';
+import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import type { Database } from '../../db/schema.js';
 import { inForceSql } from '../facts/facts.rules.js';
 import { indexMatter, indexMatterTree, indexRepliesOfItem, indexSuggestion } from '../search/search.index.js';
-import type { ConsultationScope } from './consultations.policy.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Matters
 
 export interface MatterFilter {
-  scope: ConsultationScope;
+  scope: Scope;
   ids?: number[];
   year?: number;
   departmentId?: number;
@@ -18,29 +20,30 @@ export interface MatterFilter {
   violation?: boolean;
 }
 
+/**
+ * `consultation_matters as m` narrowed to a scope: its region's matters, a department's own, the ones a
+ * counterpart is consulted on.
+ */
+const mattersInScope =
+  (db: Executor, scope: Scope) =>
+  (eb: ExpressionBuilder<Database & { m: Database['consultation_matters'] }, 'm'>) =>
+    scopeWhere(eb, scope, {
+      region: { id: 'm.region_id' },
+      department: 'm.department_id',
+      counterpart: (unit) =>
+        eb(
+          'm.id',
+          'in',
+          db
+            .selectFrom('consultation_matter_counterparts')
+            .select('matter_id')
+            .where('counterpart_id', '=', unit.organisationId),
+        ),
+    });
+
 /** Ids of the matters the scope may see that match the filter, newest first. */
 export async function findMatterIds(db: Executor, f: MatterFilter): Promise<number[]> {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
-  let query = db.selectFrom('consultation_matters as m').select('m.id');
-  if (scope.kind === 'region') {
-    query = query.where(
-      'm.region_id',
-      'in',
-      db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${scope.regionPath}%`),
-    );
-  } else if (scope.kind === 'department') {
-    query = query.where('m.department_id', '=', scope.organisationId);
-  } else {
-    query = query.where(
-      'm.id',
-      'in',
-      db
-        .selectFrom('consultation_matter_counterparts')
-        .select('matter_id')
-        .where('counterpart_id', '=', scope.organisationId),
-    );
-  }
+  let query = db.selectFrom('consultation_matters as m').select('m.id').where(mattersInScope(db, f.scope));
   if (f.ids) query = query.where('m.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.year !== undefined) query = query.where('m.year', '=', f.year);
   if (f.departmentId) query = query.where('m.department_id', '=', f.departmentId);
@@ -234,7 +237,7 @@ export async function pairedCounterparts(
 // Items
 
 export interface ItemFilter {
-  scope: ConsultationScope;
+  scope: Scope;
   ids?: number[];
   matterIds?: number[];
   year?: number;
@@ -245,30 +248,11 @@ export interface ItemFilter {
 
 /** Ids of the items the scope may see (the items of the matters it sees) that match the filter. */
 export async function findItemIds(db: Executor, f: ItemFilter): Promise<number[]> {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
   let query = db
     .selectFrom('consultation_items as i')
     .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
-    .select('i.id');
-  if (scope.kind === 'region') {
-    query = query.where(
-      'm.region_id',
-      'in',
-      db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${scope.regionPath}%`),
-    );
-  } else if (scope.kind === 'department') {
-    query = query.where('m.department_id', '=', scope.organisationId);
-  } else {
-    query = query.where(
-      'm.id',
-      'in',
-      db
-        .selectFrom('consultation_matter_counterparts')
-        .select('matter_id')
-        .where('counterpart_id', '=', scope.organisationId),
-    );
-  }
+    .select('i.id')
+    .where(mattersInScope(db, f.scope));
   if (f.ids) query = query.where('i.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.matterIds) query = query.where('i.matter_id', 'in', f.matterIds.length ? f.matterIds : [-1]);
   if (f.year !== undefined) {

@@ -43,6 +43,7 @@ import {
 import { shanghaiDate, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '../../../common/working-days.js';
 import { allowed, authorize } from '../../access/authorize.js';
+import { counterpartOf, type Scope } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { type AppError, invalid, invalidState, notFound } from '../../errors.js';
@@ -60,7 +61,6 @@ import { findOrganisation } from '../organisations/organisations.repository.js';
 import { currentPerson } from '../roster/roster.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
 import {
-  type ConsultationScope,
   consultationScope,
   isOwner,
   itemAbilities,
@@ -1233,17 +1233,19 @@ function addItem(f: Figures, item: ItemRow, replies: ReplyRow[], day: string): v
  */
 export async function consultationFigures(
   db: Executor,
-  scope: ConsultationScope,
+  scope: Scope,
   filter: FiguresQuery,
   day: string = today(),
 ): Promise<FiguresResponse> {
+  // a counterpart counts its own suggestions only
+  const own = counterpartOf(scope);
   const ids = await findItemIds(db, {
     scope,
     year: filter.year,
     departmentId: filter.departmentId,
-    counterpartId: scope.kind === 'counterpart' ? scope.organisationId : filter.counterpartId,
+    counterpartId: own ?? filter.counterpartId,
   });
-  if (scope.kind === 'counterpart' && filter.counterpartId && filter.counterpartId !== scope.organisationId) {
+  if (own !== null && filter.counterpartId && filter.counterpartId !== own) {
     return { totals: emptyFigures(), rows: [], today: day };
   }
   const items = await inSlices(ids, (s) => itemsByIds(db, s));

@@ -14,6 +14,7 @@ import {
 } from '../../../common/schemas/dashboard.js';
 import { LEDGER_KINDS } from '../../../common/schemas/ledger.js';
 import { monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
+import { unitScope } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { OBLIGATION_DUE } from '../cycle/cycle.service.js';
@@ -283,7 +284,11 @@ export async function dashboardCell(
   const orgFacts = () =>
     loadYearFacts(
       ctx.db,
-      { kind: dept ? 'department' : 'counterpart', organisationId: org.id },
+      unitScope(dept ? 'department' : 'counterpart', {
+        id: org.id,
+        region_id: org.region_id,
+        region_path: org.path,
+      }),
       year,
       asOf(now),
     );

@@ -1,8 +1,9 @@
 // The queries behind "my work": each returns what one unit (or one overseer's region) has to do, as rows.
 
+import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { inForceSql } from '../facts/facts.rules.js';
-import type { LedgerScope } from '../ledger/ledger.policy.js';
+import { scopedRecords } from '../ledger/ledger.repository.js';
 
 const regionIdsUnder = (db: Executor, regionPath: string) =>
   db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${regionPath}%`);
@@ -205,24 +206,14 @@ export async function notificationsSince(db: Executor, userId: number, since: st
 }
 
 /** Ledger records the scope sees (the ledger's own rules) changed after `since`. */
-export async function ledgerChangedSince(db: Executor, scope: LedgerScope, since: string, limit: number) {
-  if (scope.kind === 'none') return [];
-  let q = db
-    .selectFrom('ledger_records as l')
+export async function ledgerChangedSince(db: Executor, scope: Scope, since: string, limit: number) {
+  return scopedRecords(db, scope)
     .select(['l.id', 'l.title', 'l.updated_at'])
-    .where('l.updated_at', '>', since);
-  if (scope.kind === 'region') q = q.where('l.region_id', 'in', regionIdsUnder(db, scope.regionPath));
-  else if (scope.kind === 'department') q = q.where('l.department_id', '=', scope.organisationId);
-  else
-    q = q.where(
-      'l.id',
-      'in',
-      db
-        .selectFrom('ledger_record_counterparts')
-        .select('record_id')
-        .where('counterpart_id', '=', scope.organisationId),
-    );
-  return q.orderBy('l.updated_at', 'desc').orderBy('l.id', 'desc').limit(limit).execute();
+    .where('l.updated_at', '>', since)
+    .orderBy('l.updated_at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function lastSeenWork(db: Executor, userId: number): Promise<string | null> {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildReportDraft, sectionText } from '../../../common/report-prose.js';
+import { regionScope } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { buildTestApp, describeEachDialect, makeUser, type TestApp } from '../../test/helper.js';
 import { conferenceData } from '../conference/conference.service.js';
@@ -190,10 +191,15 @@ describeEachDialect('facts cross-check', (dialect) => {
         }
 
         // ---- 附件3 of every department: which ones owe it, and the numbers in its text
-        const owing = await reportDepartments(t.db, { kind: 'region', regionPath: m.regionPath }, m.year);
+        const owing = await reportDepartments(t.db, regionScope(m.regionPath), m.year);
         expect(owing.map((x) => x.id).sort()).toEqual([...inForceDepts].sort());
         for (const d of inForceDepts) {
-          const { facts } = await reportFacts(t.db, { id: d, name: `部门${d}` }, m.year, at);
+          const { facts } = await reportFacts(
+            t.db,
+            { id: d, name: `部门${d}`, region_id: m.regionId, region_path: m.regionPath },
+            m.year,
+            at,
+          );
           const draft = Object.fromEntries(
             buildReportDraft(facts).map((s) => [s.key, sectionText(s.sentences)]),
           ) as Record<string, string>;

@@ -2,6 +2,7 @@
 // force, their units, every ledger record, major matter, suggestion and plan of the year — each classified by
 // facts.rules.ts. A handful of bulk reads, never a query per unit; the counting is in facts.count.ts.
 import { shanghaiDate } from '../../../common/shanghai-time.js';
+import { counterpartOf, type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import {
   findItemIds,
@@ -33,11 +34,6 @@ import {
   suggestionState,
   symposiumState,
 } from './facts.rules.js';
-
-export type FactsScope =
-  | { kind: 'region'; regionPath: string }
-  | { kind: 'department'; organisationId: number }
-  | { kind: 'counterpart'; organisationId: number };
 
 export interface UnitFact {
   id: number;
@@ -139,17 +135,21 @@ async function inSlices<T>(ids: number[], fn: (slice: number[]) => Promise<T[]>)
 }
 
 /** The pairs in force in a year within a scope, one per (department, counterpart). */
-export async function pairsInForce(db: Executor, scope: FactsScope, year: number): Promise<PairFact[]> {
-  let q = db
+export async function pairsInForce(db: Executor, scope: Scope, year: number): Promise<PairFact[]> {
+  const q = db
     .selectFrom('pairings as p')
     .innerJoin('regions as r', 'r.id', 'p.region_id')
     .innerJoin('organisations as d', 'd.id', 'p.department_id')
     .innerJoin('organisations as c', 'c.id', 'p.counterpart_id')
     .select(['p.department_id', 'p.counterpart_id', 'p.region_id'])
-    .where(inForceSql(year, 'p'));
-  if (scope.kind === 'region') q = q.where('r.path', 'like', `${scope.regionPath}%`);
-  else if (scope.kind === 'department') q = q.where('p.department_id', '=', scope.organisationId);
-  else q = q.where('p.counterpart_id', '=', scope.organisationId);
+    .where(inForceSql(year, 'p'))
+    .where((eb) =>
+      scopeWhere(eb, scope, {
+        region: { path: 'r.path' },
+        department: 'p.department_id',
+        counterpart: 'p.counterpart_id',
+      }),
+    );
   const rows = await q
     .orderBy('d.sort_order')
     .orderBy('d.id')
@@ -183,7 +183,7 @@ async function unitsOf(db: Executor, pairs: PairFact[]): Promise<UnitFact[]> {
     .map((o) => ({ id: o.id, name: o.name, kind: o.kind as UnitFact['kind'], regionId: o.region_id }));
 }
 
-async function recordFacts(db: Executor, scope: FactsScope, year: number, at: AsOf): Promise<RecordFact[]> {
+async function recordFacts(db: Executor, scope: Scope, year: number, at: AsOf): Promise<RecordFact[]> {
   const { records, counterparts, responses } = await ledgerOfYear(db, scope, year);
   const orgIds = new Set<number>();
   for (const r of records) {
@@ -246,7 +246,7 @@ async function recordFacts(db: Executor, scope: FactsScope, year: number, at: As
 
 async function consultationFacts(
   db: Executor,
-  scope: FactsScope,
+  scope: Scope,
   year: number,
   at: AsOf,
   paired: Set<string>,
@@ -302,8 +302,8 @@ async function consultationFacts(
   };
 }
 
-async function planFacts(db: Executor, scope: FactsScope, year: number, at: AsOf): Promise<PlanFact[]> {
-  if (scope.kind === 'counterpart') return [];
+async function planFacts(db: Executor, scope: Scope, year: number, at: AsOf): Promise<PlanFact[]> {
+  if (counterpartOf(scope) !== null) return []; // plans are the departments' own
   const plans = await listPlans(db, { scope, year });
   const items = await inSlices(
     plans.map((p) => p.id),
@@ -330,7 +330,7 @@ async function planFacts(db: Executor, scope: FactsScope, year: number, at: AsOf
 /** Everything a year's figures are counted from, for a scope, as of `at` (default: now). */
 export async function loadYearFacts(
   db: Executor,
-  scope: FactsScope,
+  scope: Scope,
   year: number,
   at: AsOf = asOfNow(),
 ): Promise<YearFacts> {

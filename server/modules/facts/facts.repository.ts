@@ -1,14 +1,14 @@
 // The facts module's bulk reads: one query per table for a whole scope and year (no id lists, no joins for
 // names), so a region's year loads in a few scans.
+import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { scopedRecords as ledgerScoped } from '../ledger/ledger.repository.js';
-import type { FactsScope } from './facts.load.js';
 
 /** `ledger_records as l` of a scope and year. */
-const scopedRecords = (db: Executor, scope: FactsScope, year: number) =>
+const scopedRecords = (db: Executor, scope: Scope, year: number) =>
   ledgerScoped(db, scope).where('l.year', '=', year);
 
-export async function ledgerOfYear(db: Executor, scope: FactsScope, year: number) {
+export async function ledgerOfYear(db: Executor, scope: Scope, year: number) {
   const [records, counterparts, responses] = await Promise.all([
     scopedRecords(db, scope, year)
       .select([

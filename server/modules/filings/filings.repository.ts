@@ -1,4 +1,4 @@
-import type { Scope } from '../../access/scope.js';
+import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { decryptColumns, encryptColumns } from '../../db/field-crypto.js';
@@ -24,18 +24,19 @@ function selectRounds(db: Executor) {
 export type RoundRow = Awaited<ReturnType<ReturnType<typeof selectRounds>['executeTakeFirstOrThrow']>>;
 
 /**
- * Rounds the scope may see: an overseer's region and everything under it; a unit only the rounds of the region
- * given (its own: the rounds that ask it for a form). `regionId` narrows an overseer to one region. Newest first.
+ * Rounds the scope may see: an overseer's region and everything under it; a unit the rounds of its own region
+ * (the rounds that ask it for a form). `regionId` narrows to one region. Newest first.
  */
 export async function listRounds(
   db: Executor,
   f: { scope: Scope; regionId?: number; ids?: number[]; year?: number },
 ): Promise<RoundRow[]> {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
-  let query = selectRounds(db);
-  if (scope.kind === 'region') query = query.where('r.path', 'like', `${scope.regionPath}%`);
-  else if (f.regionId === undefined) return [];
+  let query = selectRounds(db).where((eb) =>
+    scopeWhere(eb, f.scope, {
+      region: { path: 'r.path' },
+      organisation: (unit) => eb('fr.region_id', '=', unit.regionId),
+    }),
+  );
   if (f.regionId !== undefined) query = query.where('fr.region_id', '=', f.regionId);
   if (f.ids) query = query.where('fr.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.year !== undefined) query = query.where('fr.year', '=', f.year);

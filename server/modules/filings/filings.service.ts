@@ -21,7 +21,7 @@ import type {
 } from '../../../common/schemas/filings.js';
 import type { FormPersonDto, RevealRequest, UnitRef } from '../../../common/schemas/roster.js';
 import { allowed } from '../../access/authorize.js';
-import { scopeOf } from '../../access/scope.js';
+import { overseenRegion, type Scope, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { Filing, ResponsiblePerson } from '../../db/schema.js';
 import type { RegistrationFormInput } from '../../documents/registration-form.docx.js';
@@ -77,31 +77,22 @@ export function presentRound(row: RoundRow): FilingRoundDto {
 
 /** A round the actor may see (an overseer: its region and under; a unit: its own region's). Else NOT_FOUND. */
 export async function visibleRound(ctx: RequestContext, id: number): Promise<RoundRow> {
-  const scope = scopeOf(ctx.actor);
-  const [row] = await listRounds(ctx.db, {
-    scope,
-    regionId: scope.kind === 'organisation' ? ctx.actor.regionId : undefined,
-    ids: [id],
-  });
+  const [row] = await listRounds(ctx.db, { scope: scopeOf(ctx.actor), ids: [id] });
   if (!row) throw notFound();
   return row;
 }
 
 /** Only a region-scoped reviewer (统战部) manages rounds and reviews forms. */
-function requireReviewer(ctx: RequestContext): { kind: 'region'; regionPath: string } {
+function requireReviewer(ctx: RequestContext): Scope {
   const scope = scopeOf(ctx.actor);
-  if (scope.kind !== 'region' || !can(ctx.actor.role, 'filings:review')) throw forbidden();
+  if (overseenRegion(scope) === null || !can(ctx.actor.role, 'filings:review')) throw forbidden();
   return scope;
 }
 
 const storedStatus = (f: Filing | undefined): FormStatus => (f ? (f.status as FormStatus) : 'not_started');
 
 export async function listRoundsFor(ctx: RequestContext) {
-  const scope = scopeOf(ctx.actor);
-  const rows = await listRounds(ctx.db, {
-    scope,
-    regionId: scope.kind === 'organisation' ? ctx.actor.regionId : undefined,
-  });
+  const rows = await listRounds(ctx.db, { scope: scopeOf(ctx.actor) });
   const today = localDate();
   const unitActor = allowed(ctx.actor, 'filings.fileOwn', null);
   const items = [];

@@ -1,33 +1,14 @@
 // Who may do what with a ledger record — deny by default.
 import { can } from '../../../common/roles.js';
 import { isCounterpart, isDepartment, isTzb, isUnitUser, type Rule } from '../../access/rules.js';
+import { recordScopeOf, type Scope } from '../../access/scope.js';
 import type { Actor } from '../../context.js';
 
 /**
- * How far an actor sees the ledger:
- * - 统战部 and 区府办: every record in their region and under it;
- * - a department: its own records; a counterpart: the records that involve it;
- * - the three admins (and anyone else): nothing. Unlike `scopeOf`, sysadmin gets no region here.
+ * How far an actor sees the ledger: 统战部 and 区府办 every record in their region and under it; a department
+ * its own records; a counterpart the records that involve it; the three admins nothing (`recordScopeOf`).
  */
-export type LedgerScope =
-  | { kind: 'region'; regionPath: string }
-  | { kind: 'department'; organisationId: number }
-  | { kind: 'counterpart'; organisationId: number }
-  | { kind: 'none' };
-
-export function ledgerScope(actor: Actor): LedgerScope {
-  switch (actor.role) {
-    case 'tzb':
-    case 'qfb':
-      return { kind: 'region', regionPath: actor.regionPath };
-    case 'department':
-      return { kind: 'department', organisationId: actor.organisationId };
-    case 'counterpart':
-      return { kind: 'counterpart', organisationId: actor.organisationId };
-    default:
-      return { kind: 'none' };
-  }
-}
+export const ledgerScope = (actor: Actor): Scope => recordScopeOf(actor);
 
 /** The facts about a record that decide what an actor may do with it. */
 export interface RecordFacts {

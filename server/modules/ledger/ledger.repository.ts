@@ -1,12 +1,12 @@
+import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { likeContains } from '../../db/like.js';
 import { inForceSql } from '../facts/facts.rules.js';
 import { indexLedgerRecord } from '../search/search.index.js';
-import type { LedgerScope } from './ledger.policy.js';
 
 export interface LedgerFilter {
-  scope: LedgerScope;
+  scope: Scope;
   ids?: number[];
   year?: number;
   departmentId?: number;
@@ -18,32 +18,28 @@ export interface LedgerFilter {
   toIso?: string;
 }
 
-/** `ledger_records as l` narrowed to what a scope (other than none) may see. */
-export function scopedRecords(db: Executor, scope: Exclude<LedgerFilter['scope'], { kind: 'none' }>) {
-  const query = db.selectFrom('ledger_records as l');
-  if (scope.kind === 'region') {
-    return query.where(
-      'l.region_id',
-      'in',
-      db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${scope.regionPath}%`),
-    );
-  }
-  if (scope.kind === 'department') return query.where('l.department_id', '=', scope.organisationId);
-  return query.where(
-    'l.id',
-    'in',
-    db
-      .selectFrom('ledger_record_counterparts')
-      .select('record_id')
-      .where('counterpart_id', '=', scope.organisationId),
+/** `ledger_records as l` narrowed to what a scope may see. */
+export function scopedRecords(db: Executor, scope: Scope) {
+  return db.selectFrom('ledger_records as l').where((eb) =>
+    scopeWhere(eb, scope, {
+      region: { id: 'l.region_id' },
+      department: 'l.department_id',
+      counterpart: (unit) =>
+        eb(
+          'l.id',
+          'in',
+          eb
+            .selectFrom('ledger_record_counterparts')
+            .select('record_id')
+            .where('counterpart_id', '=', unit.organisationId),
+        ),
+    }),
   );
 }
 
 /** Ids of the records the scope may see that match the filter, in chronological order. */
 export async function findRecordIds(db: Executor, f: LedgerFilter): Promise<number[]> {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
-  let query = scopedRecords(db, scope).select('l.id');
+  let query = scopedRecords(db, f.scope).select('l.id');
   if (f.ids) query = query.where('l.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.year !== undefined) query = query.where('l.year', '=', f.year);
   if (f.departmentId) query = query.where('l.department_id', '=', f.departmentId);

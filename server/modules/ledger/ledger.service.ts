@@ -17,6 +17,7 @@ import type {
 import { INVITATION_SUBTYPES } from '../../../common/schemas/ledger.js';
 import { addDays, dayStartUtc, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { allowed, authorize } from '../../access/authorize.js';
+import { counterpartOf, type Scope } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
@@ -25,13 +26,7 @@ import { appendAudit } from '../audit/audit.writer.js';
 import { countWork, pairRecords } from '../facts/facts.count.js';
 import { loadYearFacts } from '../facts/facts.load.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
-import {
-  abilitiesFor,
-  inviteesOf,
-  type LedgerScope,
-  ledgerScope,
-  type RecordFacts,
-} from './ledger.policy.js';
+import { abilitiesFor, inviteesOf, ledgerScope, type RecordFacts } from './ledger.policy.js';
 import {
   counterpartsOf,
   findPlanItemWithPlan,
@@ -190,7 +185,7 @@ export async function presentRecords(
   });
 }
 
-function filterOf(scope: LedgerScope, q: Omit<LedgerListQuery, 'limit' | 'offset'>) {
+function filterOf(scope: Scope, q: Omit<LedgerListQuery, 'limit' | 'offset'>) {
   return {
     scope,
     year: q.year,
@@ -687,13 +682,13 @@ export async function recordMinutes(
  */
 export async function ledgerSummary(ctx: RequestContext, year: number): Promise<LedgerSummaryResponse> {
   const scope = ledgerScope(ctx.actor);
-  if (scope.kind === 'none') return { year, pairs: [] };
   const facts = await loadYearFacts(ctx.db, scope, year);
+  const onlyCounterpart = counterpartOf(scope);
   const keys = new Map<string, { d: number; c: number; name: string }>();
   for (const r of facts.records) {
     for (const c of r.counterparts) {
       // a counterpart sees only its own pairs, even on records it shares with other counterparts
-      if (scope.kind === 'counterpart' && c.id !== scope.organisationId) continue;
+      if (onlyCounterpart !== null && c.id !== onlyCounterpart) continue;
       keys.set(`${r.departmentId}:${c.id}`, { d: r.departmentId, c: c.id, name: c.name });
     }
   }

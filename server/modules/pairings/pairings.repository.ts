@@ -1,4 +1,4 @@
-import type { Scope } from '../../access/scope.js';
+import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { inForceSql } from '../facts/facts.rules.js';
@@ -27,21 +27,12 @@ function selectPairings(db: Executor) {
 
 /** Pairings the scope may see, with both sides' names; in print order (counterpart, then department). */
 export async function listPairings(db: Executor, f: PairingFilter) {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
-  let query = selectPairings(db);
-  if (scope.kind === 'region') {
-    query = query.where(
-      'p.region_id',
-      'in',
-      db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${scope.regionPath}%`),
-    );
-  } else {
-    const orgId = scope.organisationId;
-    query = query.where((eb) =>
-      eb.or([eb('p.department_id', '=', orgId), eb('p.counterpart_id', '=', orgId)]),
-    );
-  }
+  let query = selectPairings(db).where((eb) =>
+    scopeWhere(eb, f.scope, {
+      region: { id: 'p.region_id' },
+      organisation: ['p.department_id', 'p.counterpart_id'],
+    }),
+  );
   if (f.year !== undefined) {
     const year = f.year;
     query = query.where(inForceSql(year, 'p'));

@@ -8,7 +8,7 @@ import type {
   PairingListResponse,
   PairingMatrixResponse,
 } from '../../../common/schemas/pairings.js';
-import { scopeOf } from '../../access/scope.js';
+import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { conflict, invalid, invalidState, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
@@ -80,8 +80,9 @@ export async function pairingMatrix(ctx: RequestContext, year: number): Promise<
     });
   }
   // Overseers also see the active units that have no pairing this year: the gaps are what they look for.
-  if (scope.kind === 'region') {
-    const units = await listOrganisations(ctx.db, { regionPath: scope.regionPath, active: true });
+  const region = overseenRegion(scope);
+  if (region !== null) {
+    const units = await listOrganisations(ctx.db, { regionPath: region, active: true });
     for (const o of units) {
       const entry = { id: o.id, name: o.name, order: o.sort_order };
       if (o.kind === 'counterpart' && !counterparts.has(o.id)) counterparts.set(o.id, entry);

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import type { LedgerScope } from '../ledger/ledger.policy.js';
 
 export interface PlanFilter {
-  scope: LedgerScope;
+  scope: Scope;
   ids?: number[];
   year?: number;
   departmentId?: number;
@@ -15,35 +15,27 @@ export interface PlanFilter {
  * departments it is paired with in the plan's year.
  */
 export async function listPlans(db: Executor, f: PlanFilter) {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
   let query = db
     .selectFrom('plans as p')
     .innerJoin('organisations as d', 'd.id', 'p.department_id')
     .selectAll('p')
-    .select(['d.name as department_name']);
-  if (scope.kind === 'region') {
-    query = query.where(
-      'p.region_id',
-      'in',
-      db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${scope.regionPath}%`),
+    .select(['d.name as department_name'])
+    .where((eb) =>
+      scopeWhere(eb, f.scope, {
+        region: { id: 'p.region_id' },
+        department: 'p.department_id',
+        counterpart: (unit) =>
+          eb.exists(
+            eb
+              .selectFrom('pairings as pr')
+              .select(sql<number>`1`.as('one'))
+              .whereRef('pr.department_id', '=', 'p.department_id')
+              .where('pr.counterpart_id', '=', unit.organisationId)
+              .whereRef('pr.valid_from', '<=', 'p.year')
+              .where((e) => e.or([e('pr.valid_to', 'is', null), e('pr.valid_to', '>=', e.ref('p.year'))])),
+          ),
+      }),
     );
-  } else if (scope.kind === 'department') {
-    query = query.where('p.department_id', '=', scope.organisationId);
-  } else {
-    const org = scope.organisationId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('pairings as pr')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('pr.department_id', '=', 'p.department_id')
-          .where('pr.counterpart_id', '=', org)
-          .whereRef('pr.valid_from', '<=', 'p.year')
-          .where((e) => e.or([e('pr.valid_to', 'is', null), e('pr.valid_to', '>=', e.ref('p.year'))])),
-      ),
-    );
-  }
   if (f.ids) query = query.where('p.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.year !== undefined) query = query.where('p.year', '=', f.year);
   if (f.departmentId) query = query.where('p.department_id', '=', f.departmentId);

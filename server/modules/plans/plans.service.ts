@@ -10,6 +10,7 @@ import type {
 } from '../../../common/schemas/plans.js';
 import { monthEnd, monthEndedAt } from '../../../common/shanghai-time.js';
 import { allowed, authorize } from '../../access/authorize.js';
+import { counterpartOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { conflict, forbidden, invalid, invalidState, notFound } from '../../errors.js';
@@ -42,6 +43,7 @@ const canEditPlan = (ctx: RequestContext, plan: { department_id: number }): bool
 
 async function present(db: Executor, ctx: RequestContext, plans: PlanRow[]): Promise<PlanDto[]> {
   const scope = ledgerScope(ctx.actor);
+  const onlyCounterpart = counterpartOf(scope);
   const items = await itemsOf(
     db,
     plans.map((p) => p.id),
@@ -73,10 +75,7 @@ async function present(db: Executor, ctx: RequestContext, plans: PlanRow[]): Pro
       .filter((i) => i.plan_id === plan.id)
       // a counterpart sees the items planned with it or with all counterparts
       .filter(
-        (i) =>
-          scope.kind !== 'counterpart' ||
-          i.counterpart_id === null ||
-          i.counterpart_id === scope.organisationId,
+        (i) => onlyCounterpart === null || i.counterpart_id === null || i.counterpart_id === onlyCounterpart,
       )
       .map((i) => {
         const linked = links.filter((l) => l.plan_item_id === i.id);

@@ -10,8 +10,9 @@ import type {
   ProseSymposium,
   ReportFacts,
 } from '../../../common/report-prose.js';
+import { unitScope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
-import { type FactsScope, loadYearFacts, type YearFacts } from '../facts/facts.load.js';
+import { loadYearFacts, type YearFacts } from '../facts/facts.load.js';
 import { type AsOf, asOf } from '../facts/facts.rules.js';
 
 /** The counterparts paired with a department in a year, in print order. */
@@ -120,15 +121,13 @@ export function reportFactsOf(f: YearFacts, department: { id: number; name: stri
   return facts;
 }
 
-export const departmentScope = (id: number): FactsScope => ({ kind: 'department', organisationId: id });
-
 /** Everything the draft of department D's report of year Y is written from, as of `at` (default now). */
 export async function reportFacts(
   db: Executor,
-  department: { id: number; name: string },
+  department: { id: number; name: string; region_id: number; region_path: string },
   year: number,
   at: AsOf = asOf(),
 ): Promise<{ facts: ReportFacts; year: YearFacts }> {
-  const f = await loadYearFacts(db, departmentScope(department.id), year, at);
+  const f = await loadYearFacts(db, unitScope('department', department), year, at);
   return { facts: reportFactsOf(f, department), year: f };
 }

@@ -1,4 +1,4 @@
-import type { Scope } from '../../access/scope.js';
+import { inRegion, type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { ReportRow } from '../../db/schema.js';
@@ -65,42 +65,40 @@ export async function reportDepartments(
   year: number,
   ids?: number[],
 ): Promise<{ id: number; name: string; region_id: number; region_path: string }[]> {
-  if (scope.kind === 'none') return [];
   let query = db
     .selectFrom('organisations as o')
     .innerJoin('regions as r', 'r.id', 'o.region_id')
     .select(['o.id', 'o.name', 'o.region_id', 'r.path as region_path'])
-    .where('o.kind', '=', 'department');
-  if (scope.kind === 'region') {
-    // the departments of the year's pairs: one added by a later year's list owes no report for this one
-    query = query
-      .where('r.path', 'like', `${scope.regionPath}%`)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('pairings as p')
-            .select('p.id')
-            .whereRef('p.department_id', '=', 'o.id')
-            .where(inForceSql(year, 'p')),
-        ),
-      );
-  } else {
-    const org = scope.organisationId;
-    query = query.where((eb) =>
-      eb.or([
-        eb('o.id', '=', org),
-        eb(
-          'o.id',
-          'in',
-          eb
-            .selectFrom('pairings as p')
-            .select('p.department_id')
-            .where('p.counterpart_id', '=', org)
-            .where(inForceSql(year, 'p')),
-        ),
-      ]),
+    .where('o.kind', '=', 'department')
+    .where((eb) =>
+      scopeWhere(eb, scope, {
+        // the departments of the year's pairs: one added by a later year's list owes no report for this one
+        region: (regionPath) =>
+          eb.and([
+            inRegion(eb, { path: 'r.path' }, regionPath),
+            eb.exists(
+              eb
+                .selectFrom('pairings as p')
+                .select('p.id')
+                .whereRef('p.department_id', '=', 'o.id')
+                .where(inForceSql(year, 'p')),
+            ),
+          ]),
+        organisation: (unit) =>
+          eb.or([
+            eb('o.id', '=', unit.organisationId),
+            eb(
+              'o.id',
+              'in',
+              eb
+                .selectFrom('pairings as p')
+                .select('p.department_id')
+                .where('p.counterpart_id', '=', unit.organisationId)
+                .where(inForceSql(year, 'p')),
+            ),
+          ]),
+      }),
     );
-  }
   if (ids) query = query.where('o.id', 'in', ids.length ? ids : [-1]);
   return query.orderBy('o.sort_order').orderBy('o.id').execute();
 }

@@ -10,6 +10,7 @@ import type {
   ReportStatusItem,
   SentenceDto,
 } from '../../../common/schemas/reports.js';
+import { unitScope } from '../../access/scope.js';
 import { ANNUAL_REPORT_SECTIONS } from '../../documents/annual-report.docx.js';
 import { makeOtherDistrict } from '../../test/factories.js';
 import {
@@ -196,11 +197,16 @@ describeEachDialect('reports', (dialect) => {
       { type: 'consultation', id: matter.id },
       ...items.map((id) => ({ type: 'suggestion', id })),
     ]);
-    const figures = await consultationFigures(
-      t.db,
-      { kind: 'department', organisationId: wenguangId },
-      { year: now, departmentId: wenguangId },
-    );
+    const wenguangUnit = await t.db
+      .selectFrom('organisations as o')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .select(['o.id', 'o.region_id', 'r.path as region_path'])
+      .where('o.id', '=', wenguangId)
+      .executeTakeFirstOrThrow();
+    const figures = await consultationFigures(t.db, unitScope('department', wenguangUnit), {
+      year: now,
+      departmentId: wenguangId,
+    });
     expect(figures.totals).toMatchObject({
       received: 5,
       replied: 4,

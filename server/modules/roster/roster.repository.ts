@@ -1,4 +1,4 @@
-import type { Scope } from '../../access/scope.js';
+import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { decryptColumns, encryptField } from '../../db/field-crypto.js';
@@ -39,11 +39,9 @@ export interface UnitFilter {
 
 /** Departments and counterparts the scope may see, in print order. */
 export async function listUnits(db: Executor, f: UnitFilter): Promise<UnitRow[]> {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
-  let query = selectUnits(db);
-  if (scope.kind === 'region') query = query.where('r.path', 'like', `${scope.regionPath}%`);
-  else query = query.where('o.id', '=', scope.organisationId);
+  let query = selectUnits(db).where((eb) =>
+    scopeWhere(eb, f.scope, { region: { path: 'r.path' }, organisation: 'o.id' }),
+  );
   if (f.kind) query = query.where('o.kind', '=', f.kind);
   if (f.ids) query = query.where('o.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.regionId !== undefined) query = query.where('o.region_id', '=', f.regionId);
@@ -217,11 +215,9 @@ export async function listChangeReports(
   db: Executor,
   f: { scope: Scope; status?: string; organisationIds?: number[]; ids?: number[] },
 ): Promise<ChangeReportRow[]> {
-  const scope = f.scope;
-  if (scope.kind === 'none') return [];
-  let query = selectChangeReports(db);
-  if (scope.kind === 'region') query = query.where('r.path', 'like', `${scope.regionPath}%`);
-  else query = query.where('c.organisation_id', '=', scope.organisationId);
+  let query = selectChangeReports(db).where((eb) =>
+    scopeWhere(eb, f.scope, { region: { path: 'r.path' }, organisation: 'c.organisation_id' }),
+  );
   if (f.status) query = query.where('c.status', '=', f.status);
   if (f.organisationIds)
     query = query.where('c.organisation_id', 'in', f.organisationIds.length ? f.organisationIds : [-1]);

@@ -18,7 +18,7 @@ import type {
 } from '../../../common/schemas/roster.js';
 import { PERSON_ROLE_LABELS } from '../../../common/schemas/roster.js';
 import { allowed } from '../../access/authorize.js';
-import { scopeOf } from '../../access/scope.js';
+import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { ResponsiblePerson } from '../../db/schema.js';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
@@ -399,7 +399,7 @@ export async function acknowledgeChangeReport(
   input: AcknowledgeChangeReportRequest,
 ): Promise<ChangeReportDto> {
   const scope = scopeOf(ctx.actor);
-  if (scope.kind !== 'region') throw forbidden();
+  if (overseenRegion(scope) === null) throw forbidden();
   const [before] = await listChangeReports(ctx.db, { scope, ids: [id] });
   if (!before) throw notFound();
   if (before.status !== 'reported') throw invalidState('已确认 / already acknowledged');

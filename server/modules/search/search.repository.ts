@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SearchEntityType } from '../../../common/schemas/search.js';
-import type { Scope } from '../../access/scope.js';
+import { inRegion, overseenRegion, type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { isPostgres } from '../../db/dialect.js';
 import { containsPattern } from '../../db/like.js';
@@ -17,11 +17,12 @@ const ftsPhrase = (q: string): string => `"${q.replace(/"/g, '""')}"`;
  * then looks up each of its matches (a common word in a province: ~23,000 rows, ~75 ms).
  */
 async function oneRegion(db: Executor, scope: SearchScope): Promise<boolean> {
-  if (scope.kind !== 'region') return false;
+  const region = overseenRegion(scope);
+  if (region === null) return false;
   const row = await db
     .selectFrom('regions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('path', 'like', `${scope.regionPath}%`)
+    .where('path', 'like', `${region}%`)
     .executeTakeFirst();
   return Number(row?.n ?? 0) === 1;
 }
@@ -39,26 +40,21 @@ export async function searchRows(
   f: { scope: SearchScope; q: string; type?: SearchEntityType; limit: number },
 ) {
   const scope = f.scope;
-  if (scope.kind === 'none') return [];
   const pattern = containsPattern(f.q);
-  const regionIds = db
-    .selectFrom('regions')
-    .select('regions.id')
-    .where('regions.path', 'like', `${scope.regionPath}%`);
   let query = db
     .selectFrom('search_index as s')
-    .select(['s.entity_type', 's.entity_id', 's.title', 's.body', 's.link', 's.updated_at']);
-  if (scope.kind === 'region') {
-    query = query.where('s.region_id', 'in', regionIds);
-  } else {
-    const member = `%,${scope.organisationId},%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('s.directory', '=', 1), eb('s.region_id', 'in', regionIds)]),
-        eb('s.org_ids', 'like', member),
-      ]),
+    .select(['s.entity_type', 's.entity_id', 's.title', 's.body', 's.link', 's.updated_at'])
+    .where((eb) =>
+      scopeWhere(eb, scope, {
+        region: { id: 's.region_id' },
+        // a unit: the directory of its region, and whatever names it
+        organisation: (unit) =>
+          eb.or([
+            eb.and([eb('s.directory', '=', 1), inRegion(eb, { id: 's.region_id' }, unit.regionPath)]),
+            eb('s.org_ids', 'like', `%,${unit.organisationId},%`),
+          ]),
+      }),
     );
-  }
   if (f.type) query = query.where('s.entity_type', '=', f.type);
   if (isPostgres(db)) {
     query = query.where(sql<boolean>`(s.title || ' ' || s.body) ilike ${pattern}`);

@@ -1,6 +1,5 @@
 import type { SearchQuery, SearchResponse } from '../../../common/schemas/search.js';
-import { isOverseer, isUnitUser } from '../../access/rules.js';
-import { scopeOf } from '../../access/scope.js';
+import { recordScopeOf } from '../../access/scope.js';
 import type { Actor, RequestContext } from '../../context.js';
 import { escapeHtml, highlight, snippet } from './highlight.js';
 import { type SearchScope, searchRows } from './search.repository.js';
@@ -11,7 +10,7 @@ import { type SearchScope, searchRows } from './search.repository.js';
  * ledger records, its matters and reports); the admins see nothing.
  */
 export function searchScope(actor: Actor): SearchScope {
-  return isOverseer(actor) || isUnitUser(actor) ? scopeOf(actor) : { kind: 'none' };
+  return recordScopeOf(actor);
 }
 
 export async function search(ctx: RequestContext, query: SearchQuery): Promise<SearchResponse> {

@@ -1,12 +1,14 @@
 // First-run setup in the browser. On an empty database (no account at all) `npm start` prints a one-time setup
 // link instead of a password; the page names the locality, loads the 奉化 2019 example or leaves the pairing list
 // for the locality's own notice, and creates the 统战部 account and the three 三员 accounts — each waiting for its
-// holder's one-time code, shown once on the result page. The token is kept as a sha256 only and dies with setup.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// holder's one-time code, shown once on the result page. The token is kept only as a digest (the crypto mode's
+// token digest: SHA-256, or `sm3:` in gm mode) and dies with setup.
+import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../common/roles.js';
 import type { SetupRequest, SetupResponse } from '../../../common/schemas/activation.js';
 import type { Executor } from '../../context.js';
+import { newToken, tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
@@ -22,8 +24,15 @@ import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
 
 const TOKEN_KEY = 'setup.token';
-const hashToken = (token: string): string =>
-  createHash('sha256').update(`liaison-setup:${token}`).digest('hex');
+const setupToken = (token: string): string => `liaison-setup:${token}`;
+
+/** Whether `token` is the one stored, under any digest it may be stored under (compared in constant time). */
+function matchesStored(stored: string, token: string): boolean {
+  return tokenDigests(setupToken(token)).some((digest) => {
+    const given = Buffer.from(digest);
+    return given.length === Buffer.byteLength(stored) && timingSafeEqual(Buffer.from(stored), given);
+  });
+}
 
 export async function setupNeeded(db: Executor): Promise<boolean> {
   return !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
@@ -31,8 +40,13 @@ export async function setupNeeded(db: Executor): Promise<boolean> {
 
 /** A fresh setup token (the previous one stops working); returns the token to print. */
 export async function newSetupToken(db: Kysely<Database>): Promise<string> {
-  const token = randomBytes(24).toString('base64url');
-  await writeSetting(db, TOKEN_KEY, { hash: hashToken(token), createdAt: new Date().toISOString() }, null);
+  const token = newToken(24);
+  await writeSetting(
+    db,
+    TOKEN_KEY,
+    { hash: tokenDigest(setupToken(token)), createdAt: new Date().toISOString() },
+    null,
+  );
   return token;
 }
 
@@ -43,8 +57,7 @@ export const setupLink = (publicUrl: string, token: string): string =>
 export async function checkSetupToken(db: Kysely<Database>, token: string, ip: string | null): Promise<void> {
   if (!(await setupNeeded(db))) throw new AppError('SETUP_COMPLETE');
   const stored = await readSetting<{ hash: string }>(db, TOKEN_KEY);
-  const given = Buffer.from(hashToken(token));
-  if (!stored || stored.hash.length !== given.length || !timingSafeEqual(Buffer.from(stored.hash), given)) {
+  if (!stored || !matchesStored(stored.hash, token)) {
     await appendAuditAlone(
       db,
       { actor: null, ip },
