@@ -3,7 +3,7 @@
 // code, and the holders' history records who held it when — or declines.
 import type { HandoverDto, IssuedCodeDto } from '../../../common/schemas/activation.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { invalidState, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { makePending } from '../activation/activation.codes.js';
 import {
   codeTarget,
@@ -153,7 +153,7 @@ async function openHandover(ctx: RequestContext, id: number): Promise<HandoverRo
   authorizeAccount(ctx.actor, 'provision');
   const row = await selectHandovers(ctx.db, ctx.actor.regionPath).where('h.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  if (row.status !== 'proposed') throw invalidState(`${row.status}`);
+  if (row.status !== 'proposed') throw new AppError('HANDOVER_DECIDED');
   return row;
 }
 
@@ -172,7 +172,7 @@ export async function acceptHandover(
       .where('id', '=', id)
       .where('status', '=', 'proposed')
       .executeTakeFirst();
-    if (Number(n.numUpdatedRows) !== 1) throw invalidState('decided meanwhile');
+    if (Number(n.numUpdatedRows) !== 1) throw new AppError('HANDOVER_DECIDED');
     await makePending(trx, row.user_id);
     await trx
       .updateTable('users')

@@ -45,7 +45,7 @@ import { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '../../.
 import { allowed, authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { type AppError, invalid, invalidState, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { attachFile, detachFile, fetchFile } from '../attachments/attachments.service.js';
 import { filesOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
@@ -387,22 +387,18 @@ async function resolveCounterparts(
   const paired = new Set(await pairedCounterparts(db, department.id, year));
   const ids = requested ? [...new Set(requested)] : [...paired];
   if (!ids.length) {
-    throw invalid(
-      `counterpartIds: ${year}年该部门没有对口联系对象，请指定 / no pairs in force: name the counterparts`,
-    );
+    throw new AppError('CONSULTATION_NO_PAIRS', { year });
   }
   const found = await counterpartsByIds(db, ids);
   const valid = new Set(found.filter((c) => c.region_id === department.region_id).map((c) => c.id));
   const wrong = ids.filter((c) => !valid.has(c));
   if (wrong.length) {
-    throw invalid(`counterpartIds: ${wrong.join(', ')} 不是本区的联系对象 / not counterparts of the region`);
+    throw new AppError('NOT_COUNTERPARTS', { ids: wrong.join(', ') });
   }
   // a department consults the counterparts it is paired with in the year, no others
   const unpaired = ids.filter((c) => !paired.has(c));
   if (unpaired.length) {
-    throw invalid(
-      `counterpartIds: ${unpaired.join(', ')} 在 ${year} 年未与该部门对口联系 / not paired in ${year}`,
-    );
+    throw new AppError('NOT_PAIRED', { field: 'counterpartIds', ids: unpaired.join(', '), year });
   }
   return ids.map((id) => ({ counterpartId: id, paired: true }));
 }
@@ -458,7 +454,7 @@ export async function updateMatter(
       }).then((ids) => itemsByIds(ctx.db, ids));
       const blocked = removed.filter((c) => withItems.some((i) => i.counterpart_id === c));
       if (blocked.length) {
-        throw invalidState(`${blocked.join(', ')} 已提出意见建议，不能移除 / has opinions on the matter`);
+        throw new AppError('COUNTERPART_HAS_ITEMS', { names: blocked.join(', ') });
       }
     }
   }
@@ -512,7 +508,7 @@ export async function scheduleSymposium(
   input: ScheduleSymposiumRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.symposium_status === 'held') throw invalidState('座谈会已召开 / the symposium was already held');
+  if (before.symposium_status === 'held') throw new AppError('SYMPOSIUM_ALREADY_HELD');
   const scheduledAt = toUtcIso(input.scheduledAt);
   const counterparts = await matterCounterparts(ctx.db, [id]);
   await ctx.db.transaction().execute(async (trx) => {
@@ -556,10 +552,10 @@ export async function holdSymposium(
   input: HoldSymposiumRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.symposium_status === 'held') throw invalidState('座谈会已召开 / the symposium was already held');
+  if (before.symposium_status === 'held') throw new AppError('SYMPOSIUM_ALREADY_HELD');
   const now = nowIso();
   const heldAt = input.heldAt ? toUtcIso(input.heldAt) : (before.symposium_at ?? now);
-  if (heldAt > now) throw invalid('heldAt: 不能晚于当前时间 / cannot be in the future');
+  if (heldAt > now) throw new AppError('DATE_IN_FUTURE', { field: 'heldAt' });
   await ctx.db.transaction().execute(async (trx) => {
     await updateMatterRow(trx, id, {
       symposium_status: 'held',
@@ -585,8 +581,7 @@ export async function recordMinutes(
   input: MinutesRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.symposium_status !== 'held')
-    throw invalidState('座谈会尚未召开 / the symposium has not been held');
+  if (before.symposium_status !== 'held') throw new AppError('SYMPOSIUM_NOT_HELD');
   await ctx.db.transaction().execute(async (trx) => {
     await updateMatterRow(trx, id, { minutes: input.minutes });
     await appendAudit(trx, ctx, {
@@ -611,10 +606,10 @@ export async function recordDecision(
   input: DecisionRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.decided_at !== null) throw invalidState('已记录决策 / the decision is already recorded');
+  if (before.decided_at !== null) throw new AppError('DECISION_ALREADY_RECORDED');
   const now = nowIso();
   const decidedAt = input.decidedAt ? toUtcIso(input.decidedAt) : now;
-  if (decidedAt > now) throw invalid('decidedAt: 不能晚于当前时间 / cannot be in the future');
+  if (decidedAt > now) throw new AppError('DATE_IN_FUTURE', { field: 'decidedAt' });
   const violation = isViolation({ decided_at: decidedAt, held_at: before.held_at });
   await ctx.db.transaction().execute(async (trx) => {
     await updateMatterRow(trx, id, { decided_at: decidedAt, decision_note: input.note ?? null });
@@ -689,18 +684,18 @@ export async function createItem(
   // a counterpart writes its own opinion; the department names whose opinion it types in
   const counterpartId = input.counterpartId ?? (owner ? undefined : ctx.actor.organisationId);
   authorize(ctx.actor, 'consultations.addItem', { departmentId: matter.department_id, counterpartId });
-  if (counterpartId === undefined) throw invalid('counterpartId: 请指定提出意见的单位 / name the author');
+  if (counterpartId === undefined) throw new AppError('ITEM_AUTHOR_REQUIRED');
   const consulted = (await matterCounterparts(ctx.db, [matterId])).map((c) => c.id);
   if (!consulted.includes(counterpartId)) {
-    throw invalid('counterpartId: 不是本事项的协商对象 / not consulted on this matter');
+    throw new AppError('NOT_CONSULTED');
   }
   if (input.source === 'symposium' && matter.symposium_status === 'none') {
-    throw invalidState('尚未安排座谈会 / no symposium is scheduled');
+    throw new AppError('SYMPOSIUM_NOT_SCHEDULED');
   }
   const day = today();
   const heldOn = matter.held_at ? shanghaiDate(matter.held_at) : null;
   const receivedOn = input.receivedOn ?? (input.source === 'symposium' && heldOn ? heldOn : day);
-  if (receivedOn > day) throw invalid('receivedOn: 不能晚于今天 / cannot be in the future');
+  if (receivedOn > day) throw new AppError('DATE_IN_FUTURE', { field: 'receivedOn' });
   const { replyWorkingDays } = await consultationSettingsFor(ctx.db, matter.region_path);
   const dueDate = addWorkingDays(receivedOn, replyWorkingDays);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -816,11 +811,11 @@ export async function getItemScreen(ctx: RequestContext, id: number): Promise<It
 async function ownOpenItem(ctx: RequestContext, id: number): Promise<ItemRow> {
   const row = await visibleItem(ctx, id);
   authorize(ctx.actor, 'consultations.manage', { departmentId: row.department_id });
-  if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
+  if (row.status === 'closed') throw new AppError('ITEM_CLOSED');
   return row;
 }
 
-const moved = (): AppError => invalidState('状态已变化，请刷新 / the item changed meanwhile; reload');
+const moved = (): AppError => new AppError('CHANGED_MEANWHILE');
 
 /** The department's internal analysis (认真分析研究): kept with the item, never shown to counterparts. */
 export async function saveAnalysis(
@@ -860,8 +855,7 @@ export async function replyToItem(
   input: ReplyRequest,
 ): Promise<ItemScreenResponse> {
   const row = await ownOpenItem(ctx, id);
-  if (!awaitingReply(row.status))
-    throw invalidState('已答复，等待评价 / already replied; awaiting the verdict');
+  if (!awaitingReply(row.status)) throw new AppError('ITEM_ALREADY_REPLIED');
   const day = today();
   const onTime = day <= row.due_date;
   const analysis = input.analysis ?? row.analysis;
@@ -931,9 +925,9 @@ export async function requestExtension(
   input: ExtensionRequest,
 ): Promise<ItemScreenResponse> {
   const row = await ownOpenItem(ctx, id);
-  if (!awaitingReply(row.status)) throw invalidState('已答复 / already replied');
+  if (!awaitingReply(row.status)) throw new AppError('ITEM_ALREADY_REPLIED');
   const pending = (await extensionsOf(ctx.db, [id])).find((e) => e.status === 'requested');
-  if (pending) throw invalidState('已有待审批的延期申请 / an extension request is pending');
+  if (pending) throw new AppError('EXTENSION_PENDING');
   await ctx.db.transaction().execute(async (trx) => {
     const ext = await insertExtension(trx, {
       itemId: id,
@@ -977,13 +971,13 @@ export async function requestExtension(
 async function supervisedOpenItem(ctx: RequestContext, id: number): Promise<ItemRow> {
   const row = await visibleItem(ctx, id);
   authorize(ctx.actor, 'consultations.supervise', null);
-  if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
+  if (row.status === 'closed') throw new AppError('ITEM_CLOSED');
   return row;
 }
 
 async function pendingExtensionOf(db: Executor, id: number): Promise<ExtensionRow> {
   const pending = (await extensionsOf(db, [id])).find((e) => e.status === 'requested');
-  if (!pending) throw invalidState('没有待审批的延期申请 / no extension request is pending');
+  if (!pending) throw new AppError('NO_EXTENSION_PENDING');
   return pending;
 }
 
@@ -1085,8 +1079,8 @@ export async function rateReply(
 ): Promise<ItemScreenResponse> {
   const row = await visibleItem(ctx, id);
   authorize(ctx.actor, 'consultations.rate', { counterpartId: row.counterpart_id });
-  if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
-  if (row.status !== 'awaiting_verdict') throw invalidState('尚未答复 / not replied yet');
+  if (row.status === 'closed') throw new AppError('ITEM_CLOSED');
+  if (row.status !== 'awaiting_verdict') throw new AppError('ITEM_NOT_REPLIED');
   const day = today();
   const reopen = input.verdict === 'not_satisfied';
   const { replyWorkingDays } = await consultationSettingsFor(ctx.db, row.region_path);
