@@ -1,7 +1,7 @@
 // Hand-over when a unit's 联络员 changes: the filed change (a change report, a filed 附件2, or the roster) proposes
 // it; 统战部 accepts — the old holder's sessions end, the account is re-activated for the new holder with a fresh
 // code, and the holders' history records who held it when — or declines.
-import type { HandoverDto, IssuedCodeDto } from '../../../common/schemas/activation.js';
+import type { HandoverDto, HandoverSource, IssuedCodeDto } from '../../../common/schemas/activation.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { makePending } from '../activation/activation.codes.js';
@@ -17,7 +17,7 @@ import { insertNotifications, reviewersOfRegion } from '../notifications/notific
 import { authorizeAccount } from '../users/users.policy.js';
 import { startHolding } from './holders.js';
 
-export type HandoverSource = 'change_report' | 'filing' | 'roster';
+export type { HandoverSource };
 
 /**
  * Called where a unit's 联络员 version changes (inside that transaction): when the unit has a 联络员 account and
@@ -133,8 +133,8 @@ const present = (r: HandoverRow): HandoverDto => ({
   account: { id: r.user_id, username: r.username },
   previousName: r.previous_name,
   nextName: r.next_name,
-  source: r.source as HandoverDto['source'],
-  status: r.status as HandoverDto['status'],
+  source: r.source,
+  status: r.status,
   proposedAt: r.proposed_at,
   decidedAt: r.decided_at,
 });

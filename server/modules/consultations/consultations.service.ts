@@ -24,6 +24,7 @@ import {
   type ItemListQuery,
   type ItemListResponse,
   type ItemScreenResponse,
+  type ItemStatus,
   type MatterAttachmentDto,
   type MatterDto,
   type MatterListQuery,
@@ -40,6 +41,7 @@ import {
   VERDICTS,
   type VerdictRequest,
 } from '../../../common/schemas/consultations.js';
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import { shanghaiDate, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '../../../common/working-days.js';
 import { allowed, authorize } from '../../access/authorize.js';
@@ -203,7 +205,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
       id: row.id,
       regionId: row.region_id,
       year: row.year,
-      kind: row.kind as MatterDto['kind'],
+      kind: row.kind,
       title: row.title,
       summary: row.summary,
       plannedDecisionDate: row.planned_decision_date,
@@ -216,7 +218,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
         invitedAt: cp.invited_at,
       })),
       symposium: {
-        status: row.symposium_status as MatterDto['symposium']['status'],
+        status: row.symposium_status,
         scheduledAt: row.symposium_at,
         place: row.symposium_place,
         heldAt: row.held_at,
@@ -257,7 +259,7 @@ function presentReply(ctx: RequestContext, r: ReplyRow): ReplyDto {
     repliedBy: r.replied_by_name,
     dueDate: r.due_date,
     onTime: r.on_time === 1,
-    verdict: r.verdict as ReplyDto['verdict'],
+    verdict: r.verdict,
     verdictComment: r.verdict_comment,
     verdictAt: r.verdict_at,
   };
@@ -269,7 +271,7 @@ function presentExtension(e: ExtensionRow): ExtensionDto {
     round: e.round,
     reason: e.reason,
     daysRequested: e.days_requested,
-    status: e.status as ExtensionDto['status'],
+    status: e.status,
     daysGranted: e.days_granted,
     dueBefore: e.due_before,
     dueAfter: e.due_after,
@@ -302,12 +304,12 @@ async function presentItems(ctx: RequestContext, rows: ItemRow[], day: string, d
         department: { id: row.department_id, name: row.department_name },
       },
       counterpart: { id: row.counterpart_id, name: row.counterpart_name },
-      source: row.source as ItemDto['source'],
+      source: row.source,
       text: row.text,
       receivedOn: row.received_on,
       enteredBy: { id: row.entered_by_org, name: row.entered_by_name },
       createdAt: row.created_at,
-      status: row.status as ItemDto['status'],
+      status: row.status,
       round: row.round,
       dueDate: row.due_date,
       dueState: dueStateOf(row.status, row.due_date, day, reminderLeadDays),
@@ -482,7 +484,7 @@ export async function updateMatter(
 async function notifyOrganisations(
   trx: Executor,
   organisationIds: number[],
-  n: { kind: string; title: string; body: string; link: string; key: string },
+  n: { kind: NotificationKind; title: string; body: string; link: string; key: string },
 ): Promise<number> {
   const users = await usersOfOrganisations(trx, organisationIds);
   return insertNotifications(
@@ -739,7 +741,7 @@ export async function createItem(
 
 export async function listItems(ctx: RequestContext, query: ItemListQuery): Promise<ItemListResponse> {
   const day = today();
-  const byStatus: Record<ItemFilter, string[]> = {
+  const byStatus: Record<ItemFilter, ItemStatus[]> = {
     awaiting_reply: ['awaiting_reply'],
     rehandling: ['rehandling'],
     awaiting_verdict: ['awaiting_verdict'],
@@ -796,8 +798,8 @@ export async function getItemScreen(ctx: RequestContext, id: number): Promise<It
         (e): ItemEventDto => ({
           id: e.id,
           round: e.round,
-          action: e.action as ItemEventDto['action'],
-          stage: e.stage as ItemEventDto['stage'],
+          action: e.action,
+          stage: e.stage,
           note: e.note,
           actor: e.actor_name,
           at: e.at,
@@ -1094,8 +1096,8 @@ export async function rateReply(
       userId: ctx.actor.userId,
     });
     const next = reopen
-      ? { status: 'rehandling', round: row.round + 1, due_date: nextDue }
-      : { status: 'closed', closed_at: now, closed_by: ctx.actor.userId };
+      ? { status: 'rehandling' as const, round: row.round + 1, due_date: nextDue }
+      : { status: 'closed' as const, closed_at: now, closed_by: ctx.actor.userId };
     if (!rated || !(await updateItemRow(trx, id, row, next))) throw moved();
     await insertItemEvent(trx, {
       itemId: id,

@@ -19,6 +19,7 @@ import type {
   SaveFilingRequest,
   UpdateFilingRoundRequest,
 } from '../../../common/schemas/filings.js';
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import type { FormPersonDto, RevealRequest, UnitRef } from '../../../common/schemas/roster.js';
 import { allowed } from '../../access/authorize.js';
 import { scopeOf } from '../../access/scope.js';
@@ -68,7 +69,7 @@ export function presentRound(row: RoundRow): FilingRoundDto {
     contactPerson: row.contact_person,
     contactPhone: row.contact_phone,
     fax: row.fax,
-    status: row.status as FilingRoundDto['status'],
+    status: row.status,
     openedBy: row.opened_by_name,
     createdAt: row.created_at,
     closedAt: row.closed_at,
@@ -261,7 +262,7 @@ async function presentFiling(
       id: round.id,
       year: round.year,
       deadline: round.deadline,
-      status: round.status as FilingDto['round']['status'],
+      status: round.status,
     },
     organisation: unitRef(unit),
     status,
@@ -468,7 +469,7 @@ async function reviewableFiling(ctx: RequestContext, roundId: number, organisati
 async function notifyUnit(
   trx: Executor,
   unit: UnitRow,
-  n: { kind: string; title: string; body: string; link: string; key: string },
+  n: { kind: NotificationKind; title: string; body: string; link: string; key: string },
 ): Promise<number> {
   const users = await usersOfOrganisations(trx, [unit.id]);
   return insertNotifications(

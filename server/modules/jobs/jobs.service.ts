@@ -27,7 +27,7 @@ export function presentJob(row: JobState): JobDto {
   return {
     id: row.id,
     type: row.type as JobType,
-    status: row.status as JobDto['status'],
+    status: row.status,
     progress: row.progress,
     message: row.message,
     resultUrl: row.status === 'done' ? `/api/v1/jobs/${row.id}/result` : null,

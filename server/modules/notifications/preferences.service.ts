@@ -68,7 +68,7 @@ function presentDelivery(r: DeliveryRow): DeliveryDto {
     kind: r.kind,
     username: r.username,
     recipient: r.recipient,
-    status: r.status as DeliveryDto['status'],
+    status: r.status,
     attempts: r.attempts,
     lastError: r.last_error,
     nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,

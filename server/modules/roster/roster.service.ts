@@ -120,7 +120,7 @@ export function presentChangeReport(row: ChangeReportRow): ChangeReportDto {
     next: { name: row.next_name, position: row.next_position },
     effectiveDate: row.effective_date,
     reason: row.reason,
-    status: row.status as ChangeReportDto['status'],
+    status: row.status,
     reportedAt: row.reported_at,
     reportedBy: row.reported_by_name,
     acknowledgedAt: row.acknowledged_at,

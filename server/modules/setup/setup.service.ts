@@ -2,8 +2,10 @@
 // link instead of a password; the page names the locality, loads the 奉化 2019 example or leaves the pairing list
 // for the locality's own notice, and creates the 统战部 account and the three 三员 accounts — each waiting for its
 // holder's one-time code, shown once on the result page. The token is kept as a sha256 only and dies with setup.
+
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { OrganisationKind, RegionLevel } from '../../../common/organisations.js';
 import type { Role } from '../../../common/roles.js';
 import type { SetupRequest, SetupResponse } from '../../../common/schemas/activation.js';
 import type { Executor } from '../../context.js';
@@ -59,7 +61,7 @@ export async function checkSetupToken(db: Kysely<Database>, token: string, ip: s
   }
 }
 
-async function regionChain(trx: Executor, names: { name: string; level: string }[]): Promise<number> {
+async function regionChain(trx: Executor, names: { name: string; level: RegionLevel }[]): Promise<number> {
   let parentId: number | null = null;
   const path: string[] = [];
   for (const r of names) {
@@ -93,15 +95,15 @@ export async function runSetup(
   const rules = passwordRules(await currentSecurityPolicy(db, defaults));
   return db.transaction().execute(async (trx) => {
     if (!(await setupNeeded(trx))) throw new AppError('SETUP_COMPLETE');
-    const locality = example
-      ? SEED_REGION.map((r) => ({ name: r.name, level: r.level as string }))
+    const locality: { name: string; level: RegionLevel }[] = example
+      ? SEED_REGION.map((r) => ({ name: r.name, level: r.level }))
       : [
           { name: input.locality.province, level: 'province' },
-          ...(input.locality.city ? [{ name: input.locality.city, level: 'city' }] : []),
+          ...(input.locality.city ? [{ name: input.locality.city, level: 'city' as const }] : []),
           { name: input.locality.county, level: 'county' },
         ];
     const regionId = await regionChain(trx, locality);
-    const unit = async (kind: string, name: string, order: number) => {
+    const unit = async (kind: OrganisationKind, name: string, order: number) => {
       const found = await trx
         .selectFrom('organisations')
         .select('id')
