@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import type { RegionLevel } from '../common/organisations.js';
 import { connect, type DatabaseHandle } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { runYearStart } from '../server/modules/cycle/cycle.service.js';
@@ -238,7 +239,7 @@ async function structure(handle: DatabaseHandle, scale: Scale) {
   const ningbo = await byName('宁波市', province.id);
   const fenghua = await byName('奉化区', ningbo.id);
   const districts: { id: number; path: string; name: string }[] = [fenghua];
-  const add = async (parentId: number, name: string, level: string) =>
+  const add = async (parentId: number, name: string, level: RegionLevel) =>
     insertRegion(db, { parentId, name, level });
   if (scale !== 'district') {
     for (const n of NINGBO_DISTRICTS) districts.push(await add(ningbo.id, n, 'county'));

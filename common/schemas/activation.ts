@@ -7,12 +7,21 @@ import { Username } from './users.js';
 /** An activation / reset code as people type it: XXXX-XXXX-XXXX, spaces and case do not matter. */
 export const ActivationCode = z.string().trim().min(8).max(40);
 
+/** What a one-time code is for: a new account, a password reset, an account handed over to a new holder. */
+export const CODE_PURPOSES = ['activation', 'reset', 'handover'] as const;
+export type CodePurpose = (typeof CODE_PURPOSES)[number];
+/** Where a proposed account hand-over came from, and where it stands. */
+export const HANDOVER_SOURCES = ['change_report', 'filing', 'roster'] as const;
+export type HandoverSource = (typeof HANDOVER_SOURCES)[number];
+export const HANDOVER_STATUSES = ['proposed', 'accepted', 'declined', 'superseded'] as const;
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+
 export const ActivationCheckRequest = z.object({ code: ActivationCode });
 export const ActivationCheckResponse = z.object({
   username: z.string(),
   displayName: z.string(),
   organisation: z.string(),
-  purpose: z.enum(['activation', 'reset', 'handover']),
+  purpose: z.enum(CODE_PURPOSES),
   expiresAt: z.string(),
 });
 export type ActivationCheckResponse = z.infer<typeof ActivationCheckResponse>;
@@ -116,15 +125,15 @@ export const HandoverDto = z.object({
   account: z.object({ id: z.number().int(), username: z.string() }),
   previousName: z.string().nullable(),
   nextName: z.string(),
-  source: z.enum(['change_report', 'filing', 'roster']),
-  status: z.enum(['proposed', 'accepted', 'declined', 'superseded']),
+  source: z.enum(HANDOVER_SOURCES),
+  status: z.enum(HANDOVER_STATUSES),
   proposedAt: z.string(),
   decidedAt: z.string().nullable(),
 });
 export type HandoverDto = z.infer<typeof HandoverDto>;
 export const HandoverListResponse = z.object({ items: z.array(HandoverDto) });
 export const HandoverListQuery = z.object({
-  status: z.enum(['proposed', 'accepted', 'declined', 'superseded']).optional(),
+  status: z.enum(HANDOVER_STATUSES).optional(),
 });
 
 export const HolderDto = z.object({ name: z.string(), heldFrom: z.string(), heldTo: z.string().nullable() });

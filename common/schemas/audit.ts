@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
 export const AuditEntryDto = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -8,7 +11,7 @@ export const AuditEntryDto = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
-  outcome: z.enum(['ok', 'denied', 'failed']),
+  outcome: z.enum(AUDIT_OUTCOMES),
   before: z.unknown(),
   after: z.unknown(),
   detail: z.string().nullable(),
@@ -23,7 +26,7 @@ export const AuditListQuery = z.object({
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   entityType: z.string().trim().max(64).optional(),
-  outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

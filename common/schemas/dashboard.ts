@@ -6,6 +6,9 @@ import { Id, Ref, Year } from './shared.js';
 /** What each pair / unit owes in a year (server/modules/cycle). */
 export const OBLIGATION_KINDS = ['symposium', 'plan', 'report', 'filing'] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+/** An obligation stays open until a record meets it. */
+export const OBLIGATION_STATUSES = ['open', 'met'] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 export const OBLIGATION_KIND_LABELS: Record<ObligationKind, { zh: string; en: string }> = {
   symposium: { zh: '对口联系工作座谈会', en: 'Liaison symposium' },
   plan: { zh: '年度对口联系工作计划', en: 'Annual work plan' },

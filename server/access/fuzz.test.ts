@@ -2,10 +2,12 @@
 // DELETE) with invalid, oversized and hostile input — rare CJK, SQL and HTML payloads, formula prefixes, wrong
 // types, junk ids — as the role that may call it. The property: never a 5xx, and every refusal in our error
 // shape. Bounded (30 runs a route) so the suite stays fast. Then: free text round-trips byte for byte.
+
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../common/errors.js';
+import type { OrganisationKind } from '../../common/organisations.js';
 import { can, type Permission, ROLES, type Role } from '../../common/roles.js';
 import { daysFromNow } from '../modules/ledger/ledger.fixtures.js';
 import { insertOrganisation } from '../modules/organisations/organisations.repository.js';
@@ -359,7 +361,7 @@ describeEachDialect('fuzzing every write route', (dialect) => {
     const region = seedIds.region;
     let n = 0;
     // a pair of its own for the ledger: the fuzzing may have ended or deactivated the seed's
-    const unit = (kind: string) =>
+    const unit = (kind: OrganisationKind) =>
       insertOrganisation(t.db, {
         region_id: region,
         kind,
@@ -402,7 +404,7 @@ describeEachDialect('fuzzing every write route', (dialect) => {
     );
     await fc.assert(
       fc.asyncProperty(text(100), async (source) => {
-        const mk = (kind: string) =>
+        const mk = (kind: OrganisationKind) =>
           insertOrganisation(t.db, {
             region_id: region,
             kind,

@@ -29,7 +29,7 @@ describeEachDialect('scopeWhere', (dialect) => {
     t = await buildTestApp(dialect, { seed: false });
     const province = await insertRegion(t.db, { parentId: null, name: '省', level: 'province' });
     const a = await insertRegion(t.db, { parentId: province.id, name: '甲区', level: 'county' });
-    const a1 = await insertRegion(t.db, { parentId: a.id, name: '甲街道', level: 'township' });
+    const a1 = await insertRegion(t.db, { parentId: a.id, name: '甲街道', level: 'town' });
     const b = await insertRegion(t.db, { parentId: province.id, name: '乙区', level: 'county' });
     Object.assign(r, { province: province.path, a: a.path, a1: a1.path, b: b.path });
     const org = async (name: string, kind: 'department' | 'counterpart', regionId: number) =>

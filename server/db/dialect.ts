@@ -1,6 +1,7 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
+import { PostgresAdapter, type QueryExecutorProvider } from 'kysely';
 
-export function isPostgres(db: Kysely<any>): boolean {
+/** Any Kysely instance or transaction, of the app's schema or of a migration's. */
+export function isPostgres(db: { getExecutor(): ReturnType<QueryExecutorProvider['getExecutor']> }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

@@ -1,4 +1,36 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FormStatus, RoundStatus } from '../../common/filings.js';
+import type { OrganisationKind, RegionLevel } from '../../common/organisations.js';
+import type { Role } from '../../common/roles.js';
+import type { CodePurpose, HandoverSource, HandoverStatus } from '../../common/schemas/activation.js';
+import type { AuditOutcome } from '../../common/schemas/audit.js';
+import type {
+  EXTENSION_STATUSES,
+  ITEM_EVENT_ACTIONS,
+  ITEM_SOURCES,
+  ItemStatus,
+  MatterKind,
+  ReminderStage,
+  ReplyClass,
+  SYMPOSIUM_STATUSES,
+  Verdict,
+} from '../../common/schemas/consultations.js';
+import type { ObligationKind, ObligationStatus } from '../../common/schemas/dashboard.js';
+import type { LedgerKind } from '../../common/schemas/ledger.js';
+import type { DeliveryStatus } from '../../common/schemas/mail.js';
+import type { NotificationKind } from '../../common/schemas/notifications.js';
+import type { JOB_STATUSES, JobType, ReportStatus } from '../../common/schemas/reports.js';
+import type {
+  ChangeReportStatus as ChangeReportStatusEnum,
+  PersonRole,
+} from '../../common/schemas/roster.js';
+import type { SEARCH_ENTITY_TYPES } from '../../common/schemas/search.js';
+
+/** A stored form's status: 'not_started' is the absence of a row. */
+type StoredFormStatus = Exclude<FormStatus, 'not_started'>;
+/** A stored report's status: 'not_started' is the absence of a row. */
+type StoredReportStatus = Exclude<ReportStatus, 'not_started'>;
+type ChangeReportStatus = (typeof ChangeReportStatusEnum.options)[number];
 
 /**
  * The Kysely database type. Conventions (see docs/ARCHITECTURE.md):
@@ -61,7 +93,7 @@ export interface RegionTable {
   id: Generated<number>;
   parent_id: number | null;
   name: string;
-  level: string;
+  level: RegionLevel;
   /** '/1/4/9/': ids from the root, so "this region and everything under it" is a prefix match */
   path: string;
   created_at: string;
@@ -70,7 +102,7 @@ export interface RegionTable {
 export interface OrganisationTable {
   id: Generated<number>;
   region_id: number;
-  kind: string;
+  kind: OrganisationKind;
   name: string;
   short_name: string | null;
   sort_order: number;
@@ -91,7 +123,7 @@ export interface UserTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   organisation_id: number;
   password_hash: string;
   must_change_password: Bool;
@@ -157,7 +189,7 @@ export interface AuditLogTable {
   action: string;
   entity_type: string;
   entity_id: string | null;
-  outcome: string;
+  outcome: AuditOutcome;
   region_id: number | null;
   before_json: string | null;
   after_json: string | null;
@@ -209,8 +241,7 @@ export interface PlanTable {
 export interface PlanItemTable {
   id: Generated<number>;
   plan_id: number;
-  /** a ledger kind (common/schemas/ledger.ts LEDGER_KINDS) */
-  kind: string;
+  kind: LedgerKind;
   title: string;
   /** 1–12 */
   target_month: number;
@@ -228,7 +259,7 @@ export interface LedgerRecordTable {
   host_id: number;
   /** the year (Asia/Shanghai) of starts_at: the pairing year the record is validated against */
   year: number;
-  kind: string;
+  kind: LedgerKind;
   subtype: string;
   /** invitations only: 'dept_to_cp' | 'cp_to_dept' */
   direction: string | null;
@@ -308,8 +339,7 @@ export interface FilingRoundTable {
   contact_person: string;
   contact_phone: string;
   fax: string;
-  /** 'open' | 'closed' */
-  status: string;
+  status: RoundStatus;
   opened_by: number | null;
   created_at: string;
   updated_at: string;
@@ -321,8 +351,7 @@ export interface FilingTable {
   id: Generated<number>;
   round_id: number;
   organisation_id: number;
-  /** 'draft' | 'submitted' | 'returned' | 'filed' */
-  status: string;
+  status: StoredFormStatus;
   leader_name: string | null;
   leader_position: string | null;
   leader_phone: string | null;
@@ -357,8 +386,7 @@ export interface FilingEventTable {
 export interface ResponsiblePersonTable {
   id: Generated<number>;
   organisation_id: number;
-  /** 'principal' | 'leader' | 'liaison' */
-  role: string;
+  role: PersonRole;
   name: string;
   position: string;
   office_phone: string | null;
@@ -376,13 +404,12 @@ export interface ResponsiblePersonTable {
 export interface ChangeReportTable {
   id: Generated<number>;
   organisation_id: number;
-  role: string;
+  role: PersonRole;
   previous_person_id: number | null;
   next_person_id: number;
   effective_date: string;
   reason: string;
-  /** 'reported' | 'acknowledged' */
-  status: string;
+  status: ChangeReportStatus;
   reported_by: number | null;
   reported_at: string;
   acknowledged_by: number | null;
@@ -393,7 +420,7 @@ export interface ChangeReportTable {
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
-  kind: string;
+  kind: NotificationKind;
   title: string;
   body: string;
   link: string | null;
@@ -410,13 +437,12 @@ export interface ConsultationMatterTable {
   department_id: number;
   /** the year (Asia/Shanghai) the matter was registered */
   year: number;
-  /** 'deployment' | 'policy' | 'project' | 'planning' | 'livelihood' */
-  kind: string;
+  kind: MatterKind;
   title: string;
   summary: string | null;
   planned_decision_date: string | null;
-  /** 专题协商座谈会: 'none' | 'scheduled' | 'held' */
-  symposium_status: string;
+  /** 专题协商座谈会 */
+  symposium_status: (typeof SYMPOSIUM_STATUSES)[number];
   symposium_at: string | null;
   symposium_place: string | null;
   held_at: string | null;
@@ -458,8 +484,7 @@ export interface ConsultationItemTable {
   matter_id: number;
   /** the author organisation */
   counterpart_id: number;
-  /** 'symposium' | 'written' */
-  source: string;
+  source: (typeof ITEM_SOURCES)[number];
   text: string;
   /** the receipt date the due date counts from */
   received_on: string;
@@ -467,8 +492,7 @@ export interface ConsultationItemTable {
   entered_by_org: number;
   created_by: number | null;
   created_at: string;
-  /** 'awaiting_reply' | 'awaiting_verdict' | 'rehandling' | 'closed' */
-  status: string;
+  status: ItemStatus;
   /** 1, then 2… for each 二次办理 */
   round: number;
   /** the current round's due date (moved by a granted extension) */
@@ -485,8 +509,7 @@ export interface ConsultationReplyTable {
   id: Generated<number>;
   item_id: number;
   round: number;
-  /** 'adopted' | 'partly_adopted' | 'not_adopted' | 'for_reference' */
-  reply_class: string;
+  reply_class: ReplyClass;
   text: string;
   /** required for not_adopted (暂不采纳，必须说明理由) */
   reason: string | null;
@@ -496,8 +519,7 @@ export interface ConsultationReplyTable {
   replied_by: number | null;
   due_date: string;
   on_time: Bool;
-  /** 'satisfied' | 'basically_satisfied' | 'not_satisfied' */
-  verdict: string | null;
+  verdict: Verdict | null;
   verdict_comment: string | null;
   verdict_at: string | null;
   verdict_by: number | null;
@@ -509,8 +531,7 @@ export interface ConsultationExtensionTable {
   round: number;
   reason: string;
   days_requested: number;
-  /** 'requested' | 'granted' | 'refused' | 'withdrawn' */
-  status: string;
+  status: (typeof EXTENSION_STATUSES)[number];
   requested_by: number | null;
   requested_at: string;
   days_granted: number | null;
@@ -525,10 +546,8 @@ export interface ConsultationItemEventTable {
   id: Generated<number>;
   item_id: number;
   round: number;
-  /** created | analysed | replied | extension_requested | extension_granted | extension_refused | verdict | reopened | reminded | closed */
-  action: string;
-  /** reminders: 'due_soon' | 'due' | 'overdue' */
-  stage: string | null;
+  action: (typeof ITEM_EVENT_ACTIONS)[number];
+  stage: ReminderStage | null;
   note: string | null;
   actor_id: number | null;
   at: string;
@@ -561,7 +580,7 @@ export type Count = ColumnType<number | string | bigint, never, never>;
 /** E-mail on/off per user and notification kind (no row: on when the user has an address). */
 export interface NotificationPreferenceTable {
   user_id: number;
-  kind: string;
+  kind: NotificationKind;
   email: Bool;
   updated_at: string;
 }
@@ -574,8 +593,7 @@ export interface NotificationDeliveryTable {
   channel: string;
   /** the address at the time it was queued */
   recipient: string;
-  /** 'pending' | 'sent' | 'failed' */
-  status: string;
+  status: DeliveryStatus;
   attempts: number;
   last_error: string | null;
   next_attempt_at: string;
@@ -590,7 +608,7 @@ export interface NotificationDeliveryTable {
 /** One searchable thing, with the columns that scope it (see server/modules/search). */
 export interface SearchIndexTable {
   id: Generated<number>;
-  entity_type: string;
+  entity_type: (typeof SEARCH_ENTITY_TYPES)[number];
   entity_id: number;
   region_id: number;
   /** ',3,17,': the units whose users may see it */
@@ -610,8 +628,7 @@ export interface ObligationTable {
   key: string;
   region_id: number;
   year: number;
-  /** 'symposium' | 'plan' | 'report' | 'filing' */
-  kind: string;
+  kind: ObligationKind;
   department_id: number | null;
   counterpart_id: number | null;
   /** the unit that owes it */
@@ -619,8 +636,7 @@ export interface ObligationTable {
   /** the filing round of a 'filing' obligation */
   source_id: number | null;
   due_date: string;
-  /** 'open' | 'met' */
-  status: string;
+  status: ObligationStatus;
   /** what met it: 'ledger:12', 'plan:3', 'report:5', 'filing:9' */
   met_by_ref: string | null;
   met_at: string | null;
@@ -649,8 +665,7 @@ export interface ReportTable {
   region_id: number;
   department_id: number;
   year: number;
-  /** 'draft' | 'submitted' | 'returned' | 'accepted' */
-  status: string;
+  status: StoredReportStatus;
   /** bumped by every saved state; the matching report_versions row holds it */
   version: number;
   /** { [sectionKey]: text | null } — null or absent: the generated text */
@@ -677,7 +692,7 @@ export interface ReportVersionTable {
   version: number;
   /** 'saved' | 'submitted' | 'returned' | 'accepted' */
   action: string;
-  status: string;
+  status: StoredReportStatus;
   sections_json: string;
   generated_json: string;
   note: string | null;
@@ -725,10 +740,9 @@ export interface RateLimitCounterTable {
 export interface JobTable {
   /** random UUID: not guessable, not sequential */
   id: string;
-  type: string;
+  type: JobType;
   params_json: string;
-  /** 'queued' | 'running' | 'done' | 'failed' */
-  status: string;
+  status: (typeof JOB_STATUSES)[number];
   /** 0–100 */
   progress: number;
   message: string | null;
@@ -753,8 +767,7 @@ export interface ActivationCodeTable {
   id: Generated<number>;
   user_id: number;
   code_hash: string;
-  /** 'activation' | 'reset' | 'handover' */
-  purpose: string;
+  purpose: CodePurpose;
   /** 'email' | 'shown' | 'cli' | 'setup' */
   delivery: string;
   issued_by: number | null;
@@ -772,10 +785,8 @@ export interface AccountHandoverTable {
   previous_person_id: number | null;
   next_person_id: number;
   next_name: string;
-  /** 'change_report' | 'filing' | 'roster' */
-  source: string;
-  /** 'proposed' | 'accepted' | 'declined' | 'superseded' */
-  status: string;
+  source: HandoverSource;
+  status: HandoverStatus;
   proposed_at: string;
   decided_by: number | null;
   decided_at: string | null;

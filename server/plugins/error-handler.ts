@@ -73,12 +73,12 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
       ? 'HEADERS_TOO_LARGE'
       : error.code === 'HPE_URI_TOO_LONG'
         ? 'URI_TOO_LONG'
-        : 'VALIDATION_FAILED';
+        : 'MALFORMED_REQUEST';
   const status = ERROR_CODES[code].status;
   const body = JSON.stringify({
     error: {
       code,
-      message: errorMessage(code, 'zh-CN', { detail: 'HTTP 请求格式错误 / malformed HTTP request' }),
+      message: errorMessage(code, 'zh-CN'),
     },
   });
   socket.end(

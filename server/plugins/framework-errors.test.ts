@@ -68,6 +68,6 @@ describeEachDialect('framework errors in our shape', (dialect) => {
     expect(shape(huge.slice(huge.indexOf('\r\n\r\n') + 4))).toBe('HEADERS_TOO_LARGE');
     const garbage = await raw(port, 'NOT A REQUEST\r\n\r\n');
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
-    expect(shape(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toBe('VALIDATION_FAILED');
+    expect(shape(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toBe('MALFORMED_REQUEST');
   });
 });

@@ -15,14 +15,12 @@ function findBadText(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([k, v]) => BAD_TEXT.test(k) || findBadText(v, depth + 1));
 }
 
-/** Refuses (400 VALIDATION_FAILED) a request whose body, query or path carries NUL or malformed Unicode. */
+/** Refuses (400 BAD_TEXT) a request whose body, query or path carries NUL or malformed Unicode. */
 async function inputGuard(app: FastifyInstance): Promise<void> {
   app.addHook('preValidation', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     if (findBadText(request.params) || findBadText(request.query) || findBadText(request.body)) {
-      return sendError(request, reply, 'VALIDATION_FAILED', {
-        detail: '含有空字符或无效的Unicode / contains a NUL character or malformed Unicode',
-      });
+      return sendError(request, reply, 'BAD_TEXT');
     }
   });
 }

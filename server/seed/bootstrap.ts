@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { OrganisationKind } from '../../common/organisations.js';
 import type { Database } from '../db/schema.js';
 import { appendAudit } from '../modules/audit/audit.writer.js';
 import { generatePassword } from '../modules/auth/password.js';
@@ -33,7 +34,7 @@ export async function loadSeedPairingList(db: Kysely<Database>): Promise<boolean
       regionId = region.id;
     }
     let order = 0;
-    const org = async (kind: string, name: string, shortName: string | null) => {
+    const org = async (kind: OrganisationKind, name: string, shortName: string | null) => {
       const created = await insertOrganisation(trx, {
         region_id: regionId,
         kind,

@@ -18,7 +18,7 @@ export async function makeOtherDistrict(db: Kysely<Database>, name = `海曙区$
     city = await insertRegion(db, { parentId: province.id, name: '宁波市', level: 'city' });
   }
   const region = await insertRegion(db, { parentId: city.id, name, level: 'county' });
-  const org = (kind: string, orgName: string) =>
+  const org = (kind: OrganisationKind, orgName: string) =>
     insertOrganisation(db, {
       region_id: region.id,
       kind,

@@ -27,7 +27,7 @@ import { passwordRules } from '../auth/password.js';
 import { insertOrganisation } from '../organisations/organisations.repository.js';
 import { addRegion, regionToManage } from '../regions/regions.service.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
-import { authorizeAccount, isUnitAccount, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
+import { authorizeAccount, isUnitAccount, UNIT_ACCOUNT_ROLE, UNIT_KINDS } from '../users/users.policy.js';
 import { listUsers } from '../users/users.repository.js';
 import { createHeldAccount, holdersOf } from './holders.js';
 import { planProvision } from './provisioning.js';
@@ -40,7 +40,7 @@ export async function listUnitAccounts(ctx: RequestContext): Promise<UnitAccount
     .innerJoin('regions as r', 'r.id', 'o.region_id')
     .select(['o.id', 'o.name', 'o.kind'])
     .where('r.path', 'like', `${ctx.actor.regionPath}%`)
-    .where('o.kind', 'in', Object.keys(UNIT_ACCOUNT_ROLE))
+    .where('o.kind', 'in', UNIT_KINDS)
     .where('o.active', '=', 1)
     .orderBy('o.kind')
     .orderBy('o.sort_order')

@@ -1,9 +1,9 @@
 // Hand-over when a unit's 联络员 changes: the filed change (a change report, a filed 附件2, or the roster) proposes
 // it; 统战部 accepts — the old holder's sessions end, the account is re-activated for the new holder with a fresh
 // code, and the holders' history records who held it when — or declines.
-import type { HandoverDto, IssuedCodeDto } from '../../../common/schemas/activation.js';
+import type { HandoverDto, HandoverSource, IssuedCodeDto } from '../../../common/schemas/activation.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { invalidState, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { makePending } from '../activation/activation.codes.js';
 import {
   codeTarget,
@@ -17,7 +17,7 @@ import { insertNotifications, reviewersOfRegion } from '../notifications/notific
 import { authorizeAccount } from '../users/users.policy.js';
 import { startHolding } from './holders.js';
 
-export type HandoverSource = 'change_report' | 'filing' | 'roster';
+export type { HandoverSource };
 
 /**
  * Called where a unit's 联络员 version changes (inside that transaction): when the unit has a 联络员 account and
@@ -133,8 +133,8 @@ const present = (r: HandoverRow): HandoverDto => ({
   account: { id: r.user_id, username: r.username },
   previousName: r.previous_name,
   nextName: r.next_name,
-  source: r.source as HandoverDto['source'],
-  status: r.status as HandoverDto['status'],
+  source: r.source,
+  status: r.status,
   proposedAt: r.proposed_at,
   decidedAt: r.decided_at,
 });
@@ -153,7 +153,7 @@ async function openHandover(ctx: RequestContext, id: number): Promise<HandoverRo
   authorizeAccount(ctx.actor, 'provision');
   const row = await selectHandovers(ctx.db, ctx.actor.regionPath).where('h.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  if (row.status !== 'proposed') throw invalidState(`${row.status}`);
+  if (row.status !== 'proposed') throw new AppError('HANDOVER_DECIDED');
   return row;
 }
 
@@ -172,7 +172,7 @@ export async function acceptHandover(
       .where('id', '=', id)
       .where('status', '=', 'proposed')
       .executeTakeFirst();
-    if (Number(n.numUpdatedRows) !== 1) throw invalidState('decided meanwhile');
+    if (Number(n.numUpdatedRows) !== 1) throw new AppError('HANDOVER_DECIDED');
     await makePending(trx, row.user_id);
     await trx
       .updateTable('users')

@@ -11,7 +11,7 @@ import type {
 } from '../../../common/schemas/activation.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { invalid } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { readGuardedXlsxRows } from '../attachments/xlsx-rows.js';
 import {
   type NamedOrganisation,
@@ -68,8 +68,7 @@ function sheetRows(rows: string[][]): SheetRow[] {
   const headerIndex = rows.findIndex((r) =>
     r.some((c) => (HEADERS.unit as readonly string[]).includes(c.trim())),
   );
-  if (headerIndex < 0)
-    throw invalid('xlsx: 第一张表需要「单位 / 联络员 / 手机 / 邮箱」表头 / header row missing');
+  if (headerIndex < 0) throw new AppError('PROVISION_HEADER_MISSING');
   const header = rows[headerIndex] ?? [];
   const col = (names: readonly string[]) => header.findIndex((c) => names.includes(c.trim().toLowerCase()));
   const at = {

@@ -2,6 +2,7 @@
 // `sm3:` in gm mode), expiring, single-use. Redeeming one sets the holder's own password, so nobody but the
 // holder ever knows it — not 统战部, not an administrator.
 import { randomInt } from 'node:crypto';
+import type { CodePurpose } from '../../../common/schemas/activation.js';
 import type { Executor } from '../../context.js';
 import { tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import { nowIso } from '../../db/dialect.js';
@@ -14,7 +15,7 @@ import { deleteUserSessions } from '../auth/session.repository.js';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const LENGTH = 12;
 
-export type CodePurpose = 'activation' | 'reset' | 'handover';
+export type { CodePurpose };
 /** How the code reaches its holder: by e-mail, shown once to 统战部 (screen or 开通通知单), the CLI, first-run setup */
 export type CodeDelivery = 'email' | 'shown' | 'cli' | 'setup';
 
@@ -111,7 +112,7 @@ export async function makePending(trx: Executor, userId: number): Promise<void> 
 export interface CodeRow {
   id: number;
   user_id: number;
-  purpose: string;
+  purpose: CodePurpose;
   expires_at: string;
   used_at: string | null;
   revoked_at: string | null;

@@ -58,7 +58,7 @@ export async function checkCode(
     username: row.username,
     displayName: row.display_name,
     organisation: row.organisation_name,
-    purpose: row.purpose as ActivationCheckResponse['purpose'],
+    purpose: row.purpose,
     expiresAt: row.expires_at,
   };
 }

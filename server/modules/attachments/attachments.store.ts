@@ -9,7 +9,7 @@ import {
 } from '../../../common/schemas/attachments.js';
 import type { Actor, Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { canRemoveFile } from './attachments.policy.js';
 import { sniffAttachment } from './sniff.js';
 import { checkZipPackage, isZip } from './zip-guard.js';
@@ -46,7 +46,7 @@ export async function checkUpload(input: UploadAttachmentRequest): Promise<Check
   if (Math.floor((base64.length * 3) / 4) - 2 > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-  if (!bytes.length) throw invalid('contentBase64: 文件为空 / empty file');
+  if (!bytes.length) throw new AppError('FILE_EMPTY');
   const fileName = baseName(input.fileName);
   const mime = sniffAttachment(fileName, bytes);
   if (!mime) throw new AppError('UNSUPPORTED_MEDIA_TYPE');

@@ -1,3 +1,4 @@
+import type { AuditOutcome } from '../../../common/schemas/audit.js';
 import { auditMac, checkAuditMac, cryptoMode, sha256Hex } from '../../crypto/provider.js';
 
 /** The fields a hash covers, in a fixed order: changing any of them breaks the chain from that entry on. */
@@ -9,7 +10,7 @@ export interface ChainedFields {
   action: string;
   entity_type: string;
   entity_id: string | null;
-  outcome: string;
+  outcome: AuditOutcome;
   region_id: number | null;
   before_json: string | null;
   after_json: string | null;

@@ -23,7 +23,7 @@ function present(e: AuditEntry): AuditEntryDto {
     action: e.action,
     entityType: e.entity_type,
     entityId: e.entity_id,
-    outcome: e.outcome as AuditEntryDto['outcome'],
+    outcome: e.outcome,
     before: shown(e, e.before_json),
     after: shown(e, e.after_json),
     detail: e.detail,

@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
+import type { AuditOutcome } from '../../../common/schemas/audit.js';
 import type { Actor, Executor } from '../../context.js';
 import { isPostgres, nowIso } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { type ChainedFields, chainHash, GENESIS_HASH } from './audit.chain.js';
 import { auditShape } from './audit.redact.js';
 
-export type AuditOutcome = 'ok' | 'denied' | 'failed';
+export type { AuditOutcome };
 
 export interface AuditEvent {
   action: string;

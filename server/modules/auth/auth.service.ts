@@ -5,7 +5,7 @@ import type { SecurityPolicy } from '../../../common/security-policy.js';
 import type { Actor, Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { Database, User } from '../../db/schema.js';
-import { AppError, invalid, invalidState } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
 import { loadActor } from '../users/actor.repository.js';
@@ -343,9 +343,7 @@ export async function changePassword(
 export async function setupTotp(ctx: RequestContext): Promise<TotpSetupResponse> {
   const existing = await findTotp(ctx.db, ctx.actor.userId);
   if (existing?.enabled) {
-    throw invalidState(
-      '双因素认证已启用，如需更换请联系系统管理员重置 / TOTP is enabled; ask the system admin to reset it',
-    );
+    throw new AppError('TOTP_ALREADY_ENABLED');
   }
   const fresh = newTotpSecret(ctx.actor.username);
   await ctx.db.transaction().execute(async (trx) => {
@@ -362,7 +360,7 @@ export async function setupTotp(ctx: RequestContext): Promise<TotpSetupResponse>
 /** Confirm enrolment with a code from the app: from now on sign-in needs a code. */
 export async function confirmTotp(ctx: RequestContext, code: string): Promise<void> {
   const pending = await findTotp(ctx.db, ctx.actor.userId);
-  if (!pending || pending.enabled) throw invalidState('没有待确认的动态验证码 / no TOTP enrolment pending');
+  if (!pending || pending.enabled) throw new AppError('TOTP_NOT_PENDING');
   const step = acceptedStep(pending.secret, code, pending.lastStep);
   if (step === null) {
     await appendAuditAlone(ctx.db, ctx, {
@@ -372,7 +370,7 @@ export async function confirmTotp(ctx: RequestContext, code: string): Promise<vo
       outcome: 'failed',
       detail: 'wrong code',
     });
-    throw invalid('code: 验证码错误 / wrong code');
+    throw new AppError('TOTP_CODE_WRONG');
   }
   await ctx.db.transaction().execute(async (trx) => {
     await enableTotp(trx, ctx.actor.userId, step);

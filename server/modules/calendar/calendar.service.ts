@@ -7,7 +7,7 @@ import { counterpartOf } from '../../access/scope.js';
 import type { Actor, RequestContext } from '../../context.js';
 import { newToken, tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import type { Database } from '../../db/schema.js';
-import { invalid, notFound } from '../../errors.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { ledgerScope } from '../ledger/ledger.policy.js';
 import { counterpartsOf, findRecordIds, recordsByIds } from '../ledger/ledger.repository.js';
@@ -120,7 +120,7 @@ export async function calendarFor(
 ): Promise<{ items: CalendarEventDto[] }> {
   if (query.to < query.from) throw invalid('to < from');
   if (Date.parse(query.to) - Date.parse(query.from) > MAX_DAYS * 86_400_000)
-    throw invalid(`> ${MAX_DAYS} days`);
+    throw new AppError('CALENDAR_RANGE_TOO_LONG', { days: MAX_DAYS });
   const events = await eventsFor(ctx.db, ctx.actor, query.from, query.to);
   return { items: events.map(({ stamp: _s, description: _d, ...e }) => e) };
 }

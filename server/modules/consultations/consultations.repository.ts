@@ -1,8 +1,14 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import type { Database } from '../../db/schema.js';
+import type {
+  ConsultationItemEventTable,
+  ConsultationItemTable,
+  ConsultationMatterTable,
+  ConsultationReplyTable,
+  Database,
+} from '../../db/schema.js';
 import { inForceSql } from '../facts/facts.rules.js';
 import { indexMatter, indexMatterTree, indexRepliesOfItem, indexSuggestion } from '../search/search.index.js';
 
@@ -15,7 +21,7 @@ export interface MatterFilter {
   year?: number;
   departmentId?: number;
   counterpartId?: number;
-  kind?: string;
+  kind?: ConsultationMatterTable['kind'];
   /** only matters decided before their symposium was held (or without one) */
   violation?: boolean;
 }
@@ -99,7 +105,7 @@ export async function insertMatter(
     regionId: number;
     departmentId: number;
     year: number;
-    kind: string;
+    kind: ConsultationMatterTable['kind'];
     title: string;
     summary: string | null;
     plannedDecisionDate: string | null;
@@ -137,11 +143,11 @@ export async function updateMatterRow(
   db: Executor,
   id: number,
   values: {
-    kind?: string;
+    kind?: ConsultationMatterTable['kind'];
     title?: string;
     summary?: string | null;
     planned_decision_date?: string | null;
-    symposium_status?: string;
+    symposium_status?: ConsultationMatterTable['symposium_status'];
     symposium_at?: string | null;
     symposium_place?: string | null;
     held_at?: string | null;
@@ -243,7 +249,7 @@ export interface ItemFilter {
   year?: number;
   departmentId?: number;
   counterpartId?: number;
-  statuses?: string[];
+  statuses?: ConsultationItemTable['status'][];
 }
 
 /** Ids of the items the scope may see (the items of the matters it sees) that match the filter. */
@@ -262,7 +268,8 @@ export async function findItemIds(db: Executor, f: ItemFilter): Promise<number[]
   }
   if (f.departmentId) query = query.where('m.department_id', '=', f.departmentId);
   if (f.counterpartId) query = query.where('i.counterpart_id', '=', f.counterpartId);
-  if (f.statuses) query = query.where('i.status', 'in', f.statuses.length ? f.statuses : ['-']);
+  if (f.statuses)
+    query = f.statuses.length ? query.where('i.status', 'in', f.statuses) : query.where(sql<boolean>`1 = 0`);
   const rows = await query.orderBy('i.due_date').orderBy('i.id').execute();
   return rows.map((r) => r.id);
 }
@@ -298,7 +305,7 @@ export async function insertItem(
   values: {
     matterId: number;
     counterpartId: number;
-    source: string;
+    source: ConsultationItemTable['source'];
     text: string;
     receivedOn: string;
     enteredByOrg: number;
@@ -340,9 +347,9 @@ export async function insertItem(
 export async function updateItemRow(
   db: Executor,
   id: number,
-  expected: { status: string; round: number },
+  expected: { status: ConsultationItemTable['status']; round: number },
   values: {
-    status?: string;
+    status?: ConsultationItemTable['status'];
     round?: number;
     due_date?: string;
     analysis?: string | null;
@@ -402,7 +409,7 @@ export async function insertReply(
   values: {
     itemId: number;
     round: number;
-    replyClass: string;
+    replyClass: ConsultationReplyTable['reply_class'];
     text: string;
     reason: string | null;
     analysis: string | null;
@@ -439,7 +446,7 @@ export async function setVerdict(
   db: Executor,
   itemId: number,
   round: number,
-  values: { verdict: string; comment: string | null; userId: number },
+  values: { verdict: NonNullable<ConsultationReplyTable['verdict']>; comment: string | null; userId: number },
 ): Promise<boolean> {
   const result = await db
     .updateTable('consultation_replies')
@@ -526,8 +533,8 @@ export async function insertItemEvent(
   values: {
     itemId: number;
     round: number;
-    action: string;
-    stage?: string | null;
+    action: ConsultationItemEventTable['action'];
+    stage?: ConsultationItemEventTable['stage'];
     note?: string | null;
     actorId: number | null;
     dedupeKey?: string | null;

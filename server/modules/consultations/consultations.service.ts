@@ -24,6 +24,7 @@ import {
   type ItemListQuery,
   type ItemListResponse,
   type ItemScreenResponse,
+  type ItemStatus,
   type MatterAttachmentDto,
   type MatterDto,
   type MatterListQuery,
@@ -40,13 +41,14 @@ import {
   VERDICTS,
   type VerdictRequest,
 } from '../../../common/schemas/consultations.js';
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import { shanghaiDate, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '../../../common/working-days.js';
 import { allowed, authorize } from '../../access/authorize.js';
 import { counterpartOf, type Scope } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { type AppError, invalid, invalidState, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { attachFile, detachFile, fetchFile } from '../attachments/attachments.service.js';
 import { filesOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
@@ -203,7 +205,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
       id: row.id,
       regionId: row.region_id,
       year: row.year,
-      kind: row.kind as MatterDto['kind'],
+      kind: row.kind,
       title: row.title,
       summary: row.summary,
       plannedDecisionDate: row.planned_decision_date,
@@ -216,7 +218,7 @@ async function presentMatters(ctx: RequestContext, rows: MatterRow[], db: Execut
         invitedAt: cp.invited_at,
       })),
       symposium: {
-        status: row.symposium_status as MatterDto['symposium']['status'],
+        status: row.symposium_status,
         scheduledAt: row.symposium_at,
         place: row.symposium_place,
         heldAt: row.held_at,
@@ -257,7 +259,7 @@ function presentReply(ctx: RequestContext, r: ReplyRow): ReplyDto {
     repliedBy: r.replied_by_name,
     dueDate: r.due_date,
     onTime: r.on_time === 1,
-    verdict: r.verdict as ReplyDto['verdict'],
+    verdict: r.verdict,
     verdictComment: r.verdict_comment,
     verdictAt: r.verdict_at,
   };
@@ -269,7 +271,7 @@ function presentExtension(e: ExtensionRow): ExtensionDto {
     round: e.round,
     reason: e.reason,
     daysRequested: e.days_requested,
-    status: e.status as ExtensionDto['status'],
+    status: e.status,
     daysGranted: e.days_granted,
     dueBefore: e.due_before,
     dueAfter: e.due_after,
@@ -302,12 +304,12 @@ async function presentItems(ctx: RequestContext, rows: ItemRow[], day: string, d
         department: { id: row.department_id, name: row.department_name },
       },
       counterpart: { id: row.counterpart_id, name: row.counterpart_name },
-      source: row.source as ItemDto['source'],
+      source: row.source,
       text: row.text,
       receivedOn: row.received_on,
       enteredBy: { id: row.entered_by_org, name: row.entered_by_name },
       createdAt: row.created_at,
-      status: row.status as ItemDto['status'],
+      status: row.status,
       round: row.round,
       dueDate: row.due_date,
       dueState: dueStateOf(row.status, row.due_date, day, reminderLeadDays),
@@ -387,22 +389,18 @@ async function resolveCounterparts(
   const paired = new Set(await pairedCounterparts(db, department.id, year));
   const ids = requested ? [...new Set(requested)] : [...paired];
   if (!ids.length) {
-    throw invalid(
-      `counterpartIds: ${year}年该部门没有对口联系对象，请指定 / no pairs in force: name the counterparts`,
-    );
+    throw new AppError('CONSULTATION_NO_PAIRS', { year });
   }
   const found = await counterpartsByIds(db, ids);
   const valid = new Set(found.filter((c) => c.region_id === department.region_id).map((c) => c.id));
   const wrong = ids.filter((c) => !valid.has(c));
   if (wrong.length) {
-    throw invalid(`counterpartIds: ${wrong.join(', ')} 不是本区的联系对象 / not counterparts of the region`);
+    throw new AppError('NOT_COUNTERPARTS', { ids: wrong.join(', ') });
   }
   // a department consults the counterparts it is paired with in the year, no others
   const unpaired = ids.filter((c) => !paired.has(c));
   if (unpaired.length) {
-    throw invalid(
-      `counterpartIds: ${unpaired.join(', ')} 在 ${year} 年未与该部门对口联系 / not paired in ${year}`,
-    );
+    throw new AppError('NOT_PAIRED', { field: 'counterpartIds', ids: unpaired.join(', '), year });
   }
   return ids.map((id) => ({ counterpartId: id, paired: true }));
 }
@@ -458,7 +456,7 @@ export async function updateMatter(
       }).then((ids) => itemsByIds(ctx.db, ids));
       const blocked = removed.filter((c) => withItems.some((i) => i.counterpart_id === c));
       if (blocked.length) {
-        throw invalidState(`${blocked.join(', ')} 已提出意见建议，不能移除 / has opinions on the matter`);
+        throw new AppError('COUNTERPART_HAS_ITEMS', { names: blocked.join(', ') });
       }
     }
   }
@@ -486,7 +484,7 @@ export async function updateMatter(
 async function notifyOrganisations(
   trx: Executor,
   organisationIds: number[],
-  n: { kind: string; title: string; body: string; link: string; key: string },
+  n: { kind: NotificationKind; title: string; body: string; link: string; key: string },
 ): Promise<number> {
   const users = await usersOfOrganisations(trx, organisationIds);
   return insertNotifications(
@@ -512,7 +510,7 @@ export async function scheduleSymposium(
   input: ScheduleSymposiumRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.symposium_status === 'held') throw invalidState('座谈会已召开 / the symposium was already held');
+  if (before.symposium_status === 'held') throw new AppError('SYMPOSIUM_ALREADY_HELD');
   const scheduledAt = toUtcIso(input.scheduledAt);
   const counterparts = await matterCounterparts(ctx.db, [id]);
   await ctx.db.transaction().execute(async (trx) => {
@@ -556,10 +554,10 @@ export async function holdSymposium(
   input: HoldSymposiumRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.symposium_status === 'held') throw invalidState('座谈会已召开 / the symposium was already held');
+  if (before.symposium_status === 'held') throw new AppError('SYMPOSIUM_ALREADY_HELD');
   const now = nowIso();
   const heldAt = input.heldAt ? toUtcIso(input.heldAt) : (before.symposium_at ?? now);
-  if (heldAt > now) throw invalid('heldAt: 不能晚于当前时间 / cannot be in the future');
+  if (heldAt > now) throw new AppError('DATE_IN_FUTURE', { field: 'heldAt' });
   await ctx.db.transaction().execute(async (trx) => {
     await updateMatterRow(trx, id, {
       symposium_status: 'held',
@@ -585,8 +583,7 @@ export async function recordMinutes(
   input: MinutesRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.symposium_status !== 'held')
-    throw invalidState('座谈会尚未召开 / the symposium has not been held');
+  if (before.symposium_status !== 'held') throw new AppError('SYMPOSIUM_NOT_HELD');
   await ctx.db.transaction().execute(async (trx) => {
     await updateMatterRow(trx, id, { minutes: input.minutes });
     await appendAudit(trx, ctx, {
@@ -611,10 +608,10 @@ export async function recordDecision(
   input: DecisionRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
-  if (before.decided_at !== null) throw invalidState('已记录决策 / the decision is already recorded');
+  if (before.decided_at !== null) throw new AppError('DECISION_ALREADY_RECORDED');
   const now = nowIso();
   const decidedAt = input.decidedAt ? toUtcIso(input.decidedAt) : now;
-  if (decidedAt > now) throw invalid('decidedAt: 不能晚于当前时间 / cannot be in the future');
+  if (decidedAt > now) throw new AppError('DATE_IN_FUTURE', { field: 'decidedAt' });
   const violation = isViolation({ decided_at: decidedAt, held_at: before.held_at });
   await ctx.db.transaction().execute(async (trx) => {
     await updateMatterRow(trx, id, { decided_at: decidedAt, decision_note: input.note ?? null });
@@ -689,18 +686,18 @@ export async function createItem(
   // a counterpart writes its own opinion; the department names whose opinion it types in
   const counterpartId = input.counterpartId ?? (owner ? undefined : ctx.actor.organisationId);
   authorize(ctx.actor, 'consultations.addItem', { departmentId: matter.department_id, counterpartId });
-  if (counterpartId === undefined) throw invalid('counterpartId: 请指定提出意见的单位 / name the author');
+  if (counterpartId === undefined) throw new AppError('ITEM_AUTHOR_REQUIRED');
   const consulted = (await matterCounterparts(ctx.db, [matterId])).map((c) => c.id);
   if (!consulted.includes(counterpartId)) {
-    throw invalid('counterpartId: 不是本事项的协商对象 / not consulted on this matter');
+    throw new AppError('NOT_CONSULTED');
   }
   if (input.source === 'symposium' && matter.symposium_status === 'none') {
-    throw invalidState('尚未安排座谈会 / no symposium is scheduled');
+    throw new AppError('SYMPOSIUM_NOT_SCHEDULED');
   }
   const day = today();
   const heldOn = matter.held_at ? shanghaiDate(matter.held_at) : null;
   const receivedOn = input.receivedOn ?? (input.source === 'symposium' && heldOn ? heldOn : day);
-  if (receivedOn > day) throw invalid('receivedOn: 不能晚于今天 / cannot be in the future');
+  if (receivedOn > day) throw new AppError('DATE_IN_FUTURE', { field: 'receivedOn' });
   const { replyWorkingDays } = await consultationSettingsFor(ctx.db, matter.region_path);
   const dueDate = addWorkingDays(receivedOn, replyWorkingDays);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -744,7 +741,7 @@ export async function createItem(
 
 export async function listItems(ctx: RequestContext, query: ItemListQuery): Promise<ItemListResponse> {
   const day = today();
-  const byStatus: Record<ItemFilter, string[]> = {
+  const byStatus: Record<ItemFilter, ItemStatus[]> = {
     awaiting_reply: ['awaiting_reply'],
     rehandling: ['rehandling'],
     awaiting_verdict: ['awaiting_verdict'],
@@ -801,8 +798,8 @@ export async function getItemScreen(ctx: RequestContext, id: number): Promise<It
         (e): ItemEventDto => ({
           id: e.id,
           round: e.round,
-          action: e.action as ItemEventDto['action'],
-          stage: e.stage as ItemEventDto['stage'],
+          action: e.action,
+          stage: e.stage,
           note: e.note,
           actor: e.actor_name,
           at: e.at,
@@ -816,11 +813,11 @@ export async function getItemScreen(ctx: RequestContext, id: number): Promise<It
 async function ownOpenItem(ctx: RequestContext, id: number): Promise<ItemRow> {
   const row = await visibleItem(ctx, id);
   authorize(ctx.actor, 'consultations.manage', { departmentId: row.department_id });
-  if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
+  if (row.status === 'closed') throw new AppError('ITEM_CLOSED');
   return row;
 }
 
-const moved = (): AppError => invalidState('状态已变化，请刷新 / the item changed meanwhile; reload');
+const moved = (): AppError => new AppError('CHANGED_MEANWHILE');
 
 /** The department's internal analysis (认真分析研究): kept with the item, never shown to counterparts. */
 export async function saveAnalysis(
@@ -860,8 +857,7 @@ export async function replyToItem(
   input: ReplyRequest,
 ): Promise<ItemScreenResponse> {
   const row = await ownOpenItem(ctx, id);
-  if (!awaitingReply(row.status))
-    throw invalidState('已答复，等待评价 / already replied; awaiting the verdict');
+  if (!awaitingReply(row.status)) throw new AppError('ITEM_ALREADY_REPLIED');
   const day = today();
   const onTime = day <= row.due_date;
   const analysis = input.analysis ?? row.analysis;
@@ -931,9 +927,9 @@ export async function requestExtension(
   input: ExtensionRequest,
 ): Promise<ItemScreenResponse> {
   const row = await ownOpenItem(ctx, id);
-  if (!awaitingReply(row.status)) throw invalidState('已答复 / already replied');
+  if (!awaitingReply(row.status)) throw new AppError('ITEM_ALREADY_REPLIED');
   const pending = (await extensionsOf(ctx.db, [id])).find((e) => e.status === 'requested');
-  if (pending) throw invalidState('已有待审批的延期申请 / an extension request is pending');
+  if (pending) throw new AppError('EXTENSION_PENDING');
   await ctx.db.transaction().execute(async (trx) => {
     const ext = await insertExtension(trx, {
       itemId: id,
@@ -977,13 +973,13 @@ export async function requestExtension(
 async function supervisedOpenItem(ctx: RequestContext, id: number): Promise<ItemRow> {
   const row = await visibleItem(ctx, id);
   authorize(ctx.actor, 'consultations.supervise', null);
-  if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
+  if (row.status === 'closed') throw new AppError('ITEM_CLOSED');
   return row;
 }
 
 async function pendingExtensionOf(db: Executor, id: number): Promise<ExtensionRow> {
   const pending = (await extensionsOf(db, [id])).find((e) => e.status === 'requested');
-  if (!pending) throw invalidState('没有待审批的延期申请 / no extension request is pending');
+  if (!pending) throw new AppError('NO_EXTENSION_PENDING');
   return pending;
 }
 
@@ -1085,8 +1081,8 @@ export async function rateReply(
 ): Promise<ItemScreenResponse> {
   const row = await visibleItem(ctx, id);
   authorize(ctx.actor, 'consultations.rate', { counterpartId: row.counterpart_id });
-  if (row.status === 'closed') throw invalidState('该意见建议已办结 / the item is closed');
-  if (row.status !== 'awaiting_verdict') throw invalidState('尚未答复 / not replied yet');
+  if (row.status === 'closed') throw new AppError('ITEM_CLOSED');
+  if (row.status !== 'awaiting_verdict') throw new AppError('ITEM_NOT_REPLIED');
   const day = today();
   const reopen = input.verdict === 'not_satisfied';
   const { replyWorkingDays } = await consultationSettingsFor(ctx.db, row.region_path);
@@ -1100,8 +1096,8 @@ export async function rateReply(
       userId: ctx.actor.userId,
     });
     const next = reopen
-      ? { status: 'rehandling', round: row.round + 1, due_date: nextDue }
-      : { status: 'closed', closed_at: now, closed_by: ctx.actor.userId };
+      ? { status: 'rehandling' as const, round: row.round + 1, due_date: nextDue }
+      : { status: 'closed' as const, closed_at: now, closed_by: ctx.actor.userId };
     if (!rated || !(await updateItemRow(trx, id, row, next))) throw moved();
     await insertItemEvent(trx, {
       itemId: id,

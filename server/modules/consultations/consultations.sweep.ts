@@ -1,6 +1,8 @@
 // The escalation sweep: reminders about unanswered opinions and suggestions, each exactly once.
+
 import type { Kysely } from 'kysely';
 import type { ReminderStage } from '../../../common/schemas/consultations.js';
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import { subtractWorkingDays } from '../../../common/working-days.js';
 import type { Database } from '../../db/schema.js';
@@ -71,7 +73,7 @@ export async function runConsultationSweep(
       const departmentUsers = (await usersOfOrganisations(trx, [item.department_id])).map((u) => u.id);
       const supervisors = stage === 'overdue' ? await reviewersOfRegion(trx, item.region_path) : [];
       const round = item.round > 1 ? `（第${item.round}次办理）` : '';
-      const message = {
+      const messages: Record<ReminderStage, { kind: NotificationKind; title: string; body: string }> = {
         due_soon: {
           kind: 'consultation_reminder',
           title: `意见建议即将到期：${item.matter_title}`,
@@ -87,7 +89,8 @@ export async function runConsultationSweep(
           title: `意见建议逾期未答复（督办）：${item.matter_title}`,
           body: `${item.department_name}对${item.counterpart_name}提出的意见建议${round}逾期未答复，期限为${item.due_date}：${excerpt}`,
         },
-      }[stage];
+      };
+      const message = messages[stage];
       const recipients = [...new Set([...departmentUsers, ...supervisors])].sort((a, b) => a - b);
       const created = await insertNotifications(
         trx,

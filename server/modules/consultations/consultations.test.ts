@@ -119,6 +119,7 @@ describeEachDialect('consultations', (dialect) => {
         counterpartIds: [ids.minmeng, ids.minge],
       });
       expect(unpaired.statusCode).toBe(400);
+      expect(unpaired.json().error.code).toBe('NOT_PAIRED');
       expect(unpaired.json().error.message).toContain('未与该部门对口联系');
 
       // a department is not a counterpart; a department registers only its own matters
@@ -187,7 +188,7 @@ describeEachDialect('consultations', (dialect) => {
       expect(patched).toMatchObject({ title: '定稿', kind: 'policy', plannedDecisionDate: '2027-06-30' });
       await addItem(cp2, m.id, { text: '民建的意见' });
       const blocked = await dept.patch(`${M}/${m.id}`, { counterpartIds: [ids.minmeng] });
-      expect(blocked.json().error.code).toBe('INVALID_STATE');
+      expect(blocked.json().error.code).toBe('COUNTERPART_HAS_ITEMS');
       // nor added later: 民革 is not paired with 区教育局
       const widened = await dept.patch(`${M}/${m.id}`, {
         counterpartIds: [ids.minmeng, ids.minjian, ids.minge],
@@ -244,7 +245,7 @@ describeEachDialect('consultations', (dialect) => {
       );
       const m = await matter(dept, { title: '学区调整座谈', counterpartIds: [ids.minmeng] });
       expect((await dept.put(`${M}/${m.id}/minutes`, { minutes: '早了' })).json().error.code).toBe(
-        'INVALID_STATE',
+        'SYMPOSIUM_NOT_HELD',
       );
       const scheduled = await ok(
         dept.post(`${M}/${m.id}/symposium`, {
@@ -280,7 +281,9 @@ describeEachDialect('consultations', (dialect) => {
         heldAt: '2026-03-02T01:00:00.000Z',
         attendees: '王建华、李明',
       });
-      expect((await dept.post(`${M}/${m.id}/symposium/held`, {})).json().error.code).toBe('INVALID_STATE');
+      expect((await dept.post(`${M}/${m.id}/symposium/held`, {})).json().error.code).toBe(
+        'SYMPOSIUM_ALREADY_HELD',
+      );
       expect(
         (await dept.post(`${M}/${m.id}/symposium`, { scheduledAt: '2026-04-02T09:00:00+08:00', place: 'x' }))
           .statusCode,
@@ -294,7 +297,9 @@ describeEachDialect('consultations', (dialect) => {
         dept.post(`${M}/${m.id}/decision`, { decidedAt: '2026-03-20T10:00:00+08:00' }),
       );
       expect(decided).toMatchObject({ decidedAt: '2026-03-20T02:00:00.000Z', violation: false });
-      expect((await dept.post(`${M}/${m.id}/decision`, {})).json().error.code).toBe('INVALID_STATE');
+      expect((await dept.post(`${M}/${m.id}/decision`, {})).json().error.code).toBe(
+        'DECISION_ALREADY_RECORDED',
+      );
       const future = await matter(dept, { title: '未来决策' });
       expect(
         (await dept.post(`${M}/${future.id}/decision`, { decidedAt: '2099-01-01T00:00:00+08:00' }))
@@ -443,7 +448,7 @@ describeEachDialect('consultations', (dialect) => {
       expect(noReason.json().error.message).toContain('reason');
       // nothing to rate yet
       expect((await cp.post(`${url}/verdict`, { verdict: 'satisfied' })).json().error.code).toBe(
-        'INVALID_STATE',
+        'ITEM_NOT_REPLIED',
       );
 
       const replied = await ok(
@@ -473,7 +478,7 @@ describeEachDialect('consultations', (dialect) => {
       ]);
       expect(
         (await dept.post(`${url}/reply`, { replyClass: 'adopted', text: '再答' })).json().error.code,
-      ).toBe('INVALID_STATE');
+      ).toBe('ITEM_ALREADY_REPLIED');
 
       // the counterpart sees the reply but never the analysis; another counterpart sees the item, not the reply
       const own = await cp.get(url);
@@ -559,7 +564,7 @@ describeEachDialect('consultations', (dialect) => {
           path === 'analysis'
             ? await client.put(`${url}/${path}`, body)
             : await client.post(`${url}/${path}`, body);
-        expect([path, res.statusCode, res.json().error.code]).toEqual([path, 409, 'INVALID_STATE']);
+        expect([path, res.statusCode, res.json().error.code]).toEqual([path, 409, 'ITEM_CLOSED']);
       }
       // every transition is audited
       const actions = await t.db
@@ -594,7 +599,7 @@ describeEachDialect('consultations', (dialect) => {
       });
       expect(asked.item.abilities).toMatchObject({ canRequestExtension: false, canReply: true });
       expect((await dept.post(`${url}/extension`, { reason: '再申请', days: 5 })).json().error.code).toBe(
-        'INVALID_STATE',
+        'EXTENSION_PENDING',
       );
       expect((await dept.post(`${url}/extension/grant`, {})).json()).toEqual(FORBIDDEN);
       expect((await qfb.post(`${url}/extension/grant`, {})).json()).toEqual(FORBIDDEN);
@@ -620,7 +625,7 @@ describeEachDialect('consultations', (dialect) => {
           dueAfter: '2025-10-30',
         }),
       ]);
-      expect((await tzb.post(`${url}/extension/grant`, {})).json().error.code).toBe('INVALID_STATE');
+      expect((await tzb.post(`${url}/extension/grant`, {})).json().error.code).toBe('NO_EXTENSION_PENDING');
 
       await ok(dept.post(`${url}/extension`, { reason: '仍需时间', days: 10 }));
       const refused = await ok(tzb.post(`${url}/extension/refuse`, { note: '请按期答复' }));

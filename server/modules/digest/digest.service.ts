@@ -94,7 +94,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
             : `（与${o.counterpart_name ?? ''}）`
           : '';
       push({
-        type: o.kind as WorkItem['type'],
+        type: o.kind,
         title: `${o.year}年${label}${pair}`,
         dueDate: o.due_date,
         link:

@@ -3,7 +3,9 @@
 // check every figure the app prints against it. Dates lie on both sides of "now": things past and ahead,
 // held, scheduled and cancelled; pairs that ended, start this year or only next year; counterparts sending
 // suggestions to departments they are not paired with; replies on time, late or not yet, two rounds, verdicts.
+
 import type { Kysely } from 'kysely';
+import type { ReplyClass, Verdict } from '../../../common/schemas/consultations.js';
 import type { Database } from '../../db/schema.js';
 import { makeOrganisation, makeOtherDistrict } from '../../test/factories.js';
 
@@ -396,7 +398,7 @@ export async function generateYear(db: Kysely<Database>, seed: number, now: Date
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const replies: { round: number; cls: string; verdict: string | null }[] = [];
+        const replies: { round: number; cls: ReplyClass; verdict: Verdict | null }[] = [];
         if (replied) replies.push({ round: 1, cls, verdict });
         if (second) replies.push({ round: 2, cls: cls2, verdict: verdict2 });
         for (const x of replies) {

@@ -59,7 +59,7 @@ describeEachDialect('issue 12 regressions', (dialect) => {
   };
 
   it('a scheduled symposium is not held: 附件3, the dashboard and the pack all count 1 held and 1 ahead', async () => {
-    const d = ids['区卫生健康局'] as number;
+    const d = ids.区卫生健康局 as number;
     const cp = await partnerOf(d);
     const dept = await loginAs(t, 'department', d);
     const pair = { departmentId: d, counterpartIds: [cp.id], kind: 'symposium' };
@@ -101,7 +101,7 @@ describeEachDialect('issue 12 regressions', (dialect) => {
   });
 
   it('a future invitation the counterpart will attend is neither "未出席" nor attended (区经信局)', async () => {
-    const d = ids['区经信局'] as number;
+    const d = ids.区经信局 as number;
     const cp = await partnerOf(d);
     const dept = await loginAs(t, 'department', d);
     const cpUser = await loginAs(t, 'counterpart', cp.id);
@@ -129,7 +129,7 @@ describeEachDialect('issue 12 regressions', (dialect) => {
 
   it('a symposium only scheduled: no "召开专题协商座谈会0次" (区人力社保局); a breach stated plainly (区交通局)', async () => {
     const M = '/api/v1/consultations/matters';
-    const rs = ids['区人力社保局'] as number;
+    const rs = ids.区人力社保局 as number;
     const rsUser = await loginAs(t, 'department', rs);
     const m1 = await ok(rsUser.post(M, { departmentId: rs, kind: 'policy', title: '就业创业扶持办法' }));
     const on = inDays(9);
@@ -139,7 +139,7 @@ describeEachDialect('issue 12 regressions', (dialect) => {
         `《就业创业扶持办法》的专题协商座谈会已安排于${md(on)}召开。`,
     );
 
-    const jt = ids['区交通局'] as number;
+    const jt = ids.区交通局 as number;
     const jtUser = await loginAs(t, 'department', jt);
     const m2 = await ok(jtUser.post(M, { departmentId: jt, kind: 'project', title: '城区公交线网优化方案' }));
     const decided = new Date(Date.now() - 600_000).toISOString();
@@ -163,7 +163,7 @@ describeEachDialect('issue 12 regressions', (dialect) => {
   });
 
   it('a past year names the roster as of that year’s end, not today’s people', async () => {
-    const d = ids['区教育局'] as number;
+    const d = ids.区教育局 as number;
     const dept = await loginAs(t, 'department', d);
     await ok(
       dept.put(`/api/v1/roster/${d}/leader`, {

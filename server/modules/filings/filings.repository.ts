@@ -2,7 +2,7 @@ import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { decryptColumns, encryptColumns } from '../../db/field-crypto.js';
-import type { Filing } from '../../db/schema.js';
+import type { Filing, FilingRoundTable, FilingTable } from '../../db/schema.js';
 import { FILING_PHONE_COLUMNS } from '../roster/roster.repository.js';
 
 // The form's phone columns are encrypted at rest when LIAISON_DATA_KEY is set: encrypted on the way in,
@@ -96,7 +96,7 @@ export async function updateRoundRow(
     contact_person?: string;
     contact_phone?: string;
     fax?: string;
-    status?: string;
+    status?: FilingRoundTable['status'];
     closed_at?: string | null;
   },
 ): Promise<void> {
@@ -168,10 +168,10 @@ export async function insertFiling(
 export async function updateFilingRow(
   db: Executor,
   id: number,
-  expectedStatus: string,
+  expectedStatus: FilingTable['status'],
   values: Partial<
     FormValues & {
-      status: string;
+      status: FilingTable['status'];
       first_submitted_at: string | null;
       submitted_at: string | null;
       submitted_late: number;

@@ -19,13 +19,14 @@ import type {
   SaveFilingRequest,
   UpdateFilingRoundRequest,
 } from '../../../common/schemas/filings.js';
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import type { FormPersonDto, RevealRequest, UnitRef } from '../../../common/schemas/roster.js';
 import { allowed } from '../../access/authorize.js';
 import { overseenRegion, type Scope, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { Filing, ResponsiblePerson } from '../../db/schema.js';
 import type { RegistrationFormInput } from '../../documents/registration-form.docx.js';
-import { conflict, forbidden, invalid, invalidState, notFound } from '../../errors.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { insertNotifications, usersOfOrganisations } from '../notifications/notifications.repository.js';
 import { currentPerson, listUnits, type UnitRow } from '../roster/roster.repository.js';
@@ -68,7 +69,7 @@ export function presentRound(row: RoundRow): FilingRoundDto {
     contactPerson: row.contact_person,
     contactPhone: row.contact_phone,
     fax: row.fax,
-    status: row.status as FilingRoundDto['status'],
+    status: row.status,
     openedBy: row.opened_by_name,
     createdAt: row.created_at,
     closedAt: row.closed_at,
@@ -124,7 +125,7 @@ export async function createRound(
   requireReviewer(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (await openRoundOf(trx, ctx.actor.regionId, input.year)) {
-      throw conflict(`${input.year}年登记报送已开启 / a ${input.year} round is already open`);
+      throw new AppError('FILING_ROUND_OPEN', { year: input.year });
     }
     const round = await insertRound(trx, {
       regionId: ctx.actor.regionId,
@@ -156,7 +157,7 @@ export async function updateRound(
 ): Promise<FilingRoundDto> {
   requireReviewer(ctx);
   const before = await visibleRound(ctx, id);
-  if (before.status !== 'open') throw invalidState('登记报送已结束 / the round is closed');
+  if (before.status !== 'open') throw new AppError('FILING_ROUND_CLOSED');
   await ctx.db.transaction().execute(async (trx) => {
     await updateRoundRow(trx, id, {
       deadline: input.deadline,
@@ -181,7 +182,7 @@ export async function updateRound(
 export async function closeRound(ctx: RequestContext, id: number): Promise<FilingRoundDto> {
   requireReviewer(ctx);
   const before = await visibleRound(ctx, id);
-  if (before.status !== 'open') throw invalidState('登记报送已结束 / the round is already closed');
+  if (before.status !== 'open') throw new AppError('FILING_ROUND_CLOSED');
   await ctx.db.transaction().execute(async (trx) => {
     await updateRoundRow(trx, id, { status: 'closed', closed_at: new Date().toISOString() });
     await appendAudit(trx, ctx, {
@@ -252,7 +253,7 @@ async function presentFiling(
       id: round.id,
       year: round.year,
       deadline: round.deadline,
-      status: round.status as FilingDto['round']['status'],
+      status: round.status,
     },
     organisation: unitRef(unit),
     status,
@@ -328,7 +329,7 @@ async function writableFiling(ctx: RequestContext, roundId: number, organisation
   const round = await visibleRound(ctx, roundId);
   const unit = await roundUnit(ctx, round, organisationId);
   if (!isOwnUnit(ctx, unit.id)) throw notFound();
-  if (round.status !== 'open') throw invalidState('登记报送已结束 / the round is closed');
+  if (round.status !== 'open') throw new AppError('FILING_ROUND_CLOSED');
   return { round, unit };
 }
 
@@ -342,16 +343,12 @@ async function saveInTransaction(
   const before = await findFiling(trx, round.id, unit.id);
   const status = storedStatus(before);
   if (!EDITABLE.includes(status)) {
-    throw invalidState(
-      status === 'filed'
-        ? '已备案，人员变动请在责任人名册中报告 / filed: report a change of person instead'
-        : '已报送，待审核 / submitted and awaiting review',
-    );
+    throw new AppError(status === 'filed' ? 'FILING_ALREADY_FILED' : 'FILING_AWAITING_REVIEW');
   }
   const values = formValues(input);
   let filingId: number;
   if (!before) {
-    if (unit.active !== 1) throw invalidState('单位已停用 / the unit is inactive');
+    if (unit.active !== 1) throw new AppError('UNIT_INACTIVE');
     const created = await insertFiling(trx, {
       ...values,
       roundId: round.id,
@@ -365,7 +362,7 @@ async function saveInTransaction(
       ...values,
       updated_by: ctx.actor.userId,
     });
-    if (!ok) throw invalidState('状态已变化，请刷新 / the form changed meanwhile; reload');
+    if (!ok) throw new AppError('CHANGED_MEANWHILE');
   }
   await insertFilingEvent(trx, { filingId, action: 'saved', note: null, actorId: ctx.actor.userId });
   await appendAudit(trx, ctx, {
@@ -414,10 +411,10 @@ export async function submitFiling(
     const filing = await findFiling(trx, round.id, unit.id);
     const status = storedStatus(filing);
     if (filing && status !== 'draft' && status !== 'returned') {
-      throw invalidState(status === 'filed' ? '已备案 / already filed' : '已报送 / already submitted');
+      throw new AppError(status === 'filed' ? 'FILING_ALREADY_FILED' : 'FILING_AWAITING_REVIEW');
     }
     const missing = REQUIRED_FIELDS.filter((f) => !filing?.[f.key]).map((f) => f.label);
-    if (!filing || missing.length) throw invalid(`请填写 / missing: ${missing.join(', ')}`);
+    if (!filing || missing.length) throw new AppError('FILING_INCOMPLETE', { missing: missing.join(', ') });
     const now = new Date().toISOString();
     const first = filing.first_submitted_at ?? now;
     const late = isAfterDeadline(round.deadline, localDate(first));
@@ -429,7 +426,7 @@ export async function submitFiling(
       return_reason: null,
       updated_by: ctx.actor.userId,
     });
-    if (!ok) throw invalidState('状态已变化，请刷新 / the form changed meanwhile; reload');
+    if (!ok) throw new AppError('CHANGED_MEANWHILE');
     await insertFilingEvent(trx, {
       filingId: filing.id,
       action: 'submitted',
@@ -455,9 +452,7 @@ async function reviewableFiling(ctx: RequestContext, roundId: number, organisati
   const unit = await roundUnit(ctx, round, organisationId);
   const filing = await findFiling(ctx.db, round.id, unit.id);
   if (filing?.status !== 'submitted') {
-    throw invalidState(
-      `${storedStatus(filing)}: 只能审核已报送的登记表 / only a submitted form can be reviewed`,
-    );
+    throw new AppError('FILING_NOT_SUBMITTED');
   }
   return { round, unit, filing };
 }
@@ -465,7 +460,7 @@ async function reviewableFiling(ctx: RequestContext, roundId: number, organisati
 async function notifyUnit(
   trx: Executor,
   unit: UnitRow,
-  n: { kind: string; title: string; body: string; link: string; key: string },
+  n: { kind: NotificationKind; title: string; body: string; link: string; key: string },
 ): Promise<number> {
   const users = await usersOfOrganisations(trx, [unit.id]);
   return insertNotifications(
@@ -496,7 +491,7 @@ export async function returnFiling(
       reviewed_by: ctx.actor.userId,
       reviewed_at: new Date().toISOString(),
     });
-    if (!ok) throw invalidState('状态已变化，请刷新 / the form changed meanwhile; reload');
+    if (!ok) throw new AppError('CHANGED_MEANWHILE');
     const event = await insertFilingEvent(trx, {
       filingId: filing.id,
       action: 'returned',
@@ -561,7 +556,7 @@ export async function fileFiling(
       reviewed_by: ctx.actor.userId,
       reviewed_at: now,
     });
-    if (!ok) throw invalidState('状态已变化，请刷新 / the form changed meanwhile; reload');
+    if (!ok) throw new AppError('CHANGED_MEANWHILE');
     const today = localDate(now);
     for (const role of ['leader', 'liaison'] as const) {
       const name = filing[`${role}_name`];
@@ -674,7 +669,7 @@ export async function filingBoard(ctx: RequestContext, roundId: number): Promise
  */
 export async function remindLate(ctx: RequestContext, roundId: number): Promise<RemindResponse> {
   const board = await filingBoard(ctx, roundId);
-  if (board.round.status !== 'open') throw invalidState('登记报送已结束 / the round is closed');
+  if (board.round.status !== 'open') throw new AppError('FILING_ROUND_CLOSED');
   const late = board.late;
   const users = await usersOfOrganisations(
     ctx.db,

@@ -85,7 +85,7 @@ describeEachDialect('filings', (dialect) => {
 
     const again = await tzb.post('/api/v1/filing-rounds', { year, deadline });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('CONFLICT');
+    expect(again.json().error.code).toBe('FILING_ROUND_OPEN');
     const badDate = await tzb.post('/api/v1/filing-rounds', { year: 2031, deadline: '2031-02-30' });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().error.message).toContain('deadline');
@@ -143,8 +143,8 @@ describeEachDialect('filings', (dialect) => {
     const incomplete = await jiaoyu.post(`${url}/submit`);
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().error).toEqual({
-      code: 'VALIDATION_FAILED',
-      message: '输入有误：请填写 / missing: liaison.phone 联络员联系电话',
+      code: 'FILING_INCOMPLETE',
+      message: '请填写：liaison.phone 联络员联系电话',
     });
     expect((await jiaoyu.get(url)).json().status).toBe('draft');
 
@@ -160,7 +160,7 @@ describeEachDialect('filings', (dialect) => {
 
     const editWhileSubmitted = await jiaoyu.put(url, { leader: LEADER, liaison: LIAISON });
     expect(editWhileSubmitted.statusCode).toBe(409);
-    expect(editWhileSubmitted.json().error.code).toBe('INVALID_STATE');
+    expect(editWhileSubmitted.json().error.code).toBe('FILING_AWAITING_REVIEW');
 
     const seen = (await tzb.get(url)).json();
     expect(seen).toMatchObject({
@@ -385,7 +385,7 @@ describeEachDialect('filings', (dialect) => {
     });
     const twice = await tzb.post(`/api/v1/change-reports/${reportId}/acknowledge`, {});
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().error.code).toBe('INVALID_STATE');
+    expect(twice.json().error.code).toBe('CHANGE_ALREADY_ACKNOWLEDGED');
     const after = (await tzb.get(`/api/v1/filing-rounds/${roundId}/board`)).json();
     expect(
       after.units.find((u: { organisation: { id: number } }) => u.organisation.id === wenguangId),

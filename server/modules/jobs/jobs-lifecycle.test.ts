@@ -1,7 +1,9 @@
 // What a deployment needs of document jobs: results do not pile up (purged after LIAISON_JOB_RETENTION_HOURS by
 // the sweep), and a shutdown lets a running job finish within the drain time instead of cutting it off.
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RequestContext } from '../../context.js';
+import type { Job } from '../../db/schema.js';
 import { buildTestApp, describeEachDialect, loginAs, type TestApp } from '../../test/helper.js';
 import { sweepAndSend } from '../sweep/sweep.timer.js';
 import { findJob, insertJob } from './jobs.repository.js';
@@ -26,7 +28,7 @@ describeEachDialect('document jobs over time', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const job = async (id: string, status: string, finishedHoursAgo: number | null) => {
+  const job = async (id: string, status: Job['status'], finishedHoursAgo: number | null) => {
     await insertJob(t.db, { id, type: 'conference-pack-docx', params: { year: 2019 }, createdBy: userId });
     await t.db
       .updateTable('jobs')

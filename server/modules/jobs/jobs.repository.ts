@@ -1,3 +1,4 @@
+import type { JobType } from '../../../common/schemas/reports.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { Job } from '../../db/schema.js';
@@ -23,7 +24,7 @@ export type JobState = Omit<Job, 'result'>;
 
 export async function insertJob(
   db: Executor,
-  values: { id: string; type: string; params: unknown; createdBy: number },
+  values: { id: string; type: JobType; params: unknown; createdBy: number },
 ): Promise<void> {
   const now = nowIso();
   await db

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateJobRequest, JobDto, JobType } from '../../../common/schemas/reports.js';
 import type { RequestContext } from '../../context.js';
-import { invalidState, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { conferencePack } from '../conference/conference.export.js';
 import type { RenderedDocument } from '../documents/documents.service.js';
@@ -27,7 +27,7 @@ export function presentJob(row: JobState): JobDto {
   return {
     id: row.id,
     type: row.type as JobType,
-    status: row.status as JobDto['status'],
+    status: row.status,
     progress: row.progress,
     message: row.message,
     resultUrl: row.status === 'done' ? `/api/v1/jobs/${row.id}/result` : null,
@@ -68,7 +68,7 @@ export async function listJobs(ctx: RequestContext): Promise<{ items: JobDto[] }
 export async function jobDocument(ctx: RequestContext, id: string): Promise<RenderedDocument> {
   const row = await jobResult(ctx.db, id, ctx.actor.userId);
   if (!row) throw notFound();
-  if (row.status !== 'done' || !row.result) throw invalidState('任务尚未完成 / the job has not finished');
+  if (row.status !== 'done' || !row.result) throw new AppError('JOB_NOT_FINISHED');
   return {
     filename: row.result_name ?? `${id}.bin`,
     contentType: row.result_type ?? 'application/octet-stream',

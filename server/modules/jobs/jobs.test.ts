@@ -86,7 +86,7 @@ describeEachDialect('jobs', (dialect) => {
     expect(state).toMatchObject({ status: 'running', progress: 60, message: '第二步' });
     expect(ticks).toBeGreaterThan(0); // timers ran while the job was in progress
     const ctx = { db: t.db, actor: { userId: tzbUserId } } as RequestContext;
-    await expect(jobDocument(ctx, id)).rejects.toThrow('INVALID_STATE');
+    await expect(jobDocument(ctx, id)).rejects.toThrow('JOB_NOT_FINISHED');
     release();
     await runner.idle();
     clearInterval(timer);

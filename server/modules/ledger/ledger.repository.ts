@@ -1,3 +1,4 @@
+import type { LedgerKind } from '../../../common/schemas/ledger.js';
 import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
@@ -11,7 +12,7 @@ export interface LedgerFilter {
   year?: number;
   departmentId?: number;
   counterpartId?: number;
-  kind?: string;
+  kind?: LedgerKind;
   q?: string;
   /** UTC instants: starts_at >= fromIso and < toIso */
   fromIso?: string;
@@ -129,7 +130,7 @@ export async function insertRecord(
     departmentId: number;
     hostId: number;
     year: number;
-    kind: string;
+    kind: LedgerKind;
     subtype: string;
     direction: string | null;
     title: string;
@@ -271,7 +272,7 @@ export async function findPlanItemWithPlan(db: Executor, itemId: number) {
 /** Per pair and per kind (and direction): how many records of the year. */
 /** The kind of each record (to write a streamed export a sheet at a time). */
 export async function kindsOf(db: Executor, ids: number[]) {
-  const out: { id: number; kind: string }[] = [];
+  const out: { id: number; kind: LedgerKind }[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
     out.push(

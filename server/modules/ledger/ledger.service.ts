@@ -20,7 +20,7 @@ import { allowed, authorize } from '../../access/authorize.js';
 import { counterpartOf, type Scope } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../errors.js';
 import { filesOf as attachmentsOf, presentFile } from '../attachments/attachments.store.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { countWork, pairRecords } from '../facts/facts.count.js';
@@ -264,16 +264,11 @@ async function checkPlanItem(
   r: { departmentId: number; year: number; kind: string; counterpartIds: readonly number[] },
 ): Promise<void> {
   const item = await findPlanItemWithPlan(db, itemId);
-  if (!item || item.department_id !== r.departmentId)
-    throw invalid('planItemId: 不属于本部门的计划 / not in this department’s plan');
-  if (item.year !== r.year)
-    throw invalid(`planItemId: 计划年度为 ${item.year} / the plan is for ${item.year}`);
-  if (item.kind !== r.kind)
-    throw invalid(`planItemId: 计划事项类别为 ${item.kind} / the item is of kind ${item.kind}`);
+  if (!item || item.department_id !== r.departmentId) throw new AppError('PLAN_ITEM_NOT_OWN');
+  if (item.year !== r.year) throw new AppError('PLAN_ITEM_YEAR_MISMATCH', { year: item.year });
+  if (item.kind !== r.kind) throw new AppError('PLAN_ITEM_KIND_MISMATCH', { kind: item.kind });
   if (item.counterpart_id !== null && !r.counterpartIds.includes(item.counterpart_id)) {
-    throw invalid(
-      'planItemId: 计划事项的联系对象不在本记录中 / the item’s counterpart is not in this record',
-    );
+    throw new AppError('PLAN_ITEM_COUNTERPART_MISMATCH');
   }
 }
 
@@ -287,9 +282,7 @@ async function checkPairs(
   const paired = await pairedWith(db, 'department', departmentId, year);
   const unpaired = counterpartIds.filter((c) => !paired.has(c));
   if (unpaired.length) {
-    throw invalid(
-      `counterpartIds: ${unpaired.join(', ')} 在 ${year} 年未与该部门对口联系 / not paired in ${year}`,
-    );
+    throw new AppError('NOT_PAIRED', { field: 'counterpartIds', ids: unpaired.join(', '), year });
   }
 }
 
@@ -335,7 +328,7 @@ function initialDetails(input: CreateLedgerRecordRequest): LedgerDetails {
 function checkCreator(ctx: RequestContext, input: CreateLedgerRecordRequest): void {
   authorize(ctx.actor, 'ledger.create', input);
   if (input.kind === 'invitation' && input.direction === 'cp_to_dept' && input.counterpartIds.length !== 1)
-    throw invalid('counterpartIds: 邀请方只能是一个联系对象 / one host');
+    throw new AppError('INVITATION_ONE_HOST');
   if (input.kind === 'invitation') {
     const allowed: readonly string[] = INVITATION_SUBTYPES[input.direction];
     if (!allowed.includes(input.subtype)) throw invalid(`subtype: ${input.subtype} ∉ ${allowed.join('/')}`);
@@ -472,7 +465,7 @@ export async function replyToInvitation(
   input: ReplyRequest,
 ): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
-  if (v.row.kind !== 'invitation') throw invalidState('不是邀请 / not an invitation');
+  if (v.row.kind !== 'invitation') throw new AppError('NOT_AN_INVITATION');
   const org = ctx.actor.organisationId;
   authorize(ctx.actor, 'ledger.reply', v.facts);
   const current = (await responsesOf(ctx.db, [id])).find((r) => r.organisation_id === org);
@@ -483,9 +476,7 @@ export async function replyToInvitation(
     current.reply_note === (input.note ?? null);
   if (v.row.status === 'attended') {
     if (same) return getRecord(ctx, id);
-    throw invalidState(
-      '已登记出席情况，不能再修改答复 / attendance is recorded; the reply can no longer change',
-    );
+    throw new AppError('REPLY_LOCKED');
   }
   await ctx.db.transaction().execute(async (trx) => {
     await updateResponseRow(trx, id, org, {
@@ -514,13 +505,13 @@ export async function recordAttendance(
   input: AttendanceRequest,
 ): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
-  if (v.row.kind !== 'invitation') throw invalidState('不是邀请 / not an invitation');
+  if (v.row.kind !== 'invitation') throw new AppError('NOT_AN_INVITATION');
   authorize(ctx.actor, 'ledger.recordAttendance', v.facts);
-  if (v.row.starts_at > nowIso()) throw invalidState('活动尚未开始 / the event has not started yet');
+  if (v.row.starts_at > nowIso()) throw new AppError('EVENT_NOT_STARTED');
   const invitees = inviteesOf(v.facts);
   const strangers = input.attendance.filter((a) => !invitees.includes(a.organisationId));
   if (strangers.length)
-    throw invalid(`attendance: ${strangers.map((s) => s.organisationId).join(', ')} 未被邀请 / not invited`);
+    throw new AppError('NOT_INVITED', { ids: strangers.map((s) => s.organisationId).join(', ') });
   await ctx.db.transaction().execute(async (trx) => {
     for (const a of input.attendance) {
       await updateResponseRow(trx, id, a.organisationId, {
@@ -550,7 +541,7 @@ export async function acknowledgeNotice(
   input: ReceiptRequest,
 ): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
-  if (v.row.kind !== 'notice') throw invalidState('不是信息通报 / not a notice');
+  if (v.row.kind !== 'notice') throw new AppError('NOT_A_NOTICE');
   const org = ctx.actor.organisationId;
   authorize(ctx.actor, 'ledger.acknowledge', v.facts);
   const current = (await responsesOf(ctx.db, [id])).find((r) => r.organisation_id === org);
@@ -581,11 +572,10 @@ export async function acknowledgeNotice(
 /** A counterpart takes up an offered research topic (提供研究课题); once taken, it is taken. */
 export async function takeUpTopic(ctx: RequestContext, id: number): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
-  if (v.row.kind !== 'research' || v.row.subtype !== 'offered')
-    throw invalidState('不是提供的研究课题 / not an offered topic');
+  if (v.row.kind !== 'research' || v.row.subtype !== 'offered') throw new AppError('NOT_AN_OFFERED_TOPIC');
   if (!allowed(ctx.actor, 'ledger.takeUp', v.facts)) throw forbidden();
   const details = parseDetails(v.row);
-  if (details.takenUpBy) throw invalidState('课题已被承接 / the topic has been taken up');
+  if (details.takenUpBy) throw new AppError('TOPIC_TAKEN');
   details.takenUpBy = ctx.actor.organisationId;
   details.takenUpAt = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
@@ -612,13 +602,11 @@ export async function recordAdoption(
   input: AdoptionRequest,
 ): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
-  if (v.row.kind !== 'research') throw invalidState('不是调研 / not research');
+  if (v.row.kind !== 'research') throw new AppError('NOT_RESEARCH');
   authorize(ctx.actor, 'ledger.adopt', v.facts);
   const details = parseDetails(v.row);
-  if (v.row.subtype === 'offered' && !details.takenUpBy)
-    throw invalidState('课题尚未被承接 / the topic has not been taken up');
-  if (input.adoption === 'implemented' && !input.note)
-    throw invalid('note: 已落实须说明落实情况 / say what was done');
+  if (v.row.subtype === 'offered' && !details.takenUpBy) throw new AppError('TOPIC_NOT_TAKEN');
+  if (input.adoption === 'implemented' && !input.note) throw new AppError('ADOPTION_NOTE_REQUIRED');
   const before = {
     adoption: details.adoption,
     adoptionNote: details.adoptionNote,
@@ -649,10 +637,10 @@ export async function recordMinutes(
   input: MinutesRequest,
 ): Promise<LedgerRecordDto> {
   const v = await visibleRecord(ctx, id);
-  if (v.row.kind !== 'symposium') throw invalidState('不是座谈会 / not a symposium');
+  if (v.row.kind !== 'symposium') throw new AppError('NOT_A_SYMPOSIUM');
   if (!abilitiesFor(ctx.actor, v.facts).canRecordMinutes) {
     if (v.row.starts_at > nowIso() && allowed(ctx.actor, 'ledger.isUnitUser', null)) {
-      throw invalidState('座谈会尚未召开 / the symposium has not taken place yet');
+      throw new AppError('SYMPOSIUM_NOT_HELD');
     }
     throw forbidden();
   }

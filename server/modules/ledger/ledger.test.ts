@@ -83,7 +83,7 @@ describeEachDialect('ledger', (dialect) => {
 
     const late = await c.cp.post(`/api/v1/ledger/${inv.id}/reply`, { reply: 'decline' });
     expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('INVALID_STATE');
+    expect(late.json().error.code).toBe('REPLY_LOCKED');
     const same = await c.cp.post(`/api/v1/ledger/${inv.id}/reply`, {
       reply: 'attend',
       attendees: '王主委、李秘书长',
@@ -124,7 +124,7 @@ describeEachDialect('ledger', (dialect) => {
       attendance: [{ organisationId: c.ids.minmeng, attended: true }],
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('INVALID_STATE');
+    expect(res.json().error.code).toBe('EVENT_NOT_STARTED');
   });
 
   it('invitation cp→dept: the counterpart hosts and the department replies; directions are checked', async () => {
@@ -355,7 +355,7 @@ describeEachDialect('ledger', (dialect) => {
       startsAt: '2024-09-20T08:30:00+08:00',
     });
     expect(unpaired.statusCode).toBe(400);
-    expect(unpaired.json().error.code).toBe('VALIDATION_FAILED');
+    expect(unpaired.json().error.code).toBe('NOT_PAIRED');
     // before the pairing existed (the seed list starts in 2019)
     const before = await c.dept.post('/api/v1/ledger', {
       ...pair,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import {
   buildTestApp,
   type Client,
@@ -21,7 +22,7 @@ describeEachDialect('notification e-mail', (dialect) => {
   let userId: number;
   let seq = 0;
 
-  const notifyDept = async (kind: string, title: string) =>
+  const notifyDept = async (kind: NotificationKind, title: string) =>
     insertNotifications(t.db, [
       {
         userId,

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { DeliveryStatus } from '../../../common/schemas/mail.js';
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import type { Executor } from '../../context.js';
 import { isPostgres, nowIso } from '../../db/dialect.js';
 
@@ -57,7 +59,7 @@ export interface ClaimedDelivery {
   notification_id: number;
   recipient: string;
   attempts: number;
-  kind: string;
+  kind: NotificationKind;
   title: string;
   body: string;
   link: string | null;
@@ -169,7 +171,7 @@ export async function expireStale(db: Executor, before: string, at: string): Pro
 
 export async function listDeliveries(
   db: Executor,
-  f: { regionPath: string; status?: string; id?: number; limit: number },
+  f: { regionPath: string; status?: DeliveryStatus; id?: number; limit: number },
 ) {
   let query = db
     .selectFrom('notification_deliveries as d')
@@ -217,7 +219,7 @@ export async function preferencesOf(db: Executor, userId: number) {
   return db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).execute();
 }
 
-export async function upsertPreference(db: Executor, userId: number, kind: string, email: boolean) {
+export async function upsertPreference(db: Executor, userId: number, kind: NotificationKind, email: boolean) {
   const now = nowIso();
   await db
     .insertInto('notification_preferences')

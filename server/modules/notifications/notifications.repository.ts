@@ -1,10 +1,11 @@
+import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { enqueueEmailDeliveries } from './deliveries.repository.js';
 
 export interface NewNotificationInput {
   userId: number;
-  kind: string;
+  kind: NotificationKind;
   title: string;
   body: string;
   link: string | null;

@@ -20,7 +20,7 @@ import {
 function present(row: Notification): NotificationDto {
   return {
     id: row.id,
-    kind: row.kind as NotificationDto['kind'],
+    kind: row.kind,
     title: row.title,
     body: row.body,
     link: row.link,

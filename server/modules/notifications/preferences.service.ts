@@ -10,7 +10,7 @@ import {
 import { NOTIFICATION_KINDS } from '../../../common/schemas/notifications.js';
 import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { invalidState, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import {
   type DeliveryRow,
@@ -68,7 +68,7 @@ function presentDelivery(r: DeliveryRow): DeliveryDto {
     kind: r.kind,
     username: r.username,
     recipient: r.recipient,
-    status: r.status as DeliveryDto['status'],
+    status: r.status,
     attempts: r.attempts,
     lastError: r.last_error,
     nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
@@ -92,7 +92,7 @@ export async function retryFailedDelivery(ctx: RequestContext, id: number): Prom
   if (!row) throw notFound();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await retryDelivery(trx, id, nowIso())))
-      throw invalidState(`${row.status}: 只能重发失败的邮件 / only a failed delivery can be retried`);
+      throw new AppError('DELIVERY_NOT_FAILED', { status: row.status });
     await appendAudit(trx, ctx, {
       action: 'notification.delivery.retry',
       entityType: 'notification_delivery',

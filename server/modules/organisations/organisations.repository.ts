@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '../../../common/organisations.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { likeContains } from '../../db/like.js';
@@ -7,7 +8,7 @@ import { indexOrganisation } from '../search/search.index.js';
 export interface OrganisationFilter {
   /** organisations whose region path starts with this (the scope) */
   regionPath: string;
-  kind?: string;
+  kind?: OrganisationKind;
   regionId?: number;
   q?: string;
   active?: boolean;
@@ -164,7 +165,7 @@ export interface NamedOrganisation {
   id: number;
   name: string;
   shortName: string | null;
-  kind: string;
+  kind: OrganisationKind;
   aliases: string[];
 }
 

@@ -8,7 +8,7 @@ import type {
   NameResolution,
 } from '../../../common/schemas/pairings.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { invalid } from '../../errors.js';
+import { AppError, invalid } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import {
   insertAlias,
@@ -96,8 +96,7 @@ export async function runImport(ctx: RequestContext, input: ImportRequest): Prom
     const bothSides = input.pairs.find((p) =>
       names.some((n) => n.name === p.department && n.side === 'counterpart'),
     );
-    if (bothSides)
-      throw invalid(`pairs: ${bothSides.department} is named as a counterpart and as a department`);
+    if (bothSides) throw new AppError('PAIRING_BOTH_SIDES', { name: bothSides.department });
     const resolutions = resolveNames(names, pool);
     const idByName = new Map<string, number>();
     const organisationsCreated: { id: number; name: string }[] = [];

@@ -10,7 +10,7 @@ import type {
 } from '../../../common/schemas/pairings.js';
 import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
-import { conflict, invalid, invalidState, notFound } from '../../errors.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { listOrganisations } from '../organisations/organisations.repository.js';
 import { visibleOrganisation } from '../organisations/organisations.service.js';
@@ -107,10 +107,8 @@ export async function pairingMatrix(ctx: RequestContext, year: number): Promise<
 export async function createPairing(ctx: RequestContext, input: CreatePairingRequest): Promise<PairingDto> {
   const counterpart = await visibleOrganisation(ctx, input.counterpartId);
   const department = await visibleOrganisation(ctx, input.departmentId);
-  if (counterpart.kind !== 'counterpart')
-    throw invalid(`${counterpart.name} 不是联系对象 / is not a counterpart`);
-  if (department.kind !== 'department')
-    throw invalid(`${department.name} 不是政府部门 / is not a department`);
+  if (counterpart.kind !== 'counterpart') throw new AppError('NOT_A_COUNTERPART', { name: counterpart.name });
+  if (department.kind !== 'department') throw new AppError('NOT_A_DEPARTMENT', { name: department.name });
   const validTo = input.validTo ?? null;
   if (validTo !== null && validTo < input.validFrom) throw invalid('validTo < validFrom');
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -152,8 +150,7 @@ export async function endPairing(
   input: EndPairingRequest,
 ): Promise<PairingDto> {
   const before = await visiblePairing(ctx, id);
-  if (before.valid_to !== null)
-    throw invalidState(`已于 ${before.valid_to} 年结束 / ended in ${before.valid_to}`);
+  if (before.valid_to !== null) throw new AppError('PAIRING_ENDED', { year: before.valid_to });
   if (input.validTo < before.valid_from) throw invalid(`validTo < ${before.valid_from}`);
   await ctx.db.transaction().execute(async (trx) => {
     await endPairingRow(trx, id, {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { LedgerKind } from '../../../common/schemas/ledger.js';
 import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
@@ -111,7 +112,7 @@ export async function insertItem(
   db: Executor,
   planId: number,
   values: {
-    kind: string;
+    kind: LedgerKind;
     title: string;
     targetMonth: number;
     counterpartId: number | null;
@@ -139,7 +140,7 @@ export async function updateItemRow(
   db: Executor,
   id: number,
   values: Partial<{
-    kind: string;
+    kind: LedgerKind;
     title: string;
     target_month: number;
     counterpart_id: number | null;

@@ -13,7 +13,7 @@ import { allowed, authorize } from '../../access/authorize.js';
 import { counterpartOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { conflict, forbidden, invalid, invalidState, notFound } from '../../errors.js';
+import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { ledgerScope } from '../ledger/ledger.policy.js';
 import { findRecordIds, pairedWith, recordsByIds } from '../ledger/ledger.repository.js';
@@ -134,9 +134,7 @@ async function checkItem(db: Executor, departmentId: number, year: number, item:
   if (item.counterpartId) {
     const paired = await pairedWith(db, 'department', departmentId, year);
     if (!paired.has(item.counterpartId)) {
-      throw invalid(
-        `counterpartId: ${item.counterpartId} 在 ${year} 年未与该部门对口联系 / not paired in ${year}`,
-      );
+      throw new AppError('NOT_PAIRED', { field: 'counterpartId', ids: item.counterpartId, year });
     }
   }
 }
@@ -152,7 +150,7 @@ export async function createPlan(ctx: RequestContext, input: CreatePlanRequest):
       await findRecordIds(ctx.db, { scope: ledgerScope(ctx.actor), ids: [input.symposiumId] }),
     );
     if (symposium?.kind !== 'symposium' || symposium.department_id !== department.id) {
-      throw invalid('symposiumId: 不是本部门的座谈会 / not a symposium of this department');
+      throw new AppError('PLAN_SYMPOSIUM_NOT_OWN');
     }
   }
   for (const item of input.items) await checkItem(ctx.db, department.id, input.year, item);
@@ -234,7 +232,7 @@ export async function updatePlanItem(
   await checkItem(ctx.db, plan.department_id, plan.year, input);
   const linked = await linksOf(ctx.db, [itemId]);
   if (linked.length && input.kind && input.kind !== item.kind) {
-    throw invalidState('已有台账记录关联，不能改变类别 / records are linked; the kind cannot change');
+    throw new AppError('PLAN_ITEM_LINKED');
   }
   await ctx.db.transaction().execute(async (trx) => {
     await updateItemRow(trx, itemId, {
@@ -262,7 +260,7 @@ export async function deletePlanItem(ctx: RequestContext, planId: number, itemId
   const { plan, item } = await itemOf(ctx, planId, itemId);
   if (!canEditPlan(ctx, plan)) throw forbidden();
   if ((await linksOf(ctx.db, [itemId])).length) {
-    throw invalidState('已有台账记录关联 / records are linked to this item');
+    throw new AppError('PLAN_ITEM_LINKED');
   }
   await ctx.db.transaction().execute(async (trx) => {
     await deleteItemRow(trx, itemId);

@@ -1,3 +1,4 @@
+import type { RegionLevel } from '../../../common/organisations.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { Region } from '../../db/schema.js';
@@ -33,7 +34,7 @@ export async function findRegionByPathNames(db: Executor, names: string[]): Prom
 /** Insert, then set the materialised path, which needs the new id. */
 export async function insertRegion(
   db: Executor,
-  values: { parentId: number | null; name: string; level: string },
+  values: { parentId: number | null; name: string; level: RegionLevel },
 ): Promise<Region> {
   const parent = values.parentId == null ? null : await findRegion(db, values.parentId);
   const { id } = await db

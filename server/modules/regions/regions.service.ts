@@ -3,7 +3,7 @@ import type { CreateRegionRequest, RegionDto } from '../../../common/schemas/org
 import { regionWithin } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { Region } from '../../db/schema.js';
-import { conflict, invalid, notFound } from '../../errors.js';
+import { AppError, conflict, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import {
   findRegion,
@@ -56,7 +56,7 @@ export async function addRegion(
   input: CreateRegionRequest,
 ): Promise<Region> {
   if (REGION_LEVELS.indexOf(input.level) <= REGION_LEVELS.indexOf(parent.level as RegionLevel)) {
-    throw invalid(`level ${input.level} cannot sit under ${parent.level}`);
+    throw new AppError('REGION_LEVEL_INVALID', { level: input.level, parent: parent.level });
   }
   if (await siblingNamed(trx, parent.id, input.name)) throw conflict(input.name);
   const region = await insertRegion(trx, input);

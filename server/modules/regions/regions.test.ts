@@ -103,7 +103,7 @@ describeEachDialect('regions', (dialect) => {
     const before = (await tzb.get('/api/v1/regions')).json().items.length;
     const res = await tzb.post('/api/v1/regions', { parentId: district.id, name: '某省', level: 'province' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.code).toBe('REGION_LEVEL_INVALID');
     expect((await tzb.get('/api/v1/regions')).json().items.length).toBe(before);
   });
 

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../context.js';
 import { type AnnualReportForm, renderAnnualReportDocx } from '../../documents/annual-report.docx.js';
 import { renderAnnualReportsXlsx } from '../../documents/annual-reports.xlsx.js';
 import { mergeDocx } from '../../documents/docx-merge.js';
-import { invalid } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { appendAuditAlone } from '../audit/audit.writer.js';
 import type { RenderedDocument } from '../documents/documents.service.js';
 import { formOf, loadReport, readableDepartments, reportStatusItems } from './reports.service.js';
@@ -46,9 +46,9 @@ export async function annualReportDocx(
   let ids: number[];
   if (query.departmentId) ids = [query.departmentId];
   else if (query.all === '1') ids = (await readableDepartments(ctx, query.year)).map((d) => d.id);
-  else throw invalid('departmentId: 请指定部门，或 all=1 / name a department, or all=1');
+  else throw new AppError('REPORT_DEPARTMENT_REQUIRED');
   const list = await forms(ctx, query.year, ids, onProgress);
-  if (!list.length) throw invalid('没有可打印的报告 / no report to print');
+  if (!list.length) throw new AppError('NO_REPORT_TO_PRINT');
   // A form at a time, yielding in between, then joined: no long synchronous render (see documents/docx-merge.ts).
   const files: Buffer[] = [];
   for (const form of list) {

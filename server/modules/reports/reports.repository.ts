@@ -1,7 +1,7 @@
 import { inRegion, type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import type { ReportRow } from '../../db/schema.js';
+import type { ReportRow, ReportTable } from '../../db/schema.js';
 import { inForceSql } from '../facts/facts.rules.js';
 import { indexReport } from '../search/search.index.js';
 
@@ -178,7 +178,7 @@ export async function insertReport(
 export async function updateReportRow(
   db: Executor,
   id: number,
-  expected: { status: string; version: number },
+  expected: { status: ReportTable['status']; version: number },
   values: Partial<
     Pick<
       ReportRow,
@@ -215,7 +215,7 @@ export async function insertVersion(
     reportId: number;
     version: number;
     action: string;
-    status: string;
+    status: ReportTable['status'];
     sectionsJson: string;
     generatedJson: string;
     note: string | null;

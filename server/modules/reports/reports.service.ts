@@ -25,7 +25,7 @@ import { type Scope, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { ReportRow } from '../../db/schema.js';
 import type { AnnualReportForm } from '../../documents/annual-report.docx.js';
-import { invalidState, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { rosterOf, type YearFacts } from '../facts/facts.load.js';
 import { insertNotifications, usersOfOrganisations } from '../notifications/notifications.repository.js';
@@ -300,11 +300,7 @@ async function writeReport(
   const { department, row, draft, deadline } = loaded;
   const status = statusOf(row);
   if (!EDITABLE.includes(status)) {
-    throw invalidState(
-      status === 'accepted'
-        ? '报告已接受，不能再修改 / the report has been accepted'
-        : '报告已提交，待审核 / the report is submitted and awaits review',
-    );
+    throw new AppError(status === 'accepted' ? 'REPORT_ACCEPTED' : 'REPORT_AWAITING_REVIEW');
   }
   const generated = generatedTexts(draft);
   let texts = mergeTexts(draft, row ? parseTexts(row.sections_json) : {}, input);
@@ -352,7 +348,7 @@ async function writeReport(
           : {}),
       },
     );
-    if (!ok) throw invalidState('报告已被他人更改，请刷新 / the report changed meanwhile; reload');
+    if (!ok) throw new AppError('CHANGED_MEANWHILE');
     await insertVersion(trx, {
       reportId: current.id,
       version,
@@ -408,7 +404,7 @@ async function review(
 ): Promise<ReportDto> {
   const { department, row } = await loadReport(ctx, departmentId, year);
   if (row?.status !== 'submitted') {
-    throw invalidState('只能审核已提交的报告 / only a submitted report can be reviewed');
+    throw new AppError('REPORT_NOT_SUBMITTED');
   }
   const now = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -427,7 +423,7 @@ async function review(
         updated_by: ctx.actor.userId,
       },
     );
-    if (!ok) throw invalidState('报告已被他人更改，请刷新 / the report changed meanwhile; reload');
+    if (!ok) throw new AppError('CHANGED_MEANWHILE');
     await insertVersion(trx, {
       reportId: row.id,
       version,
@@ -483,7 +479,7 @@ export async function commentOnReport(
   input: CommentReportRequest,
 ): Promise<ReportDto> {
   const { department, row } = await loadReport(ctx, departmentId, year);
-  if (!row) throw invalidState('报告尚未开始 / the report has not been started');
+  if (!row) throw new AppError('REPORT_NOT_STARTED');
   await ctx.db.transaction().execute(async (trx) => {
     const comment = await insertComment(trx, {
       reportId: row.id,

@@ -251,7 +251,7 @@ describeEachDialect('reports', (dialect) => {
 
     const again = await c.dept.put(url(c.ids.jiaoyu), { sections: { other: '补充。' } });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('INVALID_STATE');
+    expect(again.json().error.code).toBe('REPORT_AWAITING_REVIEW');
 
     // a department cannot review, not even its own report; 区府办 reads but does not review
     expect((await c.dept.post(url(c.ids.jiaoyu, '/accept'), {})).json()).toEqual(FORBIDDEN);
@@ -296,7 +296,7 @@ describeEachDialect('reports', (dialect) => {
       await c.dept.post(url(c.ids.jiaoyu, '/submit'), {}),
     ]) {
       expect(res.statusCode).toBe(409);
-      expect(res.json().error.code).toBe('INVALID_STATE');
+      expect(res.json().error.code).toBe('REPORT_ACCEPTED');
     }
     // every saved state is kept as it stood
     const v1 = await getJson(c.dept, url(c.ids.jiaoyu, '/versions/1'));

@@ -1,7 +1,10 @@
+import type { OrganisationKind } from '../../../common/organisations.js';
+import type { PersonRole } from '../../../common/schemas/roster.js';
 import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { decryptColumns, encryptField } from '../../db/field-crypto.js';
+import type { ChangeReportTable } from '../../db/schema.js';
 import { inForceSql } from '../facts/facts.rules.js';
 import { indexPerson } from '../search/search.index.js';
 
@@ -28,7 +31,7 @@ export type UnitRow = Awaited<ReturnType<ReturnType<typeof selectUnits>['execute
 
 export interface UnitFilter {
   scope: Scope;
-  kind?: string;
+  kind?: OrganisationKind;
   ids?: number[];
   /** exactly this region (a round's units), not the ones under it */
   regionId?: number;
@@ -98,7 +101,7 @@ export async function personHistory(db: Executor, organisationIds: number[]): Pr
 }
 
 /** The open-ended (current) version of a role, if any. */
-export async function currentPerson(db: Executor, organisationId: number, role: string) {
+export async function currentPerson(db: Executor, organisationId: number, role: PersonRole) {
   const row = await db
     .selectFrom('responsible_persons')
     .selectAll()
@@ -118,7 +121,7 @@ export async function insertPerson(
   db: Executor,
   values: {
     organisationId: number;
-    role: string;
+    role: PersonRole;
     name: string;
     position: string;
     officePhone: string | null;
@@ -155,7 +158,7 @@ export async function insertChangeReport(
   db: Executor,
   values: {
     organisationId: number;
-    role: string;
+    role: PersonRole;
     previousPersonId: number | null;
     nextPersonId: number;
     effectiveDate: string;
@@ -213,7 +216,7 @@ export type ChangeReportRow = Awaited<
 
 export async function listChangeReports(
   db: Executor,
-  f: { scope: Scope; status?: string; organisationIds?: number[]; ids?: number[] },
+  f: { scope: Scope; status?: ChangeReportTable['status']; organisationIds?: number[]; ids?: number[] },
 ): Promise<ChangeReportRow[]> {
   let query = selectChangeReports(db).where((eb) =>
     scopeWhere(eb, f.scope, { region: { path: 'r.path' }, organisation: 'c.organisation_id' }),

@@ -21,7 +21,7 @@ import { allowed } from '../../access/authorize.js';
 import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { ResponsiblePerson } from '../../db/schema.js';
-import { forbidden, invalid, invalidState, notFound } from '../../errors.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import { proposeHandover } from '../accounts/handover.js';
 import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
 import { insertNotifications, reviewersOfRegion } from '../notifications/notifications.repository.js';
@@ -120,7 +120,7 @@ export function presentChangeReport(row: ChangeReportRow): ChangeReportDto {
     next: { name: row.next_name, position: row.next_position },
     effectiveDate: row.effective_date,
     reason: row.reason,
-    status: row.status as ChangeReportDto['status'],
+    status: row.status,
     reportedAt: row.reported_at,
     reportedBy: row.reported_by_name,
     acknowledgedAt: row.acknowledged_at,
@@ -275,9 +275,7 @@ export async function recordPersonVersion(
 ): Promise<{ previous: ResponsiblePerson | null; next: ResponsiblePerson }> {
   const previous = (await currentPerson(trx, input.organisationId, input.role)) ?? null;
   if (previous && input.servedFrom < previous.served_from) {
-    throw invalid(
-      `servedFrom 不能早于现任的起始日 ${previous.served_from} / must not be before ${previous.served_from}`,
-    );
+    throw new AppError('SERVED_FROM_BEFORE_CURRENT', { date: previous.served_from });
   }
   if (previous) await closePerson(trx, previous.id, dayBefore(input.servedFrom));
   const next = await insertPerson(trx, { ...input, createdBy: ctx.actor.userId });
@@ -339,7 +337,7 @@ export async function updateRosterPerson(
     const replacing = cur !== undefined && cur.name !== input.name;
     const reported = replacing && REPORTED_ROLES.includes(role) && (await hasFiled(trx, organisationId));
     if (reported && !input.reason) {
-      throw invalid('reason: 已备案单位更换人员须说明原因 / a reason is required to replace a filed person');
+      throw new AppError('REPLACEMENT_REASON_REQUIRED');
     }
     const { previous, next } = await recordPersonVersion(trx, ctx, unit.region_id, version);
     if (!reported || !input.reason) return;
@@ -402,10 +400,10 @@ export async function acknowledgeChangeReport(
   if (overseenRegion(scope) === null) throw forbidden();
   const [before] = await listChangeReports(ctx.db, { scope, ids: [id] });
   if (!before) throw notFound();
-  if (before.status !== 'reported') throw invalidState('已确认 / already acknowledged');
+  if (before.status !== 'reported') throw new AppError('CHANGE_ALREADY_ACKNOWLEDGED');
   await ctx.db.transaction().execute(async (trx) => {
     const n = await acknowledgeChangeReportRow(trx, id, { by: ctx.actor.userId, note: input?.note ?? null });
-    if (n === 0) throw invalidState('已确认 / already acknowledged');
+    if (n === 0) throw new AppError('CHANGE_ALREADY_ACKNOWLEDGED');
     await appendAudit(trx, ctx, {
       action: 'change_report.acknowledge',
       entityType: 'change_report',
@@ -442,7 +440,7 @@ export async function rosterExportData(
 ): Promise<RosterExportData> {
   if (options.full) {
     if (!can(ctx.actor.role, 'contacts:reveal')) throw forbidden();
-    if (!options.reason) throw invalid('reason: 导出完整电话须说明原因 / a reason is required');
+    if (!options.reason) throw new AppError('EXPORT_REASON_REQUIRED');
   }
   const date = options.date ?? localDate();
   const units = await listUnits(ctx.db, { scope: scopeOf(ctx.actor) });

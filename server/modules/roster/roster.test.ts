@@ -99,7 +99,7 @@ describeEachDialect('roster', (dialect) => {
       servedFrom: '2023-01-01',
     });
     expect(backdated.statusCode).toBe(400);
-    expect(backdated.json().error.code).toBe('VALIDATION_FAILED');
+    expect(backdated.json().error.code).toBe('SERVED_FROM_BEFORE_CURRENT');
     expect(backdated.json().error.message).toContain('2023-05-01');
 
     const before = (await gongan.get(`/api/v1/roster/${gonganId}?date=2023-04-30`)).json();

@@ -22,7 +22,7 @@ export async function search(ctx: RequestContext, query: SearchQuery): Promise<S
     limit: query.limit,
   });
   const items = rows.slice(0, query.limit).map((r) => ({
-    type: r.entity_type as SearchResponse['items'][number]['type'],
+    type: r.entity_type,
     id: r.entity_id,
     title: r.title,
     titleHtml: highlight(r.title, q),

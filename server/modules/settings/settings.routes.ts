@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SecurityPolicySchema } from '../../../common/security-policy.js';
-import { invalidState } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.writer.js';
 import { currentSecurityPolicy, forgetCachedSecurityPolicy, SECURITY_POLICY_KEY } from './security-policy.js';
 import { writeSetting } from './settings.repository.js';
@@ -32,7 +32,7 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
         !before.totpRequiredForAdmins &&
         !request.secondFactor?.totpEnabled
       ) {
-        throw invalidState('请先为自己绑定动态验证码 / enrol your own second factor first');
+        throw new AppError('OWN_TOTP_REQUIRED');
       }
       await app.db.transaction().execute(async (trx) => {
         await writeSetting(trx, SECURITY_POLICY_KEY, after, ctx.actor.userId);

@@ -5,6 +5,7 @@
 // token digest: SHA-256, or `sm3:` in gm mode) and dies with setup.
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { OrganisationKind, RegionLevel } from '../../../common/organisations.js';
 import type { Role } from '../../../common/roles.js';
 import type { SetupRequest, SetupResponse } from '../../../common/schemas/activation.js';
 import type { Executor } from '../../context.js';
@@ -72,7 +73,7 @@ export async function checkSetupToken(db: Kysely<Database>, token: string, ip: s
   }
 }
 
-async function regionChain(trx: Executor, names: { name: string; level: string }[]): Promise<number> {
+async function regionChain(trx: Executor, names: { name: string; level: RegionLevel }[]): Promise<number> {
   let parentId: number | null = null;
   const path: string[] = [];
   for (const r of names) {
@@ -106,15 +107,15 @@ export async function runSetup(
   const rules = passwordRules(await currentSecurityPolicy(db, defaults));
   return db.transaction().execute(async (trx) => {
     if (!(await setupNeeded(trx))) throw new AppError('SETUP_COMPLETE');
-    const locality = example
-      ? SEED_REGION.map((r) => ({ name: r.name, level: r.level as string }))
+    const locality: { name: string; level: RegionLevel }[] = example
+      ? SEED_REGION.map((r) => ({ name: r.name, level: r.level }))
       : [
           { name: input.locality.province, level: 'province' },
-          ...(input.locality.city ? [{ name: input.locality.city, level: 'city' }] : []),
+          ...(input.locality.city ? [{ name: input.locality.city, level: 'city' as const }] : []),
           { name: input.locality.county, level: 'county' },
         ];
     const regionId = await regionChain(trx, locality);
-    const unit = async (kind: string, name: string, order: number) => {
+    const unit = async (kind: OrganisationKind, name: string, order: number) => {
       const found = await trx
         .selectFrom('organisations')
         .select('id')

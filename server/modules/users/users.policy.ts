@@ -11,6 +11,7 @@
 // - 统战部 issues activation codes for the business accounts of its region (its units' 联络员), creates the
 //   units' accounts in bulk, hands accounts over, and adds a district under its region with that district's
 //   统战部 account.
+import type { OrganisationKind } from '../../../common/organisations.js';
 import { ADMIN_ROLES, type Role } from '../../../common/roles.js';
 import type { Actor } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -19,14 +20,16 @@ export const isAdminRole = (role: Role | string): boolean =>
   (ADMIN_ROLES as readonly string[]).includes(role);
 
 /** The business roles 统战部's unit accounts take, by the kind of the unit. */
-export const UNIT_ACCOUNT_ROLE: Partial<Record<string, Role>> = {
+export const UNIT_ACCOUNT_ROLE: Partial<Record<OrganisationKind, Role>> = {
   department: 'department',
   counterpart: 'counterpart',
 };
+/** The kinds of unit that have a 联络员 account. */
+export const UNIT_KINDS = Object.keys(UNIT_ACCOUNT_ROLE) as OrganisationKind[];
 
 /** A unit's 联络员 account: the business role its unit's kind takes. */
 export const isUnitAccount = (u: { role: string; organisation_kind: string }): boolean =>
-  u.role === UNIT_ACCOUNT_ROLE[u.organisation_kind];
+  u.role === UNIT_ACCOUNT_ROLE[u.organisation_kind as OrganisationKind];
 
 /** The roster role whose holder holds the unit's account: a new 联络员 proposes the hand-over. */
 export const ACCOUNT_HOLDER_ROLE = 'liaison' as const;

@@ -1,3 +1,4 @@
+import type { Role } from '../../../common/roles.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { likeContains } from '../../db/like.js';
@@ -33,7 +34,7 @@ export type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['execute
 
 export async function listUsers(
   db: Executor,
-  f: { regionPath: string; role?: string; organisationId?: number; q?: string; ids?: number[] },
+  f: { regionPath: string; role?: Role; organisationId?: number; q?: string; ids?: number[] },
 ): Promise<UserRow[]> {
   let query = selectUsers(db).where('r.path', 'like', `${f.regionPath}%`);
   if (f.role) query = query.where('u.role', '=', f.role);

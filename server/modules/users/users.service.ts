@@ -8,7 +8,7 @@ import type {
 } from '../../../common/schemas/users.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { AppError, conflict, notFound } from '../../errors.js';
 import { makePending } from '../activation/activation.codes.js';
 import {
   codeTarget,
@@ -102,7 +102,7 @@ export async function createUserRecord(
     .executeTakeFirst();
   if (!org) throw notFound();
   if (!roleFitsOrganisation(input.role, org.kind as OrganisationKind)) {
-    throw invalid(`role ${input.role} ≠ organisation kind ${org.kind}`);
+    throw new AppError('ROLE_ORGANISATION_MISMATCH', { role: input.role, kind: org.kind });
   }
   if (input.password) {
     const problems = passwordProblems(input.password, input.username, policy);
@@ -177,9 +177,9 @@ export async function updateUser(
   if (input.organisationId !== undefined)
     orgKind = (await visibleOrganisation(ctx, input.organisationId)).kind as OrganisationKind;
   if (!roleFitsOrganisation(before.role as Role, orgKind))
-    throw invalid(`role ${before.role} ≠ organisation kind ${orgKind}`);
+    throw new AppError('ROLE_ORGANISATION_MISMATCH', { role: before.role, kind: orgKind });
   if (id === ctx.actor.userId && input.disabled === true) {
-    throw new AppError('INVALID_STATE', { detail: '不能停用自己 / cannot disable yourself' });
+    throw new AppError('CANNOT_DISABLE_SELF');
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -211,7 +211,7 @@ export async function grantRole(ctx: RequestContext, id: number, role: Role): Pr
   const before = await visibleUser(ctx, id);
   authorizeAccount(ctx.actor, 'grant-role', { target: { id, role: before.role }, newRole: role });
   if (!roleFitsOrganisation(role, before.organisation_kind as OrganisationKind))
-    throw invalid(`role ${role} ≠ organisation kind ${before.organisation_kind}`);
+    throw new AppError('ROLE_ORGANISATION_MISMATCH', { role, kind: before.organisation_kind });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ role, updated_at: nowIso() }).where('id', '=', id).execute();
     await deleteUserSessions(trx, id);
@@ -270,9 +270,7 @@ export async function endSessions(ctx: RequestContext, id: number): Promise<void
 export async function resetTotp(ctx: RequestContext, id: number): Promise<UserDto> {
   const target = await visibleUser(ctx, id);
   if (id === ctx.actor.userId) {
-    throw new AppError('INVALID_STATE', {
-      detail: '不能重置自己的双因素认证 / cannot reset your own second factor',
-    });
+    throw new AppError('CANNOT_RESET_OWN_TOTP');
   }
   authorizeAccount(ctx.actor, 'reset-totp', { target: { id, role: target.role } });
   await ctx.db.transaction().execute(async (trx) => {

@@ -148,10 +148,10 @@ describeEachDialect('users (系统管理员)', (dialect) => {
 
   it('refuses a role that does not fit the organisation’s kind with 400, and stores nothing', async () => {
     const cases: [string, string, string][] = [
-      ['department', '民革奉化区委会', 'role department ≠ organisation kind counterpart'],
-      ['counterpart', '区公安分局', 'role counterpart ≠ organisation kind department'],
-      ['tzb', '区府办', 'role tzb ≠ organisation kind office'],
-      ['qfb', '区委统战部', 'role qfb ≠ organisation kind oversight'],
+      ['department', '民革奉化区委会', '角色 department 与单位类别 counterpart 不符'],
+      ['counterpart', '区公安分局', '角色 counterpart 与单位类别 department 不符'],
+      ['tzb', '区府办', '角色 tzb 与单位类别 office 不符'],
+      ['qfb', '区委统战部', '角色 qfb 与单位类别 oversight 不符'],
     ];
     for (const [role, org, detail] of cases) {
       const res = await admin.post('/api/v1/users', {
@@ -161,7 +161,7 @@ describeEachDialect('users (系统管理员)', (dialect) => {
         organisationId: await orgId(t.db, org),
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: `输入有误：${detail}` } });
+      expect(res.json()).toEqual({ error: { code: 'ROLE_ORGANISATION_MISMATCH', message: detail } });
     }
     expect(
       await t.db.selectFrom('users').select('id').where('username', 'like', 'mismatch-%').execute(),
@@ -175,8 +175,8 @@ describeEachDialect('users (系统管理员)', (dialect) => {
     expect(moved.statusCode).toBe(400);
     expect(moved.json()).toEqual({
       error: {
-        code: 'VALIDATION_FAILED',
-        message: '输入有误：role department ≠ organisation kind counterpart',
+        code: 'ROLE_ORGANISATION_MISMATCH',
+        message: '角色 department 与单位类别 counterpart 不符',
       },
     });
   });
