@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { connect } from '../server/db/connect.js';
+import { migrateToLatest } from '../server/db/migrate.js';
 import { BENCH_PASSWORD, CURRENT_YEAR, defaultUrl } from './generate.js';
 import { benchUsers } from './lib/common.js';
 
@@ -75,6 +76,7 @@ export function selfTimes(profile: Profile) {
 
 async function main() {
   const h = connect(url);
+  await migrateToLatest(h.db);
   const users = await benchUsers(h.db);
   const open = await h.db
     .selectFrom('consultation_items as i')
