@@ -27,7 +27,7 @@ async function main() {
   const ports: number[] = [];
   for (let i = 0; i < instances; i++) {
     const database = connect(url, { poolSize: 10 });
-    const app = await buildApp({ config, database });
+    const app = await buildApp({ config, database, responses: 'trust' }); // as in production (server/main.ts)
     await app.listen({ port: 0, host: '127.0.0.1' });
     ports.push((app.server.address() as { port: number }).port);
   }
