@@ -2,14 +2,16 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 // Frozen in time: this file must never import application code.
 // The sign-in epoch: one counter the database itself raises (triggers) whenever anything a signed-in request
-// is resolved from changes — a session ends (sign-out, password change or reset, "end all sessions", expiry),
+// is resolved from changes — a session ends (sign-out, password change or reset, "end all sessions", expiry)
+// or its lifetime is cut short (its start, expiry or last activity set earlier; `last_seen_at` moving forward,
+// once a minute per active session, is not a change the cache needs to hear of),
 // an account's role, organisation, name, username, disabled or must-change-password flag, its second factor,
 // an organisation's name, kind or region, a region's path. Each app instance caches sessions and actors
 // (server/plugins/auth.ts) and reads this counter on every request: any change, by any instance or the CLI,
 // drops every instance's cache before its next request.
 
 const WATCHED: { table: string; events: string }[] = [
-  { table: 'sessions', events: 'delete' },
+  { table: 'sessions', events: 'delete or update of created_at, expires_at' },
   {
     table: 'users',
     events:
@@ -39,8 +41,16 @@ export async function up(db: Kysely<any>): Promise<void> {
         .raw(`create trigger ${w.table}_auth_epoch after ${w.events} on ${w.table}
           for each statement execute function auth_epoch_bump()`)
         .execute(db);
+    await sql
+      .raw(`create trigger sessions_auth_epoch_seen after update of last_seen_at on sessions
+        for each row when (new.last_seen_at < old.last_seen_at) execute function auth_epoch_bump()`)
+      .execute(db);
     return;
   }
+  await sql
+    .raw(`create trigger sessions_auth_epoch_seen after update of last_seen_at on sessions
+      when new.last_seen_at < old.last_seen_at begin ${bump}; end`)
+    .execute(db);
   // SQLite: one trigger per event (its triggers take one event each), per row
   for (const w of WATCHED)
     for (const [i, event] of w.events.split(' or ').entries())
@@ -51,6 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  await sql.raw(`drop trigger if exists sessions_auth_epoch_seen${pg ? ' on sessions' : ''}`).execute(db);
   for (const w of WATCHED) {
     if (pg) await sql.raw(`drop trigger if exists ${w.table}_auth_epoch on ${w.table}`).execute(db);
     else
