@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
@@ -68,7 +68,9 @@ export async function buildApp({
     // Fastify's two lines per request (received, completed) only at debug and trace: at info they were a JSON
     // serialisation and a write per line on every request; the reverse proxy keeps an access log (nginx does by default), and
     // errors are logged by the error handler at every level.
-    disableRequestLogging: !['debug', 'trace'].includes(config.LIAISON_LOG_LEVEL),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(config.LIAISON_LOG_LEVEL),
+    }),
     // whose X-Forwarded-For is believed (the address audited and rate-limited): LIAISON_TRUST_PROXY
     trustProxy: config.LIAISON_TRUST_PROXY,
     bodyLimit: 1024 * 1024,
