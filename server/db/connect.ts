@@ -91,7 +91,7 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
  * hundreds of milliseconds (bench: event-loop delay max 558 ms at 50 connections). A query that ends more than
  * YIELD_EVERY_MS after the last yield therefore yields (setImmediate), letting timers, sockets and other
  * requests in: no run of queries holds the loop much beyond that. Yielding after every query instead cost a
- * macrotask per query (bench/profile.ts: ~8 % of a ledger list's CPU) for stalls of a fraction of a millisecond.
+ * macrotask and a trip round the event loop per query, to break stalls of a fraction of a millisecond.
  */
 const YIELD_EVERY_MS = 5;
 let lastYield = 0;
