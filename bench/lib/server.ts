@@ -2,6 +2,8 @@
 // database) and the floor — a bare fastify() serving one captured response body — in the same process, so
 // both share the machine's noise. Driven over IPC by bench/run.ts: set the floor's body, measure the event
 // loop's delay during a run, report memory.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { buildApp } from '../../server/app.js';
@@ -15,14 +17,17 @@ export type ServerMessage =
   | { type: 'floor'; body: string; contentType: string; method: string }
   | { type: 'eld-start' }
   | { type: 'eld-stop' }
-  | { type: 'stats' };
+  | { type: 'stats' }
+  | { type: 'cpu' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; path: string };
 
 async function main() {
   const config = benchConfig(url);
   const ports: number[] = [];
   for (let i = 0; i < instances; i++) {
     const database = connect(url, { poolSize: 10 });
-    const app = await buildApp({ config, database });
+    const app = await buildApp({ config, database, responses: 'trust' }); // as in production (server/main.ts)
     await app.listen({ port: 0, host: '127.0.0.1' });
     ports.push((app.server.address() as { port: number }).port);
   }
@@ -37,8 +42,24 @@ async function main() {
   const floorPort = (bare.server.address() as { port: number }).port;
 
   const eld = monitorEventLoopDelay({ resolution: 5 });
-  process.on('message', (m: ServerMessage) => {
-    if (m.type === 'floor') {
+  // a CPU profile of a run alone (bench/profile.ts), without start-up and module loading
+  let inspector: Session | null = null;
+  process.on('message', async (m: ServerMessage) => {
+    if (m.type === 'cpu') {
+      process.send?.({ type: 'cpu', usage: process.cpuUsage() });
+    } else if (m.type === 'profile-start') {
+      inspector = new Session();
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.start');
+      process.send?.({ type: 'ok' });
+    } else if (m.type === 'profile-stop' && inspector) {
+      const { profile } = await inspector.post('Profiler.stop');
+      writeFileSync(m.path, JSON.stringify(profile));
+      inspector.disconnect();
+      inspector = null;
+      process.send?.({ type: 'ok' });
+    } else if (m.type === 'floor') {
       floor = { body: m.body, contentType: m.contentType };
       process.send?.({ type: 'ok' });
     } else if (m.type === 'eld-start') {

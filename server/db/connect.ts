@@ -79,7 +79,7 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
   );
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins: [yieldAfterEachQuery],
+    plugins: [yieldWhenDue],
   });
   archiveFlags.set(db, archiveFlag);
   return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
@@ -88,13 +88,24 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
 /**
  * better-sqlite3 runs a query synchronously, so a request's queries follow one another as microtasks: under
  * load the requests in flight ran all their queries in one turn of the event loop, which then stalled for
- * hundreds of milliseconds (bench: event-loop delay max 558 ms at 50 connections). Yielding after each query
- * (setImmediate) lets timers, sockets and other requests in between: each synchronous step is one query.
+ * hundreds of milliseconds (bench: event-loop delay max 558 ms at 50 connections). A query that ends more than
+ * YIELD_EVERY_MS after the last yield therefore yields (setImmediate), letting timers, sockets and other
+ * requests in: no run of queries holds the loop much beyond that. Yielding after every query instead cost a
+ * macrotask and a trip round the event loop per query, to break stalls of a fraction of a millisecond.
  */
-const yieldAfterEachQuery: KyselyPlugin = {
+const YIELD_EVERY_MS = 5;
+let lastYield = 0;
+const yieldNow = () =>
+  new Promise<void>((resolve) =>
+    setImmediate(() => {
+      lastYield = performance.now();
+      resolve();
+    }),
+  );
+const yieldWhenDue: KyselyPlugin = {
   transformQuery: (args) => args.node,
   transformResult: async (args) => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (performance.now() - lastYield >= YIELD_EVERY_MS) await yieldNow();
     return args.result;
   },
 };

@@ -54,6 +54,7 @@ export interface Database {
   plan_items: PlanItemTable;
   ledger_records: LedgerRecordTable;
   rate_limit_counters: RateLimitCounterTable;
+  auth_epoch: AuthEpochTable;
   ledger_record_counterparts: LedgerRecordCounterpartTable;
   ledger_responses: LedgerResponseTable;
   attachments: AttachmentTable;
@@ -729,6 +730,15 @@ export interface PairEvaluationTable {
 }
 
 /** A long document built in the background, visible to its creator only. */
+/**
+ * One row (id 1): raised by triggers whenever a session ends or an account, organisation or region a session is
+ * resolved from changes; the app's session cache is valid only while it stays the same (server/plugins/auth.ts).
+ */
+export interface AuthEpochTable {
+  id: number;
+  epoch: number;
+}
+
 /** A rate limit's counter for one key (route kind + address or user) in its current window. */
 export interface RateLimitCounterTable {
   key: string;

@@ -1,7 +1,8 @@
 // Scale-out (architecture: "several stateless app instances behind a load balancer, sessions in the database"):
 // two app instances — two buildApp on two connections (pools) to the same database; on SQLite one database
 // FILE — share sessions (sign in on A, use the cookie on B), see each other's writes, and the reminder sweep
-// run by two instances at the same moment sends nothing twice.
+// run by two instances at the same moment sends nothing twice. Each instance's session cache honours a change
+// made through the other at once.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,6 +113,81 @@ describeEachDialect('two app instances on one database', (dialect) => {
     expect(me.json()).toMatchObject({ user: { username } });
     expect((await onB({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBeLessThan(300);
     expect((await as(a, cookie, csrfToken)({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+  });
+
+  // Each instance caches sessions and actors (server/plugins/auth.ts) for one value of the sign-in epoch, which
+  // database triggers raise: a change made through A — or by plain SQL — is honoured by B at its next request.
+  it('a change to a session or an account made on A is honoured by B at its very next request', {
+    timeout: 120_000,
+  }, async () => {
+    const db = (handles[0] as DatabaseHandle).db;
+    const idOf = async (username: string) =>
+      (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
+        .id;
+    const sysadmin = await login(a, await makeUser(db, 'sysadmin', '区委统战部'));
+    const signedInOnB = async (username: string) => {
+      const res = await b.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: TEST_PASSWORD },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const cookie = res.cookies.find((c) => c.name === 'liaison_session')?.value as string;
+      const onB = as(b, cookie, (res.json() as { csrfToken: string }).csrfToken);
+      // B has read (and cached) the session and its actor
+      for (let i = 0; i < 2; i++)
+        expect((await onB({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+      return { cookie, onB };
+    };
+    const me = (onB: ReturnType<typeof as>) => onB({ method: 'GET', url: '/api/v1/auth/me' });
+
+    // signed out on A (the same session)
+    const out = await makeUser(db, 'department', '区教育局');
+    const s1 = await signedInOnB(out);
+    const onA = as(a, s1.cookie, (await me(s1.onB)).json().csrfToken);
+    expect((await onA({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBeLessThan(300);
+    expect((await me(s1.onB)).statusCode).toBe(401);
+
+    // password reset on A
+    const reset = await makeUser(db, 'department', '区教育局');
+    const s2 = await signedInOnB(reset);
+    expect((await sysadmin.post(`/api/v1/users/${await idOf(reset)}/reset-password`)).statusCode).toBe(200);
+    expect((await me(s2.onB)).statusCode).toBe(401);
+
+    // disabled on A
+    const disabled = await makeUser(db, 'counterpart', '民盟奉化支部');
+    const s3 = await signedInOnB(disabled);
+    expect(
+      (await sysadmin.patch(`/api/v1/users/${await idOf(disabled)}`, { disabled: true })).statusCode,
+    ).toBe(200);
+    expect((await me(s3.onB)).statusCode).toBe(401);
+
+    // a new role and organisation, as the CLI or an operator would set them in the database: B answers with
+    // the new role's rights at once (a business role follows its organisation's kind, so the API moves both)
+    const promoted = await makeUser(db, 'qfb', '区府办');
+    const s4 = await signedInOnB(promoted);
+    expect((await me(s4.onB)).json()).toMatchObject({ user: { role: 'qfb' } });
+    await db
+      .updateTable('users')
+      .set({ role: 'tzb', organisation_id: await orgId(db, '区委统战部') })
+      .where('username', '=', promoted)
+      .execute();
+    expect((await me(s4.onB)).json()).toMatchObject({
+      user: { role: 'tzb', organisation: { name: '区委统战部' } },
+    });
+
+    // a new display name on A, the session kept: B shows it
+    const renamed = await makeUser(db, 'department', '区教育局');
+    const s5 = await signedInOnB(renamed);
+    const patch = await sysadmin.patch(`/api/v1/users/${await idOf(renamed)}`, { displayName: '改名后' });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect((await me(s5.onB)).json()).toMatchObject({ user: { displayName: '改名后' } });
+
+    // disabled by plain SQL, past the app: B honours it too
+    const bySql = await makeUser(db, 'department', '区教育局');
+    const s6 = await signedInOnB(bySql);
+    await db.updateTable('users').set({ disabled: 1 }).where('username', '=', bySql).execute();
+    expect((await me(s6.onB)).statusCode).toBe(401);
   });
 
   it('what is written on A is read on B: the record, its search row, the pair ledger', async () => {

@@ -11,6 +11,7 @@ import * as auditTruncate from './2026_11_28_1900_audit_truncate.js';
 import * as activation from './2026_12_02_1000_activation.js';
 import * as rateLimitCounters from './2026_12_02_1000_rate_limit_counters.js';
 import * as attachmentLinks from './2026_12_02_1310_attachment_links.js';
+import * as authEpoch from './2026_12_02_1800_auth_epoch.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1000_activation': activation,
   '2026_12_02_1310_attachment_links': attachmentLinks,
   '2026_12_02_1000_rate_limit_counters': rateLimitCounters,
+  '2026_12_02_1800_auth_epoch': authEpoch,
 };
