@@ -1,5 +1,5 @@
 import { Alert, Form, type FormInstance, Modal, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 
@@ -39,7 +39,8 @@ export function FormModal<V extends object>({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(() => {
+  // a layout effect: the reset comes before any effect of the fields that fills in a default
+  useLayoutEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);
