@@ -152,35 +152,35 @@ const itemPath = (id: number) => `/api/v1/consultations/items/${id}`;
 
 /** Every write of the wing; each body is its shared request type, checked before it is sent. */
 export const consultationApi = {
-  create: (body: CreateMatterRequest) =>
+  create: async (body: CreateMatterRequest) =>
     api.post('/api/v1/consultations/matters', checked(CreateMatterRequest, body), MatterDto),
-  update: (id: number, body: UpdateMatterRequest) =>
+  update: async (id: number, body: UpdateMatterRequest) =>
     api.patch(matterPath(id), checked(UpdateMatterRequest, body), MatterDto),
-  schedule: (id: number, body: ScheduleSymposiumRequest) =>
+  schedule: async (id: number, body: ScheduleSymposiumRequest) =>
     api.post(`${matterPath(id)}/symposium`, checked(ScheduleSymposiumRequest, body), MatterDto),
-  hold: (id: number, body: HoldSymposiumRequest) =>
+  hold: async (id: number, body: HoldSymposiumRequest) =>
     api.post(`${matterPath(id)}/symposium/held`, checked(HoldSymposiumRequest, body), MatterDto),
-  minutes: (id: number, body: MinutesRequest) =>
+  minutes: async (id: number, body: MinutesRequest) =>
     api.put(`${matterPath(id)}/minutes`, checked(MinutesRequest, body), MatterDto),
-  decide: (id: number, body: DecisionRequest) =>
+  decide: async (id: number, body: DecisionRequest) =>
     api.post(`${matterPath(id)}/decision`, checked(DecisionRequest, body), MatterDto),
-  addItem: (id: number, body: CreateItemRequest) =>
+  addItem: async (id: number, body: CreateItemRequest) =>
     api.post(`${matterPath(id)}/items`, checked(CreateItemRequest, body), ItemScreenResponse),
-  analyse: (id: number, body: AnalysisRequest) =>
+  analyse: async (id: number, body: AnalysisRequest) =>
     api.put(`${itemPath(id)}/analysis`, checked(AnalysisRequest, body), ItemScreenResponse),
-  reply: (id: number, body: ReplyRequest) =>
+  reply: async (id: number, body: ReplyRequest) =>
     api.post(`${itemPath(id)}/reply`, checked(ReplyRequest, body), ItemScreenResponse),
-  extension: (id: number, body: ExtensionRequest) =>
+  extension: async (id: number, body: ExtensionRequest) =>
     api.post(`${itemPath(id)}/extension`, checked(ExtensionRequest, body), ItemScreenResponse),
-  grant: (id: number, body: GrantExtensionRequest) =>
+  grant: async (id: number, body: GrantExtensionRequest) =>
     api.post(`${itemPath(id)}/extension/grant`, checked(GrantExtensionRequest, body), ItemScreenResponse),
-  refuse: (id: number, body: RefuseExtensionRequest) =>
+  refuse: async (id: number, body: RefuseExtensionRequest) =>
     api.post(`${itemPath(id)}/extension/refuse`, checked(RefuseExtensionRequest, body), ItemScreenResponse),
-  verdict: (id: number, body: VerdictRequest) =>
+  verdict: async (id: number, body: VerdictRequest) =>
     api.post(`${itemPath(id)}/verdict`, checked(VerdictRequest, body), ItemScreenResponse),
-  close: (id: number, body: CloseItemRequest) =>
+  close: async (id: number, body: CloseItemRequest) =>
     api.post(`${itemPath(id)}/close`, checked(CloseItemRequest, body), ItemScreenResponse),
-  saveSettings: (body: ConsultationSettings) =>
+  saveSettings: async (body: ConsultationSettings) =>
     api.put(
       '/api/v1/consultations/settings',
       checked(ConsultationSettings, body),

@@ -72,16 +72,16 @@ export function useOrganisations(filter: OrganisationFilter) {
 
 /** Every write on organisations and regions; each body is its shared request type, checked before sending. */
 export const organisationApi = {
-  create: (body: CreateOrganisationRequest) =>
+  create: async (body: CreateOrganisationRequest) =>
     api.post('/api/v1/organisations', checked(CreateOrganisationRequest, body), OrganisationDto),
-  update: (id: number, body: UpdateOrganisationRequest) =>
+  update: async (id: number, body: UpdateOrganisationRequest) =>
     api.patch(`/api/v1/organisations/${id}`, checked(UpdateOrganisationRequest, body), OrganisationDto),
-  addAlias: (id: number, body: AddAliasRequest) =>
+  addAlias: async (id: number, body: AddAliasRequest) =>
     api.post(`/api/v1/organisations/${id}/aliases`, checked(AddAliasRequest, body), OrganisationDto),
   removeAlias: (id: number, aliasId: number) => api.delete(`/api/v1/organisations/${id}/aliases/${aliasId}`),
-  createRegion: (body: CreateRegionRequest) =>
+  createRegion: async (body: CreateRegionRequest) =>
     api.post('/api/v1/regions', checked(CreateRegionRequest, body), RegionDto),
-  renameRegion: (id: number, body: UpdateRegionRequest) =>
+  renameRegion: async (id: number, body: UpdateRegionRequest) =>
     api.patch(`/api/v1/regions/${id}`, checked(UpdateRegionRequest, body), RegionDto),
 };
 

@@ -78,20 +78,20 @@ const reportPath = (d: number, y: number) => `/api/v1/reports/${d}/${y}`;
 
 /** Every write on reports; each body is its shared request type, checked before it is sent. */
 export const reportApi = {
-  save: (d: number, y: number, body: SaveReportRequest) =>
+  save: async (d: number, y: number, body: SaveReportRequest) =>
     api.put(reportPath(d, y), checked(SaveReportRequest, body), ReportDto),
-  submit: (d: number, y: number, body: SubmitReportRequest) =>
+  submit: async (d: number, y: number, body: SubmitReportRequest) =>
     api.post(`${reportPath(d, y)}/submit`, checked(SubmitReportRequest, body), ReportDto),
-  ret: (d: number, y: number, comment: string) =>
+  ret: async (d: number, y: number, comment: string) =>
     api.post(`${reportPath(d, y)}/return`, checked(ReturnReportRequest, { comment }), ReportDto),
-  accept: (d: number, y: number, comment: string | null) =>
+  accept: async (d: number, y: number, comment: string | null) =>
     api.post(`${reportPath(d, y)}/accept`, checked(AcceptReportRequest, { comment }), ReportDto),
-  comment: (d: number, y: number, body: CommentReportRequest) =>
+  comment: async (d: number, y: number, body: CommentReportRequest) =>
     api.post(`${reportPath(d, y)}/comments`, checked(CommentReportRequest, body), ReportDto),
   remind: (year: number) => api.post(withQuery('/api/v1/reports/remind', { year }), {}, ReportRemindResponse),
-  setDeadline: (year: number, deadline: string) =>
+  setDeadline: async (year: number, deadline: string) =>
     api.put(`/api/v1/report-rounds/${year}`, checked(SetReportRoundRequest, { deadline }), ReportRoundDto),
-  evaluate: (body: EvaluationRequest) =>
+  evaluate: async (body: EvaluationRequest) =>
     api.put('/api/v1/evaluations', checked(EvaluationRequest, body), EvaluationDto),
 };
 
