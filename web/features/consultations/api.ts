@@ -25,6 +25,7 @@ import {
   VerdictRequest,
 } from '../../../common/schemas/consultations';
 import { api, checked } from '../../api/client';
+import { notificationKeys } from '../notifications/api';
 
 export interface MatterFilter {
   year: number;
@@ -142,7 +143,7 @@ export function useItemMutation<V>(fn: (values: V) => Promise<ItemScreenResponse
       void queryClient.invalidateQueries({ queryKey: consultationKeys.allItems });
       void queryClient.invalidateQueries({ queryKey: consultationKeys.allMatters });
       void queryClient.invalidateQueries({ queryKey: consultationKeys.allFigures });
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
   });
 }

@@ -8,6 +8,9 @@ import {
 import { PairingListResponse } from '../../../common/schemas/pairings';
 import type { Ref } from '../../../common/schemas/shared';
 import { api } from '../../api/client';
+import { calendarKeys } from '../calendar/api';
+import { pairingKeys } from '../pairings/api';
+import { planKeys } from '../plans/api';
 
 export interface LedgerFilter {
   year: number;
@@ -19,6 +22,8 @@ export interface LedgerFilter {
 
 export const ledgerKeys = {
   all: ['ledger'] as const,
+  lists: ['ledger', 'list'] as const,
+  summaries: ['ledger', 'summary'] as const,
   list: (filter: LedgerFilter) => ['ledger', 'list', filter] as const,
   summary: (year: number) => ['ledger', 'summary', year] as const,
   record: (id: number) => ['ledger', 'record', id] as const,
@@ -61,7 +66,7 @@ export function useLedgerRecord(id: number | null) {
 /** The pairs in force in a year that the user sees (its own, or the region's): departments and counterparts. */
 export function usePairsOfYear(year: number | null, enabled = true) {
   return useQuery({
-    queryKey: ['pairings', 'list', year ?? 0],
+    queryKey: pairingKeys.list(year ?? 0),
     queryFn: () => api.get('/api/v1/pairings', PairingListResponse, { year }),
     enabled: enabled && year !== null,
     staleTime: 60_000,
@@ -91,10 +96,10 @@ export function useRecordMutation<V>(fn: (values: V) => Promise<LedgerRecordDto>
     mutationFn: fn,
     onSuccess: (record) => {
       queryClient.setQueryData(ledgerKeys.record(record.id), record);
-      void queryClient.invalidateQueries({ queryKey: ['ledger', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['ledger', 'summary'] });
-      void queryClient.invalidateQueries({ queryKey: ['plans'] });
-      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      void queryClient.invalidateQueries({ queryKey: ledgerKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: ledgerKeys.summaries });
+      void queryClient.invalidateQueries({ queryKey: planKeys.all });
+      void queryClient.invalidateQueries({ queryKey: calendarKeys.all });
     },
   });
 }

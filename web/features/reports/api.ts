@@ -18,6 +18,7 @@ import {
   SubmitReportRequest,
 } from '../../../common/schemas/reports';
 import { api, checked, withQuery } from '../../api/client';
+import { notificationKeys } from '../notifications/api';
 
 const ReportListResponse = z.object({
   year: z.number().int(),
@@ -69,7 +70,7 @@ export function useReportMutation<V>(fn: (values: V) => Promise<ReportDto>) {
     onSuccess: (report) => {
       queryClient.setQueryData(reportKeys.one(report.department.id, report.year), report);
       void queryClient.invalidateQueries({ queryKey: reportKeys.lists });
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
   });
 }
