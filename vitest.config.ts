@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'bin/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'bin/**/*.test.ts', 'web/**/*.test.ts'],
           exclude: ['**/*.docs.test.ts', '**/*.load.test.ts', 'node_modules/**', 'dist/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

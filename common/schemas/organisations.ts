@@ -23,6 +23,7 @@ export const CreateRegionRequest = z.object({
 export type CreateRegionRequest = z.infer<typeof CreateRegionRequest>;
 
 export const UpdateRegionRequest = z.object({ name: Text(50) });
+export type UpdateRegionRequest = z.infer<typeof UpdateRegionRequest>;
 
 export const OrganisationDto = z.object({
   id: z.number().int(),

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ErrorBody, ErrorCode } from '../../common/errors';
 
 /**
@@ -114,6 +115,23 @@ async function send(method: string, path: string, body?: unknown): Promise<unkno
     throw error;
   }
   return json;
+}
+
+/**
+ * A request body checked against its shared schema before it is sent: what the server would refuse with
+ * VALIDATION_FAILED is refused here, with the same code, and no request leaves.
+ */
+export function checked<S extends z.ZodType>(schema: S, body: z.input<S>): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  const detail = `${where}${issue?.message ?? ''}`;
+  throw new ApiError(
+    'VALIDATION_FAILED',
+    language === 'en' ? `Invalid input: ${detail}` : `输入有误：${detail}`,
+    0,
+  );
 }
 
 function parseWith<T>(parser: Parser<T>, data: unknown, path: string): T {

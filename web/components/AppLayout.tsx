@@ -30,7 +30,7 @@ import { ROLE_LABELS } from '../../common/roles';
 import { hasPermission } from '../access';
 import { logout, SESSION_KEY } from '../api/session';
 import { changeLanguage, LANGUAGES, label } from '../i18n';
-import { MY_WORK, PAGES, pageOf } from '../routes';
+import { MY_WORK, PAGES, pageOf } from '../pages';
 import { AntdProvider } from './AntdProvider';
 import { FullPageSpin, useCurrentUser } from './guards';
 import { NotificationBell } from './NotificationBell';

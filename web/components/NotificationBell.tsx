@@ -4,42 +4,10 @@ import { Badge, Button, Dropdown, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { NotificationDto, NotificationListResponse } from '../../common/schemas/notifications';
-import { api, errorText, type Parser } from '../api/client';
+import type { NotificationDto } from '../../common/schemas/notifications';
+import { errorText } from '../api/client';
+import { notificationApi, notificationKeys } from '../features/notifications/api';
 import { formatDateTime } from './format';
-
-const KEY = ['notifications'] as const;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/**
- * The answer checked by hand: the bell is in the shell every page loads, which does not carry zod
- * (the shape is common/schemas/notifications.ts).
- */
-const ListShape: Parser<NotificationListResponse> = {
-  parse(input) {
-    if (
-      isRecord(input) &&
-      typeof input.unread === 'number' &&
-      Array.isArray(input.items) &&
-      input.items.every(
-        (n) =>
-          isRecord(n) &&
-          typeof n.id === 'number' &&
-          typeof n.title === 'string' &&
-          typeof n.body === 'string' &&
-          typeof n.createdAt === 'string' &&
-          (n.readAt === null || typeof n.readAt === 'string') &&
-          (n.link === null || typeof n.link === 'string'),
-      )
-    ) {
-      return input as NotificationListResponse;
-    }
-    throw new Error('not a NotificationListResponse');
-  },
-};
-
-const Anything: Parser<unknown> = { parse: (input) => input };
 
 /** The header's bell: unread count, the latest notifications, open one (marks it read), mark all read. */
 export function NotificationBell() {
@@ -48,17 +16,17 @@ export function NotificationBell() {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const list = useQuery({
-    queryKey: KEY,
-    queryFn: () => api.get('/api/v1/notifications', ListShape, { limit: 20 }),
+    queryKey: notificationKeys.all,
+    queryFn: notificationApi.latest,
     refetchInterval: 60_000,
   });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: KEY });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
   const markRead = useMutation({
-    mutationFn: (id: number) => api.post(`/api/v1/notifications/${id}/read`, {}, Anything),
+    mutationFn: notificationApi.markRead,
     onSuccess: refresh,
   });
   const markAll = useMutation({
-    mutationFn: () => api.post('/api/v1/notifications/read-all', {}, Anything),
+    mutationFn: notificationApi.markAllRead,
     onSuccess: refresh,
   });
 

@@ -1,13 +1,12 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Text } from '../../common/schemas/shared';
-import { errorText } from '../api/client';
+import { FormModal } from './FormModal';
 import { zodRule } from './formRules';
 
 /**
  * Asks for a reason before an action the server records with it (revealing phone numbers, returning a
- * form, exporting in full). `onSubmit` runs the action; its error stays in the modal.
+ * form, exporting in full). `onSubmit` runs the action; its error stays in the modal (a FormModal).
  */
 export function ReasonModal({
   open,
@@ -33,52 +32,24 @@ export function ReasonModal({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open, form]);
-
-  const finish = async ({ reason }: { reason?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(reason?.trim() || null);
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<{ reason?: string }>
       open={open}
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      hint={hint}
       okText={okText}
-      okButtonProps={{ danger }}
-      confirmLoading={busy}
-      destroyOnHidden
+      danger={danger}
+      width={520}
+      onSubmit={({ reason }) => onSubmit(reason?.trim() || null)}
+      onClose={onClose}
     >
-      {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={(values) => void finish(values)}>
-        <Form.Item
-          name="reason"
-          label={label}
-          rules={required ? [zodRule(Text(500), label, t)] : [{ max: 500 }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} data-testid={testId} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={label}
+        rules={required ? [zodRule(Text(500), label, t)] : [{ max: 500 }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} data-testid={testId} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 function issueMessage(issue: z.core.$ZodIssue, field: string, empty: boolean, t: TFunction): string {
   switch (issue.code) {
@@ -41,6 +41,41 @@ export function zodRule(schema: z.ZodType, field: string, t: TFunction): FormRul
       if (result.success) return;
       const issue = result.error.issues[0];
       throw new Error(issue ? issueMessage(issue, field, empty, t) : t('validation.invalid', { field }));
+    },
+  };
+}
+
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  while (
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodNullable ||
+    current instanceof z.ZodDefault
+  ) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+/**
+ * The rules of a form whose fields are those of a shared request schema (common/schemas): each field
+ * refuses what the server would (required, length, range) and an input knows its maximum length.
+ *
+ *   const f = schemaRules(AnalysisRequest, t);
+ *   <Form.Item name="analysis" rules={f.rules('analysis', label)}><Input maxLength={f.max('analysis')} />
+ *
+ * `required: true` makes an optional field required for this form (e.g. a reason the schema asks for only
+ * in one case, checked there by the schema's own refinement).
+ */
+export function schemaRules<S extends z.ZodObject>(schema: S, t: TFunction) {
+  const field = (key: keyof S['shape'] & string): z.ZodType => schema.shape[key] as z.ZodType;
+  return {
+    rules: (key: keyof S['shape'] & string, label: string, options?: { required?: boolean }): FormRule[] => [
+      zodRule(options?.required ? unwrapped(field(key)) : field(key), label, t),
+    ],
+    max: (key: keyof S['shape'] & string): number | undefined => {
+      const inner = unwrapped(field(key));
+      return inner instanceof z.ZodString ? (inner.maxLength ?? undefined) : undefined;
     },
   };
 }

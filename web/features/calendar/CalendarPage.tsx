@@ -1,13 +1,14 @@
 import { CalendarOutlined, LinkOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Badge, Button, Calendar, Card, Grid, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type CalendarEventDto, CalendarResponse, FeedTokenResponse } from '../../../common/schemas/calendar';
-import { api, errorText } from '../../api/client';
+import type { CalendarEventDto } from '../../../common/schemas/calendar';
+import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { calendarApi, useCalendarRange } from './api';
 
 const TYPE_COLORS: Record<CalendarEventDto['type'], string> = {
   invitation: 'blue',
@@ -24,11 +25,7 @@ function useCalendar(month: Dayjs) {
   const from = month.startOf('month').startOf('week');
   const to = from.add(41, 'day');
   const range = { from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') };
-  return useQuery({
-    queryKey: ['calendar', range.from, range.to],
-    queryFn: () => api.get('/api/v1/calendar', CalendarResponse, range),
-    placeholderData: (previous) => previous,
-  });
+  return useCalendarRange(range);
 }
 
 function EventLine({ event, onOpen }: { event: CalendarEventDto; onOpen: (e: CalendarEventDto) => void }) {
@@ -62,7 +59,7 @@ function EventLine({ event, onOpen }: { event: CalendarEventDto; onOpen: (e: Cal
 function FeedModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useMutation({
-    mutationFn: () => api.post('/api/v1/calendar/feed-token', {}, FeedTokenResponse),
+    mutationFn: calendarApi.newFeedToken,
   });
   const close = () => {
     create.reset();

@@ -7,7 +7,6 @@ import {
   Col,
   Progress,
   Row,
-  Select,
   Skeleton,
   Space,
   Statistic,
@@ -29,7 +28,7 @@ import {
   REPORT_STATUSES,
 } from '../../../common/schemas/reports';
 import { api, errorText } from '../../api/client';
-import { yearOptions } from '../../components/years';
+import { YearSelect } from '../../components/YearSelect';
 import { ReportStatusTag } from '../reports/labels';
 import { defaultReportYear } from '../reports/ReportsPage';
 
@@ -198,16 +197,11 @@ export default function ConferencePage() {
       }
     >
       <div className="liaison-toolbar">
-        <Space>
-          <Typography.Text>{t('pairings.year')}</Typography.Text>
-          <Select
-            style={{ width: 110 }}
-            value={year}
-            options={yearOptions(year, t)}
-            onChange={(v: number) => setParams({ year: String(v) }, { replace: true })}
-            data-testid="conference-year"
-          />
-        </Space>
+        <YearSelect
+          value={year}
+          onChange={(v) => setParams({ year: String(v) }, { replace: true })}
+          testId="conference-year"
+        />
       </div>
       <Space wrap align="start" style={{ marginBottom: 16 }}>
         <PackButton

@@ -19,7 +19,7 @@ import { MATTER_KINDS, type MatterDto, type MatterKind } from '../../../common/s
 import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
-import { yearOptions } from '../../components/years';
+import { YearSelect } from '../../components/YearSelect';
 import { usePairsOfYear } from '../ledger/api';
 import { useMatters } from './api';
 import { MatterKindTag, useConsultationLabels, ViolationTag } from './labels';
@@ -226,18 +226,11 @@ export default function ConsultationsPage() {
       }
     >
       <div className="liaison-toolbar">
-        <Space>
-          <Typography.Text>{t('pairings.year')}</Typography.Text>
-          <Select
-            style={{ width: 110 }}
-            value={year}
-            options={yearOptions(year, t)}
-            onChange={(value: number) =>
-              setParam({ year: value, departmentId: undefined, counterpartId: undefined })
-            }
-            data-testid="matters-year"
-          />
-        </Space>
+        <YearSelect
+          value={year}
+          onChange={(value) => setParam({ year: value, departmentId: undefined, counterpartId: undefined })}
+          testId="matters-year"
+        />
         <div className="liaison-toolbar-spacer" />
         <Button onClick={() => navigate('/consultations/items')} data-testid="to-items">
           {t('consultations.toItems')}

@@ -10,14 +10,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
-  DatePicker,
   Descriptions,
   Divider,
   Drawer,
-  Form,
   Grid,
-  Input,
-  Select,
   Skeleton,
   Space,
   Table,
@@ -25,37 +21,19 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ITEM_SOURCES, type ItemDto, type MatterDto } from '../../../common/schemas/consultations';
-import { OptionalText, Text } from '../../../common/schemas/shared';
+import type { ItemDto, MatterDto } from '../../../common/schemas/consultations';
 import { errorText } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { formatDateTime } from '../../components/format';
-import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
-import {
-  consultationApi,
-  consultationKeys,
-  useItemMutation,
-  useItems,
-  useMatter,
-  useMatterMutation,
-} from './api';
-import { FormModal } from './FormModal';
-import {
-  DueTag,
-  ItemStatusTag,
-  MatterKindTag,
-  ReplyClassTag,
-  useConsultationLabels,
-  ViolationTag,
-} from './labels';
+import { preWrap as pre } from '../../lib/styles';
+import { consultationKeys, useItems, useMatter } from './api';
+import { DueTag, ItemStatusTag, MatterKindTag, ReplyClassTag, ViolationTag } from './labels';
+import { type MatterAction, MatterActionModals } from './MatterActionModals';
 import { MatterFormModal } from './MatterFormModal';
-
-const pre = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
 
 /** One matter: its symposium, decision, documents and the suggestions on it, with the actions allowed. */
 export function MatterDrawer({ id, onClose }: { id: number; onClose: () => void }) {
@@ -79,47 +57,15 @@ export function MatterDrawer({ id, onClose }: { id: number; onClose: () => void 
   );
 }
 
-type Action = 'edit' | 'schedule' | 'hold' | 'minutes' | 'decide' | 'item' | null;
-
 function MatterDetail({ matter }: { matter: MatterDto }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const labels = useConsultationLabels();
-  const [action, setAction] = useState<Action>(null);
+  const [action, setAction] = useState<MatterAction | 'edit' | null>(null);
   const a = matter.abilities;
   const s = matter.symposium;
   const items = useItems({ matterId: matter.id });
   const close = () => setAction(null);
 
-  const schedule = useMatterMutation((v: { scheduledAt: Dayjs; place: string }) =>
-    consultationApi.schedule(matter.id, { scheduledAt: v.scheduledAt.toISOString(), place: v.place.trim() }),
-  );
-  const hold = useMatterMutation((v: { heldAt: Dayjs; attendees?: string; minutes?: string }) =>
-    consultationApi.hold(matter.id, {
-      heldAt: v.heldAt.toISOString(),
-      attendees: blankToNull(v.attendees),
-      minutes: blankToNull(v.minutes),
-    }),
-  );
-  const minutes = useMatterMutation((v: { minutes: string }) =>
-    consultationApi.minutes(matter.id, { minutes: v.minutes.trim() }),
-  );
-  const decide = useMatterMutation((v: { decidedAt: Dayjs; note?: string }) =>
-    consultationApi.decide(matter.id, { decidedAt: v.decidedAt.toISOString(), note: blankToNull(v.note) }),
-  );
-  const addItem = useItemMutation(
-    (v: { counterpartId?: number; source: string; text: string; receivedOn?: Dayjs | null }) =>
-      consultationApi.addItem(matter.id, {
-        counterpartId: v.counterpartId,
-        source: v.source,
-        text: v.text.trim(),
-        receivedOn: v.receivedOn ? v.receivedOn.format('YYYY-MM-DD') : undefined,
-      }),
-  );
-
-  const now = dayjs().second(0).millisecond(0);
-  const scheduled = s.scheduledAt ? dayjs(s.scheduledAt) : null;
-  const heldDefault = scheduled?.isBefore(now) ? scheduled : now;
   const isCounterpart = user.role === 'counterpart';
 
   const itemColumns: TableColumnsType<ItemDto> = [
@@ -306,140 +252,12 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
       />
 
       {action === 'edit' ? <MatterFormModal open matter={matter} onClose={close} /> : null}
-      <FormModal<{ scheduledAt: Dayjs; place: string }>
-        open={action === 'schedule'}
-        title={t('consultations.schedule')}
-        hint={t('consultations.scheduleHint')}
-        initialValues={{
-          scheduledAt: scheduled ?? now.add(1, 'day').hour(9).minute(30),
-          place: s.place ?? undefined,
-        }}
-        onSubmit={(v) => schedule.mutateAsync(v)}
+      <MatterActionModals
+        matter={matter}
+        action={action === 'edit' ? null : action}
+        isCounterpart={isCounterpart}
         onClose={close}
-        testId="schedule-form"
-      >
-        <Form.Item name="scheduledAt" label={t('consultations.time')} rules={[{ required: true }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name="place"
-          label={t('consultations.place')}
-          rules={[zodRule(Text(200), t('consultations.place'), t)]}
-        >
-          <Input maxLength={200} data-testid="schedule-place" />
-        </Form.Item>
-      </FormModal>
-      <FormModal<{ heldAt: Dayjs; attendees?: string; minutes?: string }>
-        open={action === 'hold'}
-        title={t('consultations.hold')}
-        initialValues={{ heldAt: heldDefault }}
-        onSubmit={(v) => hold.mutateAsync(v)}
-        onClose={close}
-        testId="hold-form"
-      >
-        <Form.Item name="heldAt" label={t('consultations.heldTime')} rules={[{ required: true }]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          />
-        </Form.Item>
-        <Form.Item
-          name="attendees"
-          label={t('consultations.attendees')}
-          rules={[zodRule(OptionalText(2000), t('consultations.attendees'), t)]}
-        >
-          <Input.TextArea rows={2} maxLength={2000} data-testid="hold-attendees" />
-        </Form.Item>
-        <Form.Item
-          name="minutes"
-          label={t('consultations.minutes')}
-          rules={[zodRule(OptionalText(20000), t('consultations.minutes'), t)]}
-        >
-          <Input.TextArea rows={5} maxLength={20000} data-testid="hold-minutes" />
-        </Form.Item>
-      </FormModal>
-      <FormModal<{ minutes: string }>
-        open={action === 'minutes'}
-        title={t('consultations.recordMinutes')}
-        initialValues={{ minutes: s.minutes ?? undefined }}
-        onSubmit={(v) => minutes.mutateAsync(v)}
-        onClose={close}
-        testId="minutes-form"
-      >
-        <Form.Item
-          name="minutes"
-          label={t('consultations.minutes')}
-          rules={[zodRule(Text(20000), t('consultations.minutes'), t)]}
-        >
-          <Input.TextArea rows={8} maxLength={20000} data-testid="minutes-text" />
-        </Form.Item>
-      </FormModal>
-      <FormModal<{ decidedAt: Dayjs; note?: string }>
-        open={action === 'decide'}
-        title={t('consultations.recordDecision')}
-        hint={s.status !== 'held' ? t('consultations.decideBeforeHeldWarning') : undefined}
-        danger={s.status !== 'held'}
-        initialValues={{ decidedAt: now }}
-        onSubmit={(v) => decide.mutateAsync(v)}
-        onClose={close}
-        testId="decide-form"
-      >
-        <Form.Item name="decidedAt" label={t('consultations.decidedTime')} rules={[{ required: true }]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          />
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={t('consultations.decisionNote')}
-          rules={[zodRule(OptionalText(2000), t('consultations.decisionNote'), t)]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </FormModal>
-      <FormModal<{ counterpartId?: number; source: string; text: string; receivedOn?: Dayjs | null }>
-        open={action === 'item'}
-        title={isCounterpart ? t('consultations.submitSuggestion') : t('consultations.addSuggestion')}
-        hint={isCounterpart ? t('consultations.submitSuggestionHint') : undefined}
-        initialValues={{
-          source: isCounterpart ? 'written' : 'symposium',
-          counterpartId: isCounterpart ? undefined : matter.counterparts[0]?.id,
-        }}
-        onSubmit={(v) => addItem.mutateAsync(v)}
-        onClose={close}
-        testId="item-form"
-      >
-        {!isCounterpart ? (
-          <Form.Item name="counterpartId" label={t('consultations.author')} rules={[{ required: true }]}>
-            <Select options={matter.counterparts.map((c) => ({ value: c.id, label: c.name }))} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="source" label={t('consultations.source')} rules={[{ required: true }]}>
-          <Select
-            disabled={isCounterpart}
-            options={ITEM_SOURCES.map((x) => ({ value: x, label: labels.source(x) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="text"
-          label={t('consultations.suggestionText')}
-          rules={[zodRule(Text(10000), t('consultations.suggestionText'), t)]}
-        >
-          <Input.TextArea rows={6} maxLength={10000} data-testid="item-text" />
-        </Form.Item>
-        <Form.Item
-          name="receivedOn"
-          label={t('consultations.receivedOn')}
-          extra={t('consultations.receivedOnHint')}
-        >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </FormModal>
+      />
     </div>
   );
 }

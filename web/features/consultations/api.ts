@@ -1,15 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  AnalysisRequest,
+  CloseItemRequest,
+  ConsultationSettings,
   ConsultationSettingsResponse,
+  CreateItemRequest,
+  CreateMatterRequest,
+  DecisionRequest,
+  ExtensionRequest,
   FiguresResponse,
+  GrantExtensionRequest,
+  HoldSymposiumRequest,
   type ItemFilter,
   ItemListResponse,
   ItemScreenResponse,
   MatterDto,
   type MatterKind,
   MatterListResponse,
+  MinutesRequest,
+  RefuseExtensionRequest,
+  ReplyRequest,
+  ScheduleSymposiumRequest,
+  UpdateMatterRequest,
+  VerdictRequest,
 } from '../../../common/schemas/consultations';
-import { api } from '../../api/client';
+import { api, checked } from '../../api/client';
+import { notificationKeys } from '../notifications/api';
 
 export interface MatterFilter {
   year: number;
@@ -29,6 +45,9 @@ export interface ItemFilterQuery {
 
 export const consultationKeys = {
   all: ['consultations'] as const,
+  allMatters: ['consultations', 'matters'] as const,
+  allItems: ['consultations', 'items'] as const,
+  allFigures: ['consultations', 'figures'] as const,
   matters: (f: MatterFilter) => ['consultations', 'matters', f] as const,
   matter: (id: number) => ['consultations', 'matter', id] as const,
   items: (f: ItemFilterQuery) => ['consultations', 'items', f] as const,
@@ -107,8 +126,8 @@ export function useMatterMutation<V>(fn: (values: V) => Promise<MatterDto>) {
     mutationFn: fn,
     onSuccess: (matter) => {
       queryClient.setQueryData(consultationKeys.matter(matter.id), matter);
-      void queryClient.invalidateQueries({ queryKey: ['consultations', 'matters'] });
-      void queryClient.invalidateQueries({ queryKey: ['consultations', 'items'] });
+      void queryClient.invalidateQueries({ queryKey: consultationKeys.allMatters });
+      void queryClient.invalidateQueries({ queryKey: consultationKeys.allItems });
     },
   });
 }
@@ -121,41 +140,51 @@ export function useItemMutation<V>(fn: (values: V) => Promise<ItemScreenResponse
     onSuccess: (screen) => {
       queryClient.setQueryData(consultationKeys.item(screen.item.id), screen);
       queryClient.setQueryData(consultationKeys.matter(screen.matter.id), screen.matter);
-      void queryClient.invalidateQueries({ queryKey: ['consultations', 'items'] });
-      void queryClient.invalidateQueries({ queryKey: ['consultations', 'matters'] });
-      void queryClient.invalidateQueries({ queryKey: ['consultations', 'figures'] });
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: consultationKeys.allItems });
+      void queryClient.invalidateQueries({ queryKey: consultationKeys.allMatters });
+      void queryClient.invalidateQueries({ queryKey: consultationKeys.allFigures });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
   });
 }
 
+const matterPath = (id: number) => `/api/v1/consultations/matters/${id}`;
+const itemPath = (id: number) => `/api/v1/consultations/items/${id}`;
+
+/** Every write of the wing; each body is its shared request type, checked before it is sent. */
 export const consultationApi = {
-  create: (body: unknown) => api.post('/api/v1/consultations/matters', body, MatterDto),
-  update: (id: number, body: unknown) => api.patch(`/api/v1/consultations/matters/${id}`, body, MatterDto),
-  schedule: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/matters/${id}/symposium`, body, MatterDto),
-  hold: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/matters/${id}/symposium/held`, body, MatterDto),
-  minutes: (id: number, body: unknown) =>
-    api.put(`/api/v1/consultations/matters/${id}/minutes`, body, MatterDto),
-  decide: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/matters/${id}/decision`, body, MatterDto),
-  addItem: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/matters/${id}/items`, body, ItemScreenResponse),
-  analyse: (id: number, body: unknown) =>
-    api.put(`/api/v1/consultations/items/${id}/analysis`, body, ItemScreenResponse),
-  reply: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/items/${id}/reply`, body, ItemScreenResponse),
-  extension: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/items/${id}/extension`, body, ItemScreenResponse),
-  grant: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/items/${id}/extension/grant`, body, ItemScreenResponse),
-  refuse: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/items/${id}/extension/refuse`, body, ItemScreenResponse),
-  verdict: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/items/${id}/verdict`, body, ItemScreenResponse),
-  close: (id: number, body: unknown) =>
-    api.post(`/api/v1/consultations/items/${id}/close`, body, ItemScreenResponse),
-  saveSettings: (body: unknown) =>
-    api.put('/api/v1/consultations/settings', body, ConsultationSettingsResponse),
+  create: async (body: CreateMatterRequest) =>
+    api.post('/api/v1/consultations/matters', checked(CreateMatterRequest, body), MatterDto),
+  update: async (id: number, body: UpdateMatterRequest) =>
+    api.patch(matterPath(id), checked(UpdateMatterRequest, body), MatterDto),
+  schedule: async (id: number, body: ScheduleSymposiumRequest) =>
+    api.post(`${matterPath(id)}/symposium`, checked(ScheduleSymposiumRequest, body), MatterDto),
+  hold: async (id: number, body: HoldSymposiumRequest) =>
+    api.post(`${matterPath(id)}/symposium/held`, checked(HoldSymposiumRequest, body), MatterDto),
+  minutes: async (id: number, body: MinutesRequest) =>
+    api.put(`${matterPath(id)}/minutes`, checked(MinutesRequest, body), MatterDto),
+  decide: async (id: number, body: DecisionRequest) =>
+    api.post(`${matterPath(id)}/decision`, checked(DecisionRequest, body), MatterDto),
+  addItem: async (id: number, body: CreateItemRequest) =>
+    api.post(`${matterPath(id)}/items`, checked(CreateItemRequest, body), ItemScreenResponse),
+  analyse: async (id: number, body: AnalysisRequest) =>
+    api.put(`${itemPath(id)}/analysis`, checked(AnalysisRequest, body), ItemScreenResponse),
+  reply: async (id: number, body: ReplyRequest) =>
+    api.post(`${itemPath(id)}/reply`, checked(ReplyRequest, body), ItemScreenResponse),
+  extension: async (id: number, body: ExtensionRequest) =>
+    api.post(`${itemPath(id)}/extension`, checked(ExtensionRequest, body), ItemScreenResponse),
+  grant: async (id: number, body: GrantExtensionRequest) =>
+    api.post(`${itemPath(id)}/extension/grant`, checked(GrantExtensionRequest, body), ItemScreenResponse),
+  refuse: async (id: number, body: RefuseExtensionRequest) =>
+    api.post(`${itemPath(id)}/extension/refuse`, checked(RefuseExtensionRequest, body), ItemScreenResponse),
+  verdict: async (id: number, body: VerdictRequest) =>
+    api.post(`${itemPath(id)}/verdict`, checked(VerdictRequest, body), ItemScreenResponse),
+  close: async (id: number, body: CloseItemRequest) =>
+    api.post(`${itemPath(id)}/close`, checked(CloseItemRequest, body), ItemScreenResponse),
+  saveSettings: async (body: ConsultationSettings) =>
+    api.put(
+      '/api/v1/consultations/settings',
+      checked(ConsultationSettings, body),
+      ConsultationSettingsResponse,
+    ),
 };

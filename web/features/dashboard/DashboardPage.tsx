@@ -7,7 +7,6 @@ import {
   Drawer,
   Grid,
   List,
-  Select,
   Skeleton,
   Space,
   Table,
@@ -31,7 +30,7 @@ import {
 import { LEDGER_KINDS } from '../../../common/schemas/ledger';
 import { REPORT_STATUS_LABELS } from '../../../common/schemas/reports';
 import { api, errorText, withQuery } from '../../api/client';
-import { yearOptions } from '../../components/years';
+import { YearSelect } from '../../components/YearSelect';
 import { label } from '../../i18n';
 import { safePath } from '../home/MyWorkPage';
 
@@ -219,16 +218,7 @@ export default function DashboardPage() {
       }
     >
       <div className="liaison-toolbar">
-        <Space>
-          <Typography.Text>{t('pairings.year')}</Typography.Text>
-          <Select
-            style={{ width: 110 }}
-            value={year}
-            options={yearOptions(year, t)}
-            onChange={(v: number) => set({ year: v })}
-            data-testid="dashboard-year"
-          />
-        </Space>
+        <YearSelect value={year} onChange={(v) => set({ year: v })} testId="dashboard-year" />
         <Space size={4} wrap>
           <span className="liaison-cell liaison-cell-ok">{t('dashboard.states.ok')}</span>
           <span className="liaison-cell liaison-cell-warn">{t('dashboard.states.warn')}</span>

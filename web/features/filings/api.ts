@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   CreateFilingRoundRequest,
+  FileFilingRequest,
   FilingBoardResponse,
   FilingDto,
   FilingRoundDto,
@@ -11,11 +12,13 @@ import {
   UpdateFilingRoundRequest,
 } from '../../../common/schemas/filings';
 import { RevealRequest } from '../../../common/schemas/roster';
-import { api } from '../../api/client';
+import { api, checked } from '../../api/client';
+import { notificationKeys } from '../notifications/api';
 
 export const filingKeys = {
   all: ['filings'] as const,
   rounds: ['filings', 'rounds'] as const,
+  boards: ['filings', 'board'] as const,
   board: (roundId: number) => ['filings', 'board', roundId] as const,
   filing: (roundId: number, organisationId: number) =>
     ['filings', 'filing', roundId, organisationId] as const,
@@ -48,26 +51,26 @@ const filingPath = (roundId: number, organisationId: number) =>
   `/api/v1/filing-rounds/${roundId}/filings/${organisationId}`;
 
 export const filingApi = {
-  createRound: (body: CreateFilingRoundRequest) =>
-    api.post('/api/v1/filing-rounds', CreateFilingRoundRequest.parse(body), FilingRoundDto),
-  updateRound: (roundId: number, body: UpdateFilingRoundRequest) =>
-    api.patch(`/api/v1/filing-rounds/${roundId}`, UpdateFilingRoundRequest.parse(body), FilingRoundDto),
+  createRound: async (body: CreateFilingRoundRequest) =>
+    api.post('/api/v1/filing-rounds', checked(CreateFilingRoundRequest, body), FilingRoundDto),
+  updateRound: async (roundId: number, body: UpdateFilingRoundRequest) =>
+    api.patch(`/api/v1/filing-rounds/${roundId}`, checked(UpdateFilingRoundRequest, body), FilingRoundDto),
   closeRound: (roundId: number) => api.post(`/api/v1/filing-rounds/${roundId}/close`, {}, FilingRoundDto),
   remind: (roundId: number) => api.post(`/api/v1/filing-rounds/${roundId}/remind`, {}, RemindResponse),
-  save: (roundId: number, organisationId: number, body: SaveFilingRequest) =>
-    api.put(filingPath(roundId, organisationId), SaveFilingRequest.parse(body), FilingDto),
-  submit: (roundId: number, organisationId: number, body: SaveFilingRequest) =>
-    api.post(`${filingPath(roundId, organisationId)}/submit`, SaveFilingRequest.parse(body), FilingDto),
-  returnFiling: (roundId: number, organisationId: number, reason: string) =>
+  save: async (roundId: number, organisationId: number, body: SaveFilingRequest) =>
+    api.put(filingPath(roundId, organisationId), checked(SaveFilingRequest, body), FilingDto),
+  submit: async (roundId: number, organisationId: number, body: SaveFilingRequest) =>
+    api.post(`${filingPath(roundId, organisationId)}/submit`, checked(SaveFilingRequest, body), FilingDto),
+  returnFiling: async (roundId: number, organisationId: number, reason: string) =>
     api.post(
       `${filingPath(roundId, organisationId)}/return`,
-      ReturnFilingRequest.parse({ reason }),
+      checked(ReturnFilingRequest, { reason }),
       FilingDto,
     ),
-  file: (roundId: number, organisationId: number, note: string | null) =>
-    api.post(`${filingPath(roundId, organisationId)}/file`, { note }, FilingDto),
-  reveal: (roundId: number, organisationId: number, reason: string) =>
-    api.post(`${filingPath(roundId, organisationId)}/reveal`, RevealRequest.parse({ reason }), FilingDto),
+  file: async (roundId: number, organisationId: number, note: string | null) =>
+    api.post(`${filingPath(roundId, organisationId)}/file`, checked(FileFilingRequest, { note }), FilingDto),
+  reveal: async (roundId: number, organisationId: number, reason: string) =>
+    api.post(`${filingPath(roundId, organisationId)}/reveal`, checked(RevealRequest, { reason }), FilingDto),
 };
 
 /** A change to a round or a form: the answer (a form) replaces the cached one; rounds and boards refresh. */
@@ -84,9 +87,9 @@ export function useFilingMutation<V, R>(fn: (values: V) => Promise<R>) {
         );
       }
       void queryClient.invalidateQueries({ queryKey: filingKeys.rounds });
-      void queryClient.invalidateQueries({ queryKey: ['filings', 'board'] });
+      void queryClient.invalidateQueries({ queryKey: filingKeys.boards });
       void queryClient.invalidateQueries({ queryKey: ['roster'] });
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
   });
 }

@@ -1,20 +1,11 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Radio, Select, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ADOPTIONS,
-  type Adoption,
-  AdoptionRequest,
-  AttendanceRequest,
-  type LedgerRecordDto,
-  LedgerRecordDto as LedgerRecordSchema,
-  MinutesRequest,
-  ReplyRequest,
-} from '../../../common/schemas/ledger';
+import { ADOPTIONS, type Adoption, type LedgerRecordDto } from '../../../common/schemas/ledger';
 import { OptionalText, Text } from '../../../common/schemas/shared';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
-import { useRecordMutation } from './api';
+import { ledgerApi, useRecordMutation } from './api';
 import { useAdoptionLabel } from './labels';
 
 /** An invitee answers: 参加 (with who goes) or 不参加. */
@@ -35,15 +26,11 @@ export function ReplyModal({
   const reply = Form.useWatch('reply', form);
   const save = useRecordMutation(
     (values: { reply: 'attend' | 'decline'; attendees?: string; note?: string }) =>
-      api.post(
-        `/api/v1/ledger/${record.id}/reply`,
-        ReplyRequest.parse({
-          reply: values.reply,
-          attendees: values.reply === 'attend' ? blankToNull(values.attendees) : null,
-          note: blankToNull(values.note),
-        }),
-        LedgerRecordSchema,
-      ),
+      ledgerApi.reply(record.id, {
+        reply: values.reply,
+        attendees: values.reply === 'attend' ? blankToNull(values.attendees) : null,
+        note: blankToNull(values.note),
+      }),
   );
   useEffect(() => {
     if (!open) return;
@@ -139,18 +126,14 @@ export function AttendanceModal({
   const [rows, setRows] = useState<AttendanceRow[]>([]);
   const [summary, setSummary] = useState('');
   const save = useRecordMutation(() =>
-    api.post(
-      `/api/v1/ledger/${record.id}/attendance`,
-      AttendanceRequest.parse({
-        attendance: rows.map((r) => ({
-          organisationId: r.organisationId,
-          attended: r.attended,
-          attendees: r.attended ? blankToNull(r.attendees) : null,
-        })),
-        summary: blankToNull(summary),
-      }),
-      LedgerRecordSchema,
-    ),
+    ledgerApi.attendance(record.id, {
+      attendance: rows.map((r) => ({
+        organisationId: r.organisationId,
+        attended: r.attended,
+        attendees: r.attended ? blankToNull(r.attendees) : null,
+      })),
+      summary: blankToNull(summary),
+    }),
   );
   useEffect(() => {
     if (!open) return;
@@ -261,15 +244,11 @@ export function AdoptionModal({
   const [form] = Form.useForm<{ adoption: Adoption; note?: string; instruction?: string }>();
   const adoption = Form.useWatch('adoption', form);
   const save = useRecordMutation((values: { adoption: Adoption; note?: string; instruction?: string }) =>
-    api.post(
-      `/api/v1/ledger/${record.id}/adoption`,
-      AdoptionRequest.parse({
-        adoption: values.adoption,
-        note: blankToNull(values.note),
-        instruction: blankToNull(values.instruction),
-      }),
-      LedgerRecordSchema,
-    ),
+    ledgerApi.adoption(record.id, {
+      adoption: values.adoption,
+      note: blankToNull(values.note),
+      instruction: blankToNull(values.instruction),
+    }),
   );
   useEffect(() => {
     if (!open) return;
@@ -350,11 +329,7 @@ export function MinutesModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ minutes: string; summary?: string }>();
   const save = useRecordMutation((values: { minutes: string; summary?: string }) =>
-    api.post(
-      `/api/v1/ledger/${record.id}/minutes`,
-      MinutesRequest.parse({ minutes: values.minutes, summary: blankToNull(values.summary) }),
-      LedgerRecordSchema,
-    ),
+    ledgerApi.minutes(record.id, { minutes: values.minutes, summary: blankToNull(values.summary) }),
   );
   useEffect(() => {
     if (!open) return;

@@ -18,7 +18,7 @@ import { LEDGER_KINDS, type LedgerKind, type LedgerRecordDto } from '../../../co
 import { errorText, withQuery } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
-import { yearOptions } from '../../components/years';
+import { YearSelect } from '../../components/YearSelect';
 import { type LedgerFilter, useLedger, usePairsOfYear } from './api';
 import { LedgerSummary } from './LedgerSummary';
 import { KindTag, StatusTag, useKindLabels, useSubtypeLabel } from './labels';
@@ -168,18 +168,11 @@ export default function LedgerPage() {
       }
     >
       <div className="liaison-toolbar">
-        <Space>
-          <Typography.Text>{t('pairings.year')}</Typography.Text>
-          <Select
-            data-testid="ledger-year"
-            style={{ width: 110 }}
-            value={year}
-            options={yearOptions(year, t)}
-            onChange={(value: number) =>
-              setParam({ year: value, departmentId: undefined, counterpartId: undefined })
-            }
-          />
-        </Space>
+        <YearSelect
+          value={year}
+          onChange={(value) => setParam({ year: value, departmentId: undefined, counterpartId: undefined })}
+          testId="ledger-year"
+        />
         <div className="liaison-toolbar-spacer" />
         {canCreate ? (
           <Button

@@ -27,18 +27,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  type LedgerRecordDto,
-  LedgerRecordDto as LedgerRecordSchema,
-  type LedgerResponseDto,
-  ReceiptRequest,
-} from '../../../common/schemas/ledger';
-import { api, errorText } from '../../api/client';
+import type { LedgerRecordDto, LedgerResponseDto } from '../../../common/schemas/ledger';
+import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
 import { AdoptionModal, AttendanceModal, MinutesModal, ReplyModal } from './ActionModals';
 import { Attachments } from './Attachments';
-import { useLedgerRecord, useRecordMutation } from './api';
+import { ledgerApi, useLedgerRecord, useRecordMutation } from './api';
 import { KindTag, ReplyTag, StatusTag, useAdoptionLabel, useSubtypeLabel } from './labels';
 import { RecordFormModal } from './RecordFormModal';
 
@@ -83,12 +78,8 @@ function RecordDetail({ record }: { record: LedgerRecordDto }) {
   const [action, setAction] = useState<Action>(null);
   const a = record.abilities;
 
-  const receipt = useRecordMutation((read: boolean) =>
-    api.post(`/api/v1/ledger/${record.id}/receipt`, ReceiptRequest.parse({ read }), LedgerRecordSchema),
-  );
-  const takeUp = useRecordMutation(() =>
-    api.post(`/api/v1/ledger/${record.id}/take-up`, {}, LedgerRecordSchema),
-  );
+  const receipt = useRecordMutation((read: boolean) => ledgerApi.receipt(record.id, { read }));
+  const takeUp = useRecordMutation(() => ledgerApi.takeUp(record.id));
   const actionError = receipt.error ?? takeUp.error;
 
   const items: DescriptionsProps['items'] = [

@@ -2,19 +2,13 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typogr
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CreateLedgerRecordRequest,
-  type LedgerKind,
-  type LedgerRecordDto,
-  LedgerRecordDto as LedgerRecordSchema,
-  UpdateLedgerRecordRequest,
-} from '../../../common/schemas/ledger';
+import type { CreateLedgerRecordRequest, LedgerKind, LedgerRecordDto } from '../../../common/schemas/ledger';
 import { OptionalText, Text } from '../../../common/schemas/shared';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { usePlans } from '../plans/api';
-import { usePairsOfYear, useRecordMutation } from './api';
+import { ledgerApi, usePairsOfYear, useRecordMutation } from './api';
 import { kindsFor, subtypesFor, useKindLabels, useSubtypeLabel } from './labels';
 
 interface Values {
@@ -135,13 +129,10 @@ export function RecordFormModal({
               }
             : {};
     if (editing) {
-      return api.patch(
-        `/api/v1/ledger/${record.id}`,
-        UpdateLedgerRecordRequest.parse({ ...base, ...extra }),
-        LedgerRecordSchema,
-      );
+      return ledgerApi.update(record.id, { ...base, ...extra });
     }
-    const body = CreateLedgerRecordRequest.parse({
+    // The form's values do not narrow the kinds' union; the schema checks the body before it is sent.
+    return ledgerApi.create({
       ...base,
       ...extra,
       kind: values.kind,
@@ -150,8 +141,7 @@ export function RecordFormModal({
         values.kind === 'invitation' ? (side === 'department' ? 'dept_to_cp' : 'cp_to_dept') : undefined,
       departmentId: side === 'department' ? user.organisation.id : values.departmentId,
       counterpartIds: side === 'counterpart' ? [user.organisation.id] : values.counterpartIds,
-    });
-    return api.post('/api/v1/ledger', body, LedgerRecordSchema);
+    } as CreateLedgerRecordRequest);
   });
 
   useEffect(() => {

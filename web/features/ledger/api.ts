@@ -1,13 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  AdoptionRequest,
+  AttendanceRequest,
+  CreateLedgerRecordRequest,
   type LedgerKind,
   LedgerListResponse,
   LedgerRecordDto,
   LedgerSummaryResponse,
+  MinutesRequest,
+  ReceiptRequest,
+  ReplyRequest,
+  UpdateLedgerRecordRequest,
 } from '../../../common/schemas/ledger';
 import { PairingListResponse } from '../../../common/schemas/pairings';
 import type { Ref } from '../../../common/schemas/shared';
-import { api } from '../../api/client';
+import { api, checked } from '../../api/client';
+import { calendarKeys } from '../calendar/api';
+import { pairingKeys } from '../pairings/api';
+import { planKeys } from '../plans/api';
 
 export interface LedgerFilter {
   year: number;
@@ -19,6 +29,8 @@ export interface LedgerFilter {
 
 export const ledgerKeys = {
   all: ['ledger'] as const,
+  lists: ['ledger', 'list'] as const,
+  summaries: ['ledger', 'summary'] as const,
   list: (filter: LedgerFilter) => ['ledger', 'list', filter] as const,
   summary: (year: number) => ['ledger', 'summary', year] as const,
   record: (id: number) => ['ledger', 'record', id] as const,
@@ -61,7 +73,7 @@ export function useLedgerRecord(id: number | null) {
 /** The pairs in force in a year that the user sees (its own, or the region's): departments and counterparts. */
 export function usePairsOfYear(year: number | null, enabled = true) {
   return useQuery({
-    queryKey: ['pairings', 'list', year ?? 0],
+    queryKey: pairingKeys.list(year ?? 0),
     queryFn: () => api.get('/api/v1/pairings', PairingListResponse, { year }),
     enabled: enabled && year !== null,
     staleTime: 60_000,
@@ -91,13 +103,32 @@ export function useRecordMutation<V>(fn: (values: V) => Promise<LedgerRecordDto>
     mutationFn: fn,
     onSuccess: (record) => {
       queryClient.setQueryData(ledgerKeys.record(record.id), record);
-      void queryClient.invalidateQueries({ queryKey: ['ledger', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['ledger', 'summary'] });
-      void queryClient.invalidateQueries({ queryKey: ['plans'] });
-      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      void queryClient.invalidateQueries({ queryKey: ledgerKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: ledgerKeys.summaries });
+      void queryClient.invalidateQueries({ queryKey: planKeys.all });
+      void queryClient.invalidateQueries({ queryKey: calendarKeys.all });
     },
   });
 }
+
+/** Every write on a record; each body is its shared request type, checked before it is sent. */
+export const ledgerApi = {
+  create: async (body: CreateLedgerRecordRequest) =>
+    api.post('/api/v1/ledger', checked(CreateLedgerRecordRequest, body), LedgerRecordDto),
+  update: async (id: number, body: UpdateLedgerRecordRequest) =>
+    api.patch(`/api/v1/ledger/${id}`, checked(UpdateLedgerRecordRequest, body), LedgerRecordDto),
+  reply: async (id: number, body: ReplyRequest) =>
+    api.post(`/api/v1/ledger/${id}/reply`, checked(ReplyRequest, body), LedgerRecordDto),
+  attendance: async (id: number, body: AttendanceRequest) =>
+    api.post(`/api/v1/ledger/${id}/attendance`, checked(AttendanceRequest, body), LedgerRecordDto),
+  receipt: async (id: number, body: ReceiptRequest) =>
+    api.post(`/api/v1/ledger/${id}/receipt`, checked(ReceiptRequest, body), LedgerRecordDto),
+  adoption: async (id: number, body: AdoptionRequest) =>
+    api.post(`/api/v1/ledger/${id}/adoption`, checked(AdoptionRequest, body), LedgerRecordDto),
+  minutes: async (id: number, body: MinutesRequest) =>
+    api.post(`/api/v1/ledger/${id}/minutes`, checked(MinutesRequest, body), LedgerRecordDto),
+  takeUp: (id: number) => api.post(`/api/v1/ledger/${id}/take-up`, {}, LedgerRecordDto),
+};
 
 /** The base64 of a file (without the data: prefix), with read progress 0–1. */
 export function readAsBase64(file: File, onProgress?: (fraction: number) => void): Promise<string> {

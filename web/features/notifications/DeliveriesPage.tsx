@@ -1,19 +1,19 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DELIVERY_STATUSES,
   type DeliveryDto,
-  DeliveryListResponse,
-  DeliveryDto as DeliverySchema,
   type DeliveryStatus,
   NOTIFICATION_KIND_LABELS,
 } from '../../../common/schemas/mail';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { label } from '../../i18n';
+import { notificationKeys } from './api';
+import { notificationSettingsApi, useDeliveries } from './settingsApi';
 
 const COLORS: Record<DeliveryStatus, string> = { pending: 'processing', sent: 'success', failed: 'error' };
 
@@ -24,19 +24,12 @@ export default function DeliveriesPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<DeliveryStatus | 'all'>('failed');
-  const list = useQuery({
-    queryKey: ['deliveries', status],
-    queryFn: () =>
-      api.get('/api/v1/notifications/deliveries', DeliveryListResponse, {
-        status: status === 'all' ? undefined : status,
-        limit: 500,
-      }),
-  });
+  const list = useDeliveries(status);
   const retry = useMutation({
-    mutationFn: (id: number) => api.post(`/api/v1/notifications/deliveries/${id}/retry`, {}, DeliverySchema),
+    mutationFn: notificationSettingsApi.retry,
     onSuccess: () => {
       message.success(t('deliveries.retried'));
-      void queryClient.invalidateQueries({ queryKey: ['deliveries'] });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.allDeliveries });
     },
   });
   const kindLabel = (k: string) =>

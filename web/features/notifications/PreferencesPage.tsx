@@ -1,13 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Skeleton, Switch, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTIFICATION_KIND_LABELS, NotificationPreferencesResponse } from '../../../common/schemas/mail';
+import { NOTIFICATION_KIND_LABELS } from '../../../common/schemas/mail';
 import type { NotificationKind } from '../../../common/schemas/notifications';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { label } from '../../i18n';
-
-const KEY = ['notifications', 'preferences'] as const;
+import { notificationKeys } from './api';
+import { notificationSettingsApi, useNotificationPreferences } from './settingsApi';
 
 /** 通知设置: e-mail on or off per kind of notification (in-app notifications always arrive). */
 export default function PreferencesPage() {
@@ -15,23 +15,18 @@ export default function PreferencesPage() {
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const prefs = useQuery({
-    queryKey: KEY,
-    queryFn: () => api.get('/api/v1/notifications/preferences', NotificationPreferencesResponse),
-  });
+  const prefs = useNotificationPreferences();
   const [values, setValues] = useState<Record<string, boolean>>({});
   useEffect(() => {
     if (prefs.data) setValues(Object.fromEntries(prefs.data.kinds.map((k) => [k.kind, k.email])));
   }, [prefs.data]);
   const save = useMutation({
     mutationFn: () =>
-      api.put(
-        '/api/v1/notifications/preferences',
-        { kinds: Object.entries(values).map(([kind, email]) => ({ kind, email })) },
-        NotificationPreferencesResponse,
-      ),
+      notificationSettingsApi.savePreferences({
+        kinds: Object.entries(values).map(([kind, email]) => ({ kind: kind as NotificationKind, email })),
+      }),
     onSuccess: (data) => {
-      queryClient.setQueryData(KEY, data);
+      queryClient.setQueryData(notificationKeys.preferences, data);
       message.success(t('common.saved'));
     },
   });

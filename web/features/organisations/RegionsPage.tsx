@@ -1,5 +1,4 @@
 import { ApartmentOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -10,7 +9,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Row,
   Select,
   Skeleton,
@@ -19,16 +17,21 @@ import {
   type TreeDataNode,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_LEVEL_LABELS, REGION_LEVELS, type RegionLevel } from '../../../common/organisations';
-import { CreateRegionRequest, RegionDto, UpdateRegionRequest } from '../../../common/schemas/organisations';
+import {
+  CreateRegionRequest,
+  type RegionDto,
+  UpdateRegionRequest,
+} from '../../../common/schemas/organisations';
 import { hasPermission } from '../../access';
-import { api, errorText } from '../../api/client';
-import { zodRule } from '../../components/formRules';
+import { errorText } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
+import { schemaRules } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { label } from '../../i18n';
-import { useRegions } from './api';
+import { organisationApi, useRegionMutation, useRegions } from './api';
 
 /** Regions come as a flat list with parentId; the tree is built here. */
 function buildTree(items: RegionDto[], lang: 'zh-CN' | 'en'): TreeDataNode[] {
@@ -70,49 +73,23 @@ export default function RegionsPage() {
   const user = useCurrentUser();
   const canWrite = hasPermission(user, 'regions:write');
   const regions = useRegions();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState(false);
-  const [childForm] = Form.useForm<ChildValues>();
-  const [renameForm] = Form.useForm<{ name: string }>();
+  const childRules = schemaRules(CreateRegionRequest, t);
+  const renameRules = schemaRules(UpdateRegionRequest, t);
 
   const items = regions.data?.items ?? [];
   const tree = useMemo(() => buildTree(items, lang), [items, lang]);
   const selected = items.find((r) => r.id === selectedId) ?? null;
 
-  const create = useMutation({
-    mutationFn: (values: ChildValues) =>
-      api.post('/api/v1/regions', CreateRegionRequest.parse({ ...values, parentId: selectedId }), RegionDto),
-    onSuccess: (region) => {
-      message.success(`${t('regions.created')}：${region.fullName}`);
-      void queryClient.invalidateQueries({ queryKey: ['regions'] });
-      setAdding(false);
-    },
-  });
-  const rename = useMutation({
-    mutationFn: (values: { name: string }) =>
-      api.patch(`/api/v1/regions/${selectedId}`, UpdateRegionRequest.parse(values), RegionDto),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['regions'] });
-      setRenaming(false);
-    },
-  });
-
-  useEffect(() => {
-    if (adding && selected) {
-      childForm.setFieldsValue({ name: '', level: nextLevel(selected.level) });
-      create.reset();
-    }
-  }, [adding, selected, childForm, create.reset]);
-  useEffect(() => {
-    if (renaming && selected) {
-      renameForm.setFieldsValue({ name: selected.name });
-      rename.reset();
-    }
-  }, [renaming, selected, renameForm, rename.reset]);
+  const create = useRegionMutation((values: ChildValues) =>
+    organisationApi.createRegion({ ...values, parentId: selectedId ?? 0 }),
+  );
+  const rename = useRegionMutation((values: { name: string }) =>
+    organisationApi.renameRegion(selectedId ?? 0, values),
+  );
 
   const levelOptions = REGION_LEVELS.map((l) => ({ value: l, label: label(REGION_LEVEL_LABELS[l], lang) }));
 
@@ -178,57 +155,45 @@ export default function RegionsPage() {
           </Col>
         </Row>
       )}
-      <Modal
-        open={adding}
+      <FormModal<ChildValues>
+        open={adding && selected !== null}
         title={selected ? t('regions.addChildOf', { name: selected.fullName }) : t('regions.addChild')}
-        onCancel={() => setAdding(false)}
-        onOk={() => childForm.submit()}
         okText={t('common.save')}
-        confirmLoading={create.isPending}
-        forceRender
+        width={520}
+        initialValues={{ name: '', level: selected ? nextLevel(selected.level) : undefined }}
+        onSubmit={async (values) => {
+          const region = await create.mutateAsync(values);
+          message.success(`${t('regions.created')}：${region.fullName}`);
+        }}
+        onClose={() => setAdding(false)}
       >
-        {create.isError ? (
-          <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />
-        ) : null}
-        <Form<ChildValues> form={childForm} layout="vertical" onFinish={(values) => create.mutate(values)}>
-          <Form.Item
-            name="name"
-            label={t('regions.name')}
-            rules={[zodRule(CreateRegionRequest.shape.name, t('regions.name'), t)]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="level"
-            label={t('regions.level')}
-            rules={[zodRule(CreateRegionRequest.shape.level, t('regions.level'), t)]}
-          >
-            <Select options={levelOptions} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        open={renaming}
+        <Form.Item name="name" label={t('regions.name')} rules={childRules.rules('name', t('regions.name'))}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="level"
+          label={t('regions.level')}
+          rules={childRules.rules('level', t('regions.level'))}
+        >
+          <Select options={levelOptions} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ name: string }>
+        open={renaming && selected !== null}
         title={t('common.edit')}
-        onCancel={() => setRenaming(false)}
-        onOk={() => renameForm.submit()}
         okText={t('common.save')}
-        confirmLoading={rename.isPending}
-        forceRender
+        width={520}
+        initialValues={{ name: selected?.name }}
+        onSubmit={async (values) => {
+          await rename.mutateAsync(values);
+          message.success(t('common.saved'));
+        }}
+        onClose={() => setRenaming(false)}
       >
-        {rename.isError ? (
-          <Alert type="error" showIcon title={errorText(rename.error)} style={{ marginBottom: 16 }} />
-        ) : null}
-        <Form form={renameForm} layout="vertical" onFinish={(values) => rename.mutate(values)}>
-          <Form.Item
-            name="name"
-            label={t('regions.name')}
-            rules={[zodRule(UpdateRegionRequest.shape.name, t('regions.name'), t)]}
-          >
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="name" label={t('regions.name')} rules={renameRules.rules('name', t('regions.name'))}>
+          <Input />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { CreatePairingRequest } from '../../../common/schemas/pairings';
 import { api, errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
-import { pairingKeys, useOrganisationOptions } from './api';
+import { useOrganisationOptions } from '../organisations/api';
+import { pairingKeys } from './api';
 
 interface Values {
   counterpartId: number;

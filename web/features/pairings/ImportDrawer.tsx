@@ -31,7 +31,8 @@ import {
 } from '../../../common/schemas/pairings';
 import { api, errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
-import { pairingKeys, useOrganisationOptions } from './api';
+import { useOrganisationOptions } from '../organisations/api';
+import { pairingKeys } from './api';
 import { type GridRow, ImportGrid, keptPairs, rowsFromPreview, type Side } from './ImportGrid';
 
 type Mode = 'text' | 'xlsx' | 'docx';

@@ -1,6 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrganisationKind } from '../../../common/organisations';
-import { OrganisationListResponse } from '../../../common/schemas/organisations';
 import {
   PairingHistoryResponse,
   PairingListResponse,
@@ -45,16 +43,5 @@ export function usePairingHistory(enabled: boolean) {
     queryKey: pairingKeys.history,
     queryFn: () => api.get('/api/v1/pairings/history', PairingHistoryResponse),
     enabled,
-  });
-}
-
-/** Active organisations of one kind, for the selects of the pairing forms. */
-export function useOrganisationOptions(kind: OrganisationKind, enabled = true) {
-  return useQuery({
-    queryKey: ['organisations', 'options', kind],
-    queryFn: () => api.get('/api/v1/organisations', OrganisationListResponse, { kind }),
-    enabled,
-    staleTime: 60_000,
-    select: (data) => data.items.map((o) => ({ value: o.id, label: o.name })),
   });
 }

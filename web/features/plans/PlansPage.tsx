@@ -21,7 +21,7 @@ import type { PlanDto, PlanItemDto, PlanItemStatus } from '../../../common/schem
 import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
-import { yearOptions } from '../../components/years';
+import { YearSelect } from '../../components/YearSelect';
 import { KindTag } from '../ledger/labels';
 import { planApi, usePlanMutation, usePlans } from './api';
 import { CreatePlanModal, PlanItemModal } from './PlanModals';
@@ -247,16 +247,7 @@ export default function PlansPage() {
       }
     >
       <div className="liaison-toolbar">
-        <Space>
-          <Typography.Text>{t('pairings.year')}</Typography.Text>
-          <Select
-            data-testid="plans-year"
-            style={{ width: 110 }}
-            value={year}
-            options={yearOptions(year, t)}
-            onChange={(value: number) => setParam('year', String(value))}
-          />
-        </Space>
+        <YearSelect value={year} onChange={(value) => setParam('year', String(value))} testId="plans-year" />
         {user.role !== 'department' ? (
           <Select<number>
             allowClear

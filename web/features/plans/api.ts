@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlanDto, PlanListResponse } from '../../../common/schemas/plans';
 import { api } from '../../api/client';
+import { calendarKeys } from '../calendar/api';
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -23,7 +24,7 @@ export function usePlanMutation<V, R = PlanDto>(fn: (values: V) => Promise<R>) {
     mutationFn: fn,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: planKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      void queryClient.invalidateQueries({ queryKey: calendarKeys.all });
     },
   });
 }

@@ -1,34 +1,27 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Rate, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PairingListResponse } from '../../../common/schemas/pairings';
-import {
-  type EvaluationDto,
-  EvaluationListResponse,
-  EvaluationDto as EvaluationShape,
-  ReportRoundDto,
-} from '../../../common/schemas/reports';
-import { api, errorText } from '../../api/client';
+import type { EvaluationDto } from '../../../common/schemas/reports';
+import { errorText } from '../../api/client';
 import { useCurrentUser } from '../../components/guards';
+import { usePairings } from '../pairings/api';
+import { reportApi, reportKeys, useEvaluations, useReportRound } from './api';
 
 /** 统战部 sets the year's report deadline (default 1月31日 of the next year). */
 export function ReportDeadline({ year }: { year: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const round = useQuery({
-    queryKey: ['report-round', year],
-    queryFn: () => api.get(`/api/v1/report-rounds/${year}`, ReportRoundDto),
-  });
+  const round = useReportRound(year);
   const [value, setValue] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (deadline: string) => api.put(`/api/v1/report-rounds/${year}`, { deadline }, ReportRoundDto),
+    mutationFn: (deadline: string) => reportApi.setDeadline(year, deadline),
     onSuccess: () => {
       setValue(null);
-      void queryClient.invalidateQueries({ queryKey: ['report-round', year] });
-      void queryClient.invalidateQueries({ queryKey: ['reports'] });
+      void queryClient.invalidateQueries({ queryKey: reportKeys.round(year) });
+      void queryClient.invalidateQueries({ queryKey: reportKeys.all });
       message.success(t('common.saved'));
     },
     onError: (e) => message.error(errorText(e)),
@@ -66,14 +59,8 @@ export function MutualEvaluation({ year }: { year: number }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const isDepartment = user.role === 'department';
-  const pairings = useQuery({
-    queryKey: ['pairings', 'evaluation', year],
-    queryFn: () => api.get('/api/v1/pairings', PairingListResponse, { year }),
-  });
-  const evaluations = useQuery({
-    queryKey: ['evaluations', year],
-    queryFn: () => api.get('/api/v1/evaluations', EvaluationListResponse, { year }),
-  });
+  const pairings = usePairings(year);
+  const evaluations = useEvaluations(year);
   const partners = new Map<number, string>();
   for (const p of pairings.data?.items ?? []) {
     const other = isDepartment ? p.counterpart : p.department;
@@ -87,13 +74,9 @@ export function MutualEvaluation({ year }: { year: number }) {
   const [comment, setComment] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      api.put(
-        '/api/v1/evaluations',
-        { year, partnerId, score, comment: comment.trim() || null },
-        EvaluationShape,
-      ),
+      reportApi.evaluate({ year, partnerId: partnerId ?? 0, score, comment: comment.trim() || null }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['evaluations', year] });
+      void queryClient.invalidateQueries({ queryKey: reportKeys.evaluations(year) });
       message.success(t('common.saved'));
     },
   });

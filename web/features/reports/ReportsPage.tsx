@@ -1,6 +1,6 @@
 import { BellOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -9,7 +9,7 @@ import { hasPermission } from '../../access';
 import { errorText, withQuery } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
-import { yearOptions } from '../../components/years';
+import { YearSelect } from '../../components/YearSelect';
 import { reportApi, useReportList } from './api';
 import { DaysLeft, ReportStatusTag } from './labels';
 import { MutualEvaluation, ReportDeadline } from './ReportExtras';
@@ -100,16 +100,11 @@ function ReportBoard({ year }: { year: number }) {
       }
     >
       <div className="liaison-toolbar">
-        <Space>
-          <Typography.Text>{t('pairings.year')}</Typography.Text>
-          <Select
-            style={{ width: 110 }}
-            value={year}
-            options={yearOptions(year, t)}
-            onChange={(v: number) => navigate(`/reports?year=${v}`, { replace: true })}
-            data-testid="reports-year"
-          />
-        </Space>
+        <YearSelect
+          value={year}
+          onChange={(v) => navigate(`/reports?year=${v}`, { replace: true })}
+          testId="reports-year"
+        />
         {review ? <ReportDeadline year={year} /> : null}
         <div className="liaison-toolbar-spacer" />
         {review ? (

@@ -1,13 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
+  AcceptReportRequest,
+  CommentReportRequest,
+  EvaluationDto,
+  EvaluationListResponse,
+  EvaluationRequest,
   ReportDto,
   ReportRemindResponse,
+  ReportRoundDto,
   ReportStatusItem,
   ReportStatusResponse,
   ReportVersionDto,
+  ReturnReportRequest,
+  SaveReportRequest,
+  SetReportRoundRequest,
+  SubmitReportRequest,
 } from '../../../common/schemas/reports';
-import { api } from '../../api/client';
+import { api, checked, withQuery } from '../../api/client';
+import { notificationKeys } from '../notifications/api';
 
 const ReportListResponse = z.object({
   year: z.number().int(),
@@ -16,6 +27,12 @@ const ReportListResponse = z.object({
 });
 
 export const reportKeys = {
+  all: ['reports'] as const,
+  lists: ['reports', 'list'] as const,
+  round: (year: number) => ['report-round', year] as const,
+  evaluations: (year: number) => ['evaluations', year] as const,
+  version: (departmentId: number, year: number, version: number | null) =>
+    ['reports', 'version', departmentId, year, version] as const,
   one: (departmentId: number, year: number) => ['reports', 'one', departmentId, year] as const,
   list: (year: number, review: boolean) => ['reports', 'list', year, review] as const,
 };
@@ -40,7 +57,7 @@ export function useReport(departmentId: number, year: number) {
 
 export function useReportVersion(departmentId: number, year: number, version: number | null) {
   return useQuery({
-    queryKey: ['reports', 'version', departmentId, year, version],
+    queryKey: reportKeys.version(departmentId, year, version),
     queryFn: () => api.get(`/api/v1/reports/${departmentId}/${year}/versions/${version}`, ReportVersionDto),
     enabled: version !== null,
   });
@@ -52,21 +69,43 @@ export function useReportMutation<V>(fn: (values: V) => Promise<ReportDto>) {
     mutationFn: fn,
     onSuccess: (report) => {
       queryClient.setQueryData(reportKeys.one(report.department.id, report.year), report);
-      void queryClient.invalidateQueries({ queryKey: ['reports', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: reportKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
   });
 }
 
+const reportPath = (d: number, y: number) => `/api/v1/reports/${d}/${y}`;
+
+/** Every write on reports; each body is its shared request type, checked before it is sent. */
 export const reportApi = {
-  save: (d: number, y: number, body: unknown) => api.put(`/api/v1/reports/${d}/${y}`, body, ReportDto),
-  submit: (d: number, y: number, body: unknown) =>
-    api.post(`/api/v1/reports/${d}/${y}/submit`, body, ReportDto),
-  ret: (d: number, y: number, comment: string) =>
-    api.post(`/api/v1/reports/${d}/${y}/return`, { comment }, ReportDto),
-  accept: (d: number, y: number, comment: string | null) =>
-    api.post(`/api/v1/reports/${d}/${y}/accept`, { comment }, ReportDto),
-  comment: (d: number, y: number, body: unknown) =>
-    api.post(`/api/v1/reports/${d}/${y}/comments`, body, ReportDto),
-  remind: (year: number) => api.post(`/api/v1/reports/remind?year=${year}`, {}, ReportRemindResponse),
+  save: async (d: number, y: number, body: SaveReportRequest) =>
+    api.put(reportPath(d, y), checked(SaveReportRequest, body), ReportDto),
+  submit: async (d: number, y: number, body: SubmitReportRequest) =>
+    api.post(`${reportPath(d, y)}/submit`, checked(SubmitReportRequest, body), ReportDto),
+  ret: async (d: number, y: number, comment: string) =>
+    api.post(`${reportPath(d, y)}/return`, checked(ReturnReportRequest, { comment }), ReportDto),
+  accept: async (d: number, y: number, comment: string | null) =>
+    api.post(`${reportPath(d, y)}/accept`, checked(AcceptReportRequest, { comment }), ReportDto),
+  comment: async (d: number, y: number, body: CommentReportRequest) =>
+    api.post(`${reportPath(d, y)}/comments`, checked(CommentReportRequest, body), ReportDto),
+  remind: (year: number) => api.post(withQuery('/api/v1/reports/remind', { year }), {}, ReportRemindResponse),
+  setDeadline: async (year: number, deadline: string) =>
+    api.put(`/api/v1/report-rounds/${year}`, checked(SetReportRoundRequest, { deadline }), ReportRoundDto),
+  evaluate: async (body: EvaluationRequest) =>
+    api.put('/api/v1/evaluations', checked(EvaluationRequest, body), EvaluationDto),
 };
+
+export function useReportRound(year: number) {
+  return useQuery({
+    queryKey: reportKeys.round(year),
+    queryFn: () => api.get(`/api/v1/report-rounds/${year}`, ReportRoundDto),
+  });
+}
+
+export function useEvaluations(year: number) {
+  return useQuery({
+    queryKey: reportKeys.evaluations(year),
+    queryFn: () => api.get('/api/v1/evaluations', EvaluationListResponse, { year }),
+  });
+}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  AcknowledgeChangeReportRequest,
   ChangeReportDto,
   ChangeReportListResponse,
   type PersonRole,
@@ -8,7 +9,7 @@ import {
   RosterListResponse,
   UpdateRosterPersonRequest,
 } from '../../../common/schemas/roster';
-import { api } from '../../api/client';
+import { api, checked } from '../../api/client';
 
 export const rosterKeys = {
   all: ['roster'] as const,
@@ -50,20 +51,24 @@ export function useChangeReports(status: 'reported' | 'acknowledged' | undefined
 }
 
 export const rosterApi = {
-  update: (organisationId: number, role: PersonRole, body: UpdateRosterPersonRequest) =>
+  update: async (organisationId: number, role: PersonRole, body: UpdateRosterPersonRequest) =>
     api.put(
       `/api/v1/roster/${organisationId}/${role}`,
-      UpdateRosterPersonRequest.parse(body),
+      checked(UpdateRosterPersonRequest, body),
       RosterDetailResponse,
     ),
-  reveal: (organisationId: number, reason: string, date?: string) =>
+  reveal: async (organisationId: number, reason: string, date?: string) =>
     api.post(
       `/api/v1/roster/${organisationId}/reveal`,
-      RevealRequest.parse({ reason, date }),
+      checked(RevealRequest, { reason, date }),
       RosterDetailResponse,
     ),
-  acknowledge: (id: number, note: string | null) =>
-    api.post(`/api/v1/change-reports/${id}/acknowledge`, { note }, ChangeReportDto),
+  acknowledge: async (id: number, note: string | null) =>
+    api.post(
+      `/api/v1/change-reports/${id}/acknowledge`,
+      checked(AcknowledgeChangeReportRequest, { note }),
+      ChangeReportDto,
+    ),
 };
 
 export function useRosterMutation<V, R>(fn: (values: V) => Promise<R>) {

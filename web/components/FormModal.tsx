@@ -1,11 +1,12 @@
 import { Alert, Form, type FormInstance, Modal, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../api/client';
+import { errorText } from '../api/client';
 
 /**
- * A modal around a form: `onSubmit` runs the action with the form's values; its error stays in the modal,
- * success closes it.
+ * The one modal around a form: `onSubmit` runs the action with the form's values; its error stays in the
+ * modal, success closes it. The form is reset to `initialValues` each time the modal opens. Fields take
+ * their rules from the shared request schema (see `schemaRules` in formRules.ts).
  */
 export function FormModal<V extends object>({
   open,
@@ -18,6 +19,7 @@ export function FormModal<V extends object>({
   onClose,
   children,
   testId,
+  width = 600,
 }: {
   open: boolean;
   title: string;
@@ -29,13 +31,16 @@ export function FormModal<V extends object>({
   onClose: () => void;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   testId?: string;
+  /** default 600; 520 is antd's own */
+  width?: number;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(() => {
+  // a layout effect: the reset comes before any effect of the fields that fills in a default
+  useLayoutEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);
@@ -65,7 +70,7 @@ export function FormModal<V extends object>({
       okButtonProps={{ danger }}
       confirmLoading={busy}
       destroyOnHidden
-      width={600}
+      width={width}
     >
       {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
       {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
