@@ -4,9 +4,7 @@
  * look like part of the list but could not be read, each with a reason. Nothing is guessed silently: the
  * caller shows every pair for confirmation before anything is stored.
  */
-import { toSimplified } from './script.js';
 import { readStatement, type Statement } from './statement.js';
-import { readTable, tableBlocks } from './table.js';
 import { abbreviates, splitPlace, toHalfWidth } from './vocabulary.js';
 
 export interface NoticePair {
@@ -262,18 +260,4 @@ function sameDepartments(names: string[]): Map<string, string> {
     }
   }
   return new Map(kept.flatMap((k) => k.written.map((w) => [w, k.name] as const)));
-}
-
-/**
- * Read pasted text: lines, with runs of tab-separated lines read as a table (rows or a ✓ matrix). A text in
- * traditional characters is read (and its pairs named and shown) in simplified characters.
- */
-export function readNoticeText(text: string): NoticeReading {
-  const lines = toSimplified(text).split(/\r\n|\r|\n/);
-  const reader = newLineReader();
-  for (const block of tableBlocks(lines)) {
-    if (block.kind === 'table') readTable(reader, block.rows, block.firstLine);
-    else readLine(reader, block.text, block.line);
-  }
-  return finishReading(reader);
 }

@@ -4,15 +4,7 @@
  * matrix with counterparts across the top, departments down the side (or the other way round) and ✓ / √
  * where they pair.
  */
-import {
-  closePending,
-  finishReading,
-  type LineReader,
-  type NoticeReading,
-  newLineReader,
-  readLine,
-} from './read-notice.js';
-import { toSimplified } from './script.js';
+import { closePending, type LineReader, readLine } from './read-notice.js';
 import { groupOf, isDepartmentName, toHalfWidth } from './vocabulary.js';
 
 export type Cell = string | number | null | undefined;
@@ -37,7 +29,7 @@ export function tableBlocks(lines: string[]): Block[] {
 
 const MARK = /^[✓√✔☑●◎★是有yY1]$/;
 
-function cellText(cell: Cell): string {
+export function cellText(cell: Cell): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
@@ -94,16 +86,4 @@ function readMatrix(reader: LineReader, rows: string[][], firstLine: number): bo
     return true;
   }
   return false;
-}
-
-/** Read the rows of a spreadsheet or of a document's tables (traditional characters read as simplified). */
-export function readNoticeRows(rows: readonly (readonly Cell[])[]): NoticeReading {
-  const reader = newLineReader();
-  // the sheet converts as one text; a line break inside a cell separates names as a space does
-  const text = rows.map((row) => Array.from(row, (c) => cellText(c).replace(/[\t\r\n]/g, ' ')).join('\t'));
-  const simplified = toSimplified(text.join('\n'))
-    .split('\n')
-    .map((row) => row.split('\t'));
-  readTable(reader, simplified, 1);
-  return finishReading(reader);
 }
