@@ -9,8 +9,8 @@ import type {
   ConsultationReplyTable,
   Database,
 } from '../../db/schema.js';
-import { inForceSql } from '../facts/facts.rules.js';
-import { indexMatter, indexMatterTree, indexRepliesOfItem, indexSuggestion } from '../search/search.index.js';
+import { inForceSql } from '../../year-rules.js';
+import { indexMatter, indexMatterTree, indexRepliesOfItem, indexSuggestion } from '../search/index.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Matters

@@ -31,34 +31,25 @@ import {
   VerdictRequest,
 } from '../../../common/schemas/consultations.js';
 import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
-import { uploadLimits } from '../attachments/upload-limit.js';
-import { sendDocument } from '../documents/send-document.js';
+import { sendDocument } from '../../documents/send-document.js';
+import { uploadLimits } from '../attachments/index.js';
 import {
-  closeItem,
-  createItem,
-  createMatter,
   downloadMatterAttachment,
-  figuresFor,
-  getItemScreen,
-  getMatter,
-  getSettings,
-  grantExtension,
+  removeMatterAttachment,
+  uploadMatterAttachment,
+} from './consultations.attachments.js';
+import { grantExtension, refuseExtension, requestExtension } from './consultations.extensions.js';
+import { figuresFor } from './consultations.figures.js';
+import { createItem, getItemScreen, listItems, saveAnalysis } from './consultations.items.js';
+import { createMatter, getMatter, listMatters, updateMatter } from './consultations.matters.js';
+import { closeItem, rateReply, replyToItem } from './consultations.replies.js';
+import { getSettings, updateSettings } from './consultations.settings.js';
+import {
   holdSymposium,
-  listItems,
-  listMatters,
-  rateReply,
   recordDecision,
   recordMinutes,
-  refuseExtension,
-  removeMatterAttachment,
-  replyToItem,
-  requestExtension,
-  saveAnalysis,
   scheduleSymposium,
-  updateMatter,
-  updateSettings,
-  uploadMatterAttachment,
-} from './consultations.service.js';
+} from './consultations.symposium.js';
 
 export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

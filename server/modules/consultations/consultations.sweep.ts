@@ -6,14 +6,10 @@ import type { NotificationKind } from '../../../common/schemas/notifications.js'
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import { subtractWorkingDays } from '../../../common/working-days.js';
 import type { Database } from '../../db/schema.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import {
-  insertNotifications,
-  reviewersOfRegion,
-  usersOfOrganisations,
-} from '../notifications/notifications.repository.js';
+import { appendAudit } from '../audit/index.js';
+import { insertNotifications, reviewersOfRegion, usersOfOrganisations } from '../notifications/index.js';
 import { insertItemEvent, unansweredItems } from './consultations.repository.js';
-import { settingsCache } from './consultations.service.js';
+import { settingsCache } from './consultations.settings.js';
 
 /**
  * The stage an unanswered item is in on `day`: K working days before its due date `due_soon`, on it `due`,

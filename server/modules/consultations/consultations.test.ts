@@ -11,8 +11,8 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
-import { insertPairing } from '../pairings/pairings.repository.js';
-import { consultationFigures } from './consultations.service.js';
+import { insertPairing } from '../pairings/index.js';
+import { consultationFigures } from './consultations.figures.js';
 
 const FORBIDDEN = { error: { code: 'FORBIDDEN', message: '无权执行此操作' } };
 const NOT_FOUND = { error: { code: 'NOT_FOUND', message: '记录不存在' } };

@@ -1,0 +1,174 @@
+// Extensions of an item's reply deadline: requested by the department, granted or refused by 统战部.
+import type {
+  ExtensionRequest,
+  GrantExtensionRequest,
+  ItemScreenResponse,
+  RefuseExtensionRequest,
+} from '../../../common/schemas/consultations.js';
+import { addWorkingDays } from '../../../common/working-days.js';
+import { authorize } from '../../access/authorize.js';
+import type { Executor, RequestContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { appendAudit } from '../audit/index.js';
+import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
+import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
+import { notifyOrganisations } from './consultations.matters.js';
+import {
+  decideExtension,
+  type ExtensionRow,
+  extensionsOf,
+  type ItemRow,
+  insertExtension,
+  insertItemEvent,
+  updateItemRow,
+} from './consultations.repository.js';
+import { awaitingReply } from './consultations.settings.js';
+
+export async function requestExtension(
+  ctx: RequestContext,
+  id: number,
+  input: ExtensionRequest,
+): Promise<ItemScreenResponse> {
+  const row = await ownOpenItem(ctx, id);
+  if (!awaitingReply(row.status)) throw new AppError('ITEM_ALREADY_REPLIED');
+  const pending = (await extensionsOf(ctx.db, [id])).find((e) => e.status === 'requested');
+  if (pending) throw new AppError('EXTENSION_PENDING');
+  await ctx.db.transaction().execute(async (trx) => {
+    const ext = await insertExtension(trx, {
+      itemId: id,
+      round: row.round,
+      reason: input.reason,
+      days: input.days,
+      dueBefore: row.due_date,
+      userId: ctx.actor.userId,
+    });
+    await insertItemEvent(trx, {
+      itemId: id,
+      round: row.round,
+      action: 'extension_requested',
+      note: `申请延期${input.days}个工作日：${input.reason}`,
+      actorId: ctx.actor.userId,
+    });
+    const reviewers = await reviewersOfRegion(trx, row.region_path);
+    await insertNotifications(
+      trx,
+      reviewers.map((userId) => ({
+        userId,
+        kind: 'consultation_extension',
+        title: `延期申请：${row.matter_title}`,
+        body: `${row.department_name}申请将意见建议答复期限延长${input.days}个工作日（现期限 ${row.due_date}）。理由：${input.reason}`,
+        link: `/consultations/items/${id}`,
+        dedupeKey: `consultation-extension:${ext.id}:${userId}`,
+      })),
+    );
+    await appendAudit(trx, ctx, {
+      action: 'consultation.extension.request',
+      entityType: 'consultation_item',
+      entityId: id,
+      regionId: row.region_id,
+      after: ext,
+    });
+  });
+  return getItemScreen(ctx, id);
+}
+
+/** 统战部's item: one in its region (NOT_FOUND otherwise), not closed. */
+export async function supervisedOpenItem(ctx: RequestContext, id: number): Promise<ItemRow> {
+  const row = await visibleItem(ctx, id);
+  authorize(ctx.actor, 'consultations.supervise', null);
+  if (row.status === 'closed') throw new AppError('ITEM_CLOSED');
+  return row;
+}
+
+async function pendingExtensionOf(db: Executor, id: number): Promise<ExtensionRow> {
+  const pending = (await extensionsOf(db, [id])).find((e) => e.status === 'requested');
+  if (!pending) throw new AppError('NO_EXTENSION_PENDING');
+  return pending;
+}
+
+/** 统战部 grants: the due date moves by the working days granted (default: those requested). */
+export async function grantExtension(
+  ctx: RequestContext,
+  id: number,
+  input: GrantExtensionRequest,
+): Promise<ItemScreenResponse> {
+  const row = await supervisedOpenItem(ctx, id);
+  const pending = await pendingExtensionOf(ctx.db, id);
+  const days = input.days ?? pending.days_requested;
+  const dueAfter = addWorkingDays(row.due_date, days);
+  await ctx.db.transaction().execute(async (trx) => {
+    const decided = await decideExtension(trx, pending.id, {
+      status: 'granted',
+      daysGranted: days,
+      dueAfter,
+      note: input.note ?? null,
+      userId: ctx.actor.userId,
+    });
+    if (!decided || !(await updateItemRow(trx, id, row, { due_date: dueAfter }))) throw moved();
+    await insertItemEvent(trx, {
+      itemId: id,
+      round: row.round,
+      action: 'extension_granted',
+      note: `延期${days}个工作日：${row.due_date} → ${dueAfter}${input.note ? `。${input.note}` : ''}`,
+      actorId: ctx.actor.userId,
+    });
+    await notifyOrganisations(trx, [row.department_id], {
+      kind: 'consultation_extension',
+      title: `延期申请已批准：${row.matter_title}`,
+      body: `答复期限延至${dueAfter}。`,
+      link: `/consultations/items/${id}`,
+      key: `consultation-extension-decided:${pending.id}`,
+    });
+    await appendAudit(trx, ctx, {
+      action: 'consultation.extension.grant',
+      entityType: 'consultation_item',
+      entityId: id,
+      regionId: row.region_id,
+      before: { dueDate: row.due_date },
+      after: { extensionId: pending.id, days, dueDate: dueAfter, note: input.note ?? null },
+    });
+  });
+  return getItemScreen(ctx, id);
+}
+
+/** 统战部 refuses: the due date stays. */
+export async function refuseExtension(
+  ctx: RequestContext,
+  id: number,
+  input: RefuseExtensionRequest,
+): Promise<ItemScreenResponse> {
+  const row = await supervisedOpenItem(ctx, id);
+  const pending = await pendingExtensionOf(ctx.db, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const decided = await decideExtension(trx, pending.id, {
+      status: 'refused',
+      daysGranted: null,
+      dueAfter: null,
+      note: input.note,
+      userId: ctx.actor.userId,
+    });
+    if (!decided) throw moved();
+    await insertItemEvent(trx, {
+      itemId: id,
+      round: row.round,
+      action: 'extension_refused',
+      note: input.note,
+      actorId: ctx.actor.userId,
+    });
+    await notifyOrganisations(trx, [row.department_id], {
+      kind: 'consultation_extension',
+      title: `延期申请未获批准：${row.matter_title}`,
+      body: `答复期限仍为${row.due_date}。${input.note}`,
+      link: `/consultations/items/${id}`,
+      key: `consultation-extension-decided:${pending.id}`,
+    });
+    await appendAudit(trx, ctx, {
+      action: 'consultation.extension.refuse',
+      entityType: 'consultation_item',
+      entityId: id,
+      regionId: row.region_id,
+      after: { extensionId: pending.id, note: input.note },
+    });
+  });
+  return getItemScreen(ctx, id);
+}
