@@ -7,7 +7,6 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { activationRoutes } from './modules/activation/activation.routes.js';
-import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -15,10 +14,10 @@ import { conferenceRoutes } from './modules/conference/conference.routes.js';
 import { consultationRoutes } from './modules/consultations/consultations.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { digestRoutes } from './modules/digest/digest.routes.js';
-import { documentRoutes } from './modules/documents/documents.routes.js';
 import { filingRoutes } from './modules/filings/filings.routes.js';
 import { jobRoutes } from './modules/jobs/jobs.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { ledgerAttachmentRoutes } from './modules/ledger/ledger-attachments.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { notificationPreferenceRoutes } from './modules/notifications/preferences.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -35,7 +34,6 @@ import access from './plugins/access.js';
 import auth from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
-import exportAudit from './plugins/export-audit.js';
 import inputGuard from './plugins/input-guard.js';
 import metrics from './plugins/metrics.js';
 import rateLimits from './plugins/rate-limits.js';
@@ -92,7 +90,6 @@ export async function buildApp({
   await app.register(auth);
   await app.register(access);
   await app.register(inputGuard);
-  await app.register(exportAudit);
   await app.register(rateLimits, {
     loginPerIp: config.LIAISON_RATE_LOGIN_PER_IP,
     loginPerUser: config.LIAISON_RATE_LOGIN_PER_USER,
@@ -130,13 +127,12 @@ export async function buildApp({
       await api.register(regionRoutes);
       await api.register(organisationRoutes);
       await api.register(pairingRoutes);
-      await api.register(documentRoutes);
       await api.register(rosterRoutes);
       await api.register(filingRoutes);
       await api.register(notificationRoutes);
       await api.register(notificationPreferenceRoutes);
       await api.register(ledgerRoutes);
-      await api.register(attachmentRoutes);
+      await api.register(ledgerAttachmentRoutes);
       await api.register(planRoutes);
       await api.register(calendarRoutes);
       await api.register(consultationRoutes);

@@ -1,7 +1,7 @@
 // Inputs for the print-layout checks (documents.docs.test.ts): a district year long enough to run over several
 // pages, with a unique marker in every row so a test can tell where each row was printed.
 import type { ConferenceResponse } from '../../common/schemas/reports.js';
-import { type PackFigures, packProse } from '../modules/conference/pack-prose.js';
+import { type PackFigures, packProse } from '../modules/conference/index.js';
 import type { LedgerTable } from './ledger-tables.js';
 
 const COUNTERPARTS = [

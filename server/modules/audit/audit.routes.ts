@@ -6,7 +6,7 @@ import {
   AuditListQuery,
   AuditListResponse,
 } from '../../../common/schemas/audit.js';
-import { sendDocument } from '../documents/send-document.js';
+import { sendDocument } from '../../documents/send-document.js';
 import { listAccessLog } from './access-log.js';
 import { exportAudit, listAuditFor } from './audit.service.js';
 
@@ -21,7 +21,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/audit/export.xlsx',
-    { config, schema: { tags, querystring: AuditListQuery.omit({ page: true, pageSize: true }) } },
+    {
+      config: { ...config, export: true },
+      schema: { tags, querystring: AuditListQuery.omit({ page: true, pageSize: true }) },
+    },
     async (request, reply) => sendDocument(reply, await exportAudit(request.ctx(), request.query)),
   );
   r.get(

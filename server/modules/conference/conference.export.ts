@@ -2,13 +2,14 @@
 import type { RequestContext } from '../../context.js';
 import { conferencePackTitle, renderConferencePackDocx } from '../../documents/conference-pack.docx.js';
 import { renderConferencePackXlsx } from '../../documents/conference-pack.xlsx.js';
-import { appendAuditAlone } from '../audit/audit.writer.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
-import type { OnProgress } from '../reports/reports.export.js';
+import {
+  DOCX_TYPE as DOCX,
+  type RenderedDocument,
+  XLSX_TYPE as XLSX,
+} from '../../documents/send-document.js';
+import { appendExportAudit } from '../audit/index.js';
+import type { OnProgress } from '../reports/index.js';
 import { conferenceData } from './conference.service.js';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function conferencePack(
   ctx: RequestContext,
@@ -22,12 +23,7 @@ export async function conferencePack(
     format === 'docx'
       ? await renderConferencePackDocx(data, yieldToEventLoop)
       : await renderConferencePackXlsx(data);
-  await appendAuditAlone(ctx.db, ctx, {
-    action: 'document.export',
-    entityType: 'document',
-    entityId: `conference-pack.${format}`,
-    detail: `year=${year}`,
-  });
+  await appendExportAudit(ctx, `conference-pack.${format}`, `year=${year}`);
   return {
     filename: `${conferencePackTitle(year)}.${format}`,
     contentType: format === 'docx' ? DOCX : XLSX,

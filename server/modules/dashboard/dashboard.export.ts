@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import { DASHBOARD_METRIC_LABELS, DASHBOARD_METRICS } from '../../../common/schemas/dashboard.js';
 import { LEDGER_KIND_LABELS, type LedgerKind } from '../../../common/schemas/ledger.js';
 import type { RequestContext } from '../../context.js';
+import { type RenderedDocument, XLSX_TYPE } from '../../documents/send-document.js';
 import { addSheet, workbookToBuffer } from '../../documents/xlsx-safe.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
+import { appendExportAudit } from '../audit/index.js';
 import { dashboard } from './dashboard.service.js';
 
 const STATE_ZH: Record<string, string> = { ok: '达标', warn: '关注', bad: '未达标', na: '不适用' };
@@ -78,9 +79,7 @@ export async function dashboardXlsx(
       late: d.trends.replies.late[i] ?? 0,
     })),
   );
-  return {
-    filename: `${d.region.name}${d.year}年对口联系工作情况统计.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await workbookToBuffer(wb),
-  };
+  const body = await workbookToBuffer(wb);
+  await appendExportAudit(ctx, 'dashboard.xlsx', `year=${d.year}; regionId=${d.region.id}`);
+  return { filename: `${d.region.name}${d.year}年对口联系工作情况统计.xlsx`, contentType: XLSX_TYPE, body };
 }

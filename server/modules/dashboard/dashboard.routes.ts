@@ -7,7 +7,7 @@ import {
   DashboardQuery,
   DashboardResponse,
 } from '../../../common/schemas/dashboard.js';
-import { sendDocument } from '../documents/send-document.js';
+import { sendDocument } from '../../documents/send-document.js';
 import { dashboardXlsx } from './dashboard.export.js';
 import { dashboard, dashboardCell } from './dashboard.service.js';
 
@@ -27,7 +27,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/dashboard/export.xlsx',
-    { config, schema: { tags, querystring: DashboardExportQuery } },
+    { config: { ...config, export: true }, schema: { tags, querystring: DashboardExportQuery } },
     async (request, reply) => sendDocument(reply, await dashboardXlsx(request.ctx(), request.query)),
   );
 }

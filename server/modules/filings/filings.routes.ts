@@ -9,6 +9,7 @@ import {
   FilingRoundDto,
   FilingRoundListResponse,
   FilingRoundParams,
+  RegistrationFormQuery,
   RemindResponse,
   ReturnFilingRequest,
   SaveFilingRequest,
@@ -16,6 +17,8 @@ import {
   UpdateFilingRoundRequest,
 } from '../../../common/schemas/filings.js';
 import { RevealRequest } from '../../../common/schemas/roster.js';
+import { sendDocument } from '../../documents/send-document.js';
+import { registrationFormDocx } from './filings.export.js';
 import {
   closeRound,
   createRound,
@@ -138,5 +141,14 @@ export async function filingRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) =>
       revealFiling(request.ctx(), request.params.roundId, request.params.organisationId, request.body),
+  );
+  // 附件2 of one unit for a year, filled or blank
+  r.get(
+    '/documents/registration-form.docx',
+    {
+      config: { permission: 'documents:read', export: true },
+      schema: { tags: ['documents'], querystring: RegistrationFormQuery },
+    },
+    async (request, reply) => sendDocument(reply, await registrationFormDocx(request.ctx(), request.query)),
   );
 }

@@ -4,8 +4,12 @@ import type { RequestContext } from '../../context.js';
 import { streamLedgerDocx, warmLedgerDocx } from '../../documents/ledger.docx.js';
 import { renderLedgerXlsx, streamLedgerXlsx } from '../../documents/ledger.xlsx.js';
 import { ledgerTables } from '../../documents/ledger-tables.js';
-import { appendAuditAlone } from '../audit/audit.writer.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
+import {
+  DOCX_TYPE as DOCX,
+  type RenderedDocument,
+  XLSX_TYPE as XLSX,
+} from '../../documents/send-document.js';
+import { appendExportAudit } from '../audit/index.js';
 import { kindsOf } from './ledger.repository.js';
 import { ledgerExportIds, ledgerForExport, presentRecordsByIds } from './ledger.service.js';
 
@@ -14,16 +18,8 @@ export const STREAM_XLSX_ABOVE = 5_000;
 // 200 records a slice: reading, presenting and tabling a slice is one step of the event loop (≈ 5 ms)
 const SLICE = 200;
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const exportAudit = (ctx: RequestContext, query: LedgerExportQuery, document: string) =>
-  appendAuditAlone(ctx.db, ctx, {
-    action: 'document.export',
-    entityType: 'document',
-    entityId: document,
-    detail: JSON.stringify(query),
-  });
+  appendExportAudit(ctx, document, JSON.stringify(query));
 
 const titleOf = (query: LedgerExportQuery) => `${query.year}年对口联系工作台账`;
 

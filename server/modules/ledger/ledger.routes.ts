@@ -16,13 +16,13 @@ import {
   UpdateLedgerRecordRequest,
 } from '../../../common/schemas/ledger.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
-import { sendDocument } from '../documents/send-document.js';
+import { sendDocument } from '../../documents/send-document.js';
+import { ledgerSummary } from '../facts/index.js';
 import { ledgerDocxResponse, ledgerXlsxResponse } from './ledger.export.js';
 import {
   acknowledgeNotice,
   createRecord,
   getRecord,
-  ledgerSummary,
   listLedger,
   recordAdoption,
   recordAttendance,
@@ -54,7 +54,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/ledger/export.xlsx',
-    { config: read, schema: { tags, querystring: LedgerExportQuery } },
+    { config: { ...read, export: true }, schema: { tags, querystring: LedgerExportQuery } },
     async (request, reply) => {
       const doc = await ledgerXlsxResponse(request.ctx(), request.query);
       if (!('stream' in doc)) return sendDocument(reply, doc);
@@ -64,7 +64,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/ledger/export.docx',
-    { config: read, schema: { tags, querystring: LedgerExportQuery } },
+    { config: { ...read, export: true }, schema: { tags, querystring: LedgerExportQuery } },
     async (request, reply) => {
       const doc = await ledgerDocxResponse(request.ctx(), request.query);
       return sendDocument(reply, { filename: doc.filename, contentType: doc.contentType, body: doc.stream });

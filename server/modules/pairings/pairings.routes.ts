@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreatePairingRequest,
+  DocumentYearQuery,
   EndPairingRequest,
   ImportNamesRequest,
   ImportNamesResponse,
@@ -19,8 +20,10 @@ import {
   PairingYearsResponse,
 } from '../../../common/schemas/pairings.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
-import { refuseOversizedBody } from '../attachments/upload-limit.js';
+import { sendDocument } from '../../documents/send-document.js';
+import { refuseOversizedBody } from '../attachments/index.js';
 import { matchImportNames, previewImport, runImport } from './pairing-import.service.js';
+import { pairingListDocx, pairingListXlsx } from './pairings.export.js';
 import {
   createPairing,
   endPairing,
@@ -103,5 +106,17 @@ export async function pairingRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, body: ImportRequest, response: { 200: ImportResponse } },
     },
     async (request) => runImport(request.ctx(), request.body),
+  );
+  // 附件1 对口联系名单 of a year
+  const exported = { permission: 'documents:read' as const, export: true };
+  r.get(
+    '/documents/pairing-list.docx',
+    { config: exported, schema: { tags: ['documents'], querystring: DocumentYearQuery } },
+    async (request, reply) => sendDocument(reply, await pairingListDocx(request.ctx(), request.query.year)),
+  );
+  r.get(
+    '/documents/pairing-list.xlsx',
+    { config: exported, schema: { tags: ['documents'], querystring: DocumentYearQuery } },
+    async (request, reply) => sendDocument(reply, await pairingListXlsx(request.ctx(), request.query.year)),
   );
 }

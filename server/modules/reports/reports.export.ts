@@ -6,13 +6,14 @@ import type { RequestContext } from '../../context.js';
 import { type AnnualReportForm, renderAnnualReportDocx } from '../../documents/annual-report.docx.js';
 import { renderAnnualReportsXlsx } from '../../documents/annual-reports.xlsx.js';
 import { mergeDocx } from '../../documents/docx-merge.js';
+import {
+  DOCX_TYPE as DOCX,
+  type RenderedDocument,
+  XLSX_TYPE as XLSX,
+} from '../../documents/send-document.js';
 import { AppError } from '../../errors.js';
-import { appendAuditAlone } from '../audit/audit.writer.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
+import { appendExportAudit } from '../audit/index.js';
 import { formOf, loadReport, readableDepartments, reportStatusItems } from './reports.service.js';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Called after each department; a job yields to the event loop and records its progress here. */
 export type OnProgress = (done: number, total: number, message: string) => Promise<void>;
@@ -56,12 +57,7 @@ export async function annualReportDocx(
     await yieldToEventLoop();
   }
   const body = await mergeDocx(files, { onEach: yieldToEventLoop });
-  await appendAuditAlone(ctx.db, ctx, {
-    action: 'document.export',
-    entityType: 'document',
-    entityId: 'annual-report.docx',
-    detail: `year=${query.year}; departments=${ids.join(',')}`,
-  });
+  await appendExportAudit(ctx, 'annual-report.docx', `year=${query.year}; departments=${ids.join(',')}`);
   const who = list.length === 1 ? list[0]?.department : '汇总';
   return { filename: `${query.year}年度对口联系工作情况报告表-${who}.docx`, contentType: DOCX, body };
 }
@@ -89,11 +85,6 @@ export async function annualReportsXlsx(
     await onProgress(i + 1, items.length, item.department.name);
   }
   const body = await renderAnnualReportsXlsx({ year, rows });
-  await appendAuditAlone(ctx.db, ctx, {
-    action: 'document.export',
-    entityType: 'document',
-    entityId: 'annual-reports.xlsx',
-    detail: `year=${year}`,
-  });
+  await appendExportAudit(ctx, 'annual-reports.xlsx', `year=${year}`);
   return { filename: `${year}年度对口联系工作情况报告汇总.xlsx`, contentType: XLSX, body };
 }

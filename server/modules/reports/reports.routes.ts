@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AcceptReportRequest,
+  AnnualReportDocxQuery,
   CommentReportRequest,
   ReportDto,
   ReportParams,
@@ -17,8 +18,8 @@ import {
   SubmitReportRequest,
   YearQuery,
 } from '../../../common/schemas/reports.js';
-import { sendDocument } from '../documents/send-document.js';
-import { annualReportsXlsx } from './reports.export.js';
+import { sendDocument } from '../../documents/send-document.js';
+import { annualReportDocx, annualReportsXlsx } from './reports.export.js';
 import {
   acceptReport,
   commentOnReport,
@@ -71,7 +72,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/reports/export.xlsx',
-    { config: read, schema: { tags, querystring: YearQuery } },
+    { config: { ...read, export: true }, schema: { tags, querystring: YearQuery } },
     async (request, reply) => sendDocument(reply, await annualReportsXlsx(request.ctx(), request.query.year)),
   );
   r.get(
@@ -141,5 +142,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     { config: comment, schema: { tags, params: ReportParams, body: CommentReportRequest, response: one } },
     async (request) =>
       commentOnReport(request.ctx(), request.params.departmentId, request.params.year, request.body),
+  );
+  // 附件3: one department's form (departmentId), or every report the actor reads, a page each (all=1).
+  r.get(
+    '/documents/annual-report.docx',
+    {
+      config: { permission: 'documents:read', export: true },
+      schema: { tags: ['documents'], querystring: AnnualReportDocxQuery },
+    },
+    async (request, reply) => sendDocument(reply, await annualReportDocx(request.ctx(), request.query)),
   );
 }

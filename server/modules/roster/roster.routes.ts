@@ -8,6 +8,7 @@ import {
   RevealRequest,
   RosterDetailQuery,
   RosterDetailResponse,
+  RosterExportQuery,
   RosterListQuery,
   RosterListResponse,
   RosterParams,
@@ -15,6 +16,8 @@ import {
   UpdateRosterPersonRequest,
 } from '../../../common/schemas/roster.js';
 import { IdParams } from '../../../common/schemas/shared.js';
+import { sendDocument } from '../../documents/send-document.js';
+import { rosterXlsx } from './roster.export.js';
 import {
   acknowledgeChangeReport,
   getRoster,
@@ -89,5 +92,13 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => acknowledgeChangeReport(request.ctx(), request.params.id, request.body),
+  );
+  r.get(
+    '/documents/roster.xlsx',
+    {
+      config: { permission: 'documents:read', export: true },
+      schema: { tags: ['documents'], querystring: RosterExportQuery },
+    },
+    async (request, reply) => sendDocument(reply, await rosterXlsx(request.ctx(), request.query)),
   );
 }

@@ -1,7 +1,16 @@
 import type { Readable } from 'node:stream';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
-import type { RenderedDocument } from './documents.service.js';
+
+/** A file a route answers: its name, media type and bytes. */
+export interface RenderedDocument {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The header of a download: RFC 6266 with an RFC 5987 `filename*`, so quotes and Chinese names survive. */
 export function attachmentHeader(filename: string): string {
