@@ -1,6 +1,6 @@
 // The counts of a year's facts, by state: for a pair, a unit, or everything loaded (a district or region).
 // Pure functions over YearFacts — the only place a year's work is counted.
-import type { MatterFact, RecordFact, SuggestionFact, YearFacts } from './facts.load.js';
+
 import {
   ADOPTION_CLASSES,
   type AdoptionClass,
@@ -11,7 +11,8 @@ import {
   pairKey,
   VERDICTS,
   type Verdict,
-} from './facts.rules.js';
+} from '../../year-rules.js';
+import type { MatterFact, RecordFact, SuggestionFact, YearFacts } from './facts.load.js';
 
 export type AttendanceCounts = Record<AttendanceState, number> & { total: number };
 

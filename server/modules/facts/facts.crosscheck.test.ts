@@ -7,13 +7,12 @@ import { buildReportDraft, sectionText } from '../../../common/report-prose.js';
 import { regionScope } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { buildTestApp, describeEachDialect, makeUser, type TestApp } from '../../test/helper.js';
-import { conferenceData } from '../conference/conference.service.js';
-import { dashboard } from '../dashboard/dashboard.service.js';
-import { reportFacts } from '../reports/report-facts.js';
-import { reportDepartments } from '../reports/reports.repository.js';
-import { loadActor } from '../users/actor.repository.js';
+import { asOf } from '../../year-rules.js';
+import { loadActor } from '../auth/index.js';
+import { conferenceData } from '../conference/index.js';
+import { dashboard } from '../dashboard/index.js';
+import { reportDepartments, reportFacts } from '../reports/index.js';
 import { generateYear, type ModelRecord, pairsInForce, type YearModel } from './facts.generator.js';
-import { asOf } from './facts.rules.js';
 
 export const GENERATED_YEARS = 30;
 

@@ -1,22 +1,9 @@
 // A year's facts of a region (and under it), a department or a counterpart, as of an instant: the pairs in
 // force, their units, every ledger record, major matter, suggestion and plan of the year — each classified by
-// facts.rules.ts. A handful of bulk reads, never a query per unit; the counting is in facts.count.ts.
+// server/year-rules.ts. A handful of bulk reads, never a query per unit; the counting is in facts.count.ts.
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import { counterpartOf, type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
-import {
-  findItemIds,
-  findMatterIds,
-  itemsByIds,
-  matterCounterparts,
-  mattersByIds,
-  repliesOf,
-} from '../consultations/consultations.repository.js';
-import type { LedgerDetails } from '../ledger/ledger.service.js';
-import { itemsOf, linksOf, listPlans } from '../plans/plans.repository.js';
-import { itemStatus } from '../plans/plans.service.js';
-import { personsInForce } from '../roster/roster.repository.js';
-import { ledgerOfYear, organisationsByIds } from './facts.repository.js';
 import {
   type AsOf,
   type AttendanceState,
@@ -33,7 +20,19 @@ import {
   type SymposiumState,
   suggestionState,
   symposiumState,
-} from './facts.rules.js';
+} from '../../year-rules.js';
+import {
+  findItemIds,
+  findMatterIds,
+  itemsByIds,
+  matterCounterparts,
+  mattersByIds,
+  repliesOf,
+} from '../consultations/index.js';
+import { type LedgerDetails, ledgerOfYear, planItemRecords } from '../ledger/index.js';
+import { itemStatus, itemsOf, listPlans } from '../plans/index.js';
+import { personsInForce } from '../roster/index.js';
+import { organisationsByIds } from './facts.repository.js';
 
 export interface UnitFact {
   id: number;
@@ -311,7 +310,7 @@ async function planFacts(db: Executor, scope: Scope, year: number, at: AsOf): Pr
   );
   const links = await inSlices(
     items.map((i) => i.id),
-    (s) => linksOf(db, s),
+    (s) => planItemRecords(db, s),
   );
   const linked = groupBy(links, (l) => l.plan_item_id ?? 0);
   return plans.map((p) => ({

@@ -15,7 +15,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
-import { insertPairing } from '../pairings/pairings.repository.js';
+import { insertPairing } from '../pairings/index.js';
 
 const YEAR = Number(shanghaiDate(new Date().toISOString()).slice(0, 4));
 /** One minute ago / in a week, whole minutes: the same year except in the year's first or last minutes. */

@@ -1,8 +1,9 @@
-// The rules of a year's figures, in one place: what "in force", "held", "attended", "replied on time" and
-// "as of" mean. Pure functions over plain rows; everything that counts (reports, the conference pack, the
-// dashboard, my-work, the ledger summary) classifies through these and nothing else.
+// The rules of a year's figures, in one place (ground floor: every module applies them in its own queries, the
+// facts read model classifies with them): what "in force", "held", "attended", "replied on time" and "as of"
+// mean. Pure functions over plain rows; everything that counts (reports, the conference pack, the dashboard,
+// my-work, the ledger summary) classifies through these and nothing else.
 import { sql } from 'kysely';
-import { shanghaiDate } from '../../../common/shanghai-time.js';
+import { shanghaiDate } from '../common/shanghai-time.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Time
