@@ -3,8 +3,8 @@ import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { likeContains } from '../../db/like.js';
-import { inForceSql } from '../facts/facts.rules.js';
-import { indexLedgerRecord } from '../search/search.index.js';
+import { inForceSql } from '../../year-rules.js';
+import { indexLedgerRecord } from './ledger.search.js';
 
 export interface LedgerFilter {
   scope: Scope;

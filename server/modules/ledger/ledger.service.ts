@@ -8,7 +8,6 @@ import type {
   LedgerListQuery,
   LedgerListResponse,
   LedgerRecordDto,
-  LedgerSummaryResponse,
   MinutesRequest,
   ReceiptRequest,
   ReplyRequest,
@@ -17,15 +16,13 @@ import type {
 import { INVITATION_SUBTYPES } from '../../../common/schemas/ledger.js';
 import { addDays, dayStartUtc, shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { allowed, authorize } from '../../access/authorize.js';
-import { counterpartOf, type Scope } from '../../access/scope.js';
+import type { Scope } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, forbidden, invalid, notFound } from '../../errors.js';
-import { filesOf as attachmentsOf, presentFile } from '../attachments/attachments.store.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { countWork, pairRecords } from '../facts/facts.count.js';
-import { loadYearFacts } from '../facts/facts.load.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
+import { filesOf as attachmentsOf, presentFile } from '../attachments/index.js';
+import { appendAudit } from '../audit/index.js';
+import { findOrganisation } from '../organisations/index.js';
 import { abilitiesFor, inviteesOf, ledgerScope, type RecordFacts } from './ledger.policy.js';
 import {
   counterpartsOf,
@@ -662,40 +659,4 @@ export async function recordMinutes(
     });
   });
   return getRecord(ctx, id);
-}
-
-/**
- * Counts per pair, per kind and (for invitations) per direction, for the pairs the actor sees in a year — every
- * record in the ledger, counted by the facts module.
- */
-export async function ledgerSummary(ctx: RequestContext, year: number): Promise<LedgerSummaryResponse> {
-  const scope = ledgerScope(ctx.actor);
-  const facts = await loadYearFacts(ctx.db, scope, year);
-  const onlyCounterpart = counterpartOf(scope);
-  const keys = new Map<string, { d: number; c: number; name: string }>();
-  for (const r of facts.records) {
-    for (const c of r.counterparts) {
-      // a counterpart sees only its own pairs, even on records it shares with other counterparts
-      if (onlyCounterpart !== null && c.id !== onlyCounterpart) continue;
-      keys.set(`${r.departmentId}:${c.id}`, { d: r.departmentId, c: c.id, name: c.name });
-    }
-  }
-  const departments = new Map(facts.records.map((r) => [r.departmentId, r.departmentName]));
-  const pairs = [...keys.values()].map(({ d, c, name }) => {
-    const w = countWork(pairRecords(facts, d, c), [], []);
-    return {
-      department: { id: d, name: departments.get(d) ?? '' },
-      counterpart: { id: c, name },
-      invitationsDeptToCp: w.invitationsOut.total,
-      invitationsCpToDept: w.invitationsIn.total,
-      notices: w.notices,
-      research: w.research,
-      services: w.services,
-      symposia: w.symposia.total,
-    };
-  });
-  return {
-    year,
-    pairs: pairs.sort((a, b) => a.department.id - b.department.id || a.counterpart.id - b.counterpart.id),
-  };
 }

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RequestContext } from '../../context.js';
 import { buildTestApp, describeEachDialect, loginAs, orgId, type TestApp } from '../../test/helper.js';
-import { loadActor } from '../users/actor.repository.js';
+import { loadActor } from '../auth/index.js';
 import { ledgerXlsx, writeLedgerXlsx } from './ledger.export.js';
 import { record } from './ledger.fixtures.js';
 import { ledgerExportIds } from './ledger.service.js';
