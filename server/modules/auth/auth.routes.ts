@@ -10,8 +10,8 @@ import {
 import { OkResponse } from '../../../common/schemas/shared.js';
 import { AppError } from '../../errors.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
-import { currentSecurityPolicy } from '../settings/security-policy.js';
-import { loadActor } from '../users/actor.repository.js';
+import { currentSecurityPolicy } from '../settings/index.js';
+import { loadActor } from './actor.repository.js';
 import {
   changePassword,
   confirmTotp,

@@ -2,14 +2,14 @@ import type { Kysely } from 'kysely';
 import { ROLE_PERMISSIONS } from '../../../common/roles.js';
 import type { SessionResponse, TotpSetupResponse } from '../../../common/schemas/auth.js';
 import type { SecurityPolicy } from '../../../common/security-policy.js';
+import { isAdminRole } from '../../access/rules.js';
 import type { Actor, Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { Database, User } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
-import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
-import { loadActor } from '../users/actor.repository.js';
-import { isAdminRole } from '../users/users.policy.js';
+import { appendAudit, appendAuditAlone } from '../audit/index.js';
+import { currentSecurityPolicy, type PolicyDefaults } from '../settings/index.js';
+import { loadActor } from './actor.repository.js';
 import {
   dummyPasswordHash,
   hashPassword,

@@ -12,12 +12,10 @@
 //   units' accounts in bulk, hands accounts over, and adds a district under its region with that district's
 //   统战部 account.
 import type { OrganisationKind } from '../../../common/organisations.js';
-import { ADMIN_ROLES, type Role } from '../../../common/roles.js';
+import type { Role } from '../../../common/roles.js';
+import { isAdminRole } from '../../access/rules.js';
 import type { Actor } from '../../context.js';
 import { AppError } from '../../errors.js';
-
-export const isAdminRole = (role: Role | string): boolean =>
-  (ADMIN_ROLES as readonly string[]).includes(role);
 
 /** The business roles 统战部's unit accounts take, by the kind of the unit. */
 export const UNIT_ACCOUNT_ROLE: Partial<Record<OrganisationKind, Role>> = {

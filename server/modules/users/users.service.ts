@@ -9,26 +9,26 @@ import type {
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, notFound } from '../../errors.js';
-import { makePending } from '../activation/activation.codes.js';
 import {
   codeTarget,
   completeDelivery,
   type DeliveryConfig,
+  makePending,
   planDelivery,
-} from '../activation/activation.delivery.js';
-import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
+} from '../activation/index.js';
+import { type AuditSource, appendAudit } from '../audit/index.js';
 import {
+  deleteUserSessions,
   generatePassword,
   hashPassword,
   type PasswordPolicy,
   passwordProblems,
   passwordRules,
-} from '../auth/password.js';
-import { recordPasswordHash } from '../auth/password-history.js';
-import { deleteUserSessions } from '../auth/session.repository.js';
-import { removeTotp } from '../auth/totp.js';
-import { visibleOrganisation } from '../organisations/organisations.service.js';
-import { currentSecurityPolicy } from '../settings/security-policy.js';
+  recordPasswordHash,
+  removeTotp,
+} from '../auth/index.js';
+import { visibleOrganisation } from '../organisations/index.js';
+import { currentSecurityPolicy } from '../settings/index.js';
 import { authorizeAccount } from './users.policy.js';
 import { insertUser, listUsers, type UserRow, usernameTaken } from './users.repository.js';
 
