@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import { basename, join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/connect.js';
-import { chainHead, makeAnchor, writeAnchor } from '../modules/audit/audit.anchor.js';
+import { chainHead, makeAnchor, writeAnchor } from '../modules/audit/index.js';
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolvePromise, reject) => {

@@ -8,8 +8,7 @@ import { ENCRYPTED_COLUMNS, reencryptStoredData } from '../crypto/reencrypt.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
-import { anchorFileOf, verifyAndAnchor } from '../modules/audit/audit.anchor.js';
-import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { anchorFileOf, appendAuditAlone, verifyAndAnchor } from '../modules/audit/index.js';
 
 export const CRYPTO_USAGE = `  liaison data encrypt [--batch N]      encrypt stored phone numbers and TOTP secrets with LIAISON_DATA_KEY
                                         (also re-encrypts values of LIAISON_DATA_KEY_PREVIOUS after a rotation)

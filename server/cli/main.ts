@@ -6,17 +6,16 @@ import { loadConfig } from '../config.js';
 import { configureCrypto } from '../crypto/configure.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { issueCode, makePending } from '../modules/activation/activation.codes.js';
-import { codeTarget } from '../modules/activation/activation.delivery.js';
-import { passwordRules } from '../modules/auth/password.js';
-import { defaultInstanceId } from '../modules/mail/mail.sender.js';
-import { rebuildSearchIndex } from '../modules/search/search.index.js';
-import { currentSecurityPolicy } from '../modules/settings/security-policy.js';
-import { sweepAndSend } from '../modules/sweep/sweep.timer.js';
-import { createUserRecord } from '../modules/users/users.service.js';
+import { codeTarget, issueCode, makePending } from '../modules/activation/index.js';
+import { passwordRules } from '../modules/auth/index.js';
+import { defaultInstanceId } from '../modules/mail/index.js';
+import { currentSecurityPolicy } from '../modules/settings/index.js';
+import { sweepAndSend } from '../modules/sweep/index.js';
+import { createUserRecord } from '../modules/users/index.js';
 import { seedDemo } from '../seed/demo.js';
 import { describeDemoYear } from '../seed/demo-year.js';
 import { cryptoCommand } from './crypto-commands.js';
+import { reindexSearch } from './search-reindex.js';
 import { auditCommand, backupCommand, SECURITY_USAGE } from './security-commands.js';
 
 const USAGE = `liaison — 对口联系 command line
@@ -104,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'reindex') throw new Error('usage: liaison search reindex');
       const handle = await openAndPrepare(config);
       try {
-        const counts = await handle.db.transaction().execute((trx) => rebuildSearchIndex(trx));
+        const counts = await handle.db.transaction().execute((trx) => reindexSearch(trx));
         console.log(`search index rebuilt: ${JSON.stringify(counts)}`);
         return 0;
       } finally {

@@ -5,13 +5,14 @@ import type { Config } from '../config.js';
 import { connect, type DatabaseHandle, dialectOf } from '../db/connect.js';
 import {
   anchorFileOf,
+  archiveAudit,
   checkAnchor,
   makeAnchor,
   readAnchorFile,
   verifyAndAnchor,
+  verifyArchiveFile,
   writeAnchor,
-} from '../modules/audit/audit.anchor.js';
-import { archiveAudit, verifyArchiveFile } from '../modules/audit/audit.archive.js';
+} from '../modules/audit/index.js';
 import { anchorFileOfBackup, backup, backupToDirectory, restore } from './backup.js';
 import { CRYPTO_USAGE } from './crypto-commands.js';
 
