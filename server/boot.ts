@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { connect, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { newSetupToken, setupLink, setupNeeded } from './modules/setup/setup.service.js';
+import { newSetupToken, setupLink, setupNeeded } from './modules/setup/index.js';
 import { ensureFirstAdmin, loadSeedPairingList } from './seed/bootstrap.js';
 
 /**

@@ -2,8 +2,8 @@ import { buildApp } from './app.js';
 import { openAndPrepare } from './boot.js';
 import { scheduleBackups } from './cli/backup.js';
 import { loadConfig } from './config.js';
-import { warmLedgerExports } from './modules/ledger/ledger.export.js';
-import { startSweepTimer } from './modules/sweep/sweep.timer.js';
+import { warmLedgerExports } from './modules/ledger/index.js';
+import { startSweepTimer } from './modules/sweep/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { type Config, loadConfig } from '../../server/config.js';
 import type { RequestContext } from '../../server/context.js';
 import type { Database } from '../../server/db/schema.js';
-import { loadActor } from '../../server/modules/users/actor.repository.js';
+import { loadActor } from '../../server/modules/auth/index.js';
 import type { BenchUsers } from '../generate.js';
 
 /** The app's configuration for a bench: rate limits out of the way (one address signs in and exports a lot). */

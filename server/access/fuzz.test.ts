@@ -10,8 +10,8 @@ import { ERROR_CODES } from '../../common/errors.js';
 import type { OrganisationKind } from '../../common/organisations.js';
 import { can, type Permission, ROLES, type Role } from '../../common/roles.js';
 import { daysFromNow } from '../modules/ledger/ledger.fixtures.js';
-import { insertOrganisation } from '../modules/organisations/organisations.repository.js';
-import { insertPairing } from '../modules/pairings/pairings.repository.js';
+import { insertOrganisation } from '../modules/organisations/index.js';
+import { insertPairing } from '../modules/pairings/index.js';
 import {
   buildTestApp,
   type Client,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LedgerCast, ledgerCast, record } from '../modules/ledger/ledger.fixtures.js';
-import { insertPairing } from '../modules/pairings/pairings.repository.js';
+import { insertPairing } from '../modules/pairings/index.js';
 import { buildTestApp, describeEachDialect, type TestApp } from '../test/helper.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { can, type Permission, ROLES, type Role } from '../../common/roles.js';
 import type { Database } from '../db/schema.js';
 import { daysFromNow } from '../modules/ledger/ledger.fixtures.js';
-import { insertAlias } from '../modules/organisations/organisations.repository.js';
-import { insertChangeReport, insertPerson } from '../modules/roster/roster.repository.js';
+import { insertAlias } from '../modules/organisations/index.js';
+import { insertChangeReport, insertPerson } from '../modules/roster/index.js';
 import { makeOtherDistrict } from '../test/factories.js';
 import {
   buildTestApp,

@@ -3,7 +3,7 @@
 // its own transaction, so it stays although the request's transaction rolled back. At most one entry per
 // actor and route a minute (with how many were folded into it), so probing cannot flood the trail.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { appendAuditAlone } from '../modules/audit/index.js';
 
 export const REFUSAL_WINDOW_MS = 60_000;
 

@@ -3,8 +3,8 @@
 // with the departments of 甲区 and 甲街道.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
-import { insertPairing } from '../modules/pairings/pairings.repository.js';
-import { insertRegion } from '../modules/regions/regions.repository.js';
+import { insertPairing } from '../modules/pairings/index.js';
+import { insertRegion } from '../modules/regions/index.js';
 import { makeOrganisation } from '../test/factories.js';
 import { buildTestApp, describeEachDialect, type TestApp } from '../test/helper.js';
 import {

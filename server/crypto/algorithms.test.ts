@@ -10,7 +10,7 @@ import {
   needsReencryption,
 } from '../db/field-crypto.js';
 import { AppError } from '../errors.js';
-import { hashPassword, passwordNeedsRehash, verifyPassword } from '../modules/auth/password.js';
+import { hashPassword, passwordNeedsRehash, verifyPassword } from '../modules/auth/index.js';
 import { deriveEtmKeys, hmacSm3, openSm4, sealSm4, sm3, sm4EncryptBlock } from './algorithms.js';
 import { configureCryptoMode } from './provider.js';
 import { csrfTokenFor, newToken, tokenDigest, tokenDigests } from './tokens.js';

@@ -10,9 +10,8 @@ import { backup } from '../cli/backup.js';
 import { cryptoStatus, reencryptAudited } from '../cli/crypto-commands.js';
 import { connect, type DatabaseHandle } from '../db/connect.js';
 import { configureDataKey, decryptField } from '../db/field-crypto.js';
-import { verifyAuditChain } from '../modules/audit/audit.verify.js';
-import { appendAuditAlone } from '../modules/audit/audit.writer.js';
-import { totpCode } from '../modules/auth/totp.js';
+import { appendAuditAlone, verifyAuditChain } from '../modules/audit/index.js';
+import { totpCode } from '../modules/auth/index.js';
 import { runCli } from '../test/cli.js';
 import { createTestDatabase } from '../test/database.js';
 import {

@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup, backupToDirectory, restore } from '../cli/backup.js';
 import { loadConfig } from '../config.js';
-import { verifyAuditChain } from '../modules/audit/audit.verify.js';
+import { verifyAuditChain } from '../modules/audit/index.js';
 import { loadSeedPairingList } from '../seed/bootstrap.js';
 import { createTestDatabase, DIALECTS } from '../test/database.js';
 import { makeUser } from '../test/helper.js';

@@ -11,6 +11,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The one permission this route needs. Every /api route must declare it. */
     permission?: Permission;
+    /**
+     * The route answers a document (a .docx/.xlsx export): limited per user (`rate-limits.ts`), and its
+     * service writes a `document.export` audit entry (`appendExportAudit`; `web-security.test.ts` checks every one).
+     */
+    export?: boolean;
   }
   interface FastifyRequest {
     /** The service context of a signed-in request; throws UNAUTHENTICATED when there is no actor. */

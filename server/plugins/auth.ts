@@ -3,10 +3,15 @@ import fp from 'fastify-plugin';
 import { CompiledQuery } from 'kysely';
 import type { SecurityPolicy } from '../../common/security-policy.js';
 import type { Actor } from '../context.js';
-import { type SecondFactorState, secondFactorState } from '../modules/auth/auth.service.js';
-import { deleteSession, findSession, touchSession } from '../modules/auth/session.repository.js';
-import { currentSecurityPolicy } from '../modules/settings/security-policy.js';
-import { loadActor } from '../modules/users/actor.repository.js';
+import {
+  deleteSession,
+  findSession,
+  loadActor,
+  type SecondFactorState,
+  secondFactorState,
+  touchSession,
+} from '../modules/auth/index.js';
+import { currentSecurityPolicy } from '../modules/settings/index.js';
 
 export const SESSION_COOKIE = 'liaison_session';
 // Write last_seen_at at most this often: idle timeout stays exact to a minute without a write per request.

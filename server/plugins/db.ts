@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { configureCrypto } from '../crypto/configure.js';
 import type { DatabaseHandle, Dialect } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
-import type { PolicyDefaults } from '../modules/settings/security-policy.js';
+import type { PolicyDefaults } from '../modules/settings/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

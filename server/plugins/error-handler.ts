@@ -6,7 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode, errorMessage, type Lang } from '../../common/errors.js';
 import { recordRefusal } from '../access/refusals.js';
 import { AppError } from '../errors.js';
-import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { appendAuditAlone } from '../modules/audit/index.js';
 
 /** The language of the messages we answer with: English only when the client prefers it. */
 export function requestLang(request: FastifyRequest): Lang {

@@ -2,7 +2,7 @@ import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
-import { appendAuditAlone } from '../modules/audit/audit.writer.js';
+import { appendAuditAlone } from '../modules/audit/index.js';
 import { databaseStore } from './rate-limit-store.js';
 
 export interface RateLimitOptions {
@@ -15,10 +15,6 @@ export interface RateLimitOptions {
 }
 
 const MINUTE = 60_000;
-
-/** The routes that render a document: costly (CPU and memory), so limited per user. */
-export const isExportRoute = (method: string, url: string): boolean =>
-  method === 'GET' && /\.(docx|xlsx)$/.test(url);
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
@@ -113,7 +109,8 @@ async function rateLimits(app: FastifyInstance, opts: RateLimitOptions): Promise
       addHook(route, 'preHandler', async (request, reply) => {
         await enforce(passwordPerUser, 'password changes per user', request, reply);
       });
-    } else if (methods.some((m) => isExportRoute(m, route.url))) {
+    } else if (route.config?.export === true) {
+      // a route that renders a document (`config.export`): costly (CPU and memory), so limited per user
       // preHandler: after the access check, so a refused request is a 403, not a 429, and costs nothing
       addHook(route, 'preHandler', async (request, reply) => {
         await enforce(exportsPerUser, 'exports per user', request, reply);

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { OrganisationKind } from '../../common/organisations.js';
 import type { Database } from '../db/schema.js';
-import { appendAudit } from '../modules/audit/audit.writer.js';
-import { generatePassword } from '../modules/auth/password.js';
-import { insertAlias, insertOrganisation } from '../modules/organisations/organisations.repository.js';
-import { insertPairing, insertPairingEvent } from '../modules/pairings/pairings.repository.js';
-import { insertRegion } from '../modules/regions/regions.repository.js';
-import { createUserRecord } from '../modules/users/users.service.js';
+import { appendAudit } from '../modules/audit/index.js';
+import { generatePassword } from '../modules/auth/index.js';
+import { insertAlias, insertOrganisation } from '../modules/organisations/index.js';
+import { insertPairing, insertPairingEvent } from '../modules/pairings/index.js';
+import { insertRegion } from '../modules/regions/index.js';
+import { createUserRecord } from '../modules/users/index.js';
 import {
   SEED_OFFICE,
   SEED_OVERSIGHT,

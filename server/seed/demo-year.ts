@@ -33,6 +33,7 @@ import { shanghaiDate } from '../../common/shanghai-time.js';
 import { addWorkingDays, isWorkingDay } from '../../common/working-days.js';
 import type { RequestContext } from '../context.js';
 import type { Database } from '../db/schema.js';
+import { loadActor } from '../modules/auth/index.js';
 import {
   consultationSettingsFor,
   createItem,
@@ -44,7 +45,7 @@ import {
   replyToItem,
   requestExtension,
   scheduleSymposium,
-} from '../modules/consultations/consultations.service.js';
+} from '../modules/consultations/index.js';
 import {
   closeRound,
   createRound,
@@ -52,7 +53,7 @@ import {
   returnFiling,
   saveFiling,
   submitFiling,
-} from '../modules/filings/filings.service.js';
+} from '../modules/filings/index.js';
 import {
   acknowledgeNotice,
   createRecord,
@@ -61,10 +62,9 @@ import {
   recordMinutes,
   replyToInvitation,
   takeUpTopic,
-} from '../modules/ledger/ledger.service.js';
-import { createPlan } from '../modules/plans/plans.service.js';
-import { acknowledgeChangeReport, updateRosterPerson } from '../modules/roster/roster.service.js';
-import { loadActor } from '../modules/users/actor.repository.js';
+} from '../modules/ledger/index.js';
+import { createPlan } from '../modules/plans/index.js';
+import { acknowledgeChangeReport, updateRosterPerson } from '../modules/roster/index.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { nameMaker, type PersonSpec, peopleOf, random, type UnitPeople } from './demo-people.js';
 import {

@@ -3,8 +3,8 @@ import type { Role } from '../../common/roles.js';
 import { shanghaiYear } from '../../common/shanghai-time.js';
 import { nowIso } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
-import { generatePassword } from '../modules/auth/password.js';
-import { createUserRecord } from '../modules/users/users.service.js';
+import { generatePassword } from '../modules/auth/index.js';
+import { createUserRecord } from '../modules/users/index.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { type DemoYearSummary, seedDemoYear } from './demo-year.js';
 

@@ -5,8 +5,8 @@
 // usage: node crash-writer.mjs DATABASE_URL USER_ID REGION_ID TAG
 import type { RequestContext } from '../context.js';
 import { connect } from '../db/connect.js';
-import { createOrganisation } from '../modules/organisations/organisations.service.js';
-import { loadActor } from '../modules/users/actor.repository.js';
+import { loadActor } from '../modules/auth/index.js';
+import { createOrganisation } from '../modules/organisations/index.js';
 
 const [url, userId, regionId, tag] = process.argv.slice(2);
 if (!url || !userId || !regionId || !tag)

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { OrganisationKind } from '../../common/organisations.js';
 import type { Database } from '../db/schema.js';
-import { insertAlias, insertOrganisation } from '../modules/organisations/organisations.repository.js';
-import { insertPairing } from '../modules/pairings/pairings.repository.js';
-import { findRegionByPathNames, insertRegion } from '../modules/regions/regions.repository.js';
+import { insertAlias, insertOrganisation } from '../modules/organisations/index.js';
+import { insertPairing } from '../modules/pairings/index.js';
+import { findRegionByPathNames, insertRegion } from '../modules/regions/index.js';
 
 let seq = 0;
 

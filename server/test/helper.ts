@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import { connect, type Dialect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
-import { createUserRecord } from '../modules/users/users.service.js';
+import { createUserRecord } from '../modules/users/index.js';
 import { loadSeedPairingList } from '../seed/bootstrap.js';
 import { createTestDatabase, DIALECTS } from './database.js';
 

@@ -10,6 +10,8 @@ export interface CollectedRoute {
   permission: Permission | undefined;
   /** left out of the OpenAPI document (`schema.hide`) */
   hidden: boolean;
+  /** marked as a document export (`config.export`) */
+  export: boolean;
 }
 
 const INIT_CHANNEL = 'fastify.initialization';
@@ -34,6 +36,7 @@ export async function collectRoutes<T>(
           url: route.url,
           permission: route.config?.permission,
           hidden: schema?.hide === true,
+          export: route.config?.export === true,
         });
       }
     });

@@ -15,7 +15,7 @@ import { loadConfig } from '../config.js';
 import { connect, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { record } from '../modules/ledger/ledger.fixtures.js';
-import { runSweep } from '../modules/sweep/sweep.service.js';
+import { runSweep } from '../modules/sweep/index.js';
 import { loadSeedPairingList } from '../seed/bootstrap.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { describeEachDialect, login, makeUser, orgId, TEST_PASSWORD } from './helper.js';

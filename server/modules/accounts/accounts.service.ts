@@ -12,23 +12,23 @@ import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { RequestContext } from '../../context.js';
 import { activationNoticesDocx } from '../../documents/activation-notice.docx.js';
 import { AppError, notFound } from '../../errors.js';
-import { issueCode } from '../activation/activation.codes.js';
 import {
+  activationLink,
   codeTarget,
   completeDelivery,
   type DeliveryConfig,
+  issueCode,
   type PlannedDelivery,
   planDelivery,
   presentIssued,
-} from '../activation/activation.delivery.js';
-import { activationLink, shanghaiMinute } from '../activation/activation.mail.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { passwordRules } from '../auth/password.js';
-import { insertOrganisation } from '../organisations/organisations.repository.js';
-import { addRegion, regionToManage } from '../regions/regions.service.js';
-import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
-import { authorizeAccount, isUnitAccount, UNIT_ACCOUNT_ROLE, UNIT_KINDS } from '../users/users.policy.js';
-import { listUsers } from '../users/users.repository.js';
+  shanghaiMinute,
+} from '../activation/index.js';
+import { appendAudit } from '../audit/index.js';
+import { passwordRules } from '../auth/index.js';
+import { insertOrganisation } from '../organisations/index.js';
+import { addRegion, regionToManage } from '../regions/index.js';
+import { currentSecurityPolicy, type PolicyDefaults } from '../settings/index.js';
+import { authorizeAccount, isUnitAccount, listUsers, UNIT_ACCOUNT_ROLE, UNIT_KINDS } from '../users/index.js';
 import { createHeldAccount, holdersOf } from './holders.js';
 import { planProvision } from './provisioning.js';
 

@@ -8,7 +8,7 @@ import {
   loginAs,
   type TestApp,
 } from '../../test/helper.js';
-import { findRegionByPathNames } from '../regions/regions.repository.js';
+import { findRegionByPathNames } from '../regions/index.js';
 
 const names = (res: { json(): { items: { name: string }[] } }) => res.json().items.map((o) => o.name);
 

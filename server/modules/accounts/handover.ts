@@ -4,17 +4,17 @@
 import type { HandoverDto, HandoverSource, IssuedCodeDto } from '../../../common/schemas/activation.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
-import { makePending } from '../activation/activation.codes.js';
 import {
   codeTarget,
   completeDelivery,
   type DeliveryConfig,
+  makePending,
   planDelivery,
   presentIssued,
-} from '../activation/activation.delivery.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { insertNotifications, reviewersOfRegion } from '../notifications/notifications.repository.js';
-import { authorizeAccount } from '../users/users.policy.js';
+} from '../activation/index.js';
+import { appendAudit } from '../audit/index.js';
+import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
+import { authorizeAccount } from '../users/index.js';
 import { startHolding } from './holders.js';
 
 export type { HandoverSource };

@@ -1,9 +1,9 @@
 // Who held a unit account when: one row per holder, `held_to` null for the holder now.
 import type { Role } from '../../../common/roles.js';
 import type { Executor } from '../../context.js';
-import type { AuditSource } from '../audit/audit.writer.js';
-import type { PasswordPolicy } from '../auth/password.js';
-import { createUserRecord } from '../users/users.service.js';
+import type { AuditSource } from '../audit/index.js';
+import type { PasswordPolicy } from '../auth/index.js';
+import { createUserRecord } from '../users/index.js';
 
 /**
  * An account that waits for its holder (a password nobody knows; the holder redeems a code), with the holder

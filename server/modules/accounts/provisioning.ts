@@ -12,14 +12,10 @@ import type {
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { readGuardedXlsxRows } from '../attachments/xlsx-rows.js';
-import {
-  type NamedOrganisation,
-  organisationsWithAliases,
-} from '../organisations/organisations.repository.js';
-import { latestByRole } from '../roster/latest-by-role.js';
-import { personsInForce } from '../roster/roster.repository.js';
-import { ACCOUNT_HOLDER_ROLE, UNIT_ACCOUNT_ROLE } from '../users/users.policy.js';
+import { readGuardedXlsxRows } from '../attachments/index.js';
+import { type NamedOrganisation, organisationsWithAliases } from '../organisations/index.js';
+import { latestByRole, personsInForce } from '../roster/index.js';
+import { ACCOUNT_HOLDER_ROLE, UNIT_ACCOUNT_ROLE } from '../users/index.js';
 
 const MESSAGES: Record<ProvisionProblem, { zh: string; en: string }> = {
   'unit-missing': { zh: '没有填写单位', en: 'no unit given' },

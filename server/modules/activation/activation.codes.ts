@@ -6,10 +6,8 @@ import type { CodePurpose } from '../../../common/schemas/activation.js';
 import type { Executor } from '../../context.js';
 import { tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import { nowIso } from '../../db/dialect.js';
-import { type AuditSource, appendAudit } from '../audit/audit.writer.js';
-import { storePassword } from '../auth/auth.service.js';
-import { generatePassword, hashPassword } from '../auth/password.js';
-import { deleteUserSessions } from '../auth/session.repository.js';
+import { type AuditSource, appendAudit } from '../audit/index.js';
+import { deleteUserSessions, generatePassword, hashPassword, storePassword } from '../auth/index.js';
 
 /** 32 characters without look-alikes (no 0/O, 1/I/L): 12 of them are 60 bits. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

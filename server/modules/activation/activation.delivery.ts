@@ -6,8 +6,8 @@ import type { IssuedCodeDto } from '../../../common/schemas/activation.js';
 import type { Config } from '../../config.js';
 import type { Executor } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import { type AuditSource, appendAuditAlone } from '../audit/audit.writer.js';
-import { insertNotifications, reviewersOfRegion } from '../notifications/notifications.repository.js';
+import { type AuditSource, appendAuditAlone } from '../audit/index.js';
+import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
 import { type CodePurpose, issueCode } from './activation.codes.js';
 import { type CodeMailConfig, sendCodeMail } from './activation.mail.js';
 

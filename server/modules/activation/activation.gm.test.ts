@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { configureCryptoMode } from '../../crypto/provider.js';
 import { buildTestApp, describeEachDialect, makeUser, type TestApp } from '../../test/helper.js';
-import { readSetting } from '../settings/settings.repository.js';
-import { checkSetupToken, newSetupToken } from '../setup/setup.service.js';
+import { readSetting } from '../settings/index.js';
+import { checkSetupToken, newSetupToken } from '../setup/index.js';
 import { issueCode } from './activation.codes.js';
 
 const AUDIT_KEY = randomBytes(32).toString('base64');

@@ -1,7 +1,7 @@
 // The activation code by e-mail, straight to its holder: the code is never queued in the database (only its
 // hash is kept), so it is sent once, right after the transaction that issued it commits.
 import type { Config } from '../../config.js';
-import { smtpTransport } from '../mail/mail.transport.js';
+import { smtpTransport } from '../mail/index.js';
 import type { CodePurpose } from './activation.codes.js';
 
 export type CodeMailConfig = Pick<Config, 'LIAISON_SMTP_URL' | 'LIAISON_MAIL_FROM' | 'LIAISON_PUBLIC_URL'>;

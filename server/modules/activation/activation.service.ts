@@ -3,11 +3,15 @@ import type { ErrorCode } from '../../../common/errors.js';
 import type { ActivationCheckResponse } from '../../../common/schemas/activation.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
-import { storePassword } from '../auth/auth.service.js';
-import { hashPassword, passwordProblems, passwordRules } from '../auth/password.js';
-import { deleteUserSessions } from '../auth/session.repository.js';
-import { currentSecurityPolicy, type PolicyDefaults } from '../settings/security-policy.js';
+import { appendAudit, appendAuditAlone } from '../audit/index.js';
+import {
+  deleteUserSessions,
+  hashPassword,
+  passwordProblems,
+  passwordRules,
+  storePassword,
+} from '../auth/index.js';
+import { currentSecurityPolicy, type PolicyDefaults } from '../settings/index.js';
 import { type CodeRow, consumeCode, findCode } from './activation.codes.js';
 
 interface Caller {

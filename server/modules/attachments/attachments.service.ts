@@ -1,10 +1,8 @@
 import type { AttachmentDto, UploadAttachmentRequest } from '../../../common/schemas/attachments.js';
 import type { RequestContext } from '../../context.js';
+import type { RenderedDocument } from '../../documents/send-document.js';
 import { forbidden, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
-import { abilitiesFor } from '../ledger/ledger.policy.js';
-import { visibleRecord } from '../ledger/ledger.service.js';
+import { appendAudit } from '../audit/index.js';
 import { canRemoveFile } from './attachments.policy.js';
 import {
   type AttachmentOwner,
@@ -87,36 +85,4 @@ export async function detachFile(
       before: { attachmentId, sha256: link.sha256 },
     });
   });
-}
-
-// Ledger records' files
-
-async function ledgerFacts(ctx: RequestContext, recordId: number): Promise<OwnerFacts> {
-  const v = await visibleRecord(ctx, recordId);
-  return { regionId: v.row.region_id, canAttach: abilitiesFor(ctx.actor, v.facts).canAttach };
-}
-
-export async function uploadAttachment(
-  ctx: RequestContext,
-  recordId: number,
-  input: UploadAttachmentRequest,
-): Promise<AttachmentDto> {
-  return attachFile(ctx, 'ledger', recordId, await ledgerFacts(ctx, recordId), input);
-}
-
-export async function downloadAttachment(
-  ctx: RequestContext,
-  recordId: number,
-  attachmentId: number,
-): Promise<RenderedDocument> {
-  await visibleRecord(ctx, recordId);
-  return fetchFile(ctx, 'ledger', recordId, attachmentId);
-}
-
-export async function removeAttachment(
-  ctx: RequestContext,
-  recordId: number,
-  attachmentId: number,
-): Promise<void> {
-  await detachFile(ctx, 'ledger', recordId, await ledgerFacts(ctx, recordId), attachmentId);
 }

@@ -17,7 +17,7 @@ import { runCli } from '../../test/cli.js';
 import { createTestDatabase } from '../../test/database.js';
 import { describeEachDialect } from '../../test/helper.js';
 import { liftTriggers, restoreTriggers } from '../../test/tamper.js';
-import { anchorAuditHead, startSweepTimer } from '../sweep/sweep.timer.js';
+import { anchorAuditHead, startSweepTimer } from '../sweep/index.js';
 import { anchorIncrementally, chainHead, lastAnchor, verifyAndAnchor } from './audit.anchor.js';
 import { appendAuditAlone } from './audit.writer.js';
 

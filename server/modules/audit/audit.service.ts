@@ -3,8 +3,8 @@ import type { AuditEntryDto, AuditListQuery } from '../../../common/schemas/audi
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { RequestContext } from '../../context.js';
 import type { AuditEntry } from '../../db/schema.js';
+import { type RenderedDocument, XLSX_TYPE } from '../../documents/send-document.js';
 import { addSheet, workbookToBuffer } from '../../documents/xlsx-safe.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
 import { auditShape } from './audit.redact.js';
 import { allAudit, listAudit } from './audit.repository.js';
 import { appendAuditAlone } from './audit.writer.js';
@@ -81,7 +81,7 @@ export async function exportAudit(
   });
   return {
     filename: `审计日志-${shanghaiDate(new Date().toISOString())}.xlsx`, // the day in Asia/Shanghai
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentType: XLSX_TYPE,
     body: await workbookToBuffer(workbook),
   };
 }

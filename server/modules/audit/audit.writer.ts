@@ -73,3 +73,21 @@ export async function appendAuditAlone(
 ): Promise<void> {
   await db.transaction().execute((trx) => appendAudit(trx, source, event));
 }
+
+/**
+ * An export on the audit trail (等保 安全审计): `document.export` naming the document and what it held (year,
+ * filter, phones in full or masked). Every route marked `export: true` writes one; `web-security.test.ts`
+ * checks them all.
+ */
+export async function appendExportAudit(
+  ctx: { db: Kysely<Database> } & AuditSource,
+  document: string,
+  detail: string | null,
+): Promise<void> {
+  await appendAuditAlone(ctx.db, ctx, {
+    action: 'document.export',
+    entityType: 'document',
+    entityId: document,
+    detail,
+  });
+}

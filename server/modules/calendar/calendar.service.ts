@@ -8,12 +8,16 @@ import type { Actor, RequestContext } from '../../context.js';
 import { newToken, tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { ledgerScope } from '../ledger/ledger.policy.js';
-import { counterpartsOf, findRecordIds, recordsByIds } from '../ledger/ledger.repository.js';
-import { itemsOf, linksOf, listPlans } from '../plans/plans.repository.js';
-import { itemStatus } from '../plans/plans.service.js';
-import { loadActor } from '../users/actor.repository.js';
+import { appendAudit } from '../audit/index.js';
+import { loadActor } from '../auth/index.js';
+import {
+  counterpartsOf,
+  findRecordIds,
+  ledgerScope,
+  planItemRecords,
+  recordsByIds,
+} from '../ledger/index.js';
+import { itemStatus, itemsOf, listPlans } from '../plans/index.js';
 import { replaceFeedToken, userOfFeedToken } from './calendar.repository.js';
 import { type IcsEvent, renderIcs } from './ics.js';
 
@@ -73,7 +77,7 @@ async function eventsFor(db: Kysely<Database>, actor: Actor, from: string, to: s
       db,
       plans.map((p) => p.id),
     );
-    const links = await linksOf(
+    const links = await planItemRecords(
       db,
       items.map((i) => i.id),
     );

@@ -12,22 +12,20 @@ import { overseenRegion, regionScope } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { forbidden, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
+import { type AsOf, asOf } from '../../year-rules.js';
+import { appendAudit } from '../audit/index.js';
 import {
   counterpartsOf,
+  loadYearFacts,
   pairCounts,
   planCounts,
   totalCounts,
   unpairedSuggestions,
   type WorkCounts,
-} from '../facts/facts.count.js';
-import { loadYearFacts } from '../facts/facts.load.js';
-import { type AsOf, asOf } from '../facts/facts.rules.js';
-import { ledgerScope } from '../ledger/ledger.policy.js';
-import { pairedWith } from '../ledger/ledger.repository.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
-import type { OnProgress } from '../reports/reports.export.js';
-import { reportStatusItems } from '../reports/reports.service.js';
+} from '../facts/index.js';
+import { ledgerScope, pairedWith } from '../ledger/index.js';
+import { findOrganisation } from '../organisations/index.js';
+import { type OnProgress, reportStatusItems } from '../reports/index.js';
 import { evaluationsIn, upsertEvaluation } from './conference.repository.js';
 import { type PackFigures, packProse } from './pack-prose.js';
 

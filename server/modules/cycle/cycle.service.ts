@@ -9,7 +9,8 @@ import type { ObligationKind } from '../../../common/schemas/dashboard.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { heldSql, inForceSql } from '../facts/facts.rules.js';
+import { inForceSql } from '../../year-rules.js';
+import { symposiumHeldRef } from '../ledger/index.js';
 
 /** When each obligation of year Y is due (YYYY-MM-DD); the report's deadline may be set per region. */
 export const OBLIGATION_DUE: Record<Exclude<ObligationKind, 'filing'>, (year: number) => string> = {
@@ -180,10 +181,7 @@ export async function syncFilingObligations(db: Executor): Promise<{ created: nu
  */
 export function metRef(now: string): RawBuilder<string | null> {
   return sql<string | null>`case obligations.kind
-    when 'symposium' then (select 'ledger:' || cast(min(l.id) as text) from ledger_records l
-      inner join ledger_record_counterparts rc on rc.record_id = l.id
-      where l.kind = 'symposium' and l.department_id = obligations.department_id
-        and rc.counterpart_id = obligations.counterpart_id and l.year = obligations.year and ${heldSql(now, 'l')})
+    when 'symposium' then ${symposiumHeldRef(now)}
     when 'plan' then (select 'plan:' || cast(min(p.id) as text) from plans p
       where p.department_id = obligations.department_id and p.year = obligations.year)
     when 'report' then (select 'report:' || cast(min(r.id) as text) from reports r

@@ -17,17 +17,17 @@ import { monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
 import { unitScope } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { OBLIGATION_DUE } from '../cycle/cycle.service.js';
+import { asOf, pairKey } from '../../year-rules.js';
+import { OBLIGATION_DUE } from '../cycle/index.js';
 import {
+  loadYearFacts,
   pairCounts,
   pairRecords,
   planCounts,
   type SuggestionCounts,
   unitCounts,
   type WorkCounts,
-} from '../facts/facts.count.js';
-import { loadYearFacts } from '../facts/facts.load.js';
-import { asOf, pairKey } from '../facts/facts.rules.js';
+} from '../facts/index.js';
 import { filingFigures, reportFigures } from './dashboard.repository.js';
 
 const REPORT_STATUS_ZH: Record<string, string> = {

@@ -1,26 +1,22 @@
 // The queries behind "my work": each returns what one unit (or one overseer's region) has to do, as rows.
 
-import type { Scope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
-import { inForceSql } from '../facts/facts.rules.js';
-import { scopedRecords } from '../ledger/ledger.repository.js';
+import { inForceSql } from '../../year-rules.js';
+import { invitationsAwaitingReply, planItemRecorded } from '../ledger/index.js';
 
 const regionIdsUnder = (db: Executor, regionPath: string) =>
   db.selectFrom('regions').select('regions.id').where('regions.path', 'like', `${regionPath}%`);
 
 /** Invitations my unit is asked to answer, whose event has not started yet. */
 export async function pendingRsvps(db: Executor, organisationId: number, now: string) {
-  return db
-    .selectFrom('ledger_responses as r')
-    .innerJoin('ledger_records as l', 'l.id', 'r.record_id')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['l.id', 'l.title', 'l.starts_at', 'o.id as org_id', 'o.name as org_name'])
-    .where('r.organisation_id', '=', organisationId)
-    .where('r.reply', '=', 'pending')
-    .where('l.kind', '=', 'invitation')
-    .where('l.starts_at', '>=', now)
-    .orderBy('l.starts_at')
-    .execute();
+  const rows = await invitationsAwaitingReply(db, { from: now, organisationId });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    starts_at: r.starts_at,
+    org_id: r.organisation_id,
+    org_name: r.organisation_name,
+  }));
 }
 
 /** Items of my department's plans of these years with no ledger record linked yet. */
@@ -40,13 +36,7 @@ export async function openPlanItems(db: Executor, departmentId: number, years: n
     ])
     .where('p.department_id', '=', departmentId)
     .where('p.year', 'in', years)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('ledger_records as l').select('l.id').whereRef('l.plan_item_id', '=', 'i.id'),
-        ),
-      ),
-    )
+    .where((eb) => eb.not(planItemRecorded('i.id')))
     .orderBy('p.year')
     .orderBy('i.target_month')
     .orderBy('i.id')
@@ -201,17 +191,6 @@ export async function notificationsSince(db: Executor, userId: number, since: st
     .where('created_at', '>', since)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-/** Ledger records the scope sees (the ledger's own rules) changed after `since`. */
-export async function ledgerChangedSince(db: Executor, scope: Scope, since: string, limit: number) {
-  return scopedRecords(db, scope)
-    .select(['l.id', 'l.title', 'l.updated_at'])
-    .where('l.updated_at', '>', since)
-    .orderBy('l.updated_at', 'desc')
-    .orderBy('l.id', 'desc')
     .limit(limit)
     .execute();
 }

@@ -7,15 +7,14 @@ import type { MyWorkResponse, WorkItem } from '../../../common/schemas/digest.js
 import { addDays, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
 import { isCounterpart, isDepartment, isTzb, isUnitUser } from '../../access/rules.js';
 import type { Actor, Executor, RequestContext } from '../../context.js';
-import { obligationsWithState } from '../cycle/cycle.service.js';
-import { ledgerScope } from '../ledger/ledger.policy.js';
+import { obligationsWithState } from '../cycle/index.js';
+import { ledgerScope, recordsChangedSince } from '../ledger/index.js';
 import {
   changeReportsToAcknowledge,
   extensionsToDecide,
   filingsDue,
   filingsToReview,
   lastSeenWork,
-  ledgerChangedSince,
   notificationsSince,
   openPlanItems,
   pendingRsvps,
@@ -191,7 +190,7 @@ export async function myWork(ctx: RequestContext, now: Date = new Date()): Promi
   const previous = await lastSeenWork(ctx.db, ctx.actor.userId);
   const since = previous ?? new Date(now.getTime() - FIRST_VISIT_DAYS * 86_400_000).toISOString();
   const notes = await notificationsSince(ctx.db, ctx.actor.userId, since, 50);
-  const records = await ledgerChangedSince(ctx.db, ledgerScope(ctx.actor), since, 50);
+  const records = await recordsChangedSince(ctx.db, ledgerScope(ctx.actor), since, 50);
   const changes = [
     ...notes.map((n) => ({ type: 'notification', title: n.title, at: n.created_at, link: n.link })),
     ...records.map((r) => ({ type: 'ledger', title: r.title, at: r.updated_at, link: `/ledger/${r.id}` })),

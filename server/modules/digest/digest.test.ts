@@ -9,7 +9,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
-import { runCycle } from '../cycle/cycle.service.js';
+import { runCycle } from '../cycle/index.js';
 import { record } from '../ledger/ledger.fixtures.js';
 
 describeEachDialect('my work (the digest)', (dialect) => {

@@ -3,7 +3,7 @@ import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { decryptColumns, encryptColumns } from '../../db/field-crypto.js';
 import type { Filing, FilingRoundTable, FilingTable } from '../../db/schema.js';
-import { FILING_PHONE_COLUMNS } from '../roster/roster.repository.js';
+import { FILING_PHONE_COLUMNS } from '../roster/index.js';
 
 // The form's phone columns are encrypted at rest when LIAISON_DATA_KEY is set: encrypted on the way in,
 // decrypted on the way out of every function here.

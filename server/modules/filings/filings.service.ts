@@ -27,18 +27,20 @@ import type { Executor, RequestContext } from '../../context.js';
 import type { Filing, ResponsiblePerson } from '../../db/schema.js';
 import type { RegistrationFormInput } from '../../documents/registration-form.docx.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
-import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/notifications.repository.js';
-import { currentPerson, listUnits, type UnitRow } from '../roster/roster.repository.js';
+import { appendAudit, appendAuditAlone } from '../audit/index.js';
+import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
 import {
+  currentPerson,
   isOwnUnit,
+  listUnits,
   maskFormPerson,
   phonesMaskedForAudit,
   recordPersonVersion,
   sameVersion,
+  type UnitRow,
   unitRef,
   visibleUnit,
-} from '../roster/roster.service.js';
+} from '../roster/index.js';
 import {
   changeReportsOf,
   type FormValues,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RequestContext } from '../../context.js';
 import type { Job } from '../../db/schema.js';
 import { buildTestApp, describeEachDialect, loginAs, type TestApp } from '../../test/helper.js';
-import { sweepAndSend } from '../sweep/sweep.timer.js';
+import { sweepAndSend } from '../sweep/index.js';
 import { findJob, insertJob } from './jobs.repository.js';
 import { createJobRunner, INTERRUPTED, type Report } from './jobs.runner.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreateJobRequest, CreateJobResponse, JobDto, JobParams } from '../../../common/schemas/reports.js';
-import { sendDocument } from '../documents/send-document.js';
+import { sendDocument } from '../../documents/send-document.js';
 import { createJobRunner, failInterruptedJobs } from './jobs.runner.js';
 import { createJob, getJob, jobDocument, listJobs } from './jobs.service.js';
 

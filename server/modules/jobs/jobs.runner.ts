@@ -7,8 +7,8 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
+import type { RenderedDocument } from '../../documents/send-document.js';
 import { AppError } from '../../errors.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
 import { failStaleJobs, updateJob } from './jobs.repository.js';
 
 /** Record progress (0–100) and a message, then yield to the event loop; throws once the runner is closing. */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateJobRequest, JobDto, JobType } from '../../../common/schemas/reports.js';
 import type { RequestContext } from '../../context.js';
+import type { RenderedDocument } from '../../documents/send-document.js';
 import { AppError, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { conferencePack } from '../conference/conference.export.js';
-import type { RenderedDocument } from '../documents/documents.service.js';
-import { annualReportDocx } from '../reports/reports.export.js';
+import { appendAudit } from '../audit/index.js';
+import { conferencePack } from '../conference/index.js';
+import { annualReportDocx } from '../reports/index.js';
 import { findJob, insertJob, type JobState, jobResult, jobsOf } from './jobs.repository.js';
 import type { JobHandler, JobRunner } from './jobs.runner.js';
 

@@ -6,12 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import {
-  claimDue,
-  expireStale,
-  markAttemptFailed,
-  markSent,
-} from '../notifications/deliveries.repository.js';
+import { claimDue, expireStale, markAttemptFailed, markSent } from '../notifications/index.js';
 import { renderMail } from './mail.templates.js';
 import type { MailTransport } from './mail.transport.js';
 

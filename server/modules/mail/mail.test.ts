@@ -9,7 +9,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
-import { insertNotifications } from '../notifications/notifications.repository.js';
+import { insertNotifications } from '../notifications/index.js';
 import { MAX_ATTEMPTS, sendPendingEmails } from './mail.sender.js';
 import { smtpTransport } from './mail.transport.js';
 import { startSmtp, type TestSmtp } from './smtp.fixture.js';

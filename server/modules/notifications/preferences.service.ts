@@ -11,7 +11,7 @@ import { NOTIFICATION_KINDS } from '../../../common/schemas/notifications.js';
 import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
+import { appendAudit } from '../audit/index.js';
 import {
   type DeliveryRow,
   listDeliveries,

@@ -3,7 +3,7 @@ import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { likeContains } from '../../db/like.js';
 import type { NewOrganisation, Organisation, OrganisationUpdate } from '../../db/schema.js';
-import { indexOrganisation } from '../search/search.index.js';
+import { indexOrganisation } from '../search/index.js';
 
 export interface OrganisationFilter {
   /** organisations whose region path starts with this (the scope) */

@@ -10,8 +10,8 @@ import type {
 import { regionWithin } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { conflict, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { findRegion } from '../regions/regions.repository.js';
+import { appendAudit } from '../audit/index.js';
+import { findRegion } from '../regions/index.js';
 import {
   aliasesOf,
   deleteAlias,

@@ -9,13 +9,13 @@ import type {
 } from '../../../common/schemas/pairings.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError, invalid } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
+import { appendAudit } from '../audit/index.js';
 import {
   insertAlias,
   insertOrganisation,
   type NamedOrganisation,
   organisationsWithAliases,
-} from '../organisations/organisations.repository.js';
+} from '../organisations/index.js';
 import { readImportSource } from './pairing-source.js';
 import { insertPairing, insertPairingEvent, overlappingPairings } from './pairings.repository.js';
 

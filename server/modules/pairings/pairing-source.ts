@@ -1,6 +1,6 @@
 import { type NoticeReading, readNoticeRows, readNoticeText } from '../../../common/pairing-notice/index.js';
 import { AppError } from '../../errors.js';
-import { guardedPackage, oneAtATime, readGuardedXlsxRows } from '../attachments/xlsx-rows.js';
+import { guardedPackage, oneAtATime, readGuardedXlsxRows } from '../attachments/index.js';
 import { docxText } from './notice-docx.js';
 
 async function readDocx(base64: string): Promise<string> {

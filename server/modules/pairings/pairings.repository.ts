@@ -1,7 +1,7 @@
 import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { inForceSql } from '../facts/facts.rules.js';
+import { inForceSql } from '../../year-rules.js';
 
 export interface PairingFilter {
   scope: Scope;

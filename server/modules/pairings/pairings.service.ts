@@ -11,9 +11,8 @@ import type {
 import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { listOrganisations } from '../organisations/organisations.repository.js';
-import { visibleOrganisation } from '../organisations/organisations.service.js';
+import { appendAudit } from '../audit/index.js';
+import { listOrganisations, visibleOrganisation } from '../organisations/index.js';
 import {
   endPairingRow,
   insertPairing,

@@ -58,18 +58,6 @@ export async function itemsOf(db: Executor, planIds: number[]) {
 }
 export type PlanItemRow = Awaited<ReturnType<typeof itemsOf>>[number];
 
-/** Ledger records linked to plan items (all of them: an item is done whoever can see the record). */
-export async function linksOf(db: Executor, itemIds: number[]) {
-  if (!itemIds.length) return [];
-  return db
-    .selectFrom('ledger_records')
-    .select(['id', 'title', 'starts_at', 'plan_item_id'])
-    .where('plan_item_id', 'in', itemIds)
-    .orderBy('starts_at')
-    .orderBy('id')
-    .execute();
-}
-
 export async function insertPlan(
   db: Executor,
   values: {

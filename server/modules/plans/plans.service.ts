@@ -14,16 +14,14 @@ import { counterpartOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { ledgerScope } from '../ledger/ledger.policy.js';
-import { findRecordIds, pairedWith, recordsByIds } from '../ledger/ledger.repository.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
+import { appendAudit } from '../audit/index.js';
+import { findRecordIds, ledgerScope, pairedWith, planItemRecords, recordsByIds } from '../ledger/index.js';
+import { findOrganisation } from '../organisations/index.js';
 import {
   deleteItemRow,
   insertItem,
   insertPlan,
   itemsOf,
-  linksOf,
   listPlans,
   type PlanRow,
   planExists,
@@ -48,7 +46,7 @@ async function present(db: Executor, ctx: RequestContext, plans: PlanRow[]): Pro
     db,
     plans.map((p) => p.id),
   );
-  const links = await linksOf(
+  const links = await planItemRecords(
     db,
     items.map((i) => i.id),
   );
@@ -230,7 +228,7 @@ export async function updatePlanItem(
   const { plan, item } = await itemOf(ctx, planId, itemId);
   if (!canEditPlan(ctx, plan)) throw forbidden();
   await checkItem(ctx.db, plan.department_id, plan.year, input);
-  const linked = await linksOf(ctx.db, [itemId]);
+  const linked = await planItemRecords(ctx.db, [itemId]);
   if (linked.length && input.kind && input.kind !== item.kind) {
     throw new AppError('PLAN_ITEM_LINKED');
   }
@@ -259,7 +257,7 @@ export async function updatePlanItem(
 export async function deletePlanItem(ctx: RequestContext, planId: number, itemId: number): Promise<PlanDto> {
   const { plan, item } = await itemOf(ctx, planId, itemId);
   if (!canEditPlan(ctx, plan)) throw forbidden();
-  if ((await linksOf(ctx.db, [itemId])).length) {
+  if ((await planItemRecords(ctx.db, [itemId])).length) {
     throw new AppError('PLAN_ITEM_LINKED');
   }
   await ctx.db.transaction().execute(async (trx) => {

@@ -4,7 +4,7 @@ import { regionWithin } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { Region } from '../../db/schema.js';
 import { AppError, conflict, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
+import { appendAudit } from '../audit/index.js';
 import {
   findRegion,
   insertRegion,

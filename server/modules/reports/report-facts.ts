@@ -12,8 +12,8 @@ import type {
 } from '../../../common/report-prose.js';
 import { unitScope } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
-import { loadYearFacts, type YearFacts } from '../facts/facts.load.js';
-import { type AsOf, asOf } from '../facts/facts.rules.js';
+import { type AsOf, asOf } from '../../year-rules.js';
+import { loadYearFacts, type YearFacts } from '../facts/index.js';
 
 /** The counterparts paired with a department in a year, in print order. */
 export function counterpartsInForce(f: YearFacts, departmentId: number): { id: number; name: string }[] {

@@ -2,8 +2,8 @@ import { inRegion, type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import type { ReportRow, ReportTable } from '../../db/schema.js';
-import { inForceSql } from '../facts/facts.rules.js';
-import { indexReport } from '../search/search.index.js';
+import { inForceSql } from '../../year-rules.js';
+import { indexReport } from '../search/index.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Deadlines

@@ -26,10 +26,10 @@ import type { Executor, RequestContext } from '../../context.js';
 import type { ReportRow } from '../../db/schema.js';
 import type { AnnualReportForm } from '../../documents/annual-report.docx.js';
 import { AppError, notFound } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { rosterOf, type YearFacts } from '../facts/facts.load.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/notifications.repository.js';
-import { latestByRole } from '../roster/latest-by-role.js';
+import { appendAudit } from '../audit/index.js';
+import { rosterOf, type YearFacts } from '../facts/index.js';
+import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
+import { latestByRole } from '../roster/index.js';
 import { counterpartsInForce, reportFacts } from './report-facts.js';
 import {
   commentsOf,

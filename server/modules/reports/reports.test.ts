@@ -21,7 +21,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
-import { consultationFigures } from '../consultations/consultations.service.js';
+import { consultationFigures } from '../consultations/index.js';
 import { type LedgerCast, ledgerCast } from '../ledger/ledger.fixtures.js';
 import { getJson, KNOWN_TEXTS, type KnownYear, knownYear, YEAR } from './reports.fixtures.js';
 

@@ -20,7 +20,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
-import { totpCode } from '../auth/totp.js';
+import { totpCode } from '../auth/index.js';
 import { insertPerson } from './roster.repository.js';
 
 const KEY = randomBytes(32).toString('base64');

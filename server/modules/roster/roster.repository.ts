@@ -5,8 +5,8 @@ import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { decryptColumns, encryptField } from '../../db/field-crypto.js';
 import type { ChangeReportTable } from '../../db/schema.js';
-import { inForceSql } from '../facts/facts.rules.js';
-import { indexPerson } from '../search/search.index.js';
+import { inForceSql } from '../../year-rules.js';
+import { indexPerson } from '../search/index.js';
 
 // Phone numbers are stored encrypted when LIAISON_DATA_KEY is set (数据保密性): written through encryptField,
 // every row read through these functions comes back decrypted. Nothing outside this file and

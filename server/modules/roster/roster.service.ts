@@ -22,10 +22,10 @@ import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import type { ResponsiblePerson } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
-import { proposeHandover } from '../accounts/handover.js';
-import { appendAudit, appendAuditAlone } from '../audit/audit.writer.js';
-import { insertNotifications, reviewersOfRegion } from '../notifications/notifications.repository.js';
-import { holdsUnitAccount } from '../users/users.policy.js';
+import { proposeHandover } from '../accounts/index.js';
+import { appendAudit, appendAuditAlone } from '../audit/index.js';
+import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
+import { holdsUnitAccount } from '../users/index.js';
 import { latestByRole } from './latest-by-role.js';
 import {
   acknowledgeChangeReportRow,

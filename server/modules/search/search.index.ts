@@ -2,14 +2,15 @@
 // the same transaction, so the index row commits or rolls back with the change. `rebuildSearchIndex` (the
 // `liaison search reindex` command) recreates every row from the source tables.
 //
-// This file reads the source tables itself (it imports no other module), so repositories may call it without
-// an import cycle.
+// This file reads the source tables of organisations, persons, consultations and reports itself (it imports no
+// other module), so repositories may call it without an import cycle; the ledger indexes its own records
+// (`ledger/ledger.search.ts`) with `indexEntity`.
 
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
 import type { SearchEntityType } from '../../../common/schemas/search.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
-import { inForceSql } from '../facts/facts.rules.js';
+import { inForceSql } from '../../year-rules.js';
 
 export interface IndexEntry {
   entityType: SearchEntityType;
@@ -28,7 +29,7 @@ export interface IndexEntry {
 export const orgIdList = (ids: readonly number[]): string =>
   ids.length ? `,${[...new Set(ids)].sort((a, b) => a - b).join(',')},` : ',';
 
-const clean = (parts: readonly (string | null | undefined)[]): string =>
+export const clean = (parts: readonly (string | null | undefined)[]): string =>
   parts
     .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
     .join(' ')
@@ -130,45 +131,6 @@ export async function indexPerson(db: Executor, personId: number): Promise<void>
     title: p.name,
     body: clean([p.org_name, PERSON_ROLE_ZH[p.role] ?? p.role, p.position]),
     link: `/roster/${p.org_id}`,
-  });
-}
-
-/** A ledger record: seen by its department and its counterparts (and the overseers of its region). */
-export async function indexLedgerRecord(db: Executor, recordId: number): Promise<void> {
-  const r = await db
-    .selectFrom('ledger_records as l')
-    .innerJoin('organisations as d', 'd.id', 'l.department_id')
-    .select(['l.id', 'l.region_id', 'l.department_id', 'l.title', 'l.summary', 'l.place', 'l.details_json'])
-    .select('d.name as department_name')
-    .where('l.id', '=', recordId)
-    .executeTakeFirst();
-  if (!r) return removeFromIndex(db, 'ledger', recordId);
-  const cps = await db
-    .selectFrom('ledger_record_counterparts as rc')
-    .innerJoin('organisations as o', 'o.id', 'rc.counterpart_id')
-    .select(['o.id', 'o.name'])
-    .where('rc.record_id', '=', recordId)
-    .execute();
-  let minutes: string | null = null;
-  try {
-    const details = JSON.parse(r.details_json) as Record<string, unknown> & {
-      service?: Record<string, unknown>;
-    };
-    const texts = [details.minutes, details.instruction, details.docNumber, details.adoptionNote]
-      .concat([details.service?.outcome, details.service?.participants, details.service?.beneficiaries])
-      .filter((v): v is string => typeof v === 'string');
-    minutes = texts.join(' ');
-  } catch {
-    minutes = null;
-  }
-  await indexEntity(db, {
-    entityType: 'ledger',
-    entityId: r.id,
-    regionId: r.region_id,
-    orgIds: [r.department_id, ...cps.map((c) => c.id)],
-    title: r.title,
-    body: clean([r.summary, r.place, minutes, r.department_name, ...cps.map((c) => c.name)]),
-    link: `/ledger/${r.id}`,
   });
 }
 
@@ -318,7 +280,10 @@ export async function indexReport(db: Executor, reportId: number): Promise<void>
   });
 }
 
-/** Additional entity kinds register a rebuilder here (consultations, reports): ids of all rows, and indexer. */
+/**
+ * How one entity kind is rebuilt: ids of all rows, and indexer. The kinds whose owner indexes them itself (the
+ * ledger: `ledgerReindexer`) are passed to `rebuildSearchIndex` by its caller (`server/cli/search-reindex.ts`).
+ */
 export interface Reindexer {
   entityType: SearchEntityType;
   ids(db: Executor): Promise<number[]>;
@@ -338,11 +303,6 @@ export const REINDEXERS: Reindexer[] = [
         (r) => r.id,
       ),
     index: indexPerson,
-  },
-  {
-    entityType: 'ledger',
-    ids: async (db) => (await db.selectFrom('ledger_records').select('id').execute()).map((r) => r.id),
-    index: indexLedgerRecord,
   },
   {
     entityType: 'matter',
@@ -367,10 +327,13 @@ export const REINDEXERS: Reindexer[] = [
 ];
 
 /** Drop every row and index everything again (liaison search reindex). Returns rows per entity type. */
-export async function rebuildSearchIndex(db: Executor): Promise<Record<string, number>> {
+export async function rebuildSearchIndex(
+  db: Executor,
+  more: readonly Reindexer[],
+): Promise<Record<string, number>> {
   await db.deleteFrom('search_index').execute();
   const counts: Record<string, number> = {};
-  for (const r of REINDEXERS) {
+  for (const r of [...REINDEXERS, ...more]) {
     const ids = await r.ids(db);
     for (const id of ids) await r.index(db, id);
     counts[r.entityType] = ids.length;

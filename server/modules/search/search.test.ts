@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reindexSearch } from '../../cli/search-reindex.js';
 import { makeOtherDistrict } from '../../test/factories.js';
 import {
   buildTestApp,
@@ -9,9 +10,8 @@ import {
   type TestApp,
 } from '../../test/helper.js';
 import { record } from '../ledger/ledger.fixtures.js';
-import { insertPerson } from '../roster/roster.repository.js';
+import { insertPerson } from '../roster/index.js';
 import { highlight, snippet } from './highlight.js';
-import { rebuildSearchIndex } from './search.index.js';
 
 interface Hit {
   type: string;
@@ -159,7 +159,7 @@ describeEachDialect('search', (dialect) => {
       .selectFrom('search_index')
       .select(['entity_type', 'entity_id', 'title'])
       .execute();
-    await t.db.transaction().execute((trx) => rebuildSearchIndex(trx));
+    await t.db.transaction().execute((trx) => reindexSearch(trx));
     const after = await t.db
       .selectFrom('search_index')
       .select(['entity_type', 'entity_id', 'title'])

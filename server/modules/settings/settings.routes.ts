@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SecurityPolicySchema } from '../../../common/security-policy.js';
 import { AppError } from '../../errors.js';
-import { appendAudit } from '../audit/audit.writer.js';
+import { appendAudit } from '../audit/index.js';
 import { currentSecurityPolicy, forgetCachedSecurityPolicy, SECURITY_POLICY_KEY } from './security-policy.js';
 import { writeSetting } from './settings.repository.js';
 

@@ -7,10 +7,11 @@ import type { Kysely } from 'kysely';
 import { OBLIGATION_KIND_LABELS, type ObligationKind } from '../../../common/schemas/dashboard.js';
 import { addDays, monthEnd, monthEndedAt, shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Database } from '../../db/schema.js';
-import { appendAudit } from '../audit/audit.writer.js';
-import { runConsultationSweep } from '../consultations/consultations.sweep.js';
-import { obligationsWithState, runCycle } from '../cycle/cycle.service.js';
-import { insertNotifications, type NewNotificationInput } from '../notifications/notifications.repository.js';
+import { appendAudit } from '../audit/index.js';
+import { runConsultationSweep } from '../consultations/index.js';
+import { obligationsWithState, runCycle } from '../cycle/index.js';
+import { invitationsAwaitingReply, planItemRecorded } from '../ledger/index.js';
+import { insertNotifications, type NewNotificationInput } from '../notifications/index.js';
 
 /** Days before the due date that the "due soon" reminder goes out, by obligation. */
 export const LEAD_DAYS: Record<ObligationKind, number> = { symposium: 30, plan: 14, report: 10, filing: 3 };
@@ -122,13 +123,7 @@ async function remindPlanItems(db: Kysely<Database>, now: Date, today: string): 
     .innerJoin('organisations as d', 'd.id', 'p.department_id')
     .select(['i.id', 'i.title', 'i.target_month', 'p.id as plan_id', 'p.year', 'p.department_id', 'd.name'])
     .where('p.year', '>=', year - 1)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('ledger_records as l').select('l.id').whereRef('l.plan_item_id', '=', 'i.id'),
-        ),
-      ),
-    )
+    .where((eb) => eb.not(planItemRecorded('i.id')))
     .orderBy('i.id')
     .execute();
   const overdue = items.filter((i) => now.toISOString() >= monthEndedAt(i.year, i.target_month));
@@ -156,17 +151,7 @@ async function remindPlanItems(db: Kysely<Database>, now: Date, today: string): 
 async function remindRsvps(db: Kysely<Database>, now: Date): Promise<number> {
   const from = now.toISOString();
   const to = new Date(now.getTime() + RSVP_LEAD_DAYS * 86_400_000).toISOString();
-  const pending = await db
-    .selectFrom('ledger_responses as r')
-    .innerJoin('ledger_records as l', 'l.id', 'r.record_id')
-    .innerJoin('organisations as h', 'h.id', 'l.host_id')
-    .select(['l.id', 'l.title', 'l.starts_at', 'r.organisation_id', 'h.name as host_name'])
-    .where('l.kind', '=', 'invitation')
-    .where('r.reply', '=', 'pending')
-    .where('l.starts_at', '>=', from)
-    .where('l.starts_at', '<', to)
-    .orderBy('l.id')
-    .execute();
+  const pending = await invitationsAwaitingReply(db, { from, to });
   const users = await usersByOrganisation(
     db,
     pending.map((p) => p.organisation_id),

@@ -5,10 +5,15 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { sweepMetrics } from '../../plugins/metrics.js';
 import { purgeExpiredCounters } from '../../plugins/rate-limit-store.js';
-import { anchorFileOf, anchorIncrementally } from '../audit/audit.anchor.js';
-import { purgeFinishedJobs } from '../jobs/jobs.repository.js';
-import { defaultInstanceId, type SendResult, sendPendingEmails } from '../mail/mail.sender.js';
-import { type MailTransport, smtpTransport } from '../mail/mail.transport.js';
+import { anchorFileOf, anchorIncrementally } from '../audit/index.js';
+import { purgeFinishedJobs } from '../jobs/index.js';
+import {
+  defaultInstanceId,
+  type MailTransport,
+  type SendResult,
+  sendPendingEmails,
+  smtpTransport,
+} from '../mail/index.js';
 import { runSweep, type SweepReport } from './sweep.service.js';
 
 export interface SweepLogger {

@@ -3,7 +3,7 @@
 // LIAISON_SMTP_URL, and prints the result as JSON.
 import { loadConfig } from '../../config.js';
 import { connect } from '../../db/connect.js';
-import { defaultInstanceId } from '../mail/mail.sender.js';
+import { defaultInstanceId } from '../mail/index.js';
 import { sweepAndSend } from './sweep.timer.js';
 
 const config = loadConfig();

@@ -1,0 +1,2 @@
+// The public face of the calendar module: nothing — other modules do not use it; app.ts mounts its routes file.
+export {};

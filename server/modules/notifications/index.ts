@@ -1,0 +1,9 @@
+// The public face of the notifications module: what other modules may use. Import the module through this file only
+// (server/architecture.test.ts).
+export { claimDue, expireStale, markAttemptFailed, markSent } from './deliveries.repository.js';
+export {
+  insertNotifications,
+  type NewNotificationInput,
+  reviewersOfRegion,
+  usersOfOrganisations,
+} from './notifications.repository.js';
