@@ -2,6 +2,15 @@ import type { OrganisationKind } from '../../../common/organisations.js';
 import type { Role } from '../../../common/roles.js';
 import type { Actor, Executor } from '../../context.js';
 
+/** Users with their unit, its region and their second factor: the one join both the actor and the account list read. */
+export function usersWithUnit(db: Executor) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .leftJoin('user_totp as t', 't.user_id', 'u.id');
+}
+
 /**
  * The acting user with the organisation and region that scope everything they do, and the account state
  * the session checks (disabled, second factor enabled).
@@ -10,11 +19,7 @@ export async function loadActor(
   db: Executor,
   userId: number,
 ): Promise<(Actor & { disabled: boolean; totpEnabled: boolean }) | null> {
-  const row = await db
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .innerJoin('regions as r', 'r.id', 'o.region_id')
-    .leftJoin('user_totp as t', 't.user_id', 'u.id')
+  const row = await usersWithUnit(db)
     .select([
       't.enabled_at as totp_enabled_at',
       'u.id',

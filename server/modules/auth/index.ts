@@ -1,6 +1,6 @@
 // The public face of the auth module: what other modules may use. Import the module through this file only
 // (server/architecture.test.ts).
-export { loadActor } from './actor.repository.js';
+export { loadActor, usersWithUnit } from './actor.repository.js';
 export { type SecondFactorState, secondFactorState, storePassword } from './auth.service.js';
 export {
   generatePassword,

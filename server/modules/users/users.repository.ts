@@ -3,31 +3,27 @@ import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { likeContains } from '../../db/like.js';
 import type { NewUser } from '../../db/schema.js';
+import { usersWithUnit } from '../auth/index.js';
 
 export function selectUsers(db: Executor) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .innerJoin('regions as r', 'r.id', 'o.region_id')
-    .leftJoin('user_totp as t', 't.user_id', 'u.id')
-    .select([
-      't.enabled_at as totp_enabled_at',
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.role',
-      'u.email',
-      'u.disabled',
-      'u.must_change_password',
-      'u.activation_pending',
-      'u.locked_until',
-      'u.last_login_at',
-      'u.created_at',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'r.path as region_path',
-    ]);
+  return usersWithUnit(db).select([
+    't.enabled_at as totp_enabled_at',
+    'u.id',
+    'u.username',
+    'u.display_name',
+    'u.role',
+    'u.email',
+    'u.disabled',
+    'u.must_change_password',
+    'u.activation_pending',
+    'u.locked_until',
+    'u.last_login_at',
+    'u.created_at',
+    'o.id as organisation_id',
+    'o.name as organisation_name',
+    'o.kind as organisation_kind',
+    'r.path as region_path',
+  ]);
 }
 
 export type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['executeTakeFirstOrThrow']>>;
