@@ -117,21 +117,20 @@ export async function closePerson(db: Executor, id: number, servedTo: string): P
   await indexPerson(db, id);
 }
 
-export async function insertPerson(
-  db: Executor,
-  values: {
-    organisationId: number;
-    role: PersonRole;
-    name: string;
-    position: string;
-    officePhone: string | null;
-    mobile: string | null;
-    servedFrom: string;
-    source: 'roster' | 'filing';
-    filingId: number | null;
-    createdBy: number | null;
-  },
-) {
+/** One version of a unit's 责任人 as it is written: the roster or a filed 附件2 is its source. */
+export interface PersonVersionInput {
+  organisationId: number;
+  role: PersonRole;
+  name: string;
+  position: string;
+  officePhone: string | null;
+  mobile: string | null;
+  servedFrom: string;
+  source: 'roster' | 'filing';
+  filingId: number | null;
+}
+
+export async function insertPerson(db: Executor, values: PersonVersionInput & { createdBy: number | null }) {
   const person = await db
     .insertInto('responsible_persons')
     .values({

@@ -39,6 +39,7 @@ import {
   listChangeReports,
   listUnits,
   type PersonRow,
+  type PersonVersionInput,
   personHistory,
   personsInForce,
   type UnitRow,
@@ -237,18 +238,6 @@ export async function revealRoster(
 
 // ---------------------------------------------------------------------------------------------------------
 // Writing
-
-export interface PersonVersionInput {
-  organisationId: number;
-  role: PersonRole;
-  name: string;
-  position: string;
-  officePhone: string | null;
-  mobile: string | null;
-  servedFrom: string;
-  source: 'roster' | 'filing';
-  filingId: number | null;
-}
 
 const digits = (s: string | null): string => (s ?? '').replace(/\D/g, '');
 
