@@ -60,19 +60,12 @@ export async function exportAudit(
       { header: '变更前', key: 'before' },
       { header: '变更后', key: 'after' },
     ],
-    rows.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actor: e.actor_username,
-      ip: e.ip,
-      action: e.action,
-      entityType: e.entity_type,
-      entityId: e.entity_id,
-      outcome: e.outcome,
-      detail: e.detail,
-      before: e.before_json === null ? null : JSON.stringify(shown(e, e.before_json)).slice(0, 32_000),
-      after: e.after_json === null ? null : JSON.stringify(shown(e, e.after_json)).slice(0, 32_000),
-    })),
+    rows.map((e) => {
+      const entry = present(e);
+      const cell = (text: string | null, value: unknown) =>
+        text === null ? null : JSON.stringify(value).slice(0, 32_000);
+      return { ...entry, before: cell(e.before_json, entry.before), after: cell(e.after_json, entry.after) };
+    }),
   );
   await appendAuditAlone(ctx.db, ctx, {
     action: 'audit.export',
