@@ -10,14 +10,8 @@ import type { Database } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { loadActor } from '../auth/index.js';
-import {
-  counterpartsOf,
-  findRecordIds,
-  ledgerScope,
-  planItemRecords,
-  recordsByIds,
-} from '../ledger/index.js';
-import { itemStatus, itemsOf, listPlans } from '../plans/index.js';
+import { counterpartsOf, findRecordIds, ledgerScope, recordsByIds } from '../ledger/index.js';
+import { itemStatus, itemsWithLinks, listPlans } from '../plans/index.js';
 import { replaceFeedToken, userOfFeedToken } from './calendar.repository.js';
 import { type IcsEvent, renderIcs } from './ics.js';
 
@@ -73,14 +67,7 @@ async function eventsFor(db: Kysely<Database>, actor: Actor, from: string, to: s
   const toYear = Number(to.slice(0, 4));
   for (let year = fromYear; year <= toYear; year++) {
     const plans = await listPlans(db, { scope, year });
-    const items = await itemsOf(
-      db,
-      plans.map((p) => p.id),
-    );
-    const links = await planItemRecords(
-      db,
-      items.map((i) => i.id),
-    );
+    const { items, links } = await itemsWithLinks(db, plans);
     for (const item of items) {
       // a counterpart: the items planned with it or with all counterparts
       if (onlyCounterpart !== null && item.counterpart_id !== null && item.counterpart_id !== onlyCounterpart)

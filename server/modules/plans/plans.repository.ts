@@ -3,6 +3,7 @@ import type { LedgerKind } from '../../../common/schemas/ledger.js';
 import { type Scope, scopeWhere } from '../../access/scope.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import { planItemRecords } from '../ledger/index.js';
 
 export interface PlanFilter {
   scope: Scope;
@@ -57,6 +58,19 @@ export async function itemsOf(db: Executor, planIds: number[]) {
     .execute();
 }
 export type PlanItemRow = Awaited<ReturnType<typeof itemsOf>>[number];
+
+/** The items of these plans with the ledger records that carry them out (each link once, unfiltered by scope). */
+export async function itemsWithLinks(db: Executor, plans: { id: number }[]) {
+  const items = await itemsOf(
+    db,
+    plans.map((p) => p.id),
+  );
+  const links = await planItemRecords(
+    db,
+    items.map((i) => i.id),
+  );
+  return { items, links };
+}
 
 export async function insertPlan(
   db: Executor,

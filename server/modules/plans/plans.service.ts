@@ -22,6 +22,7 @@ import {
   insertItem,
   insertPlan,
   itemsOf,
+  itemsWithLinks,
   listPlans,
   type PlanRow,
   planExists,
@@ -42,14 +43,7 @@ const canEditPlan = (ctx: RequestContext, plan: { department_id: number }): bool
 async function present(db: Executor, ctx: RequestContext, plans: PlanRow[]): Promise<PlanDto[]> {
   const scope = ledgerScope(ctx.actor);
   const onlyCounterpart = counterpartOf(scope);
-  const items = await itemsOf(
-    db,
-    plans.map((p) => p.id),
-  );
-  const links = await planItemRecords(
-    db,
-    items.map((i) => i.id),
-  );
+  const { items, links } = await itemsWithLinks(db, plans);
   // Links are listed only when the viewer may see the record; the status counts them all.
   const visibleLinks = new Set(
     await findRecordIds(db, {
