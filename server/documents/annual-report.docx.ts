@@ -1,14 +1,5 @@
 // 附件3 年度对口联系工作情况报告表 — one form per department; several departments print as one file, a page each.
-import {
-  AlignmentType,
-  HeightRule,
-  type Paragraph,
-  Table,
-  type TableCell,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-} from 'docx';
+import { AlignmentType, HeightRule, type Paragraph, type Table, type TableCell, TableRow } from 'docx';
 import { ANNUAL_REPORT_NOTE, annualReportTitle } from '../../common/annual-report-form.js';
 import { blank, blankChineseDate, chineseDate } from './chinese-date.js';
 import {
@@ -18,9 +9,9 @@ import {
   officialDocument,
   packDocx,
   rowFitsPage,
+  ruledTable,
   run,
   SIZE,
-  TABLE_BORDERS,
   TEXT_WIDTH,
   tableCell,
   titleParagraph,
@@ -125,22 +116,16 @@ function sectionRows(sections: AnnualReportForm['sections']): TableRow[] {
 }
 
 function reportTable(r: AnnualReportForm): Table {
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMN_WIDTHS,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: [
-      row(800, [
-        // Broken where the printed form breaks it, rather than wherever the column runs out.
-        cell(['所联系民主党派、工商联', '和无党派人士'], { width: HEAD_WIDTH, columnSpan: 2 }),
-        cell(r.counterparts.join('、'), { width: VALUE_WIDTH, columnSpan: 3 }),
-      ]),
-      personRow('责任领导', r.leader),
-      personRow('联络员', r.liaison),
-      ...sectionRows(r.sections),
-    ],
-  });
+  return ruledTable(COLUMN_WIDTHS, [
+    row(800, [
+      // Broken where the printed form breaks it, rather than wherever the column runs out.
+      cell(['所联系民主党派、工商联', '和无党派人士'], { width: HEAD_WIDTH, columnSpan: 2 }),
+      cell(r.counterparts.join('、'), { width: VALUE_WIDTH, columnSpan: 3 }),
+    ]),
+    personRow('责任领导', r.leader),
+    personRow('联络员', r.liaison),
+    ...sectionRows(r.sections),
+  ]);
 }
 
 /** `部  门：<dept>` at the left margin, the date against the right margin. */

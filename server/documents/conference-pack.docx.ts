@@ -2,16 +2,7 @@
 // common/conference-brief.ts (what it says) laid out per GB/T 9704 — headings in 黑体, tables with their header
 // row repeated and rows kept whole, bar charts (documents/chart.ts: an SVG and the same chart as a PNG with its
 // Chinese labels, for readers that do not show SVG), each kept with its caption.
-import {
-  AlignmentType,
-  ImageRun,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-} from 'docx';
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, type Table, TableRow } from 'docx';
 import { type BriefBlock, conferenceBrief } from '../../common/conference-brief.js';
 import type { ConferenceResponse } from '../../common/schemas/reports.js';
 import { barChartPng, barChartSvg, CHART } from './chart.js';
@@ -22,9 +13,9 @@ import {
   officialDocument,
   packDocx,
   rowFitsPage,
+  ruledTable,
   run,
   SIZE,
-  TABLE_BORDERS,
   TEXT_WIDTH,
   tableCell,
   titleParagraph,
@@ -93,18 +84,12 @@ function grid(headers: string[], rows: (string | number)[][], w: number[], withH
       r.map((v, i) => ({ text: String(v), width: w[i] ?? 1000 })),
       SIZE_SMALL,
     );
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: [
-      ...(withHeader
-        ? [new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: headers.map(cell) })]
-        : []),
-      ...rows.map((r) => new TableRow({ cantSplit: whole(r), children: r.map(cell) })),
-    ],
-  });
+  return ruledTable(w, [
+    ...(withHeader
+      ? [new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: headers.map(cell) })]
+      : []),
+    ...rows.map((r) => new TableRow({ cantSplit: whole(r), children: r.map(cell) })),
+  ]);
 }
 
 /** Table rows per separately rendered part: each part renders in a few milliseconds. */

@@ -1,40 +1,16 @@
 // Sample inputs shared by documents.test.ts and documents.docs.test.ts: the full 附件1 list of 奉政发〔2019〕47号,
 // and filled-in 附件2 / 附件3 forms, including text that would be a formula if a spreadsheet evaluated it.
+
+import { SEED_PAIRING_LIST as SEED_LIST, SEED_SOURCE, SEED_YEAR } from '../seed/fenghua-2019.js';
 import type { AnnualReportForm } from './annual-report.docx.js';
 import type { PairingListInput } from './pairing-list.docx.js';
 import type { PairingListXlsxInput } from './pairing-list.xlsx.js';
 import type { RegistrationFormInput } from './registration-form.docx.js';
 
 export const SEED_PAIRING_LIST: PairingListInput = {
-  year: 2019,
-  source: '奉政发〔2019〕47号',
-  groups: [
-    {
-      counterpart: '民革奉化区委会',
-      departments: ['区公安分局', '区司法局', '区交通局', '区农业农村局', '区卫生健康局', '区综合执法局'],
-    },
-    {
-      counterpart: '民建奉化总支部',
-      departments: ['区发改局', '区财政局', '区住建局', '区自然资源和规划分局'],
-    },
-    { counterpart: '民盟奉化支部', departments: ['区教育局', '区科技局', '区文广旅体局', '区统计局'] },
-    {
-      counterpart: '区工商联',
-      departments: [
-        '区经信局',
-        '区人力社保局',
-        '区生态环境分局',
-        '区税务局',
-        '区应急管理局',
-        '区审计局',
-        '区市场监管局',
-      ],
-    },
-    {
-      counterpart: '无党派人士',
-      departments: ['区民政局', '区水利局', '区商务局', '区退役军人事务局', '区医保局'],
-    },
-  ],
+  year: SEED_YEAR,
+  source: SEED_SOURCE,
+  groups: SEED_LIST.map(({ counterpart, departments }) => ({ counterpart, departments: [...departments] })),
   sharedDepartments: [],
 };
 

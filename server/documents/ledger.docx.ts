@@ -1,7 +1,7 @@
 // 对口联系工作台账 for inspection: the title, then per kind a heading and a bordered table.
 
 import { Writable } from 'node:stream';
-import { LineRuleType, Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import { LineRuleType, Paragraph, type Table, TableRow } from 'docx';
 import {
   type PreparedSkeleton,
   prepareSkeleton,
@@ -17,9 +17,9 @@ import {
   officialDocument,
   packDocx,
   rowFitsPage,
+  ruledTable,
   run,
   SIZE,
-  TABLE_BORDERS,
   TEXT_WIDTH,
   tableCell,
   titleParagraph,
@@ -70,13 +70,7 @@ function kindTable(rowsCells: readonly (readonly string[])[]): Table {
           children: [tableCell('无', { width: TEXT_WIDTH, columnSpan: 5, size: SIZE.xiaosi })],
         }),
       ];
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMN_WIDTHS,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: [header, ...rows],
-  });
+  return ruledTable(COLUMN_WIDTHS, [header, ...rows]);
 }
 
 export interface LedgerDocxInput {

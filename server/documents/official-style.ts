@@ -15,8 +15,10 @@ import {
   Paragraph,
   type ParagraphChild,
   Tab,
-  type Table,
+  Table,
   TableCell,
+  TableLayoutType,
+  type TableRow,
   TextRun,
   UnderlineType,
   VerticalAlignTable,
@@ -151,6 +153,17 @@ export const TABLE_BORDERS = {
   insideHorizontal: LINE,
   insideVertical: LINE,
 } as const;
+
+/** A ruled table across the text width with fixed column widths (Word and WPS otherwise re-flow the columns). */
+export function ruledTable(columnWidths: number[], rows: TableRow[]): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    rows,
+  });
+}
 
 export interface CellOptions {
   /** Width in twips (the columns it spans). */

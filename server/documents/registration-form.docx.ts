@@ -1,13 +1,13 @@
 // 附件2 对口联系工作分管领导、联络员登记表 — filled from the database, or blank for printing and filling by hand.
-import { AlignmentType, HeightRule, type Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import { AlignmentType, HeightRule, type Paragraph, type Table, TableRow } from 'docx';
 import { blank, blankChineseDate, chineseDate } from './chinese-date.js';
 import {
   attachmentLabel,
   bodyParagraph,
   officialDocument,
   packDocx,
+  ruledTable,
   run,
-  TABLE_BORDERS,
   TEXT_WIDTH,
   tableCell,
   titleParagraph,
@@ -56,25 +56,19 @@ function personRow(label: string, p: Person | null): TableRow {
 }
 
 function personTable(leader: Person | null, liaison: Person | null): Table {
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMN_WIDTHS,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: [
-      new TableRow({
-        height: { value: 700, rule: HeightRule.ATLEAST },
-        cantSplit: true,
-        tableHeader: true,
-        keepNext: true,
-        children: ['', '姓名', '职务', '联系电话'].map((text, i) =>
-          tableCell(text, { width: COLUMN_WIDTHS[i] ?? 0 }),
-        ),
-      }),
-      personRow('分管领导', leader),
-      personRow('联络员', liaison),
-    ],
-  });
+  return ruledTable(COLUMN_WIDTHS, [
+    new TableRow({
+      height: { value: 700, rule: HeightRule.ATLEAST },
+      cantSplit: true,
+      tableHeader: true,
+      keepNext: true,
+      children: ['', '姓名', '职务', '联系电话'].map((text, i) =>
+        tableCell(text, { width: COLUMN_WIDTHS[i] ?? 0 }),
+      ),
+    }),
+    personRow('分管领导', leader),
+    personRow('联络员', liaison),
+  ]);
 }
 
 /** `单位名称（盖章）：…` at the left margin and the date against the right margin, via a right tab stop. */
