@@ -1,19 +1,11 @@
-// Slow suite (`npx vitest run --project docs`): print each form to PDF with LibreOffice and read the PDF back
-// with poppler, to check that what comes out of a printer holds every input and sits where the original has it.
-// A first-page PNG of each lands in PREVIEW_DIR for a person to look at.
-import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConferenceResponse } from '../../common/schemas/reports.js';
 import { type LedgerCast, ledgerCast } from '../modules/ledger/ledger.fixtures.js';
 import { knownYear, YEAR } from '../modules/reports/reports.fixtures.js';
 import { buildTestApp, type TestApp } from '../test/helper.js';
 import { jobDocument } from '../test/jobs.js';
+import { officePrinter, run, SOFFICE, squash } from '../test/printer.js';
 import { ANNUAL_REPORT_SECTIONS, renderAnnualReportDocx } from './annual-report.docx.js';
 import { renderConferencePackDocx } from './conference-pack.docx.js';
 import { FILLED_ANNUAL_REPORT, FILLED_REGISTRATION, SEED_PAIRING_LIST } from './fixtures.js';
@@ -23,38 +15,7 @@ import { renderPairingListDocx } from './pairing-list.docx.js';
 import { longConferenceYear, longLedgerTable, rowMarker } from './print-fixtures.js';
 import { renderRegistrationFormDocx } from './registration-form.docx.js';
 
-const run = promisify(execFile);
-const PREVIEW_DIR = join(tmpdir(), 'liaison-docs-preview');
-// Override where LibreOffice is not on PATH as `soffice` (macOS: /Applications/LibreOffice.app/Contents/MacOS/soffice).
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
-
-// Government PCs have 仿宋_GB2312 / 方正小标宋简体 / 黑体; this machine has Noto CJK. Mapping them to the
-// closest Noto faces makes the previews look like the real print (serif body, bold title) — the text
-// checks below do not depend on it.
-const FONTS_CONF = `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <match target="pattern"><test name="family"><string>仿宋_GB2312</string></test>
-    <edit name="family" mode="prepend" binding="strong"><string>Noto Serif CJK SC</string></edit></match>
-  <match target="pattern"><test name="family"><string>方正小标宋简体</string></test>
-    <edit name="family" mode="prepend" binding="strong"><string>Noto Serif CJK SC</string></edit>
-    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit></match>
-  <match target="pattern"><test name="family"><string>黑体</string></test>
-    <edit name="family" mode="prepend" binding="strong"><string>Noto Sans CJK SC</string></edit></match>
-</fontconfig>`;
-
-let workDir = '';
-
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'liaison-docs-'));
-  await writeFile(join(workDir, 'fonts.conf'), FONTS_CONF);
-  await mkdir(PREVIEW_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
+const printer = officePrinter();
 
 interface Word {
   text: string;
@@ -77,49 +38,8 @@ interface Printed {
   pageWords: Word[][];
 }
 
-/** Strips all whitespace: pdftotext puts spaces between CJK and digits and breaks lines where the page does. */
-const squash = (s: string): string => s.replace(/\s+/g, '');
-
 async function print(docx: Buffer, name: string): Promise<Printed> {
-  const file = join(workDir, `${name}.docx`);
-  const pdf = join(workDir, `${name}.pdf`);
-  await writeFile(file, docx);
-  // A profile of its own per conversion: two soffice processes sharing one profile block or fail.
-  const profile = join(tmpdir(), `lo-${randomUUID()}`);
-  try {
-    await run(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        workDir,
-        file,
-      ],
-      { timeout: 90_000, env: { ...process.env, FONTCONFIG_FILE: join(workDir, 'fonts.conf') } },
-    );
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
-  // soffice exits 0 even when it could not convert; the PDF is the proof.
-  expect((await stat(pdf)).size, `${name}.pdf`).toBeGreaterThan(0);
-  await run('pdftoppm', [
-    '-png',
-    '-r',
-    '60',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-singlefile',
-    pdf,
-    join(PREVIEW_DIR, name),
-  ]);
-  const png = await readFile(join(PREVIEW_DIR, `${name}.png`));
-  expect(png.subarray(1, 4).toString(), `${name}.png`).toBe('PNG');
-
+  const pdf = await printer.print(docx, name);
   const [info, layout, raw, bbox] = await Promise.all([
     run('pdfinfo', [pdf]),
     run('pdftotext', ['-layout', pdf, '-']),
