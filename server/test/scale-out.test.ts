@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addDays, shanghaiDate } from '../../common/shanghai-time.js';
+import { shanghaiDate } from '../../common/shanghai-time.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { connect, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { record } from '../modules/ledger/ledger.fixtures.js';
 import { runSweep } from '../modules/sweep/index.js';
+import { dueForReminders } from '../modules/sweep/sweep.fixtures.js';
 import { loadSeedPairingList } from '../seed/bootstrap.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { describeEachDialect, login, makeUser, orgId, TEST_PASSWORD } from './helper.js';
@@ -218,30 +219,13 @@ describeEachDialect('two app instances on one database', (dialect) => {
   it('the sweep run by both instances at once sends each reminder once', { timeout: 120_000 }, async () => {
     const db = (handles[0] as DatabaseHandle).db;
     const today = shanghaiDate(new Date().toISOString());
-    const year = Number(today.slice(0, 4));
+    const _year = Number(today.slice(0, 4));
     const jiaoyu = await orgId(db, '区教育局');
     const minmeng = await orgId(db, '民盟奉化支部');
     const dept = await login(a, await makeUser(db, 'department', '区教育局'));
     await makeUser(db, 'counterpart', '民盟奉化支部');
     const tzb = await login(b, await makeUser(db, 'tzb', '区委统战部'));
-    // an unanswered invitation in two days, last year's plan item overdue, a 附件2 round due tomorrow
-    await record(dept, {
-      departmentId: jiaoyu,
-      counterpartIds: [minmeng],
-      kind: 'invitation',
-      direction: 'dept_to_cp',
-      subtype: 'meeting',
-      title: '扩展测试务虚会',
-      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-    });
-    const plan = await dept.post('/api/v1/plans', {
-      departmentId: jiaoyu,
-      year: year - 1,
-      items: [{ kind: 'notice', title: '抄送年度工作要点', targetMonth: 1 }],
-    });
-    expect(plan.statusCode, plan.body).toBe(200);
-    const round = await tzb.post('/api/v1/filing-rounds', { year, deadline: addDays(today, 1) });
-    expect(round.statusCode, round.body).toBe(200);
+    await dueForReminders({ jiaoyu, minmeng }, dept, tzb, '扩展测试务虚会');
 
     // two instances, each its own process and connection (two connections of one process to one SQLite
     // file would wait on each other's lock inside one event loop), sweeping at the same instant

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addDays, shanghaiDate } from '../../../common/shanghai-time.js';
+import { shanghaiDate } from '../../../common/shanghai-time.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { connect, type DatabaseHandle } from '../../db/connect.js';
@@ -14,8 +14,8 @@ import type { Database } from '../../db/schema.js';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { type Client, describeEachDialect, login, makeUser, orgId } from '../../test/helper.js';
-import { record } from '../ledger/ledger.fixtures.js';
 import { startSmtp, type TestSmtp } from '../mail/smtp.fixture.js';
+import { dueForReminders } from './sweep.fixtures.js';
 import { runSweep } from './sweep.service.js';
 
 interface WorkerResult {
@@ -81,7 +81,7 @@ describeEachDialect('the sweep across instances', (dialect) => {
     smtp = await startSmtp();
 
     const today = shanghaiDate(new Date().toISOString());
-    const year = Number(today.slice(0, 4));
+    const _year = Number(today.slice(0, 4));
     const jiaoyu = await orgId(db, '区教育局');
     const minmeng = await orgId(db, '民盟奉化支部');
     const dept: Client = await userWithEmail('department', '区教育局', 'jyj@example.gov.cn');
@@ -89,26 +89,7 @@ describeEachDialect('the sweep across instances', (dialect) => {
     await userWithEmail('department', '区公安分局', 'gaj@example.gov.cn');
     const tzb = await userWithEmail('tzb', '区委统战部', 'tzb@example.gov.cn');
 
-    // an invitation in two days that 民盟 has not answered (RSVP reminder)
-    await record(dept, {
-      departmentId: jiaoyu,
-      counterpartIds: [minmeng],
-      kind: 'invitation',
-      direction: 'dept_to_cp',
-      subtype: 'meeting',
-      title: '教育工作务虚会',
-      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-    });
-    // last year's plan with an item of January and nothing linked (plan item overdue)
-    const plan = await dept.post('/api/v1/plans', {
-      departmentId: jiaoyu,
-      year: year - 1,
-      items: [{ kind: 'notice', title: '抄送年度教育工作要点', targetMonth: 1 }],
-    });
-    expect(plan.statusCode, plan.body).toBe(200);
-    // an open 附件2 round due tomorrow (filing due soon, for every unit with an account)
-    const round = await tzb.post('/api/v1/filing-rounds', { year, deadline: addDays(today, 1) });
-    expect(round.statusCode, round.body).toBe(200);
+    await dueForReminders({ jiaoyu, minmeng }, dept, tzb, '教育工作务虚会');
   });
   afterAll(async () => {
     await smtp.close();
