@@ -2,7 +2,7 @@
 // action (403) each leave an `access.denied` entry — written although the request's transaction rolled back —
 // at most one per actor and route a minute; 统战部 sees the refusals and phone reveals of its own region.
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { countRows, type LedgerCast, ledgerCast, record } from '../modules/ledger/ledger.fixtures.js';
+import { countRows, type LedgerCast, ledgerCast, symposium } from '../modules/ledger/ledger.fixtures.js';
 import { makeOtherDistrict } from '../test/factories.js';
 import { buildTestApp, type Client, describeEachDialect, loginAs, type TestApp } from '../test/helper.js';
 
@@ -23,15 +23,7 @@ describeEachDialect('refusals on the audit trail', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     c = await ledgerCast(t);
-    recordId = (
-      await record(c.dept, {
-        departmentId: c.ids.jiaoyu,
-        counterpartIds: [c.ids.minmeng],
-        kind: 'symposium',
-        title: '座谈会',
-        startsAt: '2024-01-18T09:00:00+08:00',
-      })
-    ).id;
+    recordId = (await symposium(c)).id;
     const other = await makeOtherDistrict(t.db);
     otherTzb = await loginAs(t, 'tzb', other.oversight.id);
   });

@@ -2,7 +2,7 @@ import { parse as parseDisposition } from 'content-disposition';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../../common/schemas/ledger.js';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../test/helper.js';
-import { countRows, type LedgerCast, ledgerCast, record } from '../ledger/ledger.fixtures.js';
+import { countRows, type LedgerCast, ledgerCast, symposium } from '../ledger/ledger.fixtures.js';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -20,14 +20,7 @@ describeEachDialect('attachments', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     c = await ledgerCast(t);
-    const symposium = await record(c.dept, {
-      departmentId: c.ids.jiaoyu,
-      counterpartIds: [c.ids.minmeng],
-      kind: 'symposium',
-      title: '2024年度对口联系工作座谈会',
-      startsAt: '2024-01-18T09:00:00+08:00',
-    });
-    recordId = symposium.id;
+    recordId = (await symposium(c, '2024年度对口联系工作座谈会')).id;
   });
   afterAll(async () => t.close());
 

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../test/helper.js';
-import { countRows, type LedgerCast, ledgerCast, record } from '../ledger/ledger.fixtures.js';
+import { countRows, type LedgerCast, ledgerCast, symposium } from '../ledger/ledger.fixtures.js';
 import { checkZipPackage, ZIP_MAX_UNCOMPRESSED } from './zip-guard.js';
 
 interface Entry {
@@ -111,15 +111,7 @@ describeEachDialect('attachments: zip bombs', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     c = await ledgerCast(t);
-    recordId = (
-      await record(c.dept, {
-        departmentId: c.ids.jiaoyu,
-        counterpartIds: [c.ids.minmeng],
-        kind: 'symposium',
-        title: '座谈会',
-        startsAt: '2024-01-18T09:00:00+08:00',
-      })
-    ).id;
+    recordId = (await symposium(c)).id;
   });
   afterAll(async () => t.close());
 

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type Client, describeEachDialect, loginAs, type TestApp } from '../../test/helper.js';
-import { countRows, ledgerCast, record } from '../ledger/ledger.fixtures.js';
+import { countRows, ledgerCast, symposium } from '../ledger/ledger.fixtures.js';
 import { MASK } from './audit.redact.js';
 
 const TITLE = '关于学区调整的内部座谈';
@@ -18,15 +18,7 @@ describeEachDialect('audit trail content', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     const c = await ledgerCast(t);
-    recordId = (
-      await record(c.dept, {
-        departmentId: c.ids.jiaoyu,
-        counterpartIds: [c.ids.minmeng],
-        kind: 'symposium',
-        title: TITLE,
-        startsAt: '2024-01-18T09:00:00+08:00',
-      })
-    ).id;
+    recordId = (await symposium(c, TITLE)).id;
     const matter = await c.dept.post('/api/v1/consultations/matters', {
       departmentId: c.ids.jiaoyu,
       kind: 'policy',

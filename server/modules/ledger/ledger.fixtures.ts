@@ -31,6 +31,17 @@ export async function record(client: Client, body: Record<string, unknown>) {
   return res.json();
 }
 
+/** 区教育局's symposium with 民盟 on 2024-01-18, made by the department: the record most tests hang things on. */
+export async function symposium(c: LedgerCast, title = '座谈会'): Promise<{ id: number }> {
+  return record(c.dept, {
+    departmentId: c.ids.jiaoyu,
+    counterpartIds: [c.ids.minmeng],
+    kind: 'symposium',
+    title,
+    startsAt: '2024-01-18T09:00:00+08:00',
+  });
+}
+
 export async function countRows(
   db: Kysely<Database>,
   table: 'attachments' | 'ledger_attachments' | 'ledger_records' | 'plan_items',
