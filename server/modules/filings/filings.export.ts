@@ -7,7 +7,7 @@ import {
 } from '../../documents/registration-form.docx.js';
 import { DOCX_TYPE, type RenderedDocument } from '../../documents/send-document.js';
 import { appendExportAudit } from '../audit/index.js';
-import { registrationFormData } from './filings.service.js';
+import { registrationFormData } from './filings.registration-form.js';
 
 /** 附件2 of one unit for a year: filled from its form in that year's round, or blank (`blank=1`). */
 export async function registrationFormDocx(

@@ -18,22 +18,12 @@ import {
 } from '../../../common/schemas/filings.js';
 import { RevealRequest } from '../../../common/schemas/roster.js';
 import { sendDocument } from '../../documents/send-document.js';
+import { filingBoard, remindLate } from './filings.board.js';
 import { registrationFormDocx } from './filings.export.js';
-import {
-  closeRound,
-  createRound,
-  fileFiling,
-  filingBoard,
-  getFiling,
-  getRound,
-  listRoundsFor,
-  remindLate,
-  returnFiling,
-  revealFiling,
-  saveFiling,
-  submitFiling,
-  updateRound,
-} from './filings.service.js';
+import { getFiling, revealFiling } from './filings.form.js';
+import { fileFiling, returnFiling } from './filings.review.js';
+import { closeRound, createRound, getRound, listRoundsFor, updateRound } from './filings.rounds.js';
+import { saveFiling, submitFiling } from './filings.submission.js';
 
 export async function filingRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
