@@ -18,7 +18,7 @@ import {
   orgId,
   type TestApp,
 } from '../test/helper.js';
-import { type CollectedRoute, collectRoutes } from '../test/routes.js';
+import { type CollectedRoute, collectRoutes, hasBody, routeKey } from '../test/routes.js';
 import { HTTP_METHODS, openApiProblems } from './authorization-matrix.openapi.js';
 
 /** Where each role's user sits (the admins in 区委统战部). */
@@ -75,7 +75,7 @@ interface Ids {
   user: number;
 }
 
-const key = (r: Pick<CollectedRoute, 'method' | 'url'>) => `${r.method} ${r.url}`;
+const key = routeKey;
 
 /** The URL to call a route with: `:id` replaced by a record of that resource in the actor's scope, else 1. */
 function urlFor(route: CollectedRoute, ids: Ids): string {
@@ -95,8 +95,6 @@ function urlFor(route: CollectedRoute, ids: Ids): string {
   const query = PLAUSIBLE_QUERY[key(route)]?.(ids);
   return query ? `${path}?${query}` : path;
 }
-
-const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
 
 /** Self-service routes that end the caller's own session go last, so the rest run signed in. */
 const endsSession = (route: CollectedRoute) => route.url.endsWith('/auth/logout');

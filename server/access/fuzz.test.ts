@@ -16,6 +16,7 @@ import {
   buildTestApp,
   type Client,
   describeEachDialect,
+  HOME_UNIT,
   login,
   makeUser,
   orgId,
@@ -187,15 +188,7 @@ const ERROR_SHAPE = (res: LightMyRequestResponse): string | null => {
 };
 
 const ROLE_ORDER: Role[] = ['tzb', 'department', 'counterpart', 'sysadmin', 'secadmin', 'qfb', 'auditadmin'];
-const HOME: Record<Role, string> = {
-  tzb: '区委统战部',
-  qfb: '区府办',
-  department: '区教育局',
-  counterpart: '民盟奉化支部',
-  sysadmin: '区委统战部',
-  secadmin: '区委统战部',
-  auditadmin: '区委统战部',
-};
+const HOME = HOME_UNIT;
 
 describeEachDialect('fuzzing every write route', (dialect) => {
   let t: TestApp;

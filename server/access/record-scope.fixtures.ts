@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../../common/roles.js';
 import type { Database } from '../db/schema.js';
 import { daysFromNow } from '../modules/ledger/ledger.fixtures.js';
 import { makeOtherDistrict } from '../test/factories.js';
-import { type Client, login, makeUser, orgId, type TestApp } from '../test/helper.js';
+import { type Client, HOME_UNIT, login, makeUser, orgId, type TestApp } from '../test/helper.js';
 import {
   aliasOf,
   changeReportOf,
@@ -20,16 +20,7 @@ import {
 export type Variant = 'own' | 'otherUnit' | 'otherRegion';
 export type PerVariant<T> = Record<Variant, T>;
 
-/** Where each role's user sits (the admins in 区委统战部). */
-const HOME: Record<Role, string> = {
-  tzb: '区委统战部',
-  qfb: '区府办',
-  department: '区教育局',
-  counterpart: '民盟奉化支部',
-  sysadmin: '区委统战部',
-  secadmin: '区委统战部',
-  auditadmin: '区委统战部',
-};
+const HOME = HOME_UNIT;
 
 export interface Fixtures {
   region: PerVariant<number>;

@@ -35,8 +35,7 @@ export const CREATOR_ONLY = (url: string) => url.startsWith('/api/v1/jobs/');
 /** Own-unit routes that may answer 404 for a reason other than scope (no such version yet). */
 export const OWN_MAY_BE_MISSING = ['/api/v1/reports/:departmentId/:year/versions/:version'];
 
-export const key = (r: Pick<CollectedRoute, 'method' | 'url'>) => `${r.method} ${r.url}`;
-export const hasBody = (m: string) => m === 'POST' || m === 'PUT' || m === 'PATCH';
+export { hasBody, routeKey as key } from '../test/routes.js';
 
 /** Valid bodies, so that a request reaches the scope check instead of failing validation. */
 export function bodyFor(route: CollectedRoute, f: Fixtures, v: Variant): unknown {

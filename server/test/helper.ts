@@ -20,6 +20,17 @@ export function describeEachDialect(name: string, body: (dialect: Dialect) => vo
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
+/** Where each role's test user sits in the seed district: the pair 区教育局 × 民盟, the admins in 区委统战部. */
+export const HOME_UNIT: Record<Role, string> = {
+  tzb: '区委统战部',
+  qfb: '区府办',
+  department: '区教育局',
+  counterpart: '民盟奉化支部',
+  sysadmin: '区委统战部',
+  secadmin: '区委统战部',
+  auditadmin: '区委统战部',
+};
+
 export interface TestApp {
   app: FastifyInstance;
   db: Kysely<Database>;

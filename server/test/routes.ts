@@ -14,6 +14,11 @@ export interface CollectedRoute {
   export: boolean;
 }
 
+/** `METHOD /url`, the key the route tables of the access tests use. */
+export const routeKey = (r: Pick<CollectedRoute, 'method' | 'url'>) => `${r.method} ${r.url}`;
+/** Whether a request of this method carries a body. */
+export const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
+
 const INIT_CHANNEL = 'fastify.initialization';
 
 /**
