@@ -2,16 +2,13 @@ import 'dayjs/locale/zh-cn';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
-  Card,
   Col,
   DatePicker,
   Form,
   Input,
   Row,
   Select,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -20,8 +17,10 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditEntryDto, type AuditListQuery, AuditListResponse } from '../../../common/schemas/audit';
-import { api, errorText, withQuery } from '../../api/client';
+import { api } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
 import { formatDateTime } from '../../components/format';
+import { ListPage } from '../../components/ListPage';
 
 type Outcome = AuditEntryDto['outcome'];
 type Filters = Omit<AuditListQuery, 'page' | 'pageSize'>;
@@ -95,77 +94,68 @@ export default function AuditPage() {
   };
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('audit.title')}
-        </Typography.Title>
+    <ListPage<AuditEntryDto>
+      title={t('audit.title')}
+      header={
+        <Form<FilterValues> form={form} layout="vertical" onFinish={apply}>
+          <Row gutter={16}>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="range" label={t('audit.dateRange')}>
+                <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="actor" label={t('audit.actor')}>
+                <Input allowClear maxLength={64} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="action" label={t('audit.action')}>
+                <Input allowClear maxLength={64} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="entityType" label={t('audit.entityType')}>
+                <Input allowClear maxLength={64} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="outcome" label={t('audit.outcome')}>
+                <Select<Outcome>
+                  allowClear
+                  placeholder={t('audit.outcomeAll')}
+                  options={(['ok', 'denied', 'failed'] as const).map((o) => ({
+                    value: o,
+                    label: outcomeLabel(o),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <div className="liaison-toolbar">
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              {t('common.query')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                apply({});
+              }}
+            >
+              {t('common.reset')}
+            </Button>
+            <div className="liaison-toolbar-spacer" />
+            <ExportButton url="/api/v1/audit/export.xlsx" query={filters} icon={<DownloadOutlined />}>
+              {t('common.export')}
+            </ExportButton>
+          </div>
+        </Form>
       }
-    >
-      <Form<FilterValues> form={form} layout="vertical" onFinish={apply}>
-        <Row gutter={16}>
-          <Col xs={24} md={12} xl={8}>
-            <Form.Item name="range" label={t('audit.dateRange')}>
-              <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Form.Item name="actor" label={t('audit.actor')}>
-              <Input allowClear maxLength={64} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Form.Item name="action" label={t('audit.action')}>
-              <Input allowClear maxLength={64} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Form.Item name="entityType" label={t('audit.entityType')}>
-              <Input allowClear maxLength={64} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Form.Item name="outcome" label={t('audit.outcome')}>
-              <Select<Outcome>
-                allowClear
-                placeholder={t('audit.outcomeAll')}
-                options={(['ok', 'denied', 'failed'] as const).map((o) => ({
-                  value: o,
-                  label: outcomeLabel(o),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <div className="liaison-toolbar">
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.query')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              apply({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-          <div className="liaison-toolbar-spacer" />
-          <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/audit/export.xlsx', filters)} download>
-            {t('common.export')}
-          </Button>
-        </div>
-      </Form>
-      {list.isError ? (
-        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Table<AuditEntryDto>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        expandable={{
+      list={list}
+      sizeChanger
+      table={{
+        columns,
+        expandable: {
           rowExpandable: (entry) => entry.before != null || entry.after != null,
           expandedRowRender: (entry) => (
             <Row gutter={16}>
@@ -179,20 +169,19 @@ export default function AuditPage() {
               </Col>
             </Row>
           ),
-        }}
-        pagination={{
+        },
+        // The server pages the log: the page and its size are asked for, the total comes back.
+        pagination: {
           current: page,
           pageSize,
           total: list.data?.total ?? 0,
-          showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { count: n }),
           onChange: (nextPage, nextSize) => {
             setPage(nextSize === pageSize ? nextPage : 1);
             setPageSize(nextSize);
           },
-        }}
-      />
-    </Card>
+        },
+      }}
+    />
   );
 }

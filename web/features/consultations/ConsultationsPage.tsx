@@ -1,25 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Checkbox, Select, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { MATTER_KINDS, type MatterDto, type MatterKind } from '../../../common/schemas/consultations';
-import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
-import { useCurrentUser } from '../../components/guards';
+import { ListTable } from '../../components/ListPage';
+import { PageCard } from '../../components/PageCard';
+import { AddButton, UnitFilter } from '../../components/Toolbar';
 import { YearSelect } from '../../components/YearSelect';
+import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { usePairsOfYear } from '../ledger/api';
 import { useMatters } from './api';
 import { MatterKindTag, useConsultationLabels, ViolationTag } from './labels';
@@ -29,18 +18,12 @@ const MatterFormModal = lazy(() => import('./MatterFormModal').then((m) => ({ de
 const FiguresPanel = lazy(() => import('./FiguresPanel'));
 const SettingsPanel = lazy(() => import('./SettingsPanel'));
 
-const positiveInt = (value: string | null | undefined): number | undefined => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
 /** 重大事项协商: the matters in scope (/consultations, /consultations/matters/:id), figures and settings. */
 export default function ConsultationsPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const routeParams = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const labels = useConsultationLabels();
   const [creating, setCreating] = useState(false);
 
@@ -56,19 +39,6 @@ export default function ConsultationsPage() {
   const counterpartId = positiveInt(params.get('counterpartId'));
   const violation = params.get('violation') === '1';
 
-  const setParam = (changes: Record<string, string | number | undefined | null>) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === null || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  };
   const go = (path: string) => navigate({ pathname: path, search: params.toString() });
 
   const list = useMatters({ year, kind, departmentId, counterpartId, violation });
@@ -157,74 +127,52 @@ export default function ConsultationsPage() {
   ];
 
   const matters = (
-    <>
-      <div className="liaison-toolbar">
-        <Select<MatterKind>
-          allowClear
-          style={{ width: 180 }}
-          placeholder={t('consultations.kindAll')}
-          value={kind}
-          options={labels.kindOptions}
-          onChange={(value) => setParam({ kind: value })}
-          data-testid="matters-kind"
-        />
-        {user.role !== 'department' ? (
-          <Select<number>
+    <ListTable<MatterDto>
+      toolbar={
+        <>
+          <Select<MatterKind>
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 200 }}
-            placeholder={t('ledger.departmentAll')}
+            style={{ width: 180 }}
+            placeholder={t('consultations.kindAll')}
+            value={kind}
+            options={labels.kindOptions}
+            onChange={(value) => setParam({ kind: value })}
+            data-testid="matters-kind"
+          />
+          <UnitFilter
+            side="department"
             value={departmentId}
             options={departmentOptions}
             onChange={(value) => setParam({ departmentId: value })}
-            data-testid="matters-department"
+            testId="matters-department"
           />
-        ) : null}
-        {user.role !== 'counterpart' ? (
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 200 }}
-            placeholder={t('ledger.counterpartAll')}
+          <UnitFilter
+            side="counterpart"
             value={counterpartId}
             options={counterpartOptions}
             onChange={(value) => setParam({ counterpartId: value })}
-            data-testid="matters-counterpart"
+            testId="matters-counterpart"
           />
-        ) : null}
-        <Checkbox
-          checked={violation}
-          onChange={(e) => setParam({ violation: e.target.checked ? '1' : undefined })}
-          data-testid="matters-violation"
-        >
-          {t('consultations.onlyViolations')}
-        </Checkbox>
-      </div>
-      {list.isError ? (
-        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Table<MatterDto>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('consultations.noMatters', { year }) }}
-        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
-        data-testid="matters-table"
-      />
-    </>
+          <Checkbox
+            checked={violation}
+            onChange={(e) => setParam({ violation: e.target.checked ? '1' : undefined })}
+            data-testid="matters-violation"
+          >
+            {t('consultations.onlyViolations')}
+          </Checkbox>
+        </>
+      }
+      list={list}
+      table={{
+        columns,
+        locale: { emptyText: t('consultations.noMatters', { year }) },
+        'data-testid': 'matters-table',
+      }}
+    />
   );
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('consultations.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('consultations.title')}>
       <div className="liaison-toolbar">
         <YearSelect
           value={year}
@@ -236,14 +184,9 @@ export default function ConsultationsPage() {
           {t('consultations.toItems')}
         </Button>
         {canCreate ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="matter-create"
-          >
+          <AddButton onClick={() => setCreating(true)} testId="matter-create">
             {t('consultations.newMatter')}
-          </Button>
+          </AddButton>
         ) : null}
       </div>
       <Tabs
@@ -283,6 +226,6 @@ export default function ConsultationsPage() {
           />
         ) : null}
       </Suspense>
-    </Card>
+    </PageCard>
   );
 }

@@ -8,13 +8,15 @@ import {
   SendOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ItemScreenResponse } from '../../../common/schemas/consultations';
-import { errorText } from '../../api/client';
+import { ActionBar } from '../../components/ActionBar';
 import { formatDateTime } from '../../components/format';
+import { PageTitle } from '../../components/PageCard';
+import { QueryStatus } from '../../components/QueryStatus';
 import { preWrap as pre } from '../../lib/styles';
 import { useItemScreen } from './api';
 import { type ItemAction, ItemActionModals } from './ItemActionModals';
@@ -36,14 +38,11 @@ export default function ItemScreen({ id }: { id: number }) {
             onClick={() => navigate('/consultations/items')}
             aria-label={t('consultations.backToItems')}
           />
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('consultations.item')}
-          </Typography.Title>
+          <PageTitle>{t('consultations.item')}</PageTitle>
         </Space>
       }
     >
-      {screen.isPending ? <Skeleton active /> : null}
-      {screen.isError ? <Alert type="error" showIcon title={errorText(screen.error)} /> : null}
+      <QueryStatus query={screen} />
       {screen.data ? <Screen data={screen.data} /> : null}
     </Card>
   );
@@ -57,62 +56,69 @@ function Screen({ data }: { data: ItemScreenResponse }) {
   const [action, setAction] = useState<ItemAction | null>(null);
   const close = () => setAction(null);
   const actions = (
-    <Space wrap>
-      {a.canReply ? (
-        <Button
-          type="primary"
-          icon={<SendOutlined />}
-          onClick={() => setAction('reply')}
-          data-testid="item-reply"
-        >
-          {item.status === 'rehandling' ? t('consultations.replyAgain') : t('consultations.reply')}
-        </Button>
-      ) : null}
-      {a.canAnalyse ? (
-        <Button icon={<EditOutlined />} onClick={() => setAction('analysis')} data-testid="item-analyse">
-          {t('consultations.analysis')}
-        </Button>
-      ) : null}
-      {a.canRequestExtension ? (
-        <Button
-          icon={<ClockCircleOutlined />}
-          onClick={() => setAction('extension')}
-          data-testid="item-extension"
-        >
-          {t('consultations.requestExtension')}
-        </Button>
-      ) : null}
-      {a.canDecideExtension ? (
-        <>
-          <Button icon={<CheckOutlined />} onClick={() => setAction('grant')} data-testid="item-grant">
-            {t('consultations.grant')}
-          </Button>
-          <Button
-            danger
-            icon={<CloseCircleOutlined />}
-            onClick={() => setAction('refuse')}
-            data-testid="item-refuse"
-          >
-            {t('consultations.refuse')}
-          </Button>
-        </>
-      ) : null}
-      {a.canRate ? (
-        <Button
-          type="primary"
-          icon={<LikeOutlined />}
-          onClick={() => setAction('verdict')}
-          data-testid="item-rate"
-        >
-          {t('consultations.rate')}
-        </Button>
-      ) : null}
-      {a.canClose ? (
-        <Button icon={<StopOutlined />} onClick={() => setAction('close')} data-testid="item-close">
-          {t('consultations.closeItem')}
-        </Button>
-      ) : null}
-    </Space>
+    <ActionBar
+      actions={[
+        {
+          key: 'reply',
+          show: a.canReply,
+          primary: true,
+          icon: <SendOutlined />,
+          label: item.status === 'rehandling' ? t('consultations.replyAgain') : t('consultations.reply'),
+          onClick: () => setAction('reply'),
+          testId: 'item-reply',
+        },
+        {
+          key: 'analysis',
+          show: a.canAnalyse,
+          icon: <EditOutlined />,
+          label: t('consultations.analysis'),
+          onClick: () => setAction('analysis'),
+          testId: 'item-analyse',
+        },
+        {
+          key: 'extension',
+          show: a.canRequestExtension,
+          icon: <ClockCircleOutlined />,
+          label: t('consultations.requestExtension'),
+          onClick: () => setAction('extension'),
+          testId: 'item-extension',
+        },
+        {
+          key: 'grant',
+          show: a.canDecideExtension,
+          icon: <CheckOutlined />,
+          label: t('consultations.grant'),
+          onClick: () => setAction('grant'),
+          testId: 'item-grant',
+        },
+        {
+          key: 'refuse',
+          show: a.canDecideExtension,
+          danger: true,
+          icon: <CloseCircleOutlined />,
+          label: t('consultations.refuse'),
+          onClick: () => setAction('refuse'),
+          testId: 'item-refuse',
+        },
+        {
+          key: 'verdict',
+          show: a.canRate,
+          primary: true,
+          icon: <LikeOutlined />,
+          label: t('consultations.rate'),
+          onClick: () => setAction('verdict'),
+          testId: 'item-rate',
+        },
+        {
+          key: 'close',
+          show: a.canClose,
+          icon: <StopOutlined />,
+          label: t('consultations.closeItem'),
+          onClick: () => setAction('close'),
+          testId: 'item-close',
+        },
+      ]}
+    />
   );
 
   return (

@@ -1,11 +1,12 @@
-import { Alert, Button, Card, Select, Space, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { Button, Select, Space, type TableColumnsType, Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ITEM_FILTERS, type ItemDto, type ItemFilter } from '../../../common/schemas/consultations';
-import { errorText } from '../../api/client';
 import { useCurrentUser } from '../../components/guards';
+import { ListPage } from '../../components/ListPage';
 import { yearOptions } from '../../components/years';
+import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { useItems } from './api';
 import { DueTag, ItemStatusTag, ReplyClassTag, VerdictTag } from './labels';
 
@@ -29,23 +30,11 @@ function ItemList() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const statusParam = params.get('status');
   const status: ItemFilter = ITEM_FILTERS.find((s) => s === statusParam) ?? 'awaiting_reply';
-  const yearParam = Number(params.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam > 0 ? yearParam : undefined;
+  const year = positiveInt(params.get('year'));
   const list = useItems({ status, year });
-
-  const set = (key: string, value: string | number | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value === undefined || value === '') next.delete(key);
-        else next.set(key, String(value));
-        return next;
-      },
-      { replace: true },
-    );
 
   const columns: TableColumnsType<ItemDto> = [
     {
@@ -107,47 +96,38 @@ function ItemList() {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('consultations.itemsTitle')}
-        </Typography.Title>
+    <ListPage<ItemDto>
+      title={t('consultations.itemsTitle')}
+      toolbar={
+        <>
+          <Select<number>
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('consultations.allYears')}
+            value={year}
+            options={yearOptions(year ?? new Date().getFullYear(), t)}
+            onChange={(v) => setParam({ year: v })}
+          />
+          <div className="liaison-toolbar-spacer" />
+          <Button onClick={() => navigate('/consultations')}>{t('consultations.toMatters')}</Button>
+        </>
       }
-    >
-      <div className="liaison-toolbar">
-        <Select<number>
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t('consultations.allYears')}
-          value={year}
-          options={yearOptions(year ?? new Date().getFullYear(), t)}
-          onChange={(v) => set('year', v)}
+      header={
+        <Tabs
+          activeKey={status}
+          onChange={(key) => setParam({ status: key === 'awaiting_reply' ? undefined : key })}
+          items={ITEM_FILTERS.map((f) => ({
+            key: f,
+            label: <span data-testid={`items-tab-${f}`}>{t(`consultations.filters.${f}`)}</span>,
+          }))}
         />
-        <div className="liaison-toolbar-spacer" />
-        <Button onClick={() => navigate('/consultations')}>{t('consultations.toMatters')}</Button>
-      </div>
-      <Tabs
-        activeKey={status}
-        onChange={(key) => set('status', key === 'awaiting_reply' ? undefined : key)}
-        items={ITEM_FILTERS.map((f) => ({
-          key: f,
-          label: <span data-testid={`items-tab-${f}`}>{t(`consultations.filters.${f}`)}</span>,
-        }))}
-      />
-      {list.isError ? (
-        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Table<ItemDto>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('consultations.noItems') }}
-        pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
-        data-testid="items-table"
-      />
-    </Card>
+      }
+      list={list}
+      table={{
+        columns,
+        locale: { emptyText: t('consultations.noItems') },
+        'data-testid': 'items-table',
+      }}
+    />
   );
 }

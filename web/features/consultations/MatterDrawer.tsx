@@ -7,28 +7,18 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Descriptions,
-  Divider,
-  Drawer,
-  Grid,
-  Skeleton,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Descriptions, Divider, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ItemDto, MatterDto } from '../../../common/schemas/consultations';
-import { errorText } from '../../api/client';
+import { ActionBar } from '../../components/ActionBar';
 import { AttachmentList } from '../../components/AttachmentList';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
+import { DetailTable } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { preWrap as pre } from '../../lib/styles';
 import { consultationKeys, useItems, useMatter } from './api';
 import { DueTag, ItemStatusTag, MatterKindTag, ReplyClassTag, ViolationTag } from './labels';
@@ -38,22 +28,18 @@ import { MatterFormModal } from './MatterFormModal';
 /** One matter: its symposium, decision, documents and the suggestions on it, with the actions allowed. */
 export function MatterDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const query = useMatter(id);
   const matter = query.data;
   return (
-    <Drawer
-      open
+    <DetailDrawer
       onClose={onClose}
-      size={screens.md ? 760 : '100%'}
+      width={760}
       title={matter ? matter.title : t('consultations.matter')}
-      destroyOnHidden
-      data-testid="matter-drawer"
+      testId="matter-drawer"
+      query={query}
     >
-      {query.isPending ? <Skeleton active /> : null}
-      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
       {matter ? <MatterDetail matter={matter} /> : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 
@@ -98,55 +84,60 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
         <Tag>{t(`consultations.symposiumStatuses.${s.status}`)}</Tag>
         {matter.decidedAt ? <Tag color="success">{t('consultations.decided')}</Tag> : null}
       </Space>
-      <Space wrap style={{ marginBottom: 12 }}>
-        {a.canEdit ? (
-          <Button icon={<EditOutlined />} onClick={() => setAction('edit')} data-testid="matter-edit">
-            {t('common.edit')}
-          </Button>
-        ) : null}
-        {a.canSchedule ? (
-          <Button
-            icon={<CalendarOutlined />}
-            onClick={() => setAction('schedule')}
-            data-testid="matter-schedule"
-          >
-            {s.status === 'scheduled' ? t('consultations.reschedule') : t('consultations.schedule')}
-          </Button>
-        ) : null}
-        {a.canHold ? (
-          <Button icon={<TeamOutlined />} onClick={() => setAction('hold')} data-testid="matter-hold">
-            {t('consultations.hold')}
-          </Button>
-        ) : null}
-        {a.canRecordMinutes ? (
-          <Button
-            icon={<FileTextOutlined />}
-            onClick={() => setAction('minutes')}
-            data-testid="matter-minutes"
-          >
-            {t('consultations.recordMinutes')}
-          </Button>
-        ) : null}
-        {a.canDecide ? (
-          <Button
-            icon={<CheckCircleOutlined />}
-            onClick={() => setAction('decide')}
-            data-testid="matter-decide"
-          >
-            {t('consultations.recordDecision')}
-          </Button>
-        ) : null}
-        {a.canAddItem ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setAction('item')}
-            data-testid="matter-add-item"
-          >
-            {isCounterpart ? t('consultations.submitSuggestion') : t('consultations.addSuggestion')}
-          </Button>
-        ) : null}
-      </Space>
+      <ActionBar
+        style={{ marginBottom: 12 }}
+        actions={[
+          {
+            key: 'edit',
+            show: a.canEdit,
+            icon: <EditOutlined />,
+            label: t('common.edit'),
+            onClick: () => setAction('edit'),
+            testId: 'matter-edit',
+          },
+          {
+            key: 'schedule',
+            show: a.canSchedule,
+            icon: <CalendarOutlined />,
+            label: s.status === 'scheduled' ? t('consultations.reschedule') : t('consultations.schedule'),
+            onClick: () => setAction('schedule'),
+            testId: 'matter-schedule',
+          },
+          {
+            key: 'hold',
+            show: a.canHold,
+            icon: <TeamOutlined />,
+            label: t('consultations.hold'),
+            onClick: () => setAction('hold'),
+            testId: 'matter-hold',
+          },
+          {
+            key: 'minutes',
+            show: a.canRecordMinutes,
+            icon: <FileTextOutlined />,
+            label: t('consultations.recordMinutes'),
+            onClick: () => setAction('minutes'),
+            testId: 'matter-minutes',
+          },
+          {
+            key: 'decide',
+            show: a.canDecide,
+            icon: <CheckCircleOutlined />,
+            label: t('consultations.recordDecision'),
+            onClick: () => setAction('decide'),
+            testId: 'matter-decide',
+          },
+          {
+            key: 'item',
+            show: a.canAddItem,
+            primary: true,
+            icon: <PlusOutlined />,
+            label: isCounterpart ? t('consultations.submitSuggestion') : t('consultations.addSuggestion'),
+            onClick: () => setAction('item'),
+            testId: 'matter-add-item',
+          },
+        ]}
+      />
       <Descriptions
         bordered
         size="small"
@@ -238,15 +229,12 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
       <Divider titlePlacement="start">
         {t('consultations.suggestions')}（{matter.itemCounts.total}）
       </Divider>
-      {items.isError ? <Alert type="error" showIcon title={errorText(items.error)} /> : null}
-      <Table<ItemDto>
+      <ErrorAlert error={items.error} />
+      <DetailTable<ItemDto>
         rowKey="id"
-        size="small"
         loading={items.isPending}
         columns={itemColumns}
         dataSource={items.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('consultations.noSuggestions') }}
         data-testid="matter-items"
       />

@@ -1,23 +1,8 @@
-import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Drawer,
-  Grid,
-  List,
-  Skeleton,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Drawer, Grid, List, Skeleton, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { FILING_STATUS_LABELS } from '../../../common/filings';
 import {
   type CellState,
@@ -29,9 +14,14 @@ import {
 } from '../../../common/schemas/dashboard';
 import { LEDGER_KINDS } from '../../../common/schemas/ledger';
 import { REPORT_STATUS_LABELS } from '../../../common/schemas/reports';
-import { api, errorText, withQuery } from '../../api/client';
+import { api } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
+import { DetailTable } from '../../components/ListPage';
+import { PageCard } from '../../components/PageCard';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { YearSelect } from '../../components/YearSelect';
 import { label } from '../../i18n';
+import { useUrlParams } from '../../lib/searchParams';
 import { safePath } from '../home/MyWorkPage';
 
 const EChart = lazy(() => import('../../components/EChart'));
@@ -82,23 +72,11 @@ function Cell({
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const yearParam = Number(params.get('year'));
   const year = Number.isInteger(yearParam) && yearParam > 1948 ? yearParam : new Date().getFullYear();
   const cell = params.get('cell');
   const tab = params.get('tab') ?? 'units';
-  const set = (changes: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const open = (path: string) => set({ cell: path });
 
   const board = useQuery({
@@ -210,13 +188,7 @@ export default function DashboardPage() {
   ) : null;
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('dashboard.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('dashboard.title')}>
       <div className="liaison-toolbar">
         <YearSelect value={year} onChange={(v) => set({ year: v })} testId="dashboard-year" />
         <Space size={4} wrap>
@@ -226,18 +198,11 @@ export default function DashboardPage() {
           <span className="liaison-cell liaison-cell-na">{t('dashboard.states.na')}</span>
         </Space>
         <div className="liaison-toolbar-spacer" />
-        <Button
-          icon={<FileExcelOutlined />}
-          href={withQuery('/api/v1/dashboard/export.xlsx', { year })}
-          download
-          data-testid="dashboard-export"
-        >
+        <ExportButton url="/api/v1/dashboard/export.xlsx" query={{ year }} testId="dashboard-export">
           {t('pairings.exportXlsx')}
-        </Button>
+        </ExportButton>
       </div>
-      {board.isError ? (
-        <Alert type="error" showIcon title={errorText(board.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={board.error} style={{ marginBottom: 16 }} />
       {board.isPending ? <Skeleton active /> : null}
       {data ? (
         <>
@@ -255,14 +220,11 @@ export default function DashboardPage() {
                 key: 'units',
                 label: t('dashboard.byUnit'),
                 children: (
-                  <Table<UnitRow>
+                  <DetailTable<UnitRow>
                     rowKey={(r) => r.organisation.id}
-                    size="small"
                     bordered
                     columns={unitColumns}
                     dataSource={data.units}
-                    pagination={false}
-                    scroll={{ x: 'max-content' }}
                     loading={board.isFetching}
                     data-testid="dashboard-matrix"
                   />
@@ -272,14 +234,11 @@ export default function DashboardPage() {
                 key: 'pairs',
                 label: t('dashboard.byPair'),
                 children: (
-                  <Table<PairRow>
+                  <DetailTable<PairRow>
                     rowKey={(r) => `${r.department.id}-${r.counterpart.id}`}
-                    size="small"
                     bordered
                     columns={pairColumns}
                     dataSource={data.pairs}
-                    pagination={false}
-                    scroll={{ x: 'max-content' }}
                     data-testid="dashboard-pairs"
                   />
                 ),
@@ -301,7 +260,7 @@ export default function DashboardPage() {
         </>
       ) : null}
       {cell ? <CellDrawer path={cell} onClose={() => set({ cell: undefined })} /> : null}
-    </Card>
+    </PageCard>
   );
 }
 
@@ -368,7 +327,7 @@ function CellDrawer({ path, onClose }: { path: string; onClose: () => void }) {
       data-testid="cell-drawer"
     >
       {query.isPending && safe ? <Skeleton active /> : null}
-      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
+      <ErrorAlert error={query.error} />
       {data ? (
         <List
           dataSource={data.records}

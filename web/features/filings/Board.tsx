@@ -1,28 +1,42 @@
 import { BellOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Progress,
-  Skeleton,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { lazy, Suspense } from 'react';
+import { Alert, App, Button, Progress, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FILING_STATUSES, type FilingStatus } from '../../../common/filings';
 import type { BoardUnitDto, FilingRoundDto } from '../../../common/schemas/filings';
-import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { listPagination } from '../../components/ListPage';
+import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
 import { filingApi, useBoard, useFilingMutation } from './api';
 import { FilingStatusTag } from './labels';
 
 // The review drawer (descriptions, timeline, reason modals) when a form is opened.
 const ReviewDrawer = lazy(() => import('./ReviewDrawer').then((m) => ({ default: m.ReviewDrawer })));
+
+/** A notice naming units (the late ones, the changed ones). */
+function UnitsAlert({
+  type,
+  title,
+  units,
+  action,
+}: {
+  type: 'warning' | 'info';
+  title: string;
+  units: { name: string }[];
+  action?: ReactNode;
+}) {
+  return (
+    <Alert
+      type={type}
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={title}
+      description={units.map((u) => u.name).join('、')}
+      action={action}
+    />
+  );
+}
 
 /** 统战部's completeness board: N / M filed, the units by status, reminders to the late ones, review. */
 export default function Board({
@@ -127,8 +141,7 @@ export default function Board({
     },
   ];
 
-  if (board.isPending) return <Skeleton active />;
-  if (board.isError) return <Alert type="error" showIcon title={errorText(board.error)} />;
+  if (board.isPending || board.isError) return <QueryStatus query={board} />;
   if (!data) return null;
   const percent = data.total ? Math.round((data.filed / data.total) * 100) : 0;
 
@@ -153,12 +166,10 @@ export default function Board({
         ))}
       </Space>
       {data.late.length > 0 ? (
-        <Alert
+        <UnitsAlert
           type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
           title={t('filings.lateUnits', { count: data.late.length })}
-          description={data.late.map((u) => u.name).join('、')}
+          units={data.late}
           action={
             round.status === 'open' ? (
               <Button
@@ -174,16 +185,12 @@ export default function Board({
           }
         />
       ) : null}
-      {remind.isError ? (
-        <Alert type="error" showIcon title={errorText(remind.error)} style={{ marginBottom: 12 }} />
-      ) : null}
+      <ErrorAlert error={remind.error} style={{ marginBottom: 12 }} />
       {data.changedSinceFiling.length > 0 ? (
-        <Alert
+        <UnitsAlert
           type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
           title={t('filings.changedUnits', { count: data.changedSinceFiling.length })}
-          description={data.changedSinceFiling.map((u) => u.name).join('、')}
+          units={data.changedSinceFiling}
         />
       ) : null}
       <Table<BoardUnitDto>
@@ -192,7 +199,7 @@ export default function Board({
         columns={columns}
         dataSource={data.units}
         scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 50, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={listPagination(t, 50)}
         data-testid="board-table"
       />
       <Suspense fallback={null}>

@@ -1,24 +1,15 @@
-import { CheckCircleOutlined, EyeOutlined, FileWordOutlined, RollbackOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Grid,
-  Popconfirm,
-  Skeleton,
-  Space,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { CheckCircleOutlined, EyeOutlined, RollbackOutlined } from '@ant-design/icons';
+import { App, Descriptions, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilingDto, FilingRoundDto } from '../../../common/schemas/filings';
 import type { FormPersonDto } from '../../../common/schemas/roster';
-import { errorText, withQuery } from '../../api/client';
+import { ActionBar } from '../../components/ActionBar';
+import { DetailDrawer } from '../../components/DetailDrawer';
+import { ExportButton } from '../../components/ExportButton';
 import { formatDateTime } from '../../components/format';
+import { DetailTable } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { ReasonModal } from '../../components/ReasonModal';
 import { filingApi, useFiling, useFilingMutation } from './api';
 import { FilingEvents } from './FilingEvents';
@@ -41,7 +32,6 @@ export function ReviewDrawer({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const query = useFiling(round.id, organisationId);
   const [revealed, setRevealed] = useState<FilingDto | null>(null);
   const [asking, setAsking] = useState<'return' | 'reveal' | null>(null);
@@ -76,70 +66,63 @@ export function ReviewDrawer({
   };
 
   return (
-    <Drawer
+    <DetailDrawer
       open={organisationId !== null}
       onClose={close}
-      size={screens.md ? 680 : '100%'}
+      width={680}
       title={shown ? shown.organisation.name : t('filings.form')}
-      destroyOnHidden
-      data-testid="review-drawer"
+      testId="review-drawer"
+      query={query}
     >
-      {query.isPending ? <Skeleton active /> : null}
-      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
       {shown ? (
         <>
-          <Space wrap style={{ marginBottom: 16 }}>
-            {shown.abilities.canReview ? (
-              <>
-                <Popconfirm
-                  title={t('filings.fileConfirm', { name: shown.organisation.name })}
-                  onConfirm={() =>
-                    file.mutate(undefined, {
-                      onSuccess: () => {
-                        setRevealed(null);
-                        message.success(t('filings.filedDone'));
-                      },
-                    })
-                  }
-                >
-                  <Button
-                    type="primary"
-                    icon={<CheckCircleOutlined />}
-                    loading={file.isPending}
-                    data-testid="review-file"
-                  >
-                    {t('filings.file')}
-                  </Button>
-                </Popconfirm>
-                <Button
-                  danger
-                  icon={<RollbackOutlined />}
-                  onClick={() => setAsking('return')}
-                  data-testid="review-return"
-                >
-                  {t('filings.return')}
-                </Button>
-              </>
-            ) : null}
-            {shown.abilities.canReveal && shown.phonesMasked ? (
-              <Button icon={<EyeOutlined />} onClick={() => setAsking('reveal')} data-testid="review-reveal">
-                {t('roster.reveal')}
-              </Button>
-            ) : null}
-            <Button
-              icon={<FileWordOutlined />}
-              href={withQuery('/api/v1/documents/registration-form.docx', {
-                organisationId: shown.organisation.id,
-                year: round.year,
-              })}
-              download
+          <ActionBar
+            style={{ marginBottom: 16 }}
+            actions={[
+              {
+                key: 'file',
+                show: shown.abilities.canReview,
+                primary: true,
+                icon: <CheckCircleOutlined />,
+                loading: file.isPending,
+                label: t('filings.file'),
+                confirm: t('filings.fileConfirm', { name: shown.organisation.name }),
+                onClick: () =>
+                  file.mutate(undefined, {
+                    onSuccess: () => {
+                      setRevealed(null);
+                      message.success(t('filings.filedDone'));
+                    },
+                  }),
+                testId: 'review-file',
+              },
+              {
+                key: 'return',
+                show: shown.abilities.canReview,
+                danger: true,
+                icon: <RollbackOutlined />,
+                label: t('filings.return'),
+                onClick: () => setAsking('return'),
+                testId: 'review-return',
+              },
+              {
+                key: 'reveal',
+                show: shown.abilities.canReveal && shown.phonesMasked,
+                icon: <EyeOutlined />,
+                label: t('roster.reveal'),
+                onClick: () => setAsking('reveal'),
+                testId: 'review-reveal',
+              },
+            ]}
+          >
+            <ExportButton
+              url="/api/v1/documents/registration-form.docx"
+              query={{ organisationId: shown.organisation.id, year: round.year }}
             >
               {t('filings.downloadFilled')}
-            </Button>
-          </Space>
-          {file.isError ? (
-            <Alert type="error" showIcon title={errorText(file.error)} style={{ marginBottom: 16 }} />
-          ) : null}
+            </ExportButton>
+          </ActionBar>
+          <ErrorAlert error={file.error} style={{ marginBottom: 16 }} />
           <Descriptions
             size="small"
             bordered
@@ -177,14 +160,11 @@ export function ReviewDrawer({
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('filings.formTitle')}
           </Typography.Title>
-          <Table<Row>
+          <DetailTable<Row>
             rowKey="role"
-            size="small"
             bordered
-            pagination={false}
             columns={columns}
             dataSource={rows}
-            scroll={{ x: 'max-content' }}
             data-testid="review-persons"
           />
           {shown.phonesMasked ? (
@@ -221,6 +201,6 @@ export function ReviewDrawer({
           />
         </>
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }

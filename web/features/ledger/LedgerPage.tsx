@@ -1,24 +1,16 @@
-import { FileExcelOutlined, FileWordOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Typography,
-} from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Space, type TableColumnsType, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { LEDGER_KINDS, type LedgerKind, type LedgerRecordDto } from '../../../common/schemas/ledger';
-import { errorText, withQuery } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
+import { ListTable } from '../../components/ListPage';
+import { PageCard } from '../../components/PageCard';
+import { AddButton, hasUnitFilter, UnitFilter } from '../../components/Toolbar';
 import { YearSelect } from '../../components/YearSelect';
+import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { type LedgerFilter, useLedger, usePairsOfYear } from './api';
 import { LedgerSummary } from './LedgerSummary';
 import { KindTag, StatusTag, useKindLabels, useSubtypeLabel } from './labels';
@@ -30,16 +22,11 @@ const RecordFormModal = lazy(() => import('./RecordFormModal').then((m) => ({ de
 const TABS = ['records', 'summary'] as const;
 type Tab = (typeof TABS)[number];
 
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
 /** 工作台账: one year's records of the pairs the user sees, filtered; the detail drawer; counts per pair. */
 export default function LedgerPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const kinds = useKindLabels();
   const subtypeLabel = useSubtypeLabel();
   const [creating, setCreating] = useState(false);
@@ -55,28 +42,13 @@ export default function LedgerPage() {
   const tab: Tab = TABS.find((x) => x === tabParam) ?? 'records';
   const [search, setSearch] = useState(q);
 
-  const setParam = (changes: Record<string, string | number | undefined | null>) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === null || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
   const filter: LedgerFilter = { year, kind, departmentId, counterpartId, q: q || undefined };
   const list = useLedger(filter);
   const pairs = usePairsOfYear(year);
   const canCreate = list.data?.abilities.canCreate ?? false;
 
-  // A department sees only its own records, a counterpart only its own: no filter on its own side.
-  const showDepartmentFilter = user.role !== 'department';
-  const showCounterpartFilter = user.role !== 'counterpart';
+  const showDepartmentFilter = hasUnitFilter(user.role, 'department');
+  const showCounterpartFilter = hasUnitFilter(user.role, 'counterpart');
   const departmentOptions = useMemo(
     () => (pairs.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name })),
     [pairs.data],
@@ -157,16 +129,11 @@ export default function LedgerPage() {
     },
   ];
 
-  const exportQuery = { year, kind, departmentId, counterpartId, q: q || undefined };
+  // The exports take the list's filter.
+  const exportQuery = { ...filter };
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('ledger.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('ledger.title')}>
       <div className="liaison-toolbar">
         <YearSelect
           value={year}
@@ -175,31 +142,16 @@ export default function LedgerPage() {
         />
         <div className="liaison-toolbar-spacer" />
         {canCreate ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="ledger-create"
-          >
+          <AddButton onClick={() => setCreating(true)} testId="ledger-create">
             {t('ledger.add')}
-          </Button>
+          </AddButton>
         ) : null}
-        <Button
-          icon={<FileExcelOutlined />}
-          href={withQuery('/api/v1/ledger/export.xlsx', exportQuery)}
-          download
-          data-testid="ledger-export-xlsx"
-        >
+        <ExportButton url="/api/v1/ledger/export.xlsx" query={exportQuery} testId="ledger-export-xlsx">
           {t('pairings.exportXlsx')}
-        </Button>
-        <Button
-          icon={<FileWordOutlined />}
-          href={withQuery('/api/v1/ledger/export.docx', exportQuery)}
-          download
-          data-testid="ledger-export-docx"
-        >
+        </ExportButton>
+        <ExportButton url="/api/v1/ledger/export.docx" query={exportQuery} testId="ledger-export-docx">
           {t('pairings.exportDocx')}
-        </Button>
+        </ExportButton>
       </div>
       <Tabs
         activeKey={tab}
@@ -210,83 +162,66 @@ export default function LedgerPage() {
             key: 'records',
             label: t('ledger.tabRecords'),
             children: (
-              <>
-                <div className="liaison-toolbar">
-                  <Select<LedgerKind>
-                    allowClear
-                    data-testid="ledger-kind"
-                    style={{ width: 140 }}
-                    placeholder={t('ledger.kindAll')}
-                    value={kind}
-                    options={kinds.options}
-                    onChange={(value) => setParam({ kind: value })}
-                  />
-                  {showDepartmentFilter ? (
-                    <Select<number>
+              <ListTable<LedgerRecordDto>
+                toolbar={
+                  <>
+                    <Select<LedgerKind>
                       allowClear
-                      showSearch={{ optionFilterProp: 'label' }}
-                      data-testid="ledger-department"
-                      style={{ width: 200 }}
-                      placeholder={t('ledger.departmentAll')}
+                      data-testid="ledger-kind"
+                      style={{ width: 140 }}
+                      placeholder={t('ledger.kindAll')}
+                      value={kind}
+                      options={kinds.options}
+                      onChange={(value) => setParam({ kind: value })}
+                    />
+                    <UnitFilter
+                      side="department"
+                      testId="ledger-department"
                       loading={pairs.isPending}
                       value={departmentId}
                       options={departmentOptions}
                       onChange={(value) => setParam({ departmentId: value })}
                     />
-                  ) : null}
-                  {showCounterpartFilter ? (
-                    <Select<number>
-                      allowClear
-                      showSearch={{ optionFilterProp: 'label' }}
-                      data-testid="ledger-counterpart"
-                      style={{ width: 200 }}
-                      placeholder={t('ledger.counterpartAll')}
+                    <UnitFilter
+                      side="counterpart"
+                      testId="ledger-counterpart"
                       loading={pairs.isPending}
                       value={counterpartId}
                       options={counterpartOptions}
                       onChange={(value) => setParam({ counterpartId: value })}
                     />
-                  ) : null}
-                  <Input.Search
-                    allowClear
-                    style={{ maxWidth: 280 }}
-                    placeholder={t('ledger.searchPlaceholder')}
-                    value={search}
-                    onChange={(e) => {
-                      setSearch(e.target.value);
-                      if (!e.target.value) setParam({ q: undefined });
-                    }}
-                    onSearch={(value) => setParam({ q: value.trim() || undefined })}
-                    data-testid="ledger-search"
-                  />
-                </div>
-                {list.isError ? (
-                  <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
-                ) : null}
-                {list.data && list.data.total > list.data.items.length ? (
-                  <Alert
-                    type="info"
-                    showIcon
-                    style={{ marginBottom: 16 }}
-                    title={t('ledger.truncated', { shown: list.data.items.length, total: list.data.total })}
-                  />
-                ) : null}
-                <Table<LedgerRecordDto>
-                  rowKey="id"
-                  size="middle"
-                  loading={list.isFetching}
-                  columns={columns}
-                  dataSource={list.data?.items ?? []}
-                  scroll={{ x: 'max-content' }}
-                  locale={{ emptyText: t('ledger.noRecords', { year }) }}
-                  pagination={{
-                    defaultPageSize: 20,
-                    showSizeChanger: true,
-                    showTotal: (n) => t('common.total', { count: n }),
-                  }}
-                  data-testid="ledger-table"
-                />
-              </>
+                    <Input.Search
+                      allowClear
+                      style={{ maxWidth: 280 }}
+                      placeholder={t('ledger.searchPlaceholder')}
+                      value={search}
+                      onChange={(e) => {
+                        setSearch(e.target.value);
+                        if (!e.target.value) setParam({ q: undefined });
+                      }}
+                      onSearch={(value) => setParam({ q: value.trim() || undefined })}
+                      data-testid="ledger-search"
+                    />
+                  </>
+                }
+                list={list}
+                notice={
+                  list.data && list.data.total > list.data.items.length ? (
+                    <Alert
+                      type="info"
+                      showIcon
+                      style={{ marginBottom: 16 }}
+                      title={t('ledger.truncated', { shown: list.data.items.length, total: list.data.total })}
+                    />
+                  ) : null
+                }
+                sizeChanger
+                table={{
+                  columns,
+                  locale: { emptyText: t('ledger.noRecords', { year }) },
+                  'data-testid': 'ledger-table',
+                }}
+              />
             ),
           },
           {
@@ -322,6 +257,6 @@ export default function LedgerPage() {
           />
         ) : null}
       </Suspense>
-    </Card>
+    </PageCard>
   );
 }

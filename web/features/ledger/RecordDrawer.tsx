@@ -8,18 +8,11 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import {
-  Alert,
   App,
-  Button,
   Descriptions,
   type DescriptionsProps,
   Divider,
-  Drawer,
-  Grid,
-  Popconfirm,
-  Skeleton,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -28,9 +21,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LedgerRecordDto, LedgerResponseDto } from '../../../common/schemas/ledger';
-import { errorText } from '../../api/client';
+import { ActionBar } from '../../components/ActionBar';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
+import { DetailTable } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
+import { preWrap as pre } from '../../lib/styles';
 import { AdoptionModal, AttendanceModal, MinutesModal, ReplyModal } from './ActionModals';
 import { Attachments } from './Attachments';
 import { ledgerApi, useLedgerRecord, useRecordMutation } from './api';
@@ -39,7 +36,6 @@ import { RecordFormModal } from './RecordFormModal';
 
 type Action = 'reply' | 'attendance' | 'adoption' | 'minutes' | 'edit' | null;
 
-const pre = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
 const orDash = (v: string | number | null | undefined) =>
   v === null || v === undefined || v === '' ? '—' : v;
 
@@ -47,25 +43,32 @@ function Paragraphs({ text }: { text: string | null }) {
   return text ? <span style={pre}>{text}</span> : <>—</>;
 }
 
+/** A titled block of a record's fields, one a row (research results, service outcome). */
+function FieldsSection({ title, items }: { title: string; items: DescriptionsProps['items'] }) {
+  return (
+    <>
+      <Divider titlePlacement="start">{title}</Divider>
+      <Descriptions bordered size="small" column={1} items={items} />
+    </>
+  );
+}
+
 /** One record: everything of its kind, its responses, files, and the actions its abilities allow. */
 export function RecordDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const query = useLedgerRecord(id);
   const record = query.data;
   return (
-    <Drawer
+    <DetailDrawer
       open={id !== null}
       onClose={onClose}
-      size={screens.md ? 720 : '100%'}
+      width={720}
       title={record ? record.title : t('ledger.record')}
-      destroyOnHidden
-      data-testid="record-drawer"
+      testId="record-drawer"
+      query={query}
     >
-      {query.isPending ? <Skeleton active /> : null}
-      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
       {record ? <RecordDetail record={record} /> : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 
@@ -203,74 +206,80 @@ function RecordDetail({ record }: { record: LedgerRecordDto }) {
 
   const mine = record.responses.find((r) => r.organisation.id === user.organisation.id);
 
-  const actions = (
-    <Space wrap>
-      {a.canReply ? (
-        <Button
-          type="primary"
-          icon={<SendOutlined />}
-          onClick={() => setAction('reply')}
-          data-testid="action-reply"
-        >
-          {mine && mine.reply !== 'pending' ? t('ledger.changeReply') : t('ledger.replyAction')}
-        </Button>
-      ) : null}
-      {a.canRecordAttendance ? (
-        <Button
-          type="primary"
-          icon={<TeamOutlined />}
-          onClick={() => setAction('attendance')}
-          data-testid="action-attendance"
-        >
-          {t('ledger.recordAttendance')}
-        </Button>
-      ) : null}
-      {a.canAcknowledge && !mine?.receivedAt ? (
-        <Button icon={<CheckOutlined />} loading={receipt.isPending} onClick={() => receipt.mutate(false)}>
-          {t('ledger.confirmReceipt')}
-        </Button>
-      ) : null}
-      {a.canAcknowledge && !mine?.readAt ? (
-        <Button
-          type="primary"
-          icon={<EyeOutlined />}
-          loading={receipt.isPending}
-          onClick={() => receipt.mutate(true, { onSuccess: () => message.success(t('ledger.markedRead')) })}
-        >
-          {t('ledger.markRead')}
-        </Button>
-      ) : null}
-      {a.canTakeUp ? (
-        <Popconfirm title={t('ledger.takeUpConfirm')} onConfirm={() => takeUp.mutate(undefined)}>
-          <Button type="primary" icon={<FileDoneOutlined />} loading={takeUp.isPending}>
-            {t('ledger.takeUp')}
-          </Button>
-        </Popconfirm>
-      ) : null}
-      {a.canAdopt ? (
-        <Button icon={<FileDoneOutlined />} onClick={() => setAction('adoption')}>
-          {t('ledger.recordAdoption')}
-        </Button>
-      ) : null}
-      {a.canRecordMinutes ? (
-        <Button icon={<FormOutlined />} onClick={() => setAction('minutes')}>
-          {record.symposium?.minutes ? t('ledger.editMinutes') : t('ledger.recordMinutes')}
-        </Button>
-      ) : null}
-      {a.canEdit ? (
-        <Button icon={<EditOutlined />} onClick={() => setAction('edit')} data-testid="action-edit">
-          {t('common.edit')}
-        </Button>
-      ) : null}
-    </Space>
-  );
-
   return (
     <div data-testid="record-detail">
-      {actions}
-      {actionError ? (
-        <Alert type="error" showIcon title={errorText(actionError)} style={{ marginTop: 12 }} />
-      ) : null}
+      <ActionBar
+        actions={[
+          {
+            key: 'reply',
+            show: a.canReply,
+            primary: true,
+            icon: <SendOutlined />,
+            label: mine && mine.reply !== 'pending' ? t('ledger.changeReply') : t('ledger.replyAction'),
+            onClick: () => setAction('reply'),
+            testId: 'action-reply',
+          },
+          {
+            key: 'attendance',
+            show: a.canRecordAttendance,
+            primary: true,
+            icon: <TeamOutlined />,
+            label: t('ledger.recordAttendance'),
+            onClick: () => setAction('attendance'),
+            testId: 'action-attendance',
+          },
+          {
+            key: 'receipt',
+            show: a.canAcknowledge && !mine?.receivedAt,
+            icon: <CheckOutlined />,
+            loading: receipt.isPending,
+            label: t('ledger.confirmReceipt'),
+            onClick: () => receipt.mutate(false),
+          },
+          {
+            key: 'read',
+            show: a.canAcknowledge && !mine?.readAt,
+            primary: true,
+            icon: <EyeOutlined />,
+            loading: receipt.isPending,
+            label: t('ledger.markRead'),
+            onClick: () => receipt.mutate(true, { onSuccess: () => message.success(t('ledger.markedRead')) }),
+          },
+          {
+            key: 'takeUp',
+            show: a.canTakeUp,
+            primary: true,
+            icon: <FileDoneOutlined />,
+            loading: takeUp.isPending,
+            label: t('ledger.takeUp'),
+            confirm: t('ledger.takeUpConfirm'),
+            onClick: () => takeUp.mutate(undefined),
+          },
+          {
+            key: 'adoption',
+            show: a.canAdopt,
+            icon: <FileDoneOutlined />,
+            label: t('ledger.recordAdoption'),
+            onClick: () => setAction('adoption'),
+          },
+          {
+            key: 'minutes',
+            show: a.canRecordMinutes,
+            icon: <FormOutlined />,
+            label: record.symposium?.minutes ? t('ledger.editMinutes') : t('ledger.recordMinutes'),
+            onClick: () => setAction('minutes'),
+          },
+          {
+            key: 'edit',
+            show: a.canEdit,
+            icon: <EditOutlined />,
+            label: t('common.edit'),
+            onClick: () => setAction('edit'),
+            testId: 'action-edit',
+          },
+        ]}
+      />
+      <ErrorAlert error={actionError} style={{ marginTop: 12 }} />
       <Descriptions
         style={{ marginTop: 16 }}
         bordered
@@ -282,13 +291,10 @@ function RecordDetail({ record }: { record: LedgerRecordDto }) {
       {record.kind === 'invitation' ? (
         <>
           <Divider titlePlacement="start">{t('ledger.repliesAndAttendance')}</Divider>
-          <Table<LedgerResponseDto>
+          <DetailTable<LedgerResponseDto>
             rowKey={(r) => r.organisation.id}
-            size="small"
-            pagination={false}
             columns={replyColumns}
             dataSource={record.responses}
-            scroll={{ x: 'max-content' }}
             data-testid="responses-table"
           />
         </>
@@ -297,106 +303,93 @@ function RecordDetail({ record }: { record: LedgerRecordDto }) {
       {record.kind === 'notice' ? (
         <>
           <Divider titlePlacement="start">{t('ledger.receipts')}</Divider>
-          <Table<LedgerResponseDto>
+          <DetailTable<LedgerResponseDto>
             rowKey={(r) => r.organisation.id}
-            size="small"
-            pagination={false}
             columns={receiptColumns}
             dataSource={record.responses}
-            scroll={{ x: 'max-content' }}
           />
         </>
       ) : null}
 
       {record.research ? (
-        <>
-          <Divider titlePlacement="start">{t('ledger.researchResults')}</Divider>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            items={[
-              {
-                key: 'teamD',
-                label: t('ledger.teamDepartment'),
-                children: orDash(record.research.team.department.join('、')),
-              },
-              {
-                key: 'teamC',
-                label: t('ledger.teamCounterpart'),
-                children: orDash(record.research.team.counterpart.join('、')),
-              },
-              ...(record.subtype === 'offered'
-                ? [
-                    {
-                      key: 'taken',
-                      label: t('ledger.takenUpBy'),
-                      children: record.research.takenUpBy
-                        ? `${record.research.takenUpBy.name} ${formatDateTime(record.research.takenUpAt)}`
-                        : t('ledger.notTakenUp'),
-                    },
-                  ]
-                : []),
-              {
-                key: 'adoption',
-                label: t('ledger.adoption'),
-                children: (
-                  <Space size={4} wrap>
-                    <Tag color={record.research.adoption === 'none' ? 'default' : 'success'}>
-                      {adoptionLabel(record.research.adoption)}
-                    </Tag>
-                    {record.research.adoptedAt ? formatDateTime(record.research.adoptedAt) : null}
-                  </Space>
-                ),
-              },
-              {
-                key: 'adoptionNote',
-                label: t('ledger.adoptionNote'),
-                children: <Paragraphs text={record.research.adoptionNote} />,
-              },
-              {
-                key: 'instruction',
-                label: t('ledger.instruction'),
-                children: <Paragraphs text={record.research.instruction} />,
-              },
-            ]}
-          />
-        </>
+        <FieldsSection
+          title={t('ledger.researchResults')}
+          items={[
+            {
+              key: 'teamD',
+              label: t('ledger.teamDepartment'),
+              children: orDash(record.research.team.department.join('、')),
+            },
+            {
+              key: 'teamC',
+              label: t('ledger.teamCounterpart'),
+              children: orDash(record.research.team.counterpart.join('、')),
+            },
+            ...(record.subtype === 'offered'
+              ? [
+                  {
+                    key: 'taken',
+                    label: t('ledger.takenUpBy'),
+                    children: record.research.takenUpBy
+                      ? `${record.research.takenUpBy.name} ${formatDateTime(record.research.takenUpAt)}`
+                      : t('ledger.notTakenUp'),
+                  },
+                ]
+              : []),
+            {
+              key: 'adoption',
+              label: t('ledger.adoption'),
+              children: (
+                <Space size={4} wrap>
+                  <Tag color={record.research.adoption === 'none' ? 'default' : 'success'}>
+                    {adoptionLabel(record.research.adoption)}
+                  </Tag>
+                  {record.research.adoptedAt ? formatDateTime(record.research.adoptedAt) : null}
+                </Space>
+              ),
+            },
+            {
+              key: 'adoptionNote',
+              label: t('ledger.adoptionNote'),
+              children: <Paragraphs text={record.research.adoptionNote} />,
+            },
+            {
+              key: 'instruction',
+              label: t('ledger.instruction'),
+              children: <Paragraphs text={record.research.instruction} />,
+            },
+          ]}
+        />
       ) : null}
 
       {record.service ? (
-        <>
-          <Divider titlePlacement="start">{t('ledger.serviceOutcome')}</Divider>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            items={[
-              {
-                key: 'p',
-                label: t('ledger.participants'),
-                children: <Paragraphs text={record.service.participants} />,
-              },
-              {
-                key: 'b',
-                label: t('ledger.beneficiaries'),
-                children: <Paragraphs text={record.service.beneficiaries} />,
-              },
-              { key: 'f', label: t('ledger.fundsWan'), children: orDash(record.service.fundsWan) },
-              { key: 's', label: t('ledger.peopleServed'), children: orDash(record.service.peopleServed) },
-              {
-                key: 'l',
-                label: t('ledger.projectsLanded'),
-                children: orDash(record.service.projectsLanded),
-              },
-              {
-                key: 'o',
-                label: t('ledger.outcome'),
-                children: <Paragraphs text={record.service.outcome} />,
-              },
-            ]}
-          />
-        </>
+        <FieldsSection
+          title={t('ledger.serviceOutcome')}
+          items={[
+            {
+              key: 'p',
+              label: t('ledger.participants'),
+              children: <Paragraphs text={record.service.participants} />,
+            },
+            {
+              key: 'b',
+              label: t('ledger.beneficiaries'),
+              children: <Paragraphs text={record.service.beneficiaries} />,
+            },
+            { key: 'f', label: t('ledger.fundsWan'), children: orDash(record.service.fundsWan) },
+            { key: 's', label: t('ledger.peopleServed'), children: orDash(record.service.peopleServed) },
+            {
+              key: 'l',
+              label: t('ledger.projectsLanded'),
+              children: orDash(record.service.projectsLanded),
+            },
+            {
+              key: 'o',
+              label: t('ledger.outcome'),
+              children: <Paragraphs text={record.service.outcome} />,
+            },
+          ]}
+        />
       ) : null}
 
       {record.symposium ? (

@@ -29,8 +29,10 @@ import {
   ImportResponse,
   type NameResolution,
 } from '../../../common/schemas/pairings';
-import { api, errorText } from '../../api/client';
+import { api } from '../../api/client';
+import { readAsBase64 } from '../../components/files';
 import { blankToNull, zodRule } from '../../components/formRules';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { useOrganisationOptions } from '../organisations/api';
 import { pairingKeys } from './api';
 import { type GridRow, ImportGrid, keptPairs, rowsFromPreview, type Side } from './ImportGrid';
@@ -46,18 +48,6 @@ interface ConfirmValues {
 }
 
 const fields = ImportRequest.shape;
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 function ResolutionSelect({
   name,
@@ -353,7 +343,7 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
           {t('import.preview')}
         </Button>
         {localError ? <Alert type="warning" showIcon title={localError} /> : null}
-        {preview.isError ? <Alert type="error" showIcon title={errorText(preview.error)} /> : null}
+        <ErrorAlert error={preview.error} />
       </Space>
 
       {rows ? (
@@ -463,9 +453,7 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
               {incomplete ? <Typography.Text type="danger">{t('import.incomplete')}</Typography.Text> : null}
             </Form>
           )}
-          {commit.isError ? (
-            <Alert type="error" showIcon title={errorText(commit.error)} style={{ marginTop: 12 }} />
-          ) : null}
+          <ErrorAlert error={commit.error} style={{ marginTop: 12 }} />
         </div>
       ) : null}
     </Drawer>

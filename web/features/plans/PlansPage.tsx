@@ -1,27 +1,17 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Popconfirm,
-  Select,
-  Skeleton,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Popconfirm, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { PlanDto, PlanItemDto, PlanItemStatus } from '../../../common/schemas/plans';
-import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
+import { DetailTable } from '../../components/ListPage';
+import { PageCard } from '../../components/PageCard';
+import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
+import { AddButton, hasUnitFilter, UnitFilter } from '../../components/Toolbar';
 import { YearSelect } from '../../components/YearSelect';
+import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { KindTag } from '../ledger/labels';
 import { planApi, usePlanMutation, usePlans } from './api';
 import { CreatePlanModal, PlanItemModal } from './PlanModals';
@@ -164,30 +154,19 @@ function PlanCard({ plan }: { plan: PlanDto }) {
           {t('plans.withCounterparts', { names: plan.counterparts.map((c) => c.name).join('、') || '—' })}
         </Typography.Text>
         {canEdit ? (
-          <Button
-            size="small"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setAdding(true)}
-            data-testid="plan-add-item"
-          >
+          <AddButton size="small" onClick={() => setAdding(true)} testId="plan-add-item">
             {t('plans.addItem')}
-          </Button>
+          </AddButton>
         ) : null}
       </Space>
       {plan.note ? (
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{plan.note}</Typography.Paragraph>
       ) : null}
-      {remove.isError ? (
-        <Alert type="error" showIcon title={errorText(remove.error)} style={{ marginBottom: 12 }} />
-      ) : null}
-      <Table<PlanItemDto>
+      <ErrorAlert error={remove.error} style={{ marginBottom: 12 }} />
+      <DetailTable<PlanItemDto>
         rowKey="id"
-        size="small"
         columns={columns}
         dataSource={plan.items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('plans.noItems') }}
         data-testid="plan-items"
       />
@@ -208,26 +187,13 @@ function PlanCard({ plan }: { plan: PlanDto }) {
 export default function PlansPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const [creating, setCreating] = useState(false);
-  const fromUrl = Number(params.get('year'));
-  const year = Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : new Date().getFullYear();
-  const depParam = Number(params.get('departmentId'));
-  const departmentId = Number.isInteger(depParam) && depParam > 0 ? depParam : undefined;
+  const year = positiveInt(params.get('year')) ?? new Date().getFullYear();
+  const departmentId = positiveInt(params.get('departmentId'));
   const plans = usePlans(year, departmentId);
   // The department list for the filter: every plan of the year, unfiltered.
-  const allPlans = usePlans(year, undefined, user.role !== 'department');
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value === undefined) next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const allPlans = usePlans(year, undefined, hasUnitFilter(user.role, 'department'));
 
   const items = plans.data?.items ?? [];
   const own =
@@ -239,40 +205,23 @@ export default function PlansPage() {
   );
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('plans.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('plans.title')}>
       <div className="liaison-toolbar">
-        <YearSelect value={year} onChange={(value) => setParam('year', String(value))} testId="plans-year" />
-        {user.role !== 'department' ? (
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 200 }}
-            placeholder={t('ledger.departmentAll')}
-            value={departmentId}
-            options={departmentOptions}
-            onChange={(value) => setParam('departmentId', value === undefined ? undefined : String(value))}
-          />
-        ) : null}
+        <YearSelect value={year} onChange={(value) => setParam({ year: value })} testId="plans-year" />
+        <UnitFilter
+          side="department"
+          value={departmentId}
+          options={departmentOptions}
+          onChange={(value) => setParam({ departmentId: value })}
+        />
         <div className="liaison-toolbar-spacer" />
         {canCreate ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="plan-create"
-          >
+          <AddButton onClick={() => setCreating(true)} testId="plan-create">
             {t('plans.create', { year })}
-          </Button>
+          </AddButton>
         ) : null}
       </div>
-      {plans.isError ? <Alert type="error" showIcon title={errorText(plans.error)} /> : null}
-      {plans.isPending ? <Skeleton active /> : null}
+      <QueryStatus query={plans} />
       {!plans.isPending && items.length === 0 ? (
         <Empty
           description={
@@ -290,6 +239,6 @@ export default function PlansPage() {
         <PlanCard key={plan.id} plan={plan} />
       ))}
       {canCreate ? <CreatePlanModal open={creating} year={year} onClose={() => setCreating(false)} /> : null}
-    </Card>
+    </PageCard>
   );
 }

@@ -1,14 +1,11 @@
 import { CheckOutlined, EditOutlined, EyeOutlined, HistoryOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
   Descriptions,
   Divider,
-  Skeleton,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -24,9 +21,10 @@ import {
   type RosterPersonDto,
 } from '../../../common/schemas/roster';
 import { hasPermission } from '../../access';
-import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
+import { DetailTable } from '../../components/ListPage';
+import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
 import { ReasonModal } from '../../components/ReasonModal';
 import { rosterApi, useRosterDetail, useRosterMutation } from './api';
 import { PersonModal } from './PersonModal';
@@ -56,8 +54,7 @@ export function RosterDetail({
   const shown = revealed && revealed.date === (date ?? query.data?.date) ? revealed : query.data;
   const acknowledge = useRosterMutation((id: number) => rosterApi.acknowledge(id, null));
 
-  if (query.isPending) return <Skeleton active />;
-  if (query.isError) return <Alert type="error" showIcon title={errorText(query.error)} />;
+  if (query.isPending || query.isError) return <QueryStatus query={query} />;
   if (!shown) return null;
 
   // No date chosen: the server's today (Asia/Shanghai), the only day that can be changed.
@@ -185,14 +182,11 @@ export function RosterDetail({
       ) : null}
 
       <Divider titlePlacement="start">{t('roster.inForce', { date: shown.date })}</Divider>
-      <Table
+      <DetailTable
         rowKey="role"
-        size="small"
         bordered
-        pagination={false}
         columns={inForceColumns}
         dataSource={inForceRows}
-        scroll={{ x: 'max-content' }}
         data-testid="roster-in-force"
       />
       {shown.abilities.canWrite && !viewingToday ? (
@@ -237,16 +231,13 @@ export function RosterDetail({
           acknowledge.mutate(id, { onSuccess: () => message.success(t('roster.acknowledged')) })
         }
       />
-      {acknowledge.isError ? <Alert type="error" showIcon title={errorText(acknowledge.error)} /> : null}
+      <ErrorAlert error={acknowledge.error} />
 
       <Divider titlePlacement="start">{t('roster.history')}</Divider>
-      <Table<RosterPersonDto>
+      <DetailTable<RosterPersonDto>
         rowKey="id"
-        size="small"
-        pagination={false}
         columns={historyColumns}
         dataSource={shown.history}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('roster.noHistory') }}
       />
 
@@ -344,13 +335,10 @@ export function ChangeReports({
     });
   }
   return (
-    <Table<ChangeReportDto>
+    <DetailTable<ChangeReportDto>
       rowKey="id"
-      size="small"
-      pagination={false}
       columns={columns}
       dataSource={reports}
-      scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('roster.noChangeReports') }}
       data-testid="change-reports"
     />

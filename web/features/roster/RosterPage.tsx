@@ -18,8 +18,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RosterPersonDto, RosterUnitDto } from '../../../common/schemas/roster';
 import { hasPermission } from '../../access';
-import { errorText, withQuery } from '../../api/client';
+import { withQuery } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
 import { useCurrentUser } from '../../components/guards';
+import { listPagination } from '../../components/ListPage';
+import { PageTitle } from '../../components/PageCard';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { ReasonModal } from '../../components/ReasonModal';
 import { rosterApi, useChangeReports, useRosterList, useRosterMutation } from './api';
 import { ChangeReports, orDash, RosterDetail } from './RosterDetail';
@@ -117,14 +121,9 @@ function RosterList() {
           />
         </Space>
         <div className="liaison-toolbar-spacer" />
-        <Button
-          icon={<FileExcelOutlined />}
-          href={withQuery(exportBase, { date })}
-          download
-          data-testid="roster-export"
-        >
+        <ExportButton url={exportBase} query={{ date }} testId="roster-export">
           {t('roster.exportMasked')}
-        </Button>
+        </ExportButton>
         {canReveal ? (
           <Button icon={<FileExcelOutlined />} onClick={() => setExportingFull(true)}>
             {t('roster.exportFull')}
@@ -150,7 +149,7 @@ function RosterList() {
           }
         />
       ) : null}
-      {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
+      <ErrorAlert error={list.error} />
       <Typography.Paragraph type="secondary">{t('roster.phonesMasked')}</Typography.Paragraph>
       <Table<RosterUnitDto>
         rowKey={(u) => u.organisation.id}
@@ -159,7 +158,7 @@ function RosterList() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 50, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={listPagination(t, 50)}
         data-testid="roster-table"
       />
       <ReasonModal
@@ -197,9 +196,7 @@ export default function RosterPage() {
               <ArrowLeftOutlined />
             </Link>
           ) : null}
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('roster.title')}
-          </Typography.Title>
+          <PageTitle>{t('roster.title')}</PageTitle>
           {isUnit ? <Tag>{user.organisation.name}</Tag> : null}
         </Space>
       }

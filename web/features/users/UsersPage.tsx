@@ -1,10 +1,9 @@
-import { EditOutlined, KeyOutlined, LogoutOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
   Button,
-  Card,
   Form,
   Input,
   Modal,
@@ -12,7 +11,6 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -33,6 +31,9 @@ import { api, errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
+import { ListPage } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
+import { AddButton } from '../../components/Toolbar';
 import { label } from '../../i18n';
 import { useAllOrganisations } from '../organisations/api';
 
@@ -140,9 +141,7 @@ function UserModal({
       confirmLoading={save.isPending}
       forceRender
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       <Form<UserValues> form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
         <Form.Item
           name="username"
@@ -347,51 +346,34 @@ export default function UsersPage() {
   }
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('users.title')}
-        </Typography.Title>
+    <ListPage<UserDto>
+      title={t('users.title')}
+      toolbar={
+        <>
+          <Select<Role>
+            allowClear
+            placeholder={t('users.roleAll')}
+            style={{ width: 180 }}
+            options={roles}
+            value={role}
+            onChange={(value) => setRole(value)}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('users.searchPlaceholder')}
+            style={{ width: 260, maxWidth: '100%' }}
+            onSearch={(value) => setQ(value.trim())}
+          />
+          <div className="liaison-toolbar-spacer" />
+          {canWrite ? <AddButton onClick={() => setModal({ user: null })}>{t('users.add')}</AddButton> : null}
+        </>
       }
+      list={list}
+      sizeChanger
+      table={{
+        columns,
+      }}
     >
-      <div className="liaison-toolbar">
-        <Select<Role>
-          allowClear
-          placeholder={t('users.roleAll')}
-          style={{ width: 180 }}
-          options={roles}
-          value={role}
-          onChange={(value) => setRole(value)}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('users.searchPlaceholder')}
-          style={{ width: 260, maxWidth: '100%' }}
-          onSearch={(value) => setQ(value.trim())}
-        />
-        <div className="liaison-toolbar-spacer" />
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ user: null })}>
-            {t('users.add')}
-          </Button>
-        ) : null}
-      </div>
-      {list.isError ? (
-        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Table<UserDto>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          defaultPageSize: 20,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
-      />
       {canWrite ? (
         <>
           <UserModal
@@ -403,6 +385,6 @@ export default function UsersPage() {
           <PasswordModal result={password} onClose={() => setPassword(null)} />
         </>
       ) : null}
-    </Card>
+    </ListPage>
   );
 }
