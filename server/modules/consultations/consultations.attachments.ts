@@ -5,8 +5,8 @@ import type { RequestContext } from '../../context.js';
 import type { RenderedDocument } from '../../documents/send-document.js';
 import { attachFile, detachFile, fetchFile } from '../attachments/index.js';
 import { visibleMatter } from './consultations.matters.js';
+import { matterCounterparts } from './consultations.matters.repository.js';
 import { matterAbilities } from './consultations.policy.js';
-import { matterCounterparts } from './consultations.repository.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Documents of a matter (the attachment store and its checks, shared with the ledger)

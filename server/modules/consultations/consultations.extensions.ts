@@ -11,17 +11,15 @@ import type { Executor, RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
-import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
-import { notifyOrganisations } from './consultations.matters.js';
 import {
   decideExtension,
   type ExtensionRow,
   extensionsOf,
-  type ItemRow,
   insertExtension,
-  insertItemEvent,
-  updateItemRow,
-} from './consultations.repository.js';
+} from './consultations.extensions.repository.js';
+import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
+import { type ItemRow, insertItemEvent, updateItemRow } from './consultations.items.repository.js';
+import { notifyOrganisations } from './consultations.matters.js';
 import { awaitingReply } from './consultations.settings.js';
 
 export async function requestExtension(

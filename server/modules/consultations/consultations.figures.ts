@@ -10,15 +10,10 @@ import {
 import { counterpartOf, type Scope } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { type AdoptionClass, suggestionState } from '../../year-rules.js';
+import { findItemIds, type ItemRow, itemsByIds } from './consultations.items.repository.js';
 import { consultationScope } from './consultations.policy.js';
 import { inSlices } from './consultations.present.js';
-import {
-  findItemIds,
-  type ItemRow,
-  itemsByIds,
-  type ReplyRow,
-  repliesOf,
-} from './consultations.repository.js';
+import { type ReplyRow, repliesOf } from './consultations.replies.repository.js';
 import { today } from './consultations.settings.js';
 
 // ---------------------------------------------------------------------------------------------------------

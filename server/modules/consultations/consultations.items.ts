@@ -17,7 +17,18 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
+import { extensionsOf } from './consultations.extensions.repository.js';
+import {
+  findItemIds,
+  type ItemRow,
+  insertItem,
+  insertItemEvent,
+  itemEvents,
+  itemsByIds,
+  updateItemRow,
+} from './consultations.items.repository.js';
 import { notifyOrganisations, visibleMatter } from './consultations.matters.js';
+import { matterCounterparts, mattersByIds } from './consultations.matters.repository.js';
 import { consultationScope, isOwner, seesReplies } from './consultations.policy.js';
 import {
   inSlices,
@@ -26,19 +37,7 @@ import {
   presentMatters,
   presentReply,
 } from './consultations.present.js';
-import {
-  extensionsOf,
-  findItemIds,
-  type ItemRow,
-  insertItem,
-  insertItemEvent,
-  itemEvents,
-  itemsByIds,
-  matterCounterparts,
-  mattersByIds,
-  repliesOf,
-  updateItemRow,
-} from './consultations.repository.js';
+import { repliesOf } from './consultations.replies.repository.js';
 import { consultationSettingsFor, today } from './consultations.settings.js';
 
 // ---------------------------------------------------------------------------------------------------------

@@ -15,22 +15,21 @@ import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
 import { findOrganisation } from '../organisations/index.js';
-import { consultationScope } from './consultations.policy.js';
-import { presentMatters } from './consultations.present.js';
+import { findItemIds, itemsByIds } from './consultations.items.repository.js';
 import {
   counterpartsByIds,
-  findItemIds,
   findMatterIds,
   insertMatter,
   insertMatterCounterparts,
-  itemsByIds,
   type MatterRow,
   matterCounterparts,
   mattersByIds,
   pairedCounterparts,
   removeMatterCounterparts,
   updateMatterRow,
-} from './consultations.repository.js';
+} from './consultations.matters.repository.js';
+import { consultationScope } from './consultations.policy.js';
+import { presentMatters } from './consultations.present.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Matters

@@ -4,17 +4,11 @@ import { workingDaysBetween } from '../../../common/working-days.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { isBreach } from '../../year-rules.js';
 import { filesOf, presentFile } from '../attachments/index.js';
+import { type ExtensionRow, extensionsOf } from './consultations.extensions.repository.js';
+import { type ItemRow, itemCounts } from './consultations.items.repository.js';
+import { type MatterRow, matterCounterparts } from './consultations.matters.repository.js';
 import { itemAbilities, matterAbilities, seesAnalysis, seesReplies } from './consultations.policy.js';
-import {
-  type ExtensionRow,
-  extensionsOf,
-  type ItemRow,
-  itemCounts,
-  type MatterRow,
-  matterCounterparts,
-  type ReplyRow,
-  repliesOf,
-} from './consultations.repository.js';
+import { type ReplyRow, repliesOf } from './consultations.replies.repository.js';
 
 import { awaitingReply, dueStateOf, settingsCache, today } from './consultations.settings.js';
 

@@ -14,16 +14,11 @@ import { nowIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { supervisedOpenItem } from './consultations.extensions.js';
+import { decideExtension, extensionsOf } from './consultations.extensions.repository.js';
 import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
+import { insertItemEvent, updateItemRow } from './consultations.items.repository.js';
 import { notifyOrganisations } from './consultations.matters.js';
-import {
-  decideExtension,
-  extensionsOf,
-  insertItemEvent,
-  insertReply,
-  setVerdict,
-  updateItemRow,
-} from './consultations.repository.js';
+import { insertReply, setVerdict } from './consultations.replies.repository.js';
 import { awaitingReply, consultationSettingsFor, today } from './consultations.settings.js';
 
 /**

@@ -8,7 +8,7 @@ import { subtractWorkingDays } from '../../../common/working-days.js';
 import type { Database } from '../../db/schema.js';
 import { appendAudit } from '../audit/index.js';
 import { insertNotifications, reviewersOfRegion, usersOfOrganisations } from '../notifications/index.js';
-import { insertItemEvent, unansweredItems } from './consultations.repository.js';
+import { insertItemEvent, unansweredItems } from './consultations.items.repository.js';
 import { settingsCache } from './consultations.settings.js';
 
 /**

@@ -13,8 +13,8 @@ import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { currentPerson } from '../roster/index.js';
 import { getMatter, notifyOrganisations, ownMatter } from './consultations.matters.js';
+import { markInvited, matterCounterparts, updateMatterRow } from './consultations.matters.repository.js';
 import { isViolation } from './consultations.present.js';
-import { markInvited, matterCounterparts, updateMatterRow } from './consultations.repository.js';
 
 /**
  * 专题协商座谈会: schedule (or move) the symposium and invite each counterpart's 分管领导 (from its roster, when
