@@ -1,7 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  createJsonSchemaTransformObject,
+  jsonSchemaTransform,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
@@ -101,6 +106,9 @@ export async function buildApp({
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } } },
     },
     transform: jsonSchemaTransform,
+    // schemas registered with an id (`.meta({ id })` in common/schemas) become components, referenced by $ref;
+    // written for OpenAPI 3.0 like the inline ones (the library's default for components is JSON Schema 2020-12)
+    transformObject: createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } }),
   });
 
   await app.register(
@@ -111,6 +119,7 @@ export async function buildApp({
         {
           config: { permission: 'public' },
           schema: {
+            summary: '运行状态 · Health check: the server and its database answer',
             tags: ['system'],
             response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
           },

@@ -16,7 +16,12 @@ export async function activationRoutes(app: FastifyInstance): Promise<void> {
     '/activation/check',
     {
       config: { permission: 'public' },
-      schema: { tags, body: ActivationCheckRequest, response: { 200: ActivationCheckResponse } },
+      schema: {
+        summary: '核验激活码 · Check an activation code before choosing a password',
+        tags,
+        body: ActivationCheckRequest,
+        response: { 200: ActivationCheckResponse },
+      },
     },
     async (request) => checkCode(app.db, request.body.code, { ip: request.ip }),
   );
@@ -24,7 +29,12 @@ export async function activationRoutes(app: FastifyInstance): Promise<void> {
     '/activation/redeem',
     {
       config: { permission: 'public' },
-      schema: { tags, body: ActivationRedeemRequest, response: { 200: ActivationRedeemResponse } },
+      schema: {
+        summary: '激活账号 · Redeem an activation code and set the password',
+        tags,
+        body: ActivationRedeemRequest,
+        response: { 200: ActivationRedeemResponse },
+      },
     },
     async (request) => redeemCode(app.db, app.policyDefaults, request.body, { ip: request.ip }),
   );

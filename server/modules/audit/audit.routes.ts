@@ -16,14 +16,26 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: 'audit:read' as const };
   r.get(
     '/audit',
-    { config, schema: { tags, querystring: AuditListQuery, response: { 200: AuditListResponse } } },
+    {
+      config,
+      schema: {
+        summary: '审计日志 · The audit trail: who did what to which record, when',
+        tags,
+        querystring: AuditListQuery,
+        response: { 200: AuditListResponse },
+      },
+    },
     async (request) => listAuditFor(request.ctx(), request.query),
   );
   r.get(
     '/audit/export.xlsx',
     {
       config: { ...config, export: true },
-      schema: { tags, querystring: AuditListQuery.omit({ page: true, pageSize: true }) },
+      schema: {
+        summary: '导出审计日志 · The audit trail as a spreadsheet (.xlsx)',
+        tags,
+        querystring: AuditListQuery.omit({ page: true, pageSize: true }),
+      },
     },
     async (request, reply) => sendDocument(reply, await exportAudit(request.ctx(), request.query)),
   );
@@ -31,7 +43,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     '/access-log',
     {
       config: { permission: 'access-log:read' },
-      schema: { tags, querystring: AccessLogQuery, response: { 200: AccessLogResponse } },
+      schema: {
+        summary: "访问拒绝记录 · Refusals and phone reveals in one's region",
+        tags,
+        querystring: AccessLogQuery,
+        response: { 200: AccessLogResponse },
+      },
     },
     async (request) => listAccessLog(request.ctx(), request.query),
   );

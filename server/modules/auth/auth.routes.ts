@@ -44,7 +44,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/auth/login',
     {
       config: { permission: 'public' },
-      schema: { tags: ['auth'], body: LoginRequest, response: { 200: SessionResponse } },
+      schema: {
+        summary: '登录 · Sign in with username and password (and a TOTP code when enrolled)',
+        tags: ['auth'],
+        body: LoginRequest,
+        response: { 200: SessionResponse },
+      },
     },
     async (request, reply) => {
       const { token, session } = await login(app.db, app.policyDefaults, {
@@ -59,7 +64,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/auth/me',
-    { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: SessionResponse } } },
+    {
+      config: { permission: 'self' },
+      schema: {
+        summary: '当前用户 · The signed-in user, their unit and abilities',
+        tags: ['auth'],
+        response: { 200: SessionResponse },
+      },
+    },
     async (request) =>
       presentSession(request.ctx().actor, request.session?.csrfToken ?? '', {
         totpEnabled: request.secondFactor?.totpEnabled ?? false,
@@ -69,7 +81,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/auth/logout',
-    { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: OkResponse } } },
+    {
+      config: { permission: 'self' },
+      schema: {
+        summary: '退出登录 · Sign out: end this session',
+        tags: ['auth'],
+        response: { 200: OkResponse },
+      },
+    },
     async (request, reply) => {
       if (request.session) await logout(request.ctx(), request.session.id);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
@@ -81,7 +100,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/auth/password',
     {
       config: { permission: 'self' },
-      schema: { tags: ['auth'], body: ChangePasswordRequest, response: { 200: SessionResponse } },
+      schema: {
+        summary: "修改密码 · Change one's own password",
+        tags: ['auth'],
+        body: ChangePasswordRequest,
+        response: { 200: SessionResponse },
+      },
     },
     async (request) => {
       await changePassword(request.ctx(), app.policyDefaults, request.session?.id ?? '', request.body);
@@ -93,7 +117,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   // confirms it with the first code. From then on, sign-in needs { username, password, totp }.
   r.post(
     '/auth/totp/setup',
-    { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: TotpSetupResponse } } },
+    {
+      config: { permission: 'self' },
+      schema: {
+        summary: '设置动态口令 · Start enrolling a TOTP second factor',
+        tags: ['auth'],
+        response: { 200: TotpSetupResponse },
+      },
+    },
     async (request) => setupTotp(request.ctx()),
   );
 
@@ -101,7 +132,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/auth/totp/enable',
     {
       config: { permission: 'self' },
-      schema: { tags: ['auth'], body: TotpEnableRequest, response: { 200: SessionResponse } },
+      schema: {
+        summary: '启用动态口令 · Enable TOTP with a first code',
+        tags: ['auth'],
+        body: TotpEnableRequest,
+        response: { 200: SessionResponse },
+      },
     },
     async (request) => {
       await confirmTotp(request.ctx(), request.body.code);

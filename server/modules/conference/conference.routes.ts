@@ -19,7 +19,12 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     '/conference/:year',
     {
       config: { permission: 'conference:read' },
-      schema: { tags, params: ReportRoundParams, response: { 200: ConferenceResponse } },
+      schema: {
+        summary: "年度工作会议材料 · The figures and text of the year's conference pack",
+        tags,
+        params: ReportRoundParams,
+        response: { 200: ConferenceResponse },
+      },
     },
     async (request) => conferenceData(request.ctx(), request.params.year),
   );
@@ -27,7 +32,12 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     '/evaluations',
     {
       config: { permission: 'reports:read' },
-      schema: { tags, querystring: YearQuery, response: { 200: EvaluationListResponse } },
+      schema: {
+        summary: "互评 · The year's mutual evaluations of the pairs in one's scope",
+        tags,
+        querystring: YearQuery,
+        response: { 200: EvaluationListResponse },
+      },
     },
     async (request) => listEvaluations(request.ctx(), request.query.year),
   );
@@ -35,7 +45,12 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     '/evaluations',
     {
       config: { permission: 'evaluations:write' },
-      schema: { tags, body: EvaluationRequest, response: { 200: EvaluationDto } },
+      schema: {
+        summary: "填写互评 · Score the other side of one's pair (1–5) with a comment",
+        tags,
+        body: EvaluationRequest,
+        response: { 200: EvaluationDto },
+      },
     },
     async (request) => ratePartner(request.ctx(), request.body),
   );

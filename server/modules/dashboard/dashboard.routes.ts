@@ -17,17 +17,40 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: 'dashboard:read' as const };
   r.get(
     '/dashboard',
-    { config, schema: { tags, querystring: DashboardQuery, response: { 200: DashboardResponse } } },
+    {
+      config,
+      schema: {
+        summary: "工作督查 · The region's liaison work by unit and requirement",
+        tags,
+        querystring: DashboardQuery,
+        response: { 200: DashboardResponse },
+      },
+    },
     async (request) => dashboard(request.ctx(), request.query),
   );
   r.get(
     '/dashboard/cell',
-    { config, schema: { tags, querystring: DashboardCellQuery, response: { 200: DashboardCellResponse } } },
+    {
+      config,
+      schema: {
+        summary: '督查明细 · The records behind one dashboard cell',
+        tags,
+        querystring: DashboardCellQuery,
+        response: { 200: DashboardCellResponse },
+      },
+    },
     async (request) => dashboardCell(request.ctx(), request.query),
   );
   r.get(
     '/dashboard/export.xlsx',
-    { config: { ...config, export: true }, schema: { tags, querystring: DashboardExportQuery } },
+    {
+      config: { ...config, export: true },
+      schema: {
+        summary: '导出工作督查 · The dashboard as a spreadsheet (.xlsx)',
+        tags,
+        querystring: DashboardExportQuery,
+      },
+    },
     async (request, reply) => sendDocument(reply, await dashboardXlsx(request.ctx(), request.query)),
   );
 }

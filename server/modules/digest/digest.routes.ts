@@ -10,7 +10,11 @@ export async function digestRoutes(app: FastifyInstance): Promise<void> {
     '/my-work',
     {
       config: { permission: 'mywork:read' },
-      schema: { tags: ['my-work'], response: { 200: MyWorkResponse } },
+      schema: {
+        summary: '我的待办 · What the signed-in unit owes, with due dates, overdue first',
+        tags: ['my-work'],
+        response: { 200: MyWorkResponse },
+      },
     },
     async (request) => myWork(request.ctx()),
   );
@@ -18,7 +22,12 @@ export async function digestRoutes(app: FastifyInstance): Promise<void> {
     '/my-work/seen',
     {
       config: { permission: 'mywork:read' },
-      schema: { tags: ['my-work'], body: MarkWorkSeenRequest, response: { 200: OkResponse } },
+      schema: {
+        summary: '标记已查看 · Record the time of one’s last visit (for “since last visit”)',
+        tags: ['my-work'],
+        body: MarkWorkSeenRequest,
+        response: { 200: OkResponse },
+      },
     },
     async (request) => {
       await markWorkSeen(request.ctx(), request.body.at);

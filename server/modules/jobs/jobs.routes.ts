@@ -22,20 +22,45 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/jobs',
-    { config, schema: { tags, body: CreateJobRequest, response: { 200: CreateJobResponse } } },
+    {
+      config,
+      schema: {
+        summary: '新建后台任务 · Start a background job that builds a long document',
+        tags,
+        body: CreateJobRequest,
+        response: { 200: CreateJobResponse },
+      },
+    },
     async (request) => createJob(request.ctx(), runner, request.body),
   );
   r.get(
     '/jobs',
-    { config, schema: { tags, response: { 200: z.object({ items: z.array(JobDto) }) } } },
+    {
+      config,
+      schema: {
+        summary: "后台任务 · One's background jobs (long documents)",
+        tags,
+        response: { 200: z.object({ items: z.array(JobDto) }) },
+      },
+    },
     async (request) => listJobs(request.ctx()),
   );
   r.get(
     '/jobs/:id',
-    { config, schema: { tags, params: JobParams, response: { 200: JobDto } } },
+    {
+      config,
+      schema: {
+        summary: "任务进度 · A job's state and progress",
+        tags,
+        params: JobParams,
+        response: { 200: JobDto },
+      },
+    },
     async (request) => getJob(request.ctx(), request.params.id),
   );
-  r.get('/jobs/:id/result', { config, schema: { tags, params: JobParams } }, async (request, reply) =>
-    sendDocument(reply, await jobDocument(request.ctx(), request.params.id)),
+  r.get(
+    '/jobs/:id/result',
+    { config, schema: { summary: "任务结果 · Download a finished job's document", tags, params: JobParams } },
+    async (request, reply) => sendDocument(reply, await jobDocument(request.ctx(), request.params.id)),
   );
 }

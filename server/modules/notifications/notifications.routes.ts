@@ -22,18 +22,38 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     '/notifications',
     {
       config,
-      schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationListResponse } },
+      schema: {
+        summary: "通知 · One's notifications, newest first",
+        tags,
+        querystring: NotificationListQuery,
+        response: { 200: NotificationListResponse },
+      },
     },
     async (request) => listMyNotifications(request.ctx(), request.query),
   );
   r.post(
     '/notifications/:id/read',
-    { config, schema: { tags, params: IdParams, response: { 200: NotificationDto } } },
+    {
+      config,
+      schema: {
+        summary: '标为已读 · Mark a notification read',
+        tags,
+        params: IdParams,
+        response: { 200: NotificationDto },
+      },
+    },
     async (request) => markMyNotificationRead(request.ctx(), request.params.id),
   );
   r.post(
     '/notifications/read-all',
-    { config, schema: { tags, response: { 200: MarkAllReadResponse } } },
+    {
+      config,
+      schema: {
+        summary: '全部已读 · Mark all notifications read',
+        tags,
+        response: { 200: MarkAllReadResponse },
+      },
+    },
     async (request) => markAllMyNotificationsRead(request.ctx()),
   );
 }

@@ -25,7 +25,11 @@ export async function notificationPreferenceRoutes(app: FastifyInstance): Promis
     '/notifications/preferences',
     {
       config: { permission: 'notifications:read' },
-      schema: { tags, response: { 200: NotificationPreferencesResponse } },
+      schema: {
+        summary: "通知设置 · One's notification preferences (in-app, e-mail)",
+        tags,
+        response: { 200: NotificationPreferencesResponse },
+      },
     },
     async (request) => getPreferences(request.ctx(), emailEnabled()),
   );
@@ -34,6 +38,7 @@ export async function notificationPreferenceRoutes(app: FastifyInstance): Promis
     {
       config: { permission: 'notifications:read' },
       schema: {
+        summary: "保存通知设置 · Save one's notification preferences",
         tags,
         body: UpdateNotificationPreferencesRequest,
         response: { 200: NotificationPreferencesResponse },
@@ -45,7 +50,12 @@ export async function notificationPreferenceRoutes(app: FastifyInstance): Promis
     '/notifications/deliveries',
     {
       config: { permission: 'notifications:admin' },
-      schema: { tags, querystring: DeliveryListQuery, response: { 200: DeliveryListResponse } },
+      schema: {
+        summary: '邮件发送记录 · The e-mail deliveries and their state',
+        tags,
+        querystring: DeliveryListQuery,
+        response: { 200: DeliveryListResponse },
+      },
     },
     async (request) => listDeliveriesFor(request.ctx(), request.query),
   );
@@ -53,7 +63,12 @@ export async function notificationPreferenceRoutes(app: FastifyInstance): Promis
     '/notifications/deliveries/:id/retry',
     {
       config: { permission: 'notifications:admin' },
-      schema: { tags, params: IdParams, response: { 200: DeliveryDto } },
+      schema: {
+        summary: '重发邮件 · Retry a failed e-mail delivery',
+        tags,
+        params: IdParams,
+        response: { 200: DeliveryDto },
+      },
     },
     async (request) => retryFailedDelivery(request.ctx(), request.params.id),
   );

@@ -29,25 +29,53 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     '/organisations',
     {
       config: read,
-      schema: { tags, querystring: OrganisationListQuery, response: { 200: OrganisationListResponse } },
+      schema: {
+        summary: '单位列表 · List departments and counterparts (民主党派、工商联、无党派人士)',
+        tags,
+        querystring: OrganisationListQuery,
+        response: { 200: OrganisationListResponse },
+      },
     },
     async (request) => listOrganisationsFor(request.ctx(), request.query),
   );
   r.get(
     '/organisations/:id',
-    { config: read, schema: { tags, params: IdParams, response: { 200: OrganisationDto } } },
+    {
+      config: read,
+      schema: {
+        summary: '单位详情 · One unit with its names and aliases',
+        tags,
+        params: IdParams,
+        response: { 200: OrganisationDto },
+      },
+    },
     async (request) => getOrganisation(request.ctx(), request.params.id),
   );
   r.post(
     '/organisations',
-    { config: write, schema: { tags, body: CreateOrganisationRequest, response: { 200: OrganisationDto } } },
+    {
+      config: write,
+      schema: {
+        summary: '新增单位 · Add a department or counterpart',
+        tags,
+        body: CreateOrganisationRequest,
+        response: { 200: OrganisationDto },
+      },
+    },
     async (request) => createOrganisation(request.ctx(), request.body),
   );
   r.patch(
     '/organisations/:id',
     {
       config: write,
-      schema: { tags, params: IdParams, body: UpdateOrganisationRequest, response: { 200: OrganisationDto } },
+      schema: {
+        summary:
+          "修改单位 · Change a unit's name, short name, order or state (机构改革 keeps the old name as an alias)",
+        tags,
+        params: IdParams,
+        body: UpdateOrganisationRequest,
+        response: { 200: OrganisationDto },
+      },
     },
     async (request) => updateOrganisation(request.ctx(), request.params.id, request.body),
   );
@@ -55,7 +83,13 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     '/organisations/:id/aliases',
     {
       config: write,
-      schema: { tags, params: IdParams, body: AddAliasRequest, response: { 200: OrganisationDto } },
+      schema: {
+        summary: '新增别名 · Add a short name or alias of a unit',
+        tags,
+        params: IdParams,
+        body: AddAliasRequest,
+        response: { 200: OrganisationDto },
+      },
     },
     async (request) => addAlias(request.ctx(), request.params.id, request.body),
   );
@@ -63,7 +97,12 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     '/organisations/:id/aliases/:aliasId',
     {
       config: write,
-      schema: { tags, params: z.object({ id: Id, aliasId: Id }), response: { 200: OrganisationDto } },
+      schema: {
+        summary: '删除别名 · Remove an alias of a unit',
+        tags,
+        params: z.object({ id: Id, aliasId: Id }),
+        response: { 200: OrganisationDto },
+      },
     },
     async (request) => removeAlias(request.ctx(), request.params.id, request.params.aliasId),
   );

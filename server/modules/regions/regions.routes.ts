@@ -14,14 +14,26 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['regions'];
   r.get(
     '/regions',
-    { config: { permission: 'regions:read' }, schema: { tags, response: { 200: RegionListResponse } } },
+    {
+      config: { permission: 'regions:read' },
+      schema: {
+        summary: "行政区划列表 · List the regions in one's scope",
+        tags,
+        response: { 200: RegionListResponse },
+      },
+    },
     async (request) => ({ items: await listRegions(request.ctx()) }),
   );
   r.post(
     '/regions',
     {
       config: { permission: 'regions:write' },
-      schema: { tags, body: CreateRegionRequest, response: { 200: RegionDto } },
+      schema: {
+        summary: "新增行政区划 · Add a region under one's own",
+        tags,
+        body: CreateRegionRequest,
+        response: { 200: RegionDto },
+      },
     },
     async (request) => createRegion(request.ctx(), request.body),
   );
@@ -29,7 +41,13 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
     '/regions/:id',
     {
       config: { permission: 'regions:write' },
-      schema: { tags, params: IdParams, body: UpdateRegionRequest, response: { 200: RegionDto } },
+      schema: {
+        summary: '重命名行政区划 · Rename a region',
+        tags,
+        params: IdParams,
+        body: UpdateRegionRequest,
+        response: { 200: RegionDto },
+      },
     },
     async (request) => updateRegion(request.ctx(), request.params.id, request.body.name),
   );

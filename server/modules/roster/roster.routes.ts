@@ -34,7 +34,15 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/roster',
-    { config: read, schema: { tags, querystring: RosterListQuery, response: { 200: RosterListResponse } } },
+    {
+      config: read,
+      schema: {
+        summary: '责任人名册 · The units with their responsible persons as of a date',
+        tags,
+        querystring: RosterListQuery,
+        response: { 200: RosterListResponse },
+      },
+    },
     async (request) => listRoster(request.ctx(), request.query),
   );
   r.get(
@@ -42,6 +50,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     {
       config: read,
       schema: {
+        summary: "单位责任人 · One unit's 分管领导, 联络员 and their history",
         tags,
         params: RosterParams,
         querystring: RosterDetailQuery,
@@ -55,6 +64,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { permission: 'roster:write' },
       schema: {
+        summary: '更新责任人 · Record a new 分管领导 or 联络员 of a unit',
         tags,
         params: RosterRoleParams,
         body: UpdateRosterPersonRequest,
@@ -68,7 +78,13 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     '/roster/:organisationId/reveal',
     {
       config: { permission: 'contacts:reveal' },
-      schema: { tags, params: RosterParams, body: RevealRequest, response: { 200: RosterDetailResponse } },
+      schema: {
+        summary: "查看完整电话 · Reveal a unit's full phone numbers, with a reason (audited)",
+        tags,
+        params: RosterParams,
+        body: RevealRequest,
+        response: { 200: RosterDetailResponse },
+      },
     },
     async (request) => revealRoster(request.ctx(), request.params.organisationId, request.body),
   );
@@ -76,7 +92,12 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     '/change-reports',
     {
       config: read,
-      schema: { tags, querystring: ChangeReportListQuery, response: { 200: ChangeReportListResponse } },
+      schema: {
+        summary: '变更报告 · The reported changes of responsible persons',
+        tags,
+        querystring: ChangeReportListQuery,
+        response: { 200: ChangeReportListResponse },
+      },
     },
     async (request) => listChangeReportsFor(request.ctx(), request.query),
   );
@@ -85,6 +106,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { permission: 'filings:review' },
       schema: {
+        summary: '确认变更报告 · Acknowledge a reported change',
         tags,
         params: IdParams,
         body: AcknowledgeChangeReportRequest,
@@ -97,7 +119,11 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
     '/documents/roster.xlsx',
     {
       config: { permission: 'documents:read', export: true },
-      schema: { tags: ['documents'], querystring: RosterExportQuery },
+      schema: {
+        summary: '导出名册 · The roster as a spreadsheet (.xlsx), masked unless revealed',
+        tags: ['documents'],
+        querystring: RosterExportQuery,
+      },
     },
     async (request, reply) => sendDocument(reply, await rosterXlsx(request.ctx(), request.query)),
   );

@@ -9,7 +9,12 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     '/search',
     {
       config: { permission: 'search:read' },
-      schema: { tags: ['search'], querystring: SearchQuery, response: { 200: SearchResponse } },
+      schema: {
+        summary: "搜索 · Search units, people and records in one's scope",
+        tags: ['search'],
+        querystring: SearchQuery,
+        response: { 200: SearchResponse },
+      },
     },
     async (request) => search(request.ctx(), request.query),
   );

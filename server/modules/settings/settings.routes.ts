@@ -11,14 +11,26 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['settings'];
   r.get(
     '/settings/security',
-    { config: { permission: 'security:read' }, schema: { tags, response: { 200: SecurityPolicySchema } } },
+    {
+      config: { permission: 'security:read' },
+      schema: {
+        summary: '安全策略 · The security policy (passwords, lockout, sessions)',
+        tags,
+        response: { 200: SecurityPolicySchema },
+      },
+    },
     async () => currentSecurityPolicy(app.db, app.policyDefaults),
   );
   r.put(
     '/settings/security',
     {
       config: { permission: 'security:write' },
-      schema: { tags, body: SecurityPolicySchema, response: { 200: SecurityPolicySchema } },
+      schema: {
+        summary: '修改安全策略 · Change the security policy (security administrator only)',
+        tags,
+        body: SecurityPolicySchema,
+        response: { 200: SecurityPolicySchema },
+      },
     },
     async (request) => {
       const ctx = request.ctx();

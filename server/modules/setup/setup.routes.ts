@@ -11,14 +11,26 @@ export async function setupRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['setup'];
   r.get(
     '/setup',
-    { config: { permission: 'public' }, schema: { tags, response: { 200: SetupStateResponse } } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary: '首次设置状态 · Whether first-run setup is still needed',
+        tags,
+        response: { 200: SetupStateResponse },
+      },
+    },
     async () => ({ needed: await setupNeeded(app.db) }),
   );
   r.post(
     '/setup/check',
     {
       config: { permission: 'public' },
-      schema: { tags, body: z.object({ token: z.string().min(1).max(200) }), response: { 200: OkResponse } },
+      schema: {
+        summary: '核验设置链接 · Check a first-run setup link',
+        tags,
+        body: z.object({ token: z.string().min(1).max(200) }),
+        response: { 200: OkResponse },
+      },
     },
     async (request) => {
       await checkSetupToken(app.db, request.body.token, request.ip);
@@ -29,7 +41,12 @@ export async function setupRoutes(app: FastifyInstance): Promise<void> {
     '/setup',
     {
       config: { permission: 'public' },
-      schema: { tags, body: SetupRequest, response: { 200: SetupResponse } },
+      schema: {
+        summary: '首次设置 · First-run setup: locality, pairing list and the first accounts',
+        tags,
+        body: SetupRequest,
+        response: { 200: SetupResponse },
+      },
     },
     async (request) => runSetup(app.db, app.config, app.policyDefaults, request.body, request.ip),
   );
