@@ -33,7 +33,7 @@ import type { Database } from '../server/db/schema.js';
 import { conferencePack } from '../server/modules/conference/conference.export.js';
 import { dashboard } from '../server/modules/dashboard/dashboard.service.js';
 import { digestFor, myWork } from '../server/modules/digest/digest.service.js';
-import { listLedger } from '../server/modules/ledger/ledger.service.js';
+import { listLedger } from '../server/modules/ledger/index.js';
 import { annualReportDocx } from '../server/modules/reports/reports.export.js';
 import { search } from '../server/modules/search/search.service.js';
 import { BENCH_PASSWORD, CURRENT_YEAR, defaultUrl, generate, generatedScale, wipe } from './generate.js';

@@ -1,7 +1,10 @@
 // The public face of the ledger module: what other modules may use. Import the module through this file only
 // (server/architecture.test.ts).
 export { warmLedgerExports } from './ledger.export.js';
+export { recordAdoption, recordMinutes, takeUpTopic } from './ledger.outcomes.js';
 export { abilitiesFor, ledgerScope } from './ledger.policy.js';
+export type { LedgerDetails } from './ledger.present.js';
+export { listLedger, visibleRecord } from './ledger.queries.js';
 export {
   invitationsAwaitingReply,
   ledgerOfYear,
@@ -10,17 +13,7 @@ export {
   recordsChangedSince,
   symposiumHeldRef,
 } from './ledger.reads.js';
+export { createRecord } from './ledger.records.js';
 export { counterpartsOf, findRecordIds, pairedWith, recordsByIds } from './ledger.repository.js';
+export { acknowledgeNotice, recordAttendance, replyToInvitation } from './ledger.responses.js';
 export { ledgerReindexer } from './ledger.search.js';
-export {
-  acknowledgeNotice,
-  createRecord,
-  type LedgerDetails,
-  listLedger,
-  recordAdoption,
-  recordAttendance,
-  recordMinutes,
-  replyToInvitation,
-  takeUpTopic,
-  visibleRecord,
-} from './ledger.service.js';

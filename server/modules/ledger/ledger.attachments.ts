@@ -5,7 +5,7 @@ import type { RequestContext } from '../../context.js';
 import type { RenderedDocument } from '../../documents/send-document.js';
 import { attachFile, detachFile, fetchFile, type OwnerFacts } from '../attachments/index.js';
 import { abilitiesFor } from './ledger.policy.js';
-import { visibleRecord } from './ledger.service.js';
+import { visibleRecord } from './ledger.queries.js';
 
 async function ledgerFacts(ctx: RequestContext, recordId: number): Promise<OwnerFacts> {
   const v = await visibleRecord(ctx, recordId);

@@ -10,8 +10,8 @@ import {
   XLSX_TYPE as XLSX,
 } from '../../documents/send-document.js';
 import { appendExportAudit } from '../audit/index.js';
+import { ledgerExportIds, ledgerForExport, presentRecordsByIds } from './ledger.queries.js';
 import { kindsOf } from './ledger.repository.js';
-import { ledgerExportIds, ledgerForExport, presentRecordsByIds } from './ledger.service.js';
 
 /** Above this many records the .xlsx is streamed (constant memory) instead of built in memory. */
 export const STREAM_XLSX_ABOVE = 5_000;

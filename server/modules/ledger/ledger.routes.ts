@@ -19,18 +19,10 @@ import { IdParams, Year } from '../../../common/schemas/shared.js';
 import { sendDocument } from '../../documents/send-document.js';
 import { ledgerSummary } from '../facts/index.js';
 import { ledgerDocxResponse, ledgerXlsxResponse } from './ledger.export.js';
-import {
-  acknowledgeNotice,
-  createRecord,
-  getRecord,
-  listLedger,
-  recordAdoption,
-  recordAttendance,
-  recordMinutes,
-  replyToInvitation,
-  takeUpTopic,
-  updateRecord,
-} from './ledger.service.js';
+import { recordAdoption, recordMinutes, takeUpTopic } from './ledger.outcomes.js';
+import { getRecord, listLedger } from './ledger.queries.js';
+import { createRecord, updateRecord } from './ledger.records.js';
+import { acknowledgeNotice, recordAttendance, replyToInvitation } from './ledger.responses.js';
 
 export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

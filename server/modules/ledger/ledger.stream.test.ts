@@ -8,7 +8,7 @@ import { buildTestApp, describeEachDialect, loginAs, orgId, type TestApp } from 
 import { loadActor } from '../auth/index.js';
 import { ledgerXlsx, writeLedgerXlsx } from './ledger.export.js';
 import { record } from './ledger.fixtures.js';
-import { ledgerExportIds } from './ledger.service.js';
+import { ledgerExportIds } from './ledger.queries.js';
 
 /** Every sheet's rows as text, an empty cell ('' or none) as null, trailing empties dropped. */
 const cells = (wb: ExcelJS.Workbook) =>
