@@ -20,13 +20,26 @@ export async function ledgerAttachmentRoutes(app: FastifyInstance): Promise<void
     {
       config: { permission: 'ledger:write' },
       ...uploadLimits,
-      schema: { tags, params: IdParams, body: UploadAttachmentRequest, response: { 200: AttachmentDto } },
+      schema: {
+        summary: '上传台账附件 · Attach a file to a ledger record (size, type and zip limits checked)',
+        tags,
+        params: IdParams,
+        body: UploadAttachmentRequest,
+        response: { 200: AttachmentDto },
+      },
     },
     async (request) => uploadAttachment(request.ctx(), request.params.id, request.body),
   );
   r.get(
     '/ledger/:id/attachments/:attachmentId',
-    { config: { permission: 'ledger:read' }, schema: { tags, params: AttachmentParams } },
+    {
+      config: { permission: 'ledger:read' },
+      schema: {
+        summary: "下载台账附件 · Download a ledger record's attachment",
+        tags,
+        params: AttachmentParams,
+      },
+    },
     async (request, reply) =>
       sendDocument(
         reply,
@@ -37,7 +50,12 @@ export async function ledgerAttachmentRoutes(app: FastifyInstance): Promise<void
     '/ledger/:id/attachments/:attachmentId',
     {
       config: { permission: 'ledger:write' },
-      schema: { tags, params: AttachmentParams, response: { 200: OkResponse } },
+      schema: {
+        summary: "删除台账附件 · Remove an attachment (the uploader's unit or 统战部)",
+        tags,
+        params: AttachmentParams,
+        response: { 200: OkResponse },
+      },
     },
     async (request) => {
       await removeAttachment(request.ctx(), request.params.id, request.params.attachmentId);
