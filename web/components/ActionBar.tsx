@@ -12,6 +12,7 @@ export interface BarAction {
   primary?: boolean;
   danger?: boolean;
   loading?: boolean;
+  disabled?: boolean;
   testId?: string;
   /** ask first: a Popconfirm with this title, `onClick` when confirmed */
   confirm?: ReactNode;
@@ -38,6 +39,7 @@ export function ActionBar({
             danger={a.danger}
             icon={a.icon}
             loading={a.loading}
+            disabled={a.disabled}
             onClick={a.confirm ? undefined : a.onClick}
             data-testid={a.testId}
           >

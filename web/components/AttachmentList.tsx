@@ -10,7 +10,7 @@ import {
   attachmentExtension,
 } from '../../common/schemas/attachments';
 import { api, errorText, postWithProgress } from '../api/client';
-import { readAsBase64 } from '../features/ledger/api';
+import { readAsBase64 } from './files';
 import { formatDateTime } from './format';
 
 export function formatSize(bytes: number): string {

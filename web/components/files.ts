@@ -1,7 +1,13 @@
-/** A chosen file as base64 (for JSON uploads such as .xlsx imports). */
-export function readAsBase64(file: File): Promise<string> {
+/**
+ * A chosen file as base64, without the `data:` prefix (for JSON uploads such as .xlsx imports and
+ * attachments); `onProgress` hears how much is read, 0–1.
+ */
+export function readAsBase64(file: File, onProgress?: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
+    reader.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
     reader.onload = () => {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccessLogEntryDto, AccessLogResponse } from '../../../common/schemas/audit';
-import { api, errorText } from '../../api/client';
+import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { PageCard } from '../../components/PageCard';
+import { ErrorAlert } from '../../components/QueryStatus';
 
 type Kind = AccessLogEntryDto['kind'];
 
@@ -36,13 +38,7 @@ export default function AccessLogPage() {
     { title: t('audit.detail'), dataIndex: 'detail', render: (v: string | null) => v ?? '' },
   ];
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('accessLog.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('accessLog.title')}>
       <Typography.Paragraph type="secondary">{t('accessLog.hint')}</Typography.Paragraph>
       <Segmented<Kind | 'all'>
         value={kind}
@@ -56,7 +52,7 @@ export default function AccessLogPage() {
         }))}
         style={{ marginBottom: 12 }}
       />
-      {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
+      <ErrorAlert error={list.error} />
       <Table<AccessLogEntryDto>
         rowKey="id"
         size="small"
@@ -72,6 +68,6 @@ export default function AccessLogPage() {
           onChange: setPage,
         }}
       />
-    </Card>
+    </PageCard>
   );
 }

@@ -1,7 +1,6 @@
 import { FileExcelOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -10,14 +9,13 @@ import {
   Skeleton,
   Space,
   Statistic,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
 } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import {
   type ConferenceCounts,
@@ -28,7 +26,11 @@ import {
   REPORT_STATUSES,
 } from '../../../common/schemas/reports';
 import { api, errorText } from '../../api/client';
+import { DetailTable } from '../../components/ListPage';
+import { PageCard } from '../../components/PageCard';
+import { QueryStatus } from '../../components/QueryStatus';
 import { YearSelect } from '../../components/YearSelect';
+import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { ReportStatusTag } from '../reports/labels';
 import { defaultReportYear } from '../reports/ReportsPage';
 
@@ -119,8 +121,8 @@ function PackButton({
 /** 全区对口联系工作会议: every pair's year in one view, with charts; the pack as .docx / .xlsx. */
 export default function ConferencePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || defaultReportYear();
+  const [params, setParam] = useUrlParams();
+  const year = positiveInt(params.get('year')) ?? defaultReportYear();
   const data = useQuery({
     queryKey: ['conference', year],
     queryFn: () => api.get(`/api/v1/conference/${year}`, ConferenceResponse),
@@ -189,19 +191,9 @@ export default function ConferencePage() {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('conference.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('conference.title')}>
       <div className="liaison-toolbar">
-        <YearSelect
-          value={year}
-          onChange={(v) => setParams({ year: String(v) }, { replace: true })}
-          testId="conference-year"
-        />
+        <YearSelect value={year} onChange={(v) => setParam({ year: v })} testId="conference-year" />
       </div>
       <Space wrap align="start" style={{ marginBottom: 16 }}>
         <PackButton
@@ -226,8 +218,7 @@ export default function ConferencePage() {
           <Button icon={<PrinterOutlined />}>{t('print.open')}</Button>
         </Link>
       </Space>
-      {data.isPending ? <Skeleton active /> : null}
-      {data.isError ? <Alert type="error" showIcon title={errorText(data.error)} /> : null}
+      <QueryStatus query={data} />
       {c ? (
         <div data-testid="conference-view">
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -292,9 +283,8 @@ export default function ConferencePage() {
               />
             </Suspense>
           ) : null}
-          <Table<Pair>
+          <DetailTable<Pair>
             rowKey={(p) => `${p.department.id}-${p.counterpart.id}`}
-            size="small"
             bordered
             columns={columns}
             dataSource={[
@@ -316,8 +306,6 @@ export default function ConferencePage() {
                 counterpartScore: null,
               })),
             ]}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
             style={{ marginTop: 16 }}
             data-testid="conference-pairs"
           />
@@ -350,6 +338,6 @@ export default function ConferencePage() {
           </Card>
         </div>
       ) : null}
-    </Card>
+    </PageCard>
   );
 }

@@ -1,11 +1,14 @@
-import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Popconfirm, Select, Skeleton, Spin, Tag, Typography } from 'antd';
+import { EditOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Popconfirm, Select, Spin, Tag } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { FilingRoundDto } from '../../../common/schemas/filings';
-import { errorText } from '../../api/client';
 import { useCurrentUser } from '../../components/guards';
+import { PageCard } from '../../components/PageCard';
+import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
+import { AddButton } from '../../components/Toolbar';
+import { positiveInt } from '../../lib/searchParams';
 import { filingApi, useFilingMutation, useRounds } from './api';
 
 // 统战部 loads the board, a unit the form: neither carries the other's code.
@@ -26,8 +29,8 @@ export default function FilingsPage() {
 
   // /filings, /filings/:roundId, /filings/:roundId/:organisationId (the links of notifications)
   const [roundPart, orgPart] = (params['*'] ?? '').split('/');
-  const roundFromUrl = Number(roundPart) || null;
-  const orgFromUrl = Number(orgPart) || null;
+  const roundFromUrl = positiveInt(roundPart) ?? null;
+  const orgFromUrl = positiveInt(orgPart) ?? null;
   const items = rounds.data?.items ?? [];
   const canManage = rounds.data?.abilities.canManage ?? false;
   const isUnit = user.role === 'department' || user.role === 'counterpart';
@@ -50,13 +53,7 @@ export default function FilingsPage() {
   }));
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('filings.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('filings.title')}>
       <div className="liaison-toolbar">
         {items.length > 0 ? (
           <Select<number>
@@ -89,21 +86,13 @@ export default function FilingsPage() {
           </>
         ) : null}
         {canManage ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="round-create"
-          >
+          <AddButton onClick={() => setCreating(true)} testId="round-create">
             {t('filings.openRound')}
-          </Button>
+          </AddButton>
         ) : null}
       </div>
-      {rounds.isError ? <Alert type="error" showIcon title={errorText(rounds.error)} /> : null}
-      {close.isError ? (
-        <Alert type="error" showIcon title={errorText(close.error)} style={{ marginBottom: 12 }} />
-      ) : null}
-      {rounds.isPending ? <Skeleton active /> : null}
+      <QueryStatus query={rounds} />
+      <ErrorAlert error={close.error} style={{ marginBottom: 12 }} />
       {!rounds.isPending && !round ? (
         <Empty description={canManage ? t('filings.noRoundsManager') : t('filings.noRounds')} />
       ) : null}
@@ -129,6 +118,6 @@ export default function FilingsPage() {
           />
         </Suspense>
       ) : null}
-    </Card>
+    </PageCard>
   );
 }

@@ -130,18 +130,4 @@ export const ledgerApi = {
   takeUp: (id: number) => api.post(`/api/v1/ledger/${id}/take-up`, {}, LedgerRecordDto),
 };
 
-/** The base64 of a file (without the data: prefix), with read progress 0–1. */
-export function readAsBase64(file: File, onProgress?: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
-    };
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
+// The attachments' upload reads files with the shared reader (web/components/files.ts).

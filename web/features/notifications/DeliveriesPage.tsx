@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,8 +9,9 @@ import {
   type DeliveryStatus,
   NOTIFICATION_KIND_LABELS,
 } from '../../../common/schemas/mail';
-import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { PageCard } from '../../components/PageCard';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { label } from '../../i18n';
 import { notificationKeys } from './api';
 import { notificationSettingsApi, useDeliveries } from './settingsApi';
@@ -80,13 +81,7 @@ export default function DeliveriesPage() {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('deliveries.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('deliveries.title')}>
       <Typography.Paragraph type="secondary">{t('deliveries.hint')}</Typography.Paragraph>
       <Segmented
         style={{ marginBottom: 12 }}
@@ -97,10 +92,8 @@ export default function DeliveriesPage() {
           { value: 'all', label: t('common.all') },
         ]}
       />
-      {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
-      {retry.isError ? (
-        <Alert type="error" showIcon title={errorText(retry.error)} style={{ marginBottom: 12 }} />
-      ) : null}
+      <ErrorAlert error={list.error} />
+      <ErrorAlert error={retry.error} style={{ marginBottom: 12 }} />
       <Table<DeliveryDto>
         rowKey="id"
         size="small"
@@ -111,6 +104,6 @@ export default function DeliveriesPage() {
         pagination={{ defaultPageSize: 50 }}
         data-testid="deliveries-table"
       />
-    </Card>
+    </PageCard>
   );
 }

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Skeleton, Switch, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, App, Button, Switch, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_KIND_LABELS } from '../../../common/schemas/mail';
 import type { NotificationKind } from '../../../common/schemas/notifications';
-import { errorText } from '../../api/client';
+import { DetailTable } from '../../components/ListPage';
+import { PageCard } from '../../components/PageCard';
+import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
 import { label } from '../../i18n';
 import { notificationKeys } from './api';
 import { notificationSettingsApi, useNotificationPreferences } from './settingsApi';
@@ -54,12 +56,8 @@ export default function PreferencesPage() {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('preferences.title')}
-        </Typography.Title>
-      }
+    <PageCard
+      title={t('preferences.title')}
       extra={
         <Button
           type="primary"
@@ -72,11 +70,8 @@ export default function PreferencesPage() {
         </Button>
       }
     >
-      {prefs.isPending ? <Skeleton active /> : null}
-      {prefs.isError ? <Alert type="error" showIcon title={errorText(prefs.error)} /> : null}
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} />
-      ) : null}
+      <QueryStatus query={prefs} />
+      <ErrorAlert error={save.error} style={{ marginBottom: 12 }} />
       {prefs.data ? (
         <>
           <Typography.Paragraph type="secondary">
@@ -87,16 +82,14 @@ export default function PreferencesPage() {
           {!prefs.data.emailEnabled ? (
             <Alert type="info" showIcon title={t('preferences.emailOff')} style={{ marginBottom: 12 }} />
           ) : null}
-          <Table<Row>
+          <DetailTable<Row>
             rowKey="kind"
-            size="small"
             columns={columns}
             dataSource={prefs.data.kinds}
-            pagination={false}
             data-testid="prefs-table"
           />
         </>
       ) : null}
-    </Card>
+    </PageCard>
   );
 }

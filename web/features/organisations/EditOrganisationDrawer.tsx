@@ -1,9 +1,9 @@
-import { Alert, App, Button, Checkbox, Drawer, Form, Grid, Input, InputNumber, Space, Switch } from 'antd';
+import { App, Button, Checkbox, Drawer, Form, Grid, Input, InputNumber, Space, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OrganisationDto, UpdateOrganisationRequest } from '../../../common/schemas/organisations';
-import { errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { organisationApi, useOrganisationMutation } from './api';
 
 interface EditValues {
@@ -64,9 +64,7 @@ export function EditOrganisationDrawer({
         </Space>
       }
     >
-      {update.isError ? (
-        <Alert type="error" showIcon title={errorText(update.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={update.error} style={{ marginBottom: 16 }} />
       <Form<EditValues>
         form={form}
         layout="vertical"

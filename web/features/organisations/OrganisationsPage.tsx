@@ -6,6 +6,7 @@ import type { OrganisationKind } from '../../../common/organisations';
 import type { OrganisationDto } from '../../../common/schemas/organisations';
 import { errorText } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
+import { AddButton } from '../../components/Toolbar';
 import { AddAliasModal } from './AddAliasModal';
 import { organisationApi, useOrganisationMutation, useOrganisations } from './api';
 import { CreateOrganisationModal } from './CreateOrganisationModal';
@@ -138,20 +139,13 @@ export default function OrganisationsPage() {
           />
           <div className="liaison-toolbar-spacer" />
           {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('organisations.add')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('organisations.add')}</AddButton>
           ) : null}
         </>
       }
-      error={list.isError ? list.error : null}
+      list={list}
       sizeChanger
-      table={{
-        rowKey: 'id',
-        loading: list.isFetching,
-        columns,
-        dataSource: list.data?.items ?? [],
-      }}
+      table={{ columns }}
     >
       {canWrite ? (
         <>

@@ -1,9 +1,7 @@
-import { ApartmentOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
-  Card,
   Col,
   Descriptions,
   Empty,
@@ -11,7 +9,6 @@ import {
   Input,
   Row,
   Select,
-  Skeleton,
   Tag,
   Tree,
   type TreeDataNode,
@@ -26,10 +23,12 @@ import {
   UpdateRegionRequest,
 } from '../../../common/schemas/organisations';
 import { hasPermission } from '../../access';
-import { errorText } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { schemaRules } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
+import { PageCard } from '../../components/PageCard';
+import { QueryStatus } from '../../components/QueryStatus';
+import { AddButton } from '../../components/Toolbar';
 import { label } from '../../i18n';
 import { organisationApi, useRegionMutation, useRegions } from './api';
 
@@ -94,17 +93,9 @@ export default function RegionsPage() {
   const levelOptions = REGION_LEVELS.map((l) => ({ value: l, label: label(REGION_LEVEL_LABELS[l], lang) }));
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('regions.title')}
-        </Typography.Title>
-      }
-    >
-      {regions.isError ? <Alert type="error" showIcon title={errorText(regions.error)} /> : null}
-      {regions.isPending ? (
-        <Skeleton active />
-      ) : (
+    <PageCard title={t('regions.title')}>
+      <QueryStatus query={regions} />
+      {regions.isPending ? null : (
         <Row gutter={[24, 16]}>
           <Col xs={24} md={12}>
             {tree.length === 0 ? (
@@ -140,9 +131,7 @@ export default function RegionsPage() {
                 />
                 {canWrite ? (
                   <div className="liaison-toolbar" style={{ marginTop: 16 }}>
-                    <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                      {t('regions.addChild')}
-                    </Button>
+                    <AddButton onClick={() => setAdding(true)}>{t('regions.addChild')}</AddButton>
                     <Button icon={<EditOutlined />} onClick={() => setRenaming(true)}>
                       {t('common.edit')}
                     </Button>
@@ -194,6 +183,6 @@ export default function RegionsPage() {
           <Input />
         </Form.Item>
       </FormModal>
-    </Card>
+    </PageCard>
   );
 }

@@ -85,20 +85,21 @@ export const organisationApi = {
     api.patch(`/api/v1/regions/${id}`, checked(UpdateRegionRequest, body), RegionDto),
 };
 
-/** A change to organisations: every organisation list and select refreshes. */
-export function useOrganisationMutation<V, R>(fn: (values: V) => Promise<R>) {
+/** A change after which the queries under `queryKey` refresh. */
+function useRefreshingMutation<V, R>(queryKey: readonly unknown[], fn: (values: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey }),
   });
+}
+
+/** A change to organisations: every organisation list and select refreshes. */
+export function useOrganisationMutation<V, R>(fn: (values: V) => Promise<R>) {
+  return useRefreshingMutation(organisationKeys.all, fn);
 }
 
 /** A change to regions: the region tree refreshes. */
 export function useRegionMutation<V, R>(fn: (values: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: organisationKeys.regions }),
-  });
+  return useRefreshingMutation(organisationKeys.regions, fn);
 }

@@ -1,8 +1,9 @@
-import { Alert, Table, type TableColumnsType, Tag } from 'antd';
+import { type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PairingEventDto } from '../../../common/schemas/pairings';
-import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { ListTable } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { usePairingHistory } from './api';
 
 export function PairingHistory() {
@@ -34,20 +35,11 @@ export function PairingHistory() {
     { title: t('pairings.historyActor'), dataIndex: 'actor', render: (v: string | null) => v ?? '—' },
   ];
 
-  if (history.isError) return <Alert type="error" showIcon title={errorText(history.error)} />;
+  if (history.isError) return <ErrorAlert error={history.error} />;
   return (
-    <Table<PairingEventDto>
-      rowKey="id"
-      size="middle"
-      loading={history.isPending}
-      columns={columns}
-      dataSource={history.data?.items ?? []}
-      scroll={{ x: 'max-content' }}
-      pagination={{
-        defaultPageSize: 20,
-        showSizeChanger: true,
-        showTotal: (n) => t('common.total', { count: n }),
-      }}
+    <ListTable<PairingEventDto>
+      sizeChanger
+      table={{ loading: history.isPending, columns, dataSource: history.data?.items ?? [] }}
     />
   );
 }

@@ -1,9 +1,10 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { Alert, Empty, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Skeleton, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ref } from '../../../common/schemas/shared';
-import { errorText } from '../../api/client';
+import { DetailTable } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { usePairingMatrix } from './api';
 
 interface Row {
@@ -32,7 +33,7 @@ export function PairingMatrix({ year }: { year: number | null }) {
   }, [matrix.data]);
 
   if (matrix.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (matrix.isError) return <Alert type="error" showIcon title={errorText(matrix.error)} />;
+  if (matrix.isError) return <ErrorAlert error={matrix.error} />;
   const { counterparts, departments } = matrix.data;
   if (departments.length === 0) return <Empty description={t('app.empty')} />;
 
@@ -78,15 +79,7 @@ export function PairingMatrix({ year }: { year: number | null }) {
           counterparts: counterparts.length,
         })}
       </Typography.Paragraph>
-      <Table<Row>
-        rowKey={(row) => row.department.id}
-        size="small"
-        bordered
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
+      <DetailTable<Row> rowKey={(row) => row.department.id} bordered columns={columns} dataSource={rows} />
     </div>
   );
 }

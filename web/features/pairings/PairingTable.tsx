@@ -1,8 +1,8 @@
-import { Alert, Button, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Input, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PairingDto } from '../../../common/schemas/pairings';
-import { errorText } from '../../api/client';
+import { ListTable } from '../../components/ListPage';
 
 function distinct(values: string[]) {
   return [...new Set(values)].map((v) => ({ text: v, value: v }));
@@ -83,8 +83,8 @@ export function PairingTable({
   }
 
   return (
-    <>
-      <div className="liaison-toolbar">
+    <ListTable<PairingDto>
+      toolbar={
         <Input.Search
           allowClear
           placeholder={t('pairings.searchPlaceholder')}
@@ -93,22 +93,10 @@ export function PairingTable({
           onChange={(e) => setSearch(e.target.value)}
           data-testid="pairing-search"
         />
-      </div>
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
-      <Table<PairingDto>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          defaultPageSize: 20,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
-        data-testid="pairing-table"
-      />
-    </>
+      }
+      error={error}
+      sizeChanger
+      table={{ loading, columns, dataSource: rows, 'data-testid': 'pairing-table' }}
+    />
   );
 }

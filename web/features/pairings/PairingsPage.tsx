@@ -1,12 +1,16 @@
-import { FileExcelOutlined, FileWordOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Tabs, Typography } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { Alert, Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { PairingDto } from '../../../common/schemas/pairings';
 import { hasPermission } from '../../access';
-import { errorText, withQuery } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
 import { useCurrentUser } from '../../components/guards';
+import { PageCard } from '../../components/PageCard';
+import { ErrorAlert } from '../../components/QueryStatus';
+import { AddButton } from '../../components/Toolbar';
+import { YearSelect } from '../../components/YearSelect';
+import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { usePairings, usePairingYears } from './api';
 import { CreatePairingModal } from './CreatePairingModal';
 import { EndPairingModal } from './EndPairingModal';
@@ -21,7 +25,7 @@ type Tab = (typeof TABS)[number];
 export default function PairingsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const years = usePairingYears();
   const [creating, setCreating] = useState(false);
   const [ending, setEnding] = useState<PairingDto | null>(null);
@@ -29,8 +33,7 @@ export default function PairingsPage() {
 
   const knownYears = years.data?.years ?? [];
   const latest = knownYears.length > 0 ? Math.max(...knownYears) : new Date().getFullYear();
-  const fromUrl = Number(params.get('year'));
-  const year = years.isPending ? null : Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : latest;
+  const year = years.isPending ? null : (positiveInt(params.get('year')) ?? latest);
   const tabParam = params.get('tab');
   const tab: Tab = TABS.find((x) => x === tabParam) ?? 'table';
 
@@ -38,47 +41,22 @@ export default function PairingsPage() {
   const canWrite = list.data?.abilities.canWrite ?? false;
   const canExport = hasPermission(user, 'documents:read');
 
-  const setParam = (key: string, value: string) => {
-    setParams(
-      (prev) => {
-        const nextParams = new URLSearchParams(prev);
-        nextParams.set(key, value);
-        return nextParams;
-      },
-      { replace: true },
-    );
-  };
-
-  const yearOptions = [...new Set([...knownYears, ...(year ? [year] : [])])]
-    .sort((a, b) => b - a)
-    .map((y) => ({ value: y, label: t('common.yearSuffix', { year: y }) }));
+  const yearChoices = [...new Set([...knownYears, ...(year ? [year] : [])])].sort((a, b) => b - a);
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('pairings.title')}
-        </Typography.Title>
-      }
-    >
+    <PageCard title={t('pairings.title')}>
       <div className="liaison-toolbar">
-        <Space>
-          <Typography.Text>{t('pairings.year')}</Typography.Text>
-          <Select
-            data-testid="year-select"
-            style={{ width: 120 }}
-            loading={years.isPending}
-            value={year ?? undefined}
-            options={yearOptions}
-            onChange={(value: number) => setParam('year', String(value))}
-          />
-        </Space>
+        <YearSelect
+          testId="year-select"
+          loading={years.isPending}
+          value={year ?? undefined}
+          years={yearChoices}
+          onChange={(value) => setParam({ year: value })}
+        />
         <div className="liaison-toolbar-spacer" />
         {canWrite ? (
           <>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('pairings.add')}
-            </Button>
+            <AddButton onClick={() => setCreating(true)}>{t('pairings.add')}</AddButton>
             <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
               {t('common.import')}
             </Button>
@@ -86,32 +64,22 @@ export default function PairingsPage() {
         ) : null}
         {canExport && year ? (
           <>
-            <Button
-              icon={<FileWordOutlined />}
-              href={withQuery('/api/v1/documents/pairing-list.docx', { year })}
-              download
-              data-testid="export-docx"
-            >
+            <ExportButton url="/api/v1/documents/pairing-list.docx" query={{ year }} testId="export-docx">
               {t('pairings.exportDocx')}
-            </Button>
-            <Button
-              icon={<FileExcelOutlined />}
-              href={withQuery('/api/v1/documents/pairing-list.xlsx', { year })}
-              download
-              data-testid="export-xlsx"
-            >
+            </ExportButton>
+            <ExportButton url="/api/v1/documents/pairing-list.xlsx" query={{ year }} testId="export-xlsx">
               {t('pairings.exportXlsx')}
-            </Button>
+            </ExportButton>
           </>
         ) : null}
       </div>
-      {years.isError ? <Alert type="error" showIcon title={errorText(years.error)} /> : null}
+      <ErrorAlert error={years.error} />
       {!years.isPending && knownYears.length === 0 ? (
         <Alert type="info" showIcon title={t('pairings.noYears')} style={{ marginBottom: 16 }} />
       ) : null}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParam('tab', key)}
+        onChange={(key) => setParam({ tab: key })}
         destroyOnHidden
         items={[
           {
@@ -138,6 +106,6 @@ export default function PairingsPage() {
           <ImportDrawer open={importing} year={year ?? latest} onClose={() => setImporting(false)} />
         </>
       ) : null}
-    </Card>
+    </PageCard>
   );
 }

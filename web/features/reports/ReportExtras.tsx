@@ -1,11 +1,13 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Rate, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Input, Rate, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationDto } from '../../../common/schemas/reports';
 import { errorText } from '../../api/client';
 import { useCurrentUser } from '../../components/guards';
+import { DetailTable } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { usePairings } from '../pairings/api';
 import { reportApi, reportKeys, useEvaluations, useReportRound } from './api';
 
@@ -89,9 +91,7 @@ export function MutualEvaluation({ year }: { year: number }) {
   return (
     <Card size="small" title={t('reports.evaluationTitle', { year })} style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{t('reports.evaluationHint')}</Typography.Paragraph>
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 12 }} />
       <Space wrap align="start" style={{ marginBottom: 12 }}>
         <Select
           style={{ width: 220 }}
@@ -120,10 +120,8 @@ export function MutualEvaluation({ year }: { year: number }) {
           {t('common.save')}
         </Button>
       </Space>
-      <Table<EvaluationDto>
+      <DetailTable<EvaluationDto>
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={mine}
         columns={[
           {

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Empty, Modal, Skeleton, Timeline, Typography } from 'antd';
+import { Button, Card, Empty, Modal, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDto } from '../../../common/schemas/reports';
-import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { QueryStatus } from '../../components/QueryStatus';
 import { preWrap as pre } from '../../lib/styles';
 import { useReportVersion } from './api';
 
@@ -72,8 +72,7 @@ function VersionModal({
   const query = useReportVersion(departmentId, year, version);
   return (
     <Modal open title={t('reports.versionN', { n: version })} onCancel={onClose} footer={null} width={760}>
-      {query.isPending ? <Skeleton active /> : null}
-      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
+      <QueryStatus query={query} />
       {query.data
         ? query.data.sections.map((s) => (
             <div key={s.key} style={{ marginBottom: 12 }}>

@@ -1,31 +1,23 @@
 import {
   ArrowLeftOutlined,
   CheckOutlined,
-  FileWordOutlined,
   PrinterOutlined,
   RollbackOutlined,
   SaveOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Popconfirm,
-  Select,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ReportDto, ReportSectionDto } from '../../../common/schemas/reports';
-import { errorText, withQuery } from '../../api/client';
+import { ActionBar } from '../../components/ActionBar';
+import { ExportButton } from '../../components/ExportButton';
 import { useCurrentUser } from '../../components/guards';
+import { PageTitle } from '../../components/PageCard';
+import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
 import { ReasonModal } from '../../components/ReasonModal';
+import { YearSelect } from '../../components/YearSelect';
 import { preWrap as pre } from '../../lib/styles';
 import { reportApi, useReport, useReportMutation } from './api';
 import { DaysLeft, ReportStatusTag } from './labels';
@@ -54,15 +46,12 @@ export default function ReportView({ departmentId, year }: { departmentId: numbe
               onClick={() => navigate(`/reports?year=${year}`)}
             />
           ) : null}
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('reports.formTitle', { year })}
-          </Typography.Title>
+          <PageTitle>{t('reports.formTitle', { year })}</PageTitle>
           {query.data ? <ReportStatusTag status={query.data.status} /> : null}
         </Space>
       }
     >
-      {query.isPending ? <Skeleton active /> : null}
-      {query.isError ? <Alert type="error" showIcon title={errorText(query.error)} /> : null}
+      <QueryStatus query={query} />
       {query.data ? <Report report={query.data} /> : null}
     </Card>
   );
@@ -103,81 +92,72 @@ function Report({ report }: { report: ReportDto }) {
 
   return (
     <div data-testid="report-view">
-      <Space wrap style={{ marginBottom: 12 }}>
-        {a.canEdit ? (
-          <Button
-            icon={<SaveOutlined />}
-            disabled={!dirty}
-            loading={save.isPending}
-            onClick={() => save.mutate(undefined, { onSuccess: done(t('common.saved')) })}
-            data-testid="report-save"
-          >
-            {t('common.save')}
-          </Button>
-        ) : null}
-        {a.canSubmit ? (
-          <Popconfirm
-            title={t('reports.submitConfirm')}
-            onConfirm={() => submit.mutate(undefined, { onSuccess: done(t('reports.submitted')) })}
-          >
-            <Button
-              type="primary"
-              icon={<SendOutlined />}
-              loading={submit.isPending}
-              data-testid="report-submit"
-            >
-              {report.status === 'returned' ? t('reports.resubmit') : t('reports.submit')}
-            </Button>
-          </Popconfirm>
-        ) : null}
-        {a.canReview ? (
-          <>
-            <Popconfirm
-              title={t('reports.acceptConfirm')}
-              onConfirm={() => accept.mutate(undefined, { onSuccess: done(t('reports.acceptedMsg')) })}
-            >
-              <Button
-                type="primary"
-                icon={<CheckOutlined />}
-                loading={accept.isPending}
-                data-testid="report-accept"
-              >
-                {t('reports.accept')}
-              </Button>
-            </Popconfirm>
-            <Button
-              danger
-              icon={<RollbackOutlined />}
-              onClick={() => setReturning(true)}
-              data-testid="report-return"
-            >
-              {t('reports.return')}
-            </Button>
-          </>
-        ) : null}
-        <Button
-          icon={<FileWordOutlined />}
-          href={withQuery('/api/v1/documents/annual-report.docx', { year: y, departmentId: d })}
-          download
-          data-testid="report-docx"
+      <ActionBar
+        style={{ marginBottom: 12 }}
+        actions={[
+          {
+            key: 'save',
+            show: a.canEdit,
+            label: t('common.save'),
+            icon: <SaveOutlined />,
+            disabled: !dirty,
+            loading: save.isPending,
+            onClick: () => save.mutate(undefined, { onSuccess: done(t('common.saved')) }),
+            testId: 'report-save',
+          },
+          {
+            key: 'submit',
+            show: a.canSubmit,
+            label: report.status === 'returned' ? t('reports.resubmit') : t('reports.submit'),
+            icon: <SendOutlined />,
+            primary: true,
+            loading: submit.isPending,
+            confirm: t('reports.submitConfirm'),
+            onClick: () => submit.mutate(undefined, { onSuccess: done(t('reports.submitted')) }),
+            testId: 'report-submit',
+          },
+          {
+            key: 'accept',
+            show: a.canReview,
+            label: t('reports.accept'),
+            icon: <CheckOutlined />,
+            primary: true,
+            loading: accept.isPending,
+            confirm: t('reports.acceptConfirm'),
+            onClick: () => accept.mutate(undefined, { onSuccess: done(t('reports.acceptedMsg')) }),
+            testId: 'report-accept',
+          },
+          {
+            key: 'return',
+            show: a.canReview,
+            label: t('reports.return'),
+            icon: <RollbackOutlined />,
+            danger: true,
+            onClick: () => setReturning(true),
+            testId: 'report-return',
+          },
+        ]}
+      >
+        <ExportButton
+          url="/api/v1/documents/annual-report.docx"
+          query={{ year: y, departmentId: d }}
+          testId="report-docx"
         >
           {t('reports.downloadDocx')}
-        </Button>
+        </ExportButton>
         <Link to={`/reports/${d}/${y}/print`} data-testid="report-print">
           <Button icon={<PrinterOutlined />}>{t('print.open')}</Button>
         </Link>
         {user.role === 'department' ? (
-          <Select
-            style={{ width: 110 }}
+          <YearSelect
+            label={false}
             value={y}
-            options={[y + 1, y, y - 1, y - 2]
-              .filter((x) => x <= new Date().getFullYear())
-              .map((x) => ({ value: x, label: t('common.yearSuffix', { year: x }) }))}
-            onChange={(v: number) => navigate(`/reports/${d}/${v}`)}
+            years={[y + 1, y, y - 1, y - 2].filter((x) => x <= new Date().getFullYear())}
+            onChange={(v) => navigate(`/reports/${d}/${v}`)}
           />
         ) : null}
-      </Space>
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} /> : null}
+      </ActionBar>
+      <ErrorAlert error={error} style={{ marginBottom: 12 }} />
       {report.status === 'returned' && report.returnComment ? (
         <Alert
           type="warning"

@@ -1,15 +1,18 @@
-import { BellOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { BellOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Space, type TableColumnsType, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ReportStatusItem } from '../../../common/schemas/reports';
 import { hasPermission } from '../../access';
-import { errorText, withQuery } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
+import { ListPage } from '../../components/ListPage';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { YearSelect } from '../../components/YearSelect';
+import { positiveInt } from '../../lib/searchParams';
 import { reportApi, useReportList } from './api';
 import { DaysLeft, ReportStatusTag } from './labels';
 import { MutualEvaluation, ReportDeadline } from './ReportExtras';
@@ -28,16 +31,16 @@ export default function ReportsPage() {
   const params = useParams();
   const [search] = useSearchParams();
   const [depPart, yearPart] = (params['*'] ?? '').split('/');
-  const departmentId = Number(depPart);
-  const year = Number(yearPart);
-  if (Number.isInteger(departmentId) && departmentId > 0 && Number.isInteger(year) && year > 1948) {
+  const departmentId = positiveInt(depPart);
+  const year = positiveInt(yearPart);
+  if (departmentId !== undefined && year !== undefined && year > 1948) {
     return (
       <Suspense fallback={null}>
         <ReportView key={`${departmentId}-${year}`} departmentId={departmentId} year={year} />
       </Suspense>
     );
   }
-  const y = Number(search.get('year')) || defaultReportYear();
+  const y = positiveInt(search.get('year')) ?? defaultReportYear();
   // a department's own report is the page
   if (user.role === 'department') return <Navigate to={`/reports/${user.organisation.id}/${y}`} replace />;
   return <ReportBoard year={y} />;
@@ -92,72 +95,56 @@ function ReportBoard({ year }: { year: number }) {
   ];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('reports.title')}
-        </Typography.Title>
+    <ListPage<ReportStatusItem>
+      title={t('reports.title')}
+      toolbar={
+        <>
+          <YearSelect
+            value={year}
+            onChange={(v) => navigate(`/reports?year=${v}`, { replace: true })}
+            testId="reports-year"
+          />
+          {review ? <ReportDeadline year={year} /> : null}
+          <div className="liaison-toolbar-spacer" />
+          {review ? (
+            <Button
+              icon={<BellOutlined />}
+              loading={remind.isPending}
+              onClick={() => remind.mutate()}
+              data-testid="reports-remind"
+            >
+              {t('reports.remind')}
+            </Button>
+          ) : null}
+          <ExportButton url="/api/v1/documents/annual-report.docx" query={{ year, all: '1' }}>
+            {t('reports.downloadAllDocx')}
+          </ExportButton>
+          <ExportButton url="/api/v1/reports/export.xlsx" query={{ year }}>
+            {t('pairings.exportXlsx')}
+          </ExportButton>
+        </>
       }
+      header={<ErrorAlert error={remind.error} style={{ marginBottom: 12 }} />}
+      list={list}
+      notice={
+        counts ? (
+          <Space wrap style={{ marginBottom: 12 }} data-testid="reports-counts">
+            {(['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const).map((s) => (
+              <span key={s}>
+                <ReportStatusTag status={s} /> {counts[s] ?? 0}
+              </span>
+            ))}
+          </Space>
+        ) : null
+      }
+      pageSize={false}
+      table={{
+        rowKey: (r) => r.department.id,
+        columns,
+        'data-testid': 'reports-table',
+      }}
     >
-      <div className="liaison-toolbar">
-        <YearSelect
-          value={year}
-          onChange={(v) => navigate(`/reports?year=${v}`, { replace: true })}
-          testId="reports-year"
-        />
-        {review ? <ReportDeadline year={year} /> : null}
-        <div className="liaison-toolbar-spacer" />
-        {review ? (
-          <Button
-            icon={<BellOutlined />}
-            loading={remind.isPending}
-            onClick={() => remind.mutate()}
-            data-testid="reports-remind"
-          >
-            {t('reports.remind')}
-          </Button>
-        ) : null}
-        <Button
-          icon={<FileWordOutlined />}
-          href={withQuery('/api/v1/documents/annual-report.docx', { year, all: '1' })}
-          download
-        >
-          {t('reports.downloadAllDocx')}
-        </Button>
-        <Button
-          icon={<FileExcelOutlined />}
-          href={withQuery('/api/v1/reports/export.xlsx', { year })}
-          download
-        >
-          {t('pairings.exportXlsx')}
-        </Button>
-      </div>
-      {remind.isError ? (
-        <Alert type="error" showIcon title={errorText(remind.error)} style={{ marginBottom: 12 }} />
-      ) : null}
-      {list.isError ? (
-        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 12 }} />
-      ) : null}
-      {counts ? (
-        <Space wrap style={{ marginBottom: 12 }} data-testid="reports-counts">
-          {(['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const).map((s) => (
-            <span key={s}>
-              <ReportStatusTag status={s} /> {counts[s] ?? 0}
-            </span>
-          ))}
-        </Space>
-      ) : null}
-      <Table<ReportStatusItem>
-        rowKey={(r) => r.department.id}
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={false}
-        data-testid="reports-table"
-      />
       {user.role === 'counterpart' ? <MutualEvaluation year={year} /> : null}
-    </Card>
+    </ListPage>
   );
 }
