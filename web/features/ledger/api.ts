@@ -129,5 +129,3 @@ export const ledgerApi = {
     api.post(`/api/v1/ledger/${id}/minutes`, checked(MinutesRequest, body), LedgerRecordDto),
   takeUp: (id: number) => api.post(`/api/v1/ledger/${id}/take-up`, {}, LedgerRecordDto),
 };
-
-// The attachments' upload reads files with the shared reader (web/components/files.ts).
