@@ -321,6 +321,26 @@ export const ERROR_CODES = {
     en: 'Invalid input: contains a NUL character or malformed Unicode',
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大', en: 'Payload too large' },
+  END_BEFORE_START: {
+    status: 400,
+    zh: '结束时间不能早于开始时间',
+    en: 'The end cannot be before the start',
+  },
+  PAIRING_ENDS_BEFORE_START: {
+    status: 400,
+    zh: '结束年度不能早于结对起始年度（{validFrom}年）',
+    en: 'The pair cannot end before it began ({validFrom})',
+  },
+  INVITATION_SUBTYPE_NOT_ALLOWED: {
+    status: 400,
+    zh: '所选邀请方式不适用于此方向的邀请',
+    en: 'This kind of invitation does not exist in this direction',
+  },
+  IMPORT_NAME_NOT_A_UNIT: {
+    status: 400,
+    zh: '“{name}”对应的单位不存在或不属于本区、或类别不符',
+    en: '“{name}” was matched to a unit that does not exist here or is of the other side',
+  },
   URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'Request URI too long' },
   HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'Request headers too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },

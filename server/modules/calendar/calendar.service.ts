@@ -7,7 +7,7 @@ import { counterpartOf } from '../../access/scope.js';
 import type { Actor, RequestContext } from '../../context.js';
 import { newToken, tokenDigest, tokenDigests } from '../../crypto/tokens.js';
 import type { Database } from '../../db/schema.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { loadActor } from '../auth/index.js';
 import { counterpartsOf, findRecordIds, ledgerScope, recordsByIds } from '../ledger/index.js';
@@ -109,7 +109,7 @@ export async function calendarFor(
   ctx: RequestContext,
   query: CalendarQuery,
 ): Promise<{ items: CalendarEventDto[] }> {
-  if (query.to < query.from) throw invalid('to < from');
+  if (query.to < query.from) throw new AppError('END_BEFORE_START');
   if (Date.parse(query.to) - Date.parse(query.from) > MAX_DAYS * 86_400_000)
     throw new AppError('CALENDAR_RANGE_TOO_LONG', { days: MAX_DAYS });
   const events = await eventsFor(ctx.db, ctx.actor, query.from, query.to);

@@ -9,7 +9,7 @@ import { INVITATION_SUBTYPES } from '../../../common/schemas/ledger.js';
 import { shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
 import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { findOrganisation } from '../organisations/index.js';
 import { abilitiesFor, inviteesOf } from './ledger.policy.js';
@@ -98,12 +98,12 @@ function checkCreator(ctx: RequestContext, input: CreateLedgerRecordRequest): vo
     throw new AppError('INVITATION_ONE_HOST');
   if (input.kind === 'invitation') {
     const allowed: readonly string[] = INVITATION_SUBTYPES[input.direction];
-    if (!allowed.includes(input.subtype)) throw invalid(`subtype: ${input.subtype} ∉ ${allowed.join('/')}`);
+    if (!allowed.includes(input.subtype)) throw new AppError('INVITATION_SUBTYPE_NOT_ALLOWED');
   }
 }
 
 function checkTimes(startsAt: string, endsAt: string | null): void {
-  if (endsAt !== null && endsAt < startsAt) throw invalid('endsAt < startsAt');
+  if (endsAt !== null && endsAt < startsAt) throw new AppError('END_BEFORE_START');
 }
 
 export async function createRecord(

@@ -165,7 +165,22 @@ describeEachDialect('ledger', (dialect) => {
       startsAt: '2024-06-01T14:00:00+08:00',
     });
     expect(wrongSubtype.statusCode).toBe(400);
-    expect(wrongSubtype.json().error.code).toBe('VALIDATION_FAILED');
+    expect(wrongSubtype.json().error.code).toBe('INVITATION_SUBTYPE_NOT_ALLOWED');
+    // a meeting that ends before it starts is refused in the user's language, naming no raw field
+    const reversed = {
+      ...pair,
+      kind: 'invitation',
+      direction: 'dept_to_cp',
+      subtype: 'meeting',
+      title: 'x',
+      startsAt: '2024-06-01T14:00:00+08:00',
+      endsAt: '2024-06-01T09:00:00+08:00',
+    };
+    const backwards = await c.dept.post('/api/v1/ledger', reversed);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error).toEqual({ code: 'END_BEFORE_START', message: '结束时间不能早于开始时间' });
+    const inEnglish = await c.dept.post('/api/v1/ledger', reversed, { 'accept-language': 'en' });
+    expect(inEnglish.json().error.message).toBe('The end cannot be before the start');
   });
 
   it('counts invitations per pair and per direction', async () => {

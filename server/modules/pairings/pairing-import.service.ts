@@ -8,7 +8,7 @@ import type {
   NameResolution,
 } from '../../../common/schemas/pairings.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import {
   insertAlias,
@@ -106,7 +106,7 @@ export async function runImport(ctx: RequestContext, input: ImportRequest): Prom
       const mapped = input.resolve[r.name];
       if (mapped !== undefined) {
         const target = pool.find((c) => c.id === mapped && c.kind === r.side);
-        if (!target) throw invalid(`resolve.${r.name}: ${mapped}`);
+        if (!target) throw new AppError('IMPORT_NAME_NOT_A_UNIT', { name: r.name });
         if (target.name !== r.name && target.shortName !== r.name && !target.aliases.includes(r.name)) {
           const alias = await insertAlias(trx, target.id, r.name, '导入时确认 / confirmed at import');
           await appendAudit(trx, ctx, {

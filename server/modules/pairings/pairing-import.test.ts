@@ -177,13 +177,17 @@ describeEachDialect('pairing import', (dialect) => {
       resolve: { 区另一新局: other.department.id },
     });
     expect(foreign.statusCode).toBe(400);
-    expect(foreign.json().error.code).toBe('VALIDATION_FAILED');
+    expect(foreign.json().error).toEqual({
+      code: 'IMPORT_NAME_NOT_A_UNIT',
+      message: '“区另一新局”对应的单位不存在或不属于本区、或类别不符',
+    });
     const wrongSide = await tzb.post('/api/v1/pairings/import', {
       pairs,
       validFrom: 2021,
       resolve: { 区另一新局: await orgId(t.db, '民革奉化区委会') },
     });
     expect(wrongSide.statusCode).toBe(400);
+    expect(wrongSide.json().error.code).toBe('IMPORT_NAME_NOT_A_UNIT');
     const empty = await tzb.post('/api/v1/pairings/import', { pairs: [], validFrom: 2021 });
     expect(empty.statusCode).toBe(400);
     expect({ pairings: await count('pairings'), organisations: await count('organisations') }).toEqual(

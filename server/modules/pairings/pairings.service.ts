@@ -10,7 +10,7 @@ import type {
 } from '../../../common/schemas/pairings.js';
 import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
-import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { AppError, conflict, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { listOrganisations, visibleOrganisation } from '../organisations/index.js';
 import {
@@ -109,7 +109,7 @@ export async function createPairing(ctx: RequestContext, input: CreatePairingReq
   if (counterpart.kind !== 'counterpart') throw new AppError('NOT_A_COUNTERPART', { name: counterpart.name });
   if (department.kind !== 'department') throw new AppError('NOT_A_DEPARTMENT', { name: department.name });
   const validTo = input.validTo ?? null;
-  if (validTo !== null && validTo < input.validFrom) throw invalid('validTo < validFrom');
+  if (validTo !== null && validTo < input.validFrom) throw new AppError('END_BEFORE_START');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const overlap = await overlappingPairings(trx, counterpart.id, department.id, input.validFrom, validTo);
     if (overlap.length) throw conflict(`${counterpart.name} — ${department.name}`);
@@ -150,7 +150,8 @@ export async function endPairing(
 ): Promise<PairingDto> {
   const before = await visiblePairing(ctx, id);
   if (before.valid_to !== null) throw new AppError('PAIRING_ENDED', { year: before.valid_to });
-  if (input.validTo < before.valid_from) throw invalid(`validTo < ${before.valid_from}`);
+  if (input.validTo < before.valid_from)
+    throw new AppError('PAIRING_ENDS_BEFORE_START', { validFrom: before.valid_from });
   await ctx.db.transaction().execute(async (trx) => {
     await endPairingRow(trx, id, {
       validTo: input.validTo,

@@ -106,6 +106,12 @@ describeEachDialect('pairings', (dialect) => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('CONFLICT');
 
+    const tooEarly = await tzb.post(`/api/v1/pairings/${created.id}/end`, { validTo: 2020 });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.json().error).toEqual({
+      code: 'PAIRING_ENDS_BEFORE_START',
+      message: '结束年度不能早于结对起始年度（2021年）',
+    });
     const ended = await tzb.post(`/api/v1/pairings/${created.id}/end`, {
       validTo: 2023,
       source: '奉政发〔2024〕1号',
