@@ -25,5 +25,3 @@ export const notFound = (): AppError => new AppError('NOT_FOUND');
 export const forbidden = (): AppError => new AppError('FORBIDDEN');
 /** A clash with an existing record, named by its `detail` (a name, a year). */
 export const conflict = (detail: string): AppError => new AppError('CONFLICT', { detail });
-/** A malformed value, named by a field expression (`endsAt < startsAt`); a rule of the domain has its own code. */
-export const invalid = (detail: string): AppError => new AppError('VALIDATION_FAILED', { detail });
