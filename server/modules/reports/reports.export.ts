@@ -13,7 +13,9 @@ import {
 } from '../../documents/send-document.js';
 import { AppError } from '../../errors.js';
 import { appendExportAudit } from '../audit/index.js';
-import { formOf, loadReport, readableDepartments, reportStatusItems } from './reports.service.js';
+import { readableDepartments } from './reports.access.js';
+import { reportStatusItems } from './reports.board.js';
+import { formOf, loadReport } from './reports.read.js';
 
 /** Called after each department; a job yields to the event loop and records its progress here. */
 export type OnProgress = (done: number, total: number, message: string) => Promise<void>;

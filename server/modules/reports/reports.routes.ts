@@ -19,21 +19,13 @@ import {
   YearQuery,
 } from '../../../common/schemas/reports.js';
 import { sendDocument } from '../../documents/send-document.js';
+import { remindReports, reportStatus, reportStatusItems } from './reports.board.js';
+import { commentOnReport } from './reports.comments.js';
+import { getReportRound, setReportRound } from './reports.deadlines.js';
+import { saveReport, submitReport } from './reports.drafting.js';
 import { annualReportDocx, annualReportsXlsx } from './reports.export.js';
-import {
-  acceptReport,
-  commentOnReport,
-  getReport,
-  getReportRound,
-  getReportVersion,
-  remindReports,
-  reportStatus,
-  reportStatusItems,
-  returnReport,
-  saveReport,
-  setReportRound,
-  submitReport,
-} from './reports.service.js';
+import { getReport, getReportVersion } from './reports.read.js';
+import { acceptReport, returnReport } from './reports.review.js';
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
