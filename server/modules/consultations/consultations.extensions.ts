@@ -10,7 +10,7 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
+import { insertNotifications, notifyOrganisations, reviewersOfRegion } from '../notifications/index.js';
 import {
   decideExtension,
   type ExtensionRow,
@@ -19,7 +19,6 @@ import {
 } from './consultations.extensions.repository.js';
 import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
 import { type ItemRow, insertItemEvent, updateItemRow } from './consultations.items.repository.js';
-import { notifyOrganisations } from './consultations.matters.js';
 import { awaitingReply } from './consultations.settings.js';
 
 export async function requestExtension(

@@ -17,6 +17,7 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
+import { notifyOrganisations } from '../notifications/index.js';
 import { extensionsOf } from './consultations.extensions.repository.js';
 import {
   findItemIds,
@@ -27,7 +28,7 @@ import {
   itemsByIds,
   updateItemRow,
 } from './consultations.items.repository.js';
-import { notifyOrganisations, visibleMatter } from './consultations.matters.js';
+import { visibleMatter } from './consultations.matters.js';
 import { matterCounterparts, mattersByIds } from './consultations.matters.repository.js';
 import { consultationScope, isOwner, seesReplies } from './consultations.policy.js';
 import {

@@ -6,14 +6,12 @@ import type {
   MatterListResponse,
   UpdateMatterRequest,
 } from '../../../common/schemas/consultations.js';
-import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import { shanghaiYear } from '../../../common/shanghai-time.js';
 import { allowed, authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
 import { findOrganisation } from '../organisations/index.js';
 import { findItemIds, itemsByIds } from './consultations.items.repository.js';
 import {
@@ -179,23 +177,4 @@ export async function updateMatter(
     });
   });
   return getMatter(ctx, id);
-}
-
-export async function notifyOrganisations(
-  trx: Executor,
-  organisationIds: number[],
-  n: { kind: NotificationKind; title: string; body: string; link: string; key: string },
-): Promise<number> {
-  const users = await usersOfOrganisations(trx, organisationIds);
-  return insertNotifications(
-    trx,
-    users.map((u) => ({
-      userId: u.id,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      link: n.link,
-      dedupeKey: `${n.key}:${u.id}`,
-    })),
-  );
 }

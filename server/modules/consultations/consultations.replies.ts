@@ -13,11 +13,11 @@ import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
+import { notifyOrganisations } from '../notifications/index.js';
 import { supervisedOpenItem } from './consultations.extensions.js';
 import { decideExtension, extensionsOf } from './consultations.extensions.repository.js';
 import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
 import { insertItemEvent, updateItemRow } from './consultations.items.repository.js';
-import { notifyOrganisations } from './consultations.matters.js';
 import { insertReply, setVerdict } from './consultations.replies.repository.js';
 import { awaitingReply, consultationSettingsFor, today } from './consultations.settings.js';
 

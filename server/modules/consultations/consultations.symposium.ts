@@ -11,8 +11,9 @@ import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
+import { notifyOrganisations } from '../notifications/index.js';
 import { currentPerson } from '../roster/index.js';
-import { getMatter, notifyOrganisations, ownMatter } from './consultations.matters.js';
+import { getMatter, ownMatter } from './consultations.matters.js';
 import { markInvited, matterCounterparts, updateMatterRow } from './consultations.matters.repository.js';
 import { isViolation } from './consultations.present.js';
 

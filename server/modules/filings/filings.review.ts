@@ -1,13 +1,12 @@
 // 统战部 reviews a submitted 附件2 form: returns it with a reason, or files it (备案) into the roster.
 import { localDate } from '../../../common/filings.js';
 import type { FilingDto, ReturnFilingRequest } from '../../../common/schemas/filings.js';
-import type { NotificationKind } from '../../../common/schemas/notifications.js';
-import type { Executor, RequestContext } from '../../context.js';
+import type { RequestContext } from '../../context.js';
 import type { ResponsiblePerson } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
-import { currentPerson, recordPersonVersion, sameVersion, type UnitRow } from '../roster/index.js';
+import { notifyOrganisations } from '../notifications/index.js';
+import { currentPerson, recordPersonVersion, sameVersion } from '../roster/index.js';
 import { getFiling, roundUnit } from './filings.form.js';
 import { findFiling, insertFilingEvent, updateFilingRow } from './filings.repository.js';
 import { requireReviewer, visibleRound } from './filings.rounds.js';
@@ -22,25 +21,6 @@ async function reviewableFiling(ctx: RequestContext, roundId: number, organisati
     throw new AppError('FILING_NOT_SUBMITTED');
   }
   return { round, unit, filing };
-}
-
-async function notifyUnit(
-  trx: Executor,
-  unit: UnitRow,
-  n: { kind: NotificationKind; title: string; body: string; link: string; key: string },
-): Promise<number> {
-  const users = await usersOfOrganisations(trx, [unit.id]);
-  return insertNotifications(
-    trx,
-    users.map((u) => ({
-      userId: u.id,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      link: n.link,
-      dedupeKey: `${n.key}:${u.id}`,
-    })),
-  );
 }
 
 /** 统战部 returns a submitted form with a reason; the unit corrects and resubmits. */
@@ -73,7 +53,7 @@ export async function returnFiling(
       before: { status: 'submitted' },
       after: { status: 'returned', reason: input.reason },
     });
-    await notifyUnit(trx, unit, {
+    await notifyOrganisations(trx, [unit.id], {
       kind: 'filing_returned',
       title: `${round.year}年对口联系工作分管领导、联络员登记表被退回`,
       body: `退回原因：${input.reason}`,
@@ -153,7 +133,7 @@ export async function fileFiling(
       before: { status: 'submitted' },
       after: { status: 'filed', note },
     });
-    await notifyUnit(trx, unit, {
+    await notifyOrganisations(trx, [unit.id], {
       kind: 'filing_filed',
       title: `${round.year}年对口联系工作分管领导、联络员登记表已备案`,
       body: `${unit.name}的登记表已由${ctx.actor.organisationName}备案。`,

@@ -4,6 +4,8 @@ export { claimDue, expireStale, markAttemptFailed, markSent } from './deliveries
 export {
   insertNotifications,
   type NewNotificationInput,
+  notifyOrganisations,
   reviewersOfRegion,
+  type UnitNotice,
   usersOfOrganisations,
 } from './notifications.repository.js';

@@ -105,6 +105,35 @@ export async function usersOfOrganisations(db: Executor, organisationIds: number
     .execute();
 }
 
+/** What a unit is told: one notification per enabled account, each once (the key is completed per user). */
+export interface UnitNotice {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string;
+  key: string;
+}
+
+/** Notify every enabled account of these organisations; returns how many notifications were new. */
+export async function notifyOrganisations(
+  trx: Executor,
+  organisationIds: number[],
+  n: UnitNotice,
+): Promise<number> {
+  const users = await usersOfOrganisations(trx, organisationIds);
+  return insertNotifications(
+    trx,
+    users.map((u) => ({
+      userId: u.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      dedupeKey: `${n.key}:${u.id}`,
+    })),
+  );
+}
+
 /** The enabled 统战部 accounts whose region contains this region (path prefix): who reviews its filings. */
 export async function reviewersOfRegion(db: Executor, regionPath: string) {
   const rows = await db
