@@ -1,9 +1,3 @@
-// Scale-out (architecture: "several stateless app instances behind a load balancer, sessions in the database"):
-// two app instances — two buildApp on two connections (pools) to the same database; on SQLite one database
-// FILE — share sessions (sign in on A, use the cookie on B), see each other's writes, and the reminder sweep
-// run by two instances at the same moment sends nothing twice. Each instance's session cache honours a change
-// made through the other at once.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +11,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { record } from '../modules/ledger/ledger.fixtures.js';
 import { runSweep } from '../modules/sweep/index.js';
 import { dueForReminders } from '../modules/sweep/sweep.fixtures.js';
+import { runSweepWorker } from '../modules/sweep/sweep-worker.fixtures.js';
 import { loadSeedPairingList } from '../seed/bootstrap.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { describeEachDialect, login, makeUser, orgId, TEST_PASSWORD } from './helper.js';
@@ -27,27 +22,8 @@ const withoutSmtp = (env: NodeJS.ProcessEnv) => {
 };
 
 /** One instance of the sweep (sweep.worker.ts: its own process and connection), started at `startAt`. */
-function sweepInstance(
-  url: string,
-  startAt: number,
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/modules/sweep/sweep.worker.ts'], {
-      env: { ...withoutSmtp(process.env), DATABASE_URL: url, LIAISON_TEST_START_AT: String(startAt) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const sweepInstance = (url: string, startAt: number) =>
+  runSweepWorker({ ...withoutSmtp(process.env), DATABASE_URL: url, LIAISON_TEST_START_AT: String(startAt) });
 
 describeEachDialect('two app instances on one database', (dialect) => {
   let testDb: TestDatabase;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,31 +16,11 @@ import { type Client, describeEachDialect, login, makeUser, orgId } from '../../
 import { startSmtp, type TestSmtp } from '../mail/smtp.fixture.js';
 import { dueForReminders } from './sweep.fixtures.js';
 import { runSweep } from './sweep.service.js';
+import { runSweepWorker } from './sweep-worker.fixtures.js';
 
 interface WorkerResult {
   sweep: { notified: Record<string, number>; errors: string[] };
   mail: { sent: number; retrying: number; failed: number } | null;
-}
-
-/** Start one worker process (an app instance) running the sweep + e-mail at `startAt`. */
-function runWorker(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/modules/sweep/sweep.worker.ts'], {
-      cwd: process.cwd(),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
 }
 
 describeEachDialect('the sweep across instances', (dialect) => {
@@ -107,7 +86,10 @@ describeEachDialect('the sweep across instances', (dialect) => {
       LIAISON_PUBLIC_URL: 'https://liaison.example.gov.cn',
       LIAISON_TEST_START_AT: String(Date.now() + 5_000),
     };
-    const [a, b] = await Promise.all([runWorker(env), runWorker(env)]);
+    const [a, b] = await Promise.all([
+      runSweepWorker({ ...process.env, ...env }),
+      runSweepWorker({ ...process.env, ...env }),
+    ]);
     for (const w of [a, b]) expect(w.code, w.err).toBe(0);
     const results = [a, b].map((w) => JSON.parse(w.out.trim().split('\n').at(-1) ?? '{}') as WorkerResult);
     for (const r of results) expect(r.sweep.errors).toEqual([]);
