@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,8 @@ import { FILING_ROUND_DEFAULTS } from '../../../common/filings';
 import type { FilingRoundDto } from '../../../common/schemas/filings';
 import { Phone } from '../../../common/schemas/roster';
 import { Text } from '../../../common/schemas/shared';
-import { errorText } from '../../api/client';
 import { zodRule } from '../../components/formRules';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { filingApi, useFilingMutation } from './api';
 
 interface RoundValues {
@@ -77,9 +77,7 @@ export default function RoundModal({
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       <Form<RoundValues>
         form={form}
         layout="vertical"

@@ -5,9 +5,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SecurityPolicy, SecurityPolicySchema } from '../../../common/security-policy';
 import { hasPermission } from '../../access';
-import { api, errorText } from '../../api/client';
+import { api } from '../../api/client';
 import { zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
+import { ErrorAlert } from '../../components/QueryStatus';
 
 const FIELDS = [
   'sessionIdleMinutes',
@@ -67,12 +68,8 @@ export default function SecurityPage() {
         title={canWrite ? t('security.hint') : t('security.readOnly')}
         style={{ marginBottom: 24, maxWidth: 640 }}
       />
-      {policy.isError ? (
-        <Alert type="error" showIcon title={errorText(policy.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={policy.error} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       {policy.isPending ? (
         <Skeleton active />
       ) : (
