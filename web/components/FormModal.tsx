@@ -1,7 +1,8 @@
 import { Alert, Form, type FormInstance, Modal, Typography } from 'antd';
-import { type ReactNode, useLayoutEffect, useState } from 'react';
+import { type ReactNode, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
+import { useSubmitting } from '../lib/useSubmitting';
 
 /**
  * The one modal around a form: `onSubmit` runs the action with the form's values; its error stays in the
@@ -36,8 +37,7 @@ export function FormModal<V extends object>({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, submit } = useSubmitting();
 
   // a layout effect: the reset comes before any effect of the fields that fills in a default
   useLayoutEffect(() => {
@@ -45,19 +45,10 @@ export function FormModal<V extends object>({
       form.resetFields();
       setError(null);
     }
-  }, [open, form]);
+  }, [open, form, setError]);
 
   const finish = async (values: V) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if (await submit(() => onSubmit(values))) onClose();
   };
 
   return (

@@ -1,11 +1,11 @@
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordRequest, type SessionResponse } from '../../../common/schemas/auth';
 import { errorText } from '../../api/client';
 import { changePassword } from '../../api/session';
 import { AntdProvider } from '../../components/AntdProvider';
 import { zodRule } from '../../components/formRules';
+import { useSubmitting } from '../../lib/useSubmitting';
 
 interface Values {
   currentPassword: string;
@@ -24,31 +24,29 @@ export default function ChangePasswordForm({
   onChanged: (session: SessionResponse) => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmitting();
 
-  const onFinish = async (values: Values) => {
-    setError(null);
-    setBusy(true);
-    try {
+  const onFinish = (values: Values) =>
+    submit(async () => {
       const body = ChangePasswordRequest.parse({
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
       });
       onChanged(await changePassword(body));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <AntdProvider>
       <h4 style={{ margin: '0 0 12px', fontSize: 16 }}>{t('login.changeTitle')}</h4>
       <Alert type="warning" showIcon title={t('login.changeHint')} style={{ marginBottom: 16 }} />
       {error ? (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="change-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(error)}
+          style={{ marginBottom: 16 }}
+          data-testid="change-error"
+        />
       ) : null}
       <Form<Values>
         layout="vertical"

@@ -6,6 +6,7 @@ import { api, errorText } from '../../api/client';
 import { enableTotp } from '../../api/session';
 import { AntdProvider } from '../../components/AntdProvider';
 import { zodRule } from '../../components/formRules';
+import { useSubmitting } from '../../lib/useSubmitting';
 
 interface Values {
   code: string;
@@ -19,34 +20,26 @@ interface Values {
 export default function TotpEnrolForm({ onEnrolled }: { onEnrolled: (session: SessionResponse) => void }) {
   const { t } = useTranslation();
   const [setup, setSetup] = useState<TotpSetupResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmitting();
 
   useEffect(() => {
     api
       .post('/api/v1/auth/totp/setup', undefined, TotpSetupResponse)
       .then(setSetup)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, []);
+      .catch((e: unknown) => setError(e));
+  }, [setError]);
 
-  const onFinish = async (values: Values) => {
-    setError(null);
-    setBusy(true);
-    try {
+  const onFinish = (values: Values) =>
+    submit(async () => {
       const body = TotpEnableRequest.parse(values);
       onEnrolled(await enableTotp(body));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <AntdProvider>
       <h4 style={{ margin: '0 0 12px', fontSize: 16 }}>{t('login.enrolTitle')}</h4>
       <Alert type="warning" showIcon title={t('login.enrolHint')} style={{ marginBottom: 16 }} />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
       {setup ? (
         <>
           <Typography.Paragraph>
