@@ -10,6 +10,7 @@ import {
   MinutesRequest,
   ScheduleSymposiumRequest,
 } from '../../../common/schemas/consultations';
+import { DateTimePicker } from '../../components/DateTimePicker';
 import { FormModal } from '../../components/FormModal';
 import { blankToNull, schemaRules } from '../../components/formRules';
 import { consultationApi, useItemMutation, useMatterMutation } from './api';
@@ -85,7 +86,7 @@ export function MatterActionModals({
         testId="schedule-form"
       >
         <Form.Item name="scheduledAt" label={t('consultations.time')} rules={[{ required: true }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          <DateTimePicker />
         </Form.Item>
         <Form.Item
           name="place"
@@ -104,12 +105,7 @@ export function MatterActionModals({
         testId="hold-form"
       >
         <Form.Item name="heldAt" label={t('consultations.heldTime')} rules={[{ required: true }]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          />
+          <DateTimePicker pastOnly />
         </Form.Item>
         <Form.Item
           name="attendees"
@@ -153,12 +149,7 @@ export function MatterActionModals({
         testId="decide-form"
       >
         <Form.Item name="decidedAt" label={t('consultations.decidedTime')} rules={[{ required: true }]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          />
+          <DateTimePicker pastOnly />
         </Form.Item>
         <Form.Item
           name="note"

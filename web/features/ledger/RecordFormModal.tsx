@@ -1,12 +1,13 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateLedgerRecordRequest, LedgerKind, LedgerRecordDto } from '../../../common/schemas/ledger';
 import { OptionalText, Text } from '../../../common/schemas/shared';
-import { errorText } from '../../api/client';
+import { DateTimePicker } from '../../components/DateTimePicker';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { usePlans } from '../plans/api';
 import { ledgerApi, usePairsOfYear, useRecordMutation } from './api';
 import { kindsFor, subtypesFor, useKindLabels, useSubtypeLabel } from './labels';
@@ -203,9 +204,7 @@ export function RecordFormModal({
       destroyOnHidden
       width={680}
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -308,15 +307,11 @@ export function RecordFormModal({
             label={kind === 'notice' ? t('ledger.sentAt') : t('ledger.startsAt')}
             rules={[{ required: true, message: t('validation.required', { field: t('ledger.startsAt') }) }]}
           >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+            <DateTimePicker />
           </Form.Item>
           {kind !== 'notice' ? (
             <Form.Item name="endsAt" label={t('ledger.endsAt')}>
-              <DatePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                style={{ width: '100%' }}
-              />
+              <DateTimePicker />
             </Form.Item>
           ) : null}
         </div>
