@@ -1,12 +1,12 @@
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MATTER_KINDS, type MatterDto, type MatterKind } from '../../../common/schemas/consultations';
 import { OptionalText, Text } from '../../../common/schemas/shared';
-import { errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { usePairsOfYear } from '../ledger/api';
 import { useAllOrganisations } from '../organisations/api';
 import { consultationApi, useMatterMutation } from './api';
@@ -107,9 +107,7 @@ export function MatterFormModal({
       width={640}
     >
       <Typography.Paragraph type="secondary">{t('consultations.newMatterHint')}</Typography.Paragraph>
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       <Form<Values>
         form={form}
         layout="vertical"

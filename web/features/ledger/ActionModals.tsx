@@ -1,12 +1,20 @@
-import { Alert, App, Checkbox, Form, Input, Modal, Radio, Select, Table, type TableColumnsType } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Radio, Select, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADOPTIONS, type Adoption, type LedgerRecordDto } from '../../../common/schemas/ledger';
 import { OptionalText, Text } from '../../../common/schemas/shared';
-import { errorText } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
 import { blankToNull, zodRule } from '../../components/formRules';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { ledgerApi, useRecordMutation } from './api';
 import { useAdoptionLabel } from './labels';
+
+/** What every action modal of a record takes. */
+interface RecordModalProps {
+  record: LedgerRecordDto;
+  open: boolean;
+  onClose: () => void;
+}
 
 /** An invitee answers: 参加 (with who goes) or 不参加. */
 export function ReplyModal({
@@ -14,93 +22,70 @@ export function ReplyModal({
   organisationId,
   open,
   onClose,
-}: {
-  record: LedgerRecordDto;
-  organisationId: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+}: RecordModalProps & { organisationId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ reply: 'attend' | 'decline'; attendees?: string; note?: string }>();
-  const reply = Form.useWatch('reply', form);
-  const save = useRecordMutation(
-    (values: { reply: 'attend' | 'decline'; attendees?: string; note?: string }) =>
-      ledgerApi.reply(record.id, {
-        reply: values.reply,
-        attendees: values.reply === 'attend' ? blankToNull(values.attendees) : null,
-        note: blankToNull(values.note),
-      }),
+  type Values = { reply: 'attend' | 'decline'; attendees?: string; note?: string };
+  const save = useRecordMutation((values: Values) =>
+    ledgerApi.reply(record.id, {
+      reply: values.reply,
+      attendees: values.reply === 'attend' ? blankToNull(values.attendees) : null,
+      note: blankToNull(values.note),
+    }),
   );
-  useEffect(() => {
-    if (!open) return;
-    const mine = record.responses.find((r) => r.organisation.id === organisationId);
-    form.resetFields();
-    form.setFieldsValue({
-      reply: mine?.reply === 'decline' ? 'decline' : 'attend',
-      attendees: mine?.replyAttendees ?? undefined,
-      note: mine?.replyNote ?? undefined,
-    });
-    save.reset();
-  }, [open, record, organisationId, form, save.reset]);
-
+  const mine = record.responses.find((r) => r.organisation.id === organisationId);
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('ledger.replyTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('ledger.sendReply')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      width={520}
+      onClose={onClose}
+      initialValues={{
+        reply: mine?.reply === 'decline' ? 'decline' : 'attend',
+        attendees: mine?.replyAttendees ?? undefined,
+        note: mine?.replyNote ?? undefined,
+      }}
+      onSubmit={async (values) => {
+        await save.mutateAsync(values);
+        message.success(t('ledger.replied'));
+      }}
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          save.mutate(values, {
-            onSuccess: () => {
-              message.success(t('ledger.replied'));
-              onClose();
-            },
-          })
+      <Form.Item name="reply" label={t('ledger.reply')}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'attend', label: t('ledger.replies.attend') },
+            { value: 'decline', label: t('ledger.replies.decline') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['reply']}>
+        {({ getFieldValue }) =>
+          getFieldValue('reply') === 'attend' ? (
+            <Form.Item
+              name="attendees"
+              label={t('ledger.whoGoes')}
+              rules={[zodRule(Text(500), t('ledger.whoGoes'), t)]}
+            >
+              <Input
+                maxLength={500}
+                placeholder={t('ledger.whoGoesPlaceholder')}
+                data-testid="reply-attendees"
+              />
+            </Form.Item>
+          ) : null
         }
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={t('ledger.replyNote')}
+        rules={[zodRule(OptionalText(1000), t('ledger.replyNote'), t)]}
       >
-        <Form.Item name="reply" label={t('ledger.reply')}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: 'attend', label: t('ledger.replies.attend') },
-              { value: 'decline', label: t('ledger.replies.decline') },
-            ]}
-          />
-        </Form.Item>
-        {reply === 'attend' ? (
-          <Form.Item
-            name="attendees"
-            label={t('ledger.whoGoes')}
-            rules={[zodRule(Text(500), t('ledger.whoGoes'), t)]}
-          >
-            <Input
-              maxLength={500}
-              placeholder={t('ledger.whoGoesPlaceholder')}
-              data-testid="reply-attendees"
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="note"
-          label={t('ledger.replyNote')}
-          rules={[zodRule(OptionalText(1000), t('ledger.replyNote'), t)]}
-        >
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -112,15 +97,7 @@ interface AttendanceRow {
 }
 
 /** The host records who attended, per invited organisation, with a summary of the event. */
-export function AttendanceModal({
-  record,
-  open,
-  onClose,
-}: {
-  record: LedgerRecordDto;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function AttendanceModal({ record, open, onClose }: RecordModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [rows, setRows] = useState<AttendanceRow[]>([]);
@@ -199,9 +176,7 @@ export function AttendanceModal({
       destroyOnHidden
       width={640}
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       <Table<AttendanceRow>
         rowKey="organisationId"
         size="small"
@@ -229,159 +204,102 @@ export function AttendanceModal({
 }
 
 /** The department records whether the research results were adopted, and the leader's instruction. */
-export function AdoptionModal({
-  record,
-  open,
-  onClose,
-}: {
-  record: LedgerRecordDto;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function AdoptionModal({ record, open, onClose }: RecordModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const adoptionLabel = useAdoptionLabel();
-  const [form] = Form.useForm<{ adoption: Adoption; note?: string; instruction?: string }>();
-  const adoption = Form.useWatch('adoption', form);
-  const save = useRecordMutation((values: { adoption: Adoption; note?: string; instruction?: string }) =>
+  type Values = { adoption: Adoption; note?: string; instruction?: string };
+  const save = useRecordMutation((values: Values) =>
     ledgerApi.adoption(record.id, {
       adoption: values.adoption,
       note: blankToNull(values.note),
       instruction: blankToNull(values.instruction),
     }),
   );
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({
-      adoption: record.research?.adoption ?? 'none',
-      note: record.research?.adoptionNote ?? undefined,
-      instruction: record.research?.instruction ?? undefined,
-    });
-    save.reset();
-  }, [open, record, form, save.reset]);
-
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('ledger.adoptionTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      width={520}
+      onClose={onClose}
+      initialValues={{
+        adoption: record.research?.adoption ?? 'none',
+        note: record.research?.adoptionNote ?? undefined,
+        instruction: record.research?.instruction ?? undefined,
+      }}
+      onSubmit={async (values) => {
+        await save.mutateAsync(values);
+        message.success(t('common.saved'));
+      }}
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          save.mutate(values, {
-            onSuccess: () => {
-              message.success(t('common.saved'));
-              onClose();
-            },
-          })
-        }
+      <Form.Item name="adoption" label={t('ledger.adoption')}>
+        <Select options={ADOPTIONS.map((a) => ({ value: a, label: adoptionLabel(a) }))} />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['adoption']}>
+        {({ getFieldValue }) => {
+          const implemented = getFieldValue('adoption') === 'implemented';
+          return (
+            <Form.Item
+              name="note"
+              label={t('ledger.adoptionNote')}
+              rules={[zodRule(implemented ? Text(5000) : OptionalText(5000), t('ledger.adoptionNote'), t)]}
+              extra={implemented ? t('ledger.implementedNeedsNote') : undefined}
+            >
+              <Input.TextArea rows={3} maxLength={5000} />
+            </Form.Item>
+          );
+        }}
+      </Form.Item>
+      <Form.Item
+        name="instruction"
+        label={t('ledger.instruction')}
+        rules={[zodRule(OptionalText(5000), t('ledger.instruction'), t)]}
       >
-        <Form.Item name="adoption" label={t('ledger.adoption')}>
-          <Select options={ADOPTIONS.map((a) => ({ value: a, label: adoptionLabel(a) }))} />
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={t('ledger.adoptionNote')}
-          rules={[
-            zodRule(
-              adoption === 'implemented' ? Text(5000) : OptionalText(5000),
-              t('ledger.adoptionNote'),
-              t,
-            ),
-          ]}
-          extra={adoption === 'implemented' ? t('ledger.implementedNeedsNote') : undefined}
-        >
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        <Form.Item
-          name="instruction"
-          label={t('ledger.instruction')}
-          rules={[zodRule(OptionalText(5000), t('ledger.instruction'), t)]}
-        >
-          <Input.TextArea rows={2} maxLength={5000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={2} maxLength={5000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 /** Minutes of a symposium that took place. */
-export function MinutesModal({
-  record,
-  open,
-  onClose,
-}: {
-  record: LedgerRecordDto;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function MinutesModal({ record, open, onClose }: RecordModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ minutes: string; summary?: string }>();
-  const save = useRecordMutation((values: { minutes: string; summary?: string }) =>
+  type Values = { minutes: string; summary?: string };
+  const save = useRecordMutation((values: Values) =>
     ledgerApi.minutes(record.id, { minutes: values.minutes, summary: blankToNull(values.summary) }),
   );
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({
-      minutes: record.symposium?.minutes ?? undefined,
-      summary: record.summary ?? undefined,
-    });
-    save.reset();
-  }, [open, record, form, save.reset]);
-
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('ledger.minutesTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
       width={720}
+      onClose={onClose}
+      initialValues={{
+        minutes: record.symposium?.minutes ?? undefined,
+        summary: record.summary ?? undefined,
+      }}
+      onSubmit={async (values) => {
+        await save.mutateAsync(values);
+        message.success(t('common.saved'));
+      }}
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          save.mutate(values, {
-            onSuccess: () => {
-              message.success(t('common.saved'));
-              onClose();
-            },
-          })
-        }
+      <Form.Item
+        name="minutes"
+        label={t('ledger.minutes')}
+        rules={[zodRule(Text(50_000), t('ledger.minutes'), t)]}
       >
-        <Form.Item
-          name="minutes"
-          label={t('ledger.minutes')}
-          rules={[zodRule(Text(50_000), t('ledger.minutes'), t)]}
-        >
-          <Input.TextArea rows={10} maxLength={50_000} />
-        </Form.Item>
-        <Form.Item
-          name="summary"
-          label={t('ledger.summary')}
-          rules={[zodRule(OptionalText(5000), t('ledger.summary'), t)]}
-        >
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={10} maxLength={50_000} />
+      </Form.Item>
+      <Form.Item
+        name="summary"
+        label={t('ledger.summary')}
+        rules={[zodRule(OptionalText(5000), t('ledger.summary'), t)]}
+      >
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+    </FormModal>
   );
 }

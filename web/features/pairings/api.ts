@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  CreatePairingRequest,
+  EndPairingRequest,
+  PairingDto,
   PairingHistoryResponse,
   PairingListResponse,
   PairingMatrixResponse,
   PairingYearsResponse,
 } from '../../../common/schemas/pairings';
-import { api } from '../../api/client';
+import { api, checked } from '../../api/client';
 
 export const pairingKeys = {
   all: ['pairings'] as const,
@@ -13,6 +16,14 @@ export const pairingKeys = {
   list: (year: number) => ['pairings', 'list', year] as const,
   matrix: (year: number) => ['pairings', 'matrix', year] as const,
   history: ['pairings', 'history'] as const,
+};
+
+/** The pairing registry's writes, their bodies checked by the shared schemas before sending. */
+export const pairingsApi = {
+  create: (body: CreatePairingRequest) =>
+    api.post('/api/v1/pairings', checked(CreatePairingRequest, body), PairingDto),
+  end: (id: number, body: EndPairingRequest) =>
+    api.post(`/api/v1/pairings/${id}/end`, checked(EndPairingRequest, body), PairingDto),
 };
 
 export function usePairingYears() {

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerKind } from '../../../common/schemas/ledger';
@@ -10,9 +10,9 @@ import {
   PlanItemInput,
 } from '../../../common/schemas/plans';
 import type { Ref } from '../../../common/schemas/shared';
-import { errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { useLedger, usePairsOfYear } from '../ledger/api';
 import { useKindLabels } from '../ledger/labels';
 import { planApi, usePlanMutation } from './api';
@@ -106,9 +106,7 @@ export function CreatePlanModal({
       destroyOnHidden
       width={760}
     >
-      {create.isError ? (
-        <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={create.error} style={{ marginBottom: 16 }} />
       <Form
         form={form}
         layout="vertical"
@@ -274,9 +272,7 @@ export function PlanItemModal({
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       <Form<ItemValues>
         form={form}
         layout="vertical"

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { PersonRole, RosterPersonDto } from '../../../common/schemas/roster';
 import { UpdateRosterPersonRequest } from '../../../common/schemas/roster';
 import { Text } from '../../../common/schemas/shared';
-import { errorText } from '../../api/client';
 import { blankToNull, zodRule } from '../../components/formRules';
+import { ErrorAlert } from '../../components/QueryStatus';
 import { rosterApi, useRosterMutation } from './api';
 
 interface Values {
@@ -82,9 +82,7 @@ export function PersonModal({
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      {save.isError ? (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={save.error} style={{ marginBottom: 16 }} />
       {reported ? (
         <Alert
           type="warning"
