@@ -1,8 +1,6 @@
-// 三员 / 等保 level 3: the audit admin learns who did what to which record and which fields changed — not the
-// business content (titles, summaries, opinion texts, names). The audit .xlsx follows the same rule.
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type Client, describeEachDialect, loginAs, type TestApp } from '../../test/helper.js';
+import { readXlsx } from '../../test/xlsx-file.js';
 import { countRows, ledgerCast, symposium } from '../ledger/ledger.fixtures.js';
 import { MASK } from './audit.redact.js';
 
@@ -64,13 +62,7 @@ describeEachDialect('audit trail content', (dialect) => {
   it('exports the same: no business content in the audit .xlsx', async () => {
     const res = await auditor.get('/api/v1/audit/export.xlsx');
     expect(res.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(
-      res.rawPayload.buffer.slice(
-        res.rawPayload.byteOffset,
-        res.rawPayload.byteOffset + res.rawPayload.byteLength,
-      ) as ArrayBuffer,
-    );
+    const wb = await readXlsx(res);
     const cells: string[] = [];
     wb.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ''))));
     expect(cells.some((v) => v.includes('consultation.matter.create'))).toBe(true);

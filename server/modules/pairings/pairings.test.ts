@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEED_PAIRING_LIST } from '../../seed/fenghua-2019.js';
@@ -11,6 +10,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
+import { readXlsx } from '../../test/xlsx-file.js';
 
 const ALL_DEPARTMENTS = SEED_PAIRING_LIST.flatMap((e) => e.departments);
 const ALL_COUNTERPARTS = SEED_PAIRING_LIST.map((e) => e.counterpart);
@@ -202,13 +202,7 @@ describeEachDialect('pairings', (dialect) => {
     expect(xml).toMatch(/w:eastAsia="仿宋/);
 
     const xlsx = await tzb.get('/api/v1/documents/pairing-list.xlsx?year=2019');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(
-      xlsx.rawPayload.buffer.slice(
-        xlsx.rawPayload.byteOffset,
-        xlsx.rawPayload.byteOffset + xlsx.rawPayload.byteLength,
-      ) as ArrayBuffer,
-    );
+    const wb = await readXlsx(xlsx);
     expect(wb.worksheets[0]?.rowCount).toBe(27);
     const exported = await t.db
       .selectFrom('audit_log')

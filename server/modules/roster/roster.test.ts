@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeOtherDistrict } from '../../test/factories.js';
 import {
@@ -10,23 +9,13 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
+import { readXlsx } from '../../test/xlsx-file.js';
 
 const FORBIDDEN = { error: { code: 'FORBIDDEN', message: '无权执行此操作' } };
 const NOT_FOUND = { error: { code: 'NOT_FOUND', message: '记录不存在' } };
 
 const ZHANG = { name: '张三', position: '局长', officePhone: '88951234', mobile: '13912341219' };
 const LI = { name: '李四', position: '局长', officePhone: '0574-88950001', mobile: '13800001111' };
-
-async function readXlsx(res: LightMyRequestResponse): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(
-    res.rawPayload.buffer.slice(
-      res.rawPayload.byteOffset,
-      res.rawPayload.byteOffset + res.rawPayload.byteLength,
-    ) as ArrayBuffer,
-  );
-  return wb;
-}
 
 const rowValues = (sheet: ExcelJS.Worksheet, n: number) =>
   Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(n).getCell(i + 1).value ?? null);
