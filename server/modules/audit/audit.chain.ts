@@ -1,21 +1,8 @@
-import type { AuditOutcome } from '../../../common/schemas/audit.js';
 import { auditMac, checkAuditMac, cryptoMode, sha256Hex } from '../../crypto/provider.js';
+import type { AuditLogTable } from '../../db/schema.js';
 
 /** The fields a hash covers, in a fixed order: changing any of them breaks the chain from that entry on. */
-export interface ChainedFields {
-  at: string;
-  actor_id: number | null;
-  actor_username: string | null;
-  ip: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  outcome: AuditOutcome;
-  region_id: number | null;
-  before_json: string | null;
-  after_json: string | null;
-  detail: string | null;
-}
+export type ChainedFields = Omit<AuditLogTable, 'id' | 'prev_hash' | 'hash'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -9,6 +9,7 @@ import type { ObligationKind } from '../../../common/schemas/dashboard.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
+import type { ObligationTable } from '../../db/schema.js';
 import { inForceSql } from '../../year-rules.js';
 import { symposiumHeldRef } from '../ledger/index.js';
 
@@ -22,17 +23,11 @@ export const OBLIGATION_DUE: Record<Exclude<ObligationKind, 'filing'>, (year: nu
   report: (y) => `${y + 1}-01-31`,
 };
 
-interface NewObligation {
-  key: string;
-  region_id: number;
-  year: number;
-  kind: ObligationKind;
-  department_id: number | null;
-  counterpart_id: number | null;
-  organisation_id: number;
-  source_id: number | null;
-  due_date: string;
-}
+/** An obligation as the cycle creates it: open, met by nothing yet, stamped on insert. */
+type NewObligation = Omit<
+  ObligationTable,
+  'id' | 'status' | 'met_by_ref' | 'met_at' | 'created_at' | 'updated_at'
+>;
 
 async function insertObligations(db: Executor, rows: NewObligation[]): Promise<number> {
   let created = 0;
