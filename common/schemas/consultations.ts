@@ -162,7 +162,8 @@ export const ReplyRequest = z
         message: '暂不采纳必须说明理由 / a reason is required when not adopting',
       });
     }
-  });
+  })
+  .meta({ id: 'ReplyRequest', description: '承办部门对意见建议的答复 · A department’s reply to a suggestion' });
 export type ReplyRequest = z.infer<typeof ReplyRequest>;
 
 export const ExtensionRequest = z.object({
