@@ -1,6 +1,6 @@
 // The form's seven sections (附件3) and what a draft is made of: sentences, each with the records behind it.
 
-/** The seven rows under 年度情况, in the order the form prints them (as server/documents/annual-report.docx.ts). */
+/** The seven rows under 年度情况, in the order the form prints them (the printed 附件3 uses these too). */
 export const REPORT_SECTIONS = [
   { key: 'meetings', title: '对口联系会议情况' },
   { key: 'consultation', title: '重大事项通报协商情况' },

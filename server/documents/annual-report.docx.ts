@@ -1,6 +1,7 @@
 // 附件3 年度对口联系工作情况报告表 — one form per department; several departments print as one file, a page each.
 import { AlignmentType, HeightRule, type Paragraph, type Table, type TableCell, TableRow } from 'docx';
 import { ANNUAL_REPORT_NOTE, annualReportTitle } from '../../common/annual-report-form.js';
+import { REPORT_SECTIONS, type ReportSectionKey } from '../../common/report-prose.js';
 import { blank, blankChineseDate, chineseDate } from './chinese-date.js';
 import {
   attachmentLabel,
@@ -17,18 +18,10 @@ import {
   titleParagraph,
 } from './official-style.js';
 
-/** The seven rows under 年度情况, in the order the form prints them. */
-export const ANNUAL_REPORT_SECTIONS = [
-  { key: 'meetings', title: '对口联系会议情况' },
-  { key: 'consultation', title: '重大事项通报协商情况' },
-  { key: 'invitations', title: '相互邀请参加重要会议和重大活动情况' },
-  { key: 'information', title: '文件信息交流情况' },
-  { key: 'research', title: '联合调研情况' },
-  { key: 'socialService', title: '共同开展社会服务活动情况' },
-  { key: 'other', title: '其他' },
-] as const;
+/** The seven rows under 年度情况, in the order the form prints them: the sections the draft is written in. */
+export const ANNUAL_REPORT_SECTIONS = REPORT_SECTIONS;
 
-export type AnnualReportSectionKey = (typeof ANNUAL_REPORT_SECTIONS)[number]['key'];
+export type AnnualReportSectionKey = ReportSectionKey;
 
 export { ANNUAL_REPORT_NOTE } from '../../common/annual-report-form.js';
 
