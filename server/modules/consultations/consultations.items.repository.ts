@@ -40,15 +40,20 @@ export async function findItemIds(db: Executor, f: ItemFilter): Promise<number[]
   return rows.map((r) => r.id);
 }
 
-export async function itemsByIds(db: Executor, ids: number[]) {
-  if (!ids.length) return [];
+/** Items with their matter, its department and region, and the counterpart that raised them. */
+function itemsWithMatter(db: Executor) {
   return db
     .selectFrom('consultation_items as i')
     .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
     .innerJoin('organisations as d', 'd.id', 'm.department_id')
     .innerJoin('organisations as c', 'c.id', 'i.counterpart_id')
+    .innerJoin('regions as r', 'r.id', 'm.region_id');
+}
+
+export async function itemsByIds(db: Executor, ids: number[]) {
+  if (!ids.length) return [];
+  return itemsWithMatter(db)
     .innerJoin('organisations as e', 'e.id', 'i.entered_by_org')
-    .innerJoin('regions as r', 'r.id', 'm.region_id')
     .selectAll('i')
     .select([
       'm.title as matter_title',
@@ -204,12 +209,7 @@ export async function itemEvents(db: Executor, itemId: number) {
 
 /** Every unanswered item (awaiting a first reply or re-handling), with what a reminder needs. */
 export async function unansweredItems(db: Executor) {
-  return db
-    .selectFrom('consultation_items as i')
-    .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
-    .innerJoin('organisations as d', 'd.id', 'm.department_id')
-    .innerJoin('organisations as c', 'c.id', 'i.counterpart_id')
-    .innerJoin('regions as r', 'r.id', 'm.region_id')
+  return itemsWithMatter(db)
     .select([
       'i.id',
       'i.round',
