@@ -26,56 +26,82 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { zh: string; en
   account_pending: { zh: '账号待开通', en: 'Account awaiting activation' },
 };
 
-export const NotificationKindEnum = z.enum(NOTIFICATION_KINDS);
+export const NotificationKindEnum = z
+  .enum(NOTIFICATION_KINDS)
+  .meta({ id: 'NotificationKindEnum', description: '通知类别 · A kind of notification' });
 
-export const NotificationPreferencesResponse = z.object({
-  /** the address e-mail goes to; null: the user has none, so nothing is sent whatever the switches say */
-  email: z.string().nullable(),
-  /** whether this deployment sends e-mail at all (LIAISON_SMTP_URL is set) */
-  emailEnabled: z.boolean(),
-  kinds: z.array(
-    z.object({
-      kind: NotificationKindEnum,
-      label: z.string(),
-      email: z.boolean(),
-    }),
-  ),
-});
+export const NotificationPreferencesResponse = z
+  .object({
+    /** the address e-mail goes to; null: the user has none, so nothing is sent whatever the switches say */
+    email: z.string().nullable(),
+    /** whether this deployment sends e-mail at all (LIAISON_SMTP_URL is set) */
+    emailEnabled: z.boolean(),
+    kinds: z.array(
+      z.object({
+        kind: NotificationKindEnum,
+        label: z.string(),
+        email: z.boolean(),
+      }),
+    ),
+  })
+  .meta({
+    id: 'NotificationPreferencesResponse',
+    description:
+      '个人通知设置：邮箱及各类通知是否发邮件 · A user’s notification preferences: their e-mail address and, per kind, whether to e-mail it',
+  });
 export type NotificationPreferencesResponse = z.infer<typeof NotificationPreferencesResponse>;
 
-export const UpdateNotificationPreferencesRequest = z.object({
-  kinds: z
-    .array(z.object({ kind: NotificationKindEnum, email: z.boolean() }))
-    .min(1)
-    .max(NOTIFICATION_KINDS.length),
-});
+export const UpdateNotificationPreferencesRequest = z
+  .object({
+    kinds: z
+      .array(z.object({ kind: NotificationKindEnum, email: z.boolean() }))
+      .min(1)
+      .max(NOTIFICATION_KINDS.length),
+  })
+  .meta({
+    id: 'UpdateNotificationPreferencesRequest',
+    description: '修改各类通知是否发邮件 · Switches e-mail on or off per kind of notification',
+  });
 export type UpdateNotificationPreferencesRequest = z.infer<typeof UpdateNotificationPreferencesRequest>;
 
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const DeliveryListQuery = z.object({
-  status: z.enum(DELIVERY_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const DeliveryListQuery = z
+  .object({
+    status: z.enum(DELIVERY_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .meta({
+    id: 'DeliveryListQuery',
+    description: '邮件发送记录的筛选条件 · Filters of the e-mail delivery list: status and limit',
+  });
 export type DeliveryListQuery = z.infer<typeof DeliveryListQuery>;
 
 /** A delivery as the system admin sees it: who, what kind, what happened — never the message itself. */
-export const DeliveryDto = z.object({
-  id: z.number().int(),
-  notificationId: z.number().int(),
-  channel: z.literal('email'),
-  kind: z.string(),
-  username: z.string(),
-  recipient: z.string(),
-  status: z.enum(DELIVERY_STATUSES),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  createdAt: z.string(),
-});
+export const DeliveryDto = z
+  .object({
+    id: z.number().int(),
+    notificationId: z.number().int(),
+    channel: z.literal('email'),
+    kind: z.string(),
+    username: z.string(),
+    recipient: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({
+    id: 'DeliveryDto',
+    description:
+      '一条通知邮件的发送记录（不含邮件内容） · One notification e-mail’s delivery as the system administrator sees it, never the message itself',
+  });
 export type DeliveryDto = z.infer<typeof DeliveryDto>;
 
-export const DeliveryListResponse = z.object({ items: z.array(DeliveryDto) });
+export const DeliveryListResponse = z
+  .object({ items: z.array(DeliveryDto) })
+  .meta({ id: 'DeliveryListResponse', description: '通知邮件发送记录 · The notification e-mail deliveries' });
 export type DeliveryListResponse = z.infer<typeof DeliveryListResponse>;

@@ -26,30 +26,48 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const NotificationDto = z.object({
-  id: z.number().int(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  title: z.string(),
-  body: z.string(),
-  /** where in the app the notification leads */
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
+export const NotificationDto = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    title: z.string(),
+    body: z.string(),
+    /** where in the app the notification leads */
+    link: z.string().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({
+    id: 'NotificationDto',
+    description: '一条站内通知 · One in-app notification: kind, title, body, link, and when read',
+  });
 export type NotificationDto = z.infer<typeof NotificationDto>;
 
-export const NotificationListQuery = z.object({
-  /** '1': unread only */
-  unread: z.enum(['0', '1']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const NotificationListQuery = z
+  .object({
+    /** '1': unread only */
+    unread: z.enum(['0', '1']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .meta({
+    id: 'NotificationListQuery',
+    description: '通知列表的筛选条件 · Filters of one’s notifications: unread only, limit',
+  });
 export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
 
-export const NotificationListResponse = z.object({
-  items: z.array(NotificationDto),
-  /** unread count over all of the user's notifications (the bell's badge) */
-  unread: z.number().int(),
-});
+export const NotificationListResponse = z
+  .object({
+    items: z.array(NotificationDto),
+    /** unread count over all of the user's notifications (the bell's badge) */
+    unread: z.number().int(),
+  })
+  .meta({
+    id: 'NotificationListResponse',
+    description: '本人的通知及未读数 · One’s notifications, newest first, with the unread count',
+  });
 export type NotificationListResponse = z.infer<typeof NotificationListResponse>;
 
-export const MarkAllReadResponse = z.object({ marked: z.number().int() });
+export const MarkAllReadResponse = z.object({ marked: z.number().int() }).meta({
+  id: 'MarkAllReadResponse',
+  description: '标为已读的通知数 · How many notifications were marked read',
+});
