@@ -3,7 +3,6 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   createJsonSchemaTransformObject,
-  jsonSchemaTransform,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -35,6 +34,7 @@ import { searchRoutes } from './modules/search/search.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { openApiTransform } from './openapi/transform.js';
 import access from './plugins/access.js';
 import auth from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
@@ -105,7 +105,7 @@ export async function buildApp({
       info: { title: '对口联系 Liaison API', version: '1.0.0' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
     // schemas registered with an id (`.meta({ id })` in common/schemas) become components, referenced by $ref;
     // written for OpenAPI 3.0 like the inline ones (the library's default for components is JSON Schema 2020-12)
     transformObject: createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } }),
