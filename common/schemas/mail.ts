@@ -24,6 +24,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { zh: string; en
   plan_item_overdue: { zh: '工作计划事项逾期', en: 'Plan item overdue' },
   rsvp_reminder: { zh: '邀请回复提醒', en: 'Invitation awaiting your reply' },
   account_pending: { zh: '账号待开通', en: 'Account awaiting activation' },
+  ledger_invitation: { zh: '活动邀请', en: 'Invitation received' },
+  ledger_notice: { zh: '信息通报', en: 'Information notice received' },
+  ledger_rsvp: { zh: '邀请回复', en: 'Reply to your invitation' },
 };
 
 export const NotificationKindEnum = z

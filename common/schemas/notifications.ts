@@ -23,6 +23,10 @@ export const NOTIFICATION_KINDS = [
   'rsvp_reminder',
   // issue 18: an account waits for 统战部 to issue its holder an activation code
   'account_pending',
+  // issue 15: the ledger's events reach the other side when they happen, not only by reminder
+  'ledger_invitation',
+  'ledger_notice',
+  'ledger_rsvp',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

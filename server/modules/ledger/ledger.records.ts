@@ -12,6 +12,7 @@ import type { Executor, RequestContext } from '../../context.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { findOrganisation } from '../organisations/index.js';
+import { notifyRecordEntered } from './ledger.notices.js';
 import { abilitiesFor, inviteesOf } from './ledger.policy.js';
 import { type LedgerDetails, parseDetails } from './ledger.present.js';
 import { getRecord, visibleRecord } from './ledger.queries.js';
@@ -156,6 +157,23 @@ export async function createRecord(
       counterpartIds,
     });
     await insertResponses(trx, created.id, invitees, input.kind === 'notice' ? 'n/a' : 'pending');
+    await notifyRecordEntered(
+      trx,
+      {
+        id: created.id,
+        kind: input.kind,
+        title: input.title,
+        startsAt,
+        endsAt,
+        place: input.place ?? null,
+        departmentId: department.id,
+        counterpartIds,
+        hostId: ctx.actor.organisationId,
+        hostName: ctx.actor.organisationName,
+      },
+      invitees,
+      new Date().toISOString(),
+    );
     await appendAudit(trx, ctx, {
       action: 'ledger.create',
       entityType: 'ledger_record',

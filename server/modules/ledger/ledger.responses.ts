@@ -11,13 +11,15 @@ import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, forbidden } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
+import { notifyReplyChanged } from './ledger.notices.js';
 import { inviteesOf } from './ledger.policy.js';
 import { getRecord, visibleRecord } from './ledger.queries.js';
 import { responsesOf, updateRecordRow, updateResponseRow } from './ledger.repository.js';
 
 /**
  * An invitee answers (will attend / cannot, who goes). Replies may change until the host records attendance;
- * after that only the same answer is accepted (idempotent), a different one is INVALID_STATE.
+ * after that only the same answer is accepted (idempotent), a different one is REPLY_LOCKED. Each change tells
+ * the host.
  */
 export async function replyToInvitation(
   ctx: RequestContext,
@@ -34,18 +36,29 @@ export async function replyToInvitation(
     current.reply === input.reply &&
     current.reply_attendees === (input.attendees ?? null) &&
     current.reply_note === (input.note ?? null);
-  if (v.row.status === 'attended') {
-    if (same) return getRecord(ctx, id);
-    throw new AppError('REPLY_LOCKED');
-  }
+  // the same answer again changes nothing (no write, no audit, nobody told)
+  if (same) return getRecord(ctx, id);
+  if (v.row.status === 'attended') throw new AppError('REPLY_LOCKED');
+  const at = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
     await updateResponseRow(trx, id, org, {
       reply: input.reply,
       reply_attendees: input.attendees ?? null,
       reply_note: input.note ?? null,
-      replied_at: nowIso(),
+      replied_at: at,
       replied_by: ctx.actor.displayName,
     });
+    await notifyReplyChanged(
+      trx,
+      { id, title: v.row.title, hostId: v.row.host_id },
+      {
+        organisationId: org,
+        organisationName: ctx.actor.organisationName,
+        reply: input.reply,
+        attendees: input.attendees ?? null,
+        at,
+      },
+    );
     await appendAudit(trx, ctx, {
       action: 'ledger.reply',
       entityType: 'ledger_record',

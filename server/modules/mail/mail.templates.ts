@@ -37,6 +37,9 @@ const ACTION: Partial<Record<NotificationKind, string>> = {
   plan_item_overdue: '请落实年度对口联系工作计划，完成后在工作台账中登记并关联计划事项。',
   rsvp_reminder: '请登录系统回复是否参加。',
   account_pending: '请登录系统，在「账号开通」中为该账号生成开通码并交给本人。',
+  ledger_invitation: '请登录系统查看安排并回复是否参加。',
+  ledger_notice: '请登录系统确认收到并阅知。',
+  ledger_rsvp: '请登录系统查看回复情况。',
 };
 
 export function renderMail(n: MailNotification, publicUrl: string): RenderedMail {
