@@ -38,13 +38,19 @@ export const DASHBOARD_METRIC_LABELS: Record<DashboardMetric, { zh: string; en: 
 export const CELL_STATES = ['ok', 'warn', 'bad', 'na'] as const;
 export type CellState = (typeof CELL_STATES)[number];
 
-export const DashboardCell = z.object({
-  state: z.enum(CELL_STATES),
-  /** what the cell shows: a count, a ratio ('3/5'), a status label */
-  value: z.union([z.string(), z.number()]).nullable(),
-  /** the drill-down (API path of GET /dashboard/cell), null when there is nothing behind it */
-  link: z.string().nullable(),
-});
+export const DashboardCell = z
+  .object({
+    state: z.enum(CELL_STATES),
+    /** what the cell shows: a count, a ratio ('3/5'), a status label */
+    value: z.union([z.string(), z.number()]).nullable(),
+    /** the drill-down (API path of GET /dashboard/cell), null when there is nothing behind it */
+    link: z.string().nullable(),
+  })
+  .meta({
+    id: 'DashboardCell',
+    description:
+      '督查矩阵的一个单元格：颜色状态、显示值和明细链接 · One cell of the dashboard matrix: its colour state (ok, warn, bad, n/a), the value shown and the drill-down link',
+  });
 export type DashboardCell = z.infer<typeof DashboardCell>;
 
 const Cells = z.object({
@@ -56,72 +62,110 @@ const Cells = z.object({
   report: DashboardCell,
 });
 
-export const DashboardQuery = z.object({
-  year: Year,
-  /** a region inside the user's (default: the user's own) */
-  regionId: Id.optional(),
-});
+export const DashboardQuery = z
+  .object({
+    year: Year,
+    /** a region inside the user's (default: the user's own) */
+    regionId: Id.optional(),
+  })
+  .meta({
+    id: 'DashboardQuery',
+    description:
+      '工作督查的查询条件：年度和行政区划 · Filters of the compliance dashboard: year, and a region within the user’s own (default: the user’s region)',
+  });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
-export const UnitRef = z.object({ id: z.number().int(), name: z.string(), kind: z.string() });
-
-export const DashboardResponse = z.object({
-  year: z.number().int(),
-  today: z.string(),
-  region: Ref,
-  metrics: z.array(z.object({ key: z.enum(DASHBOARD_METRICS), label: z.string() })),
-  /** one row per department and counterpart in force in the year */
-  units: z.array(z.object({ organisation: UnitRef, cells: Cells })),
-  /** one row per pair: symposia held, ledger records, consultation items, replies on time */
-  pairs: z.array(
-    z.object({
-      department: Ref,
-      counterpart: Ref,
-      symposia: DashboardCell,
-      records: DashboardCell,
-      consultation: DashboardCell,
-      replies: DashboardCell,
-    }),
-  ),
-  /** per metric: how many cells are in each state */
-  totals: z.record(z.enum(DASHBOARD_METRICS), z.record(z.enum(CELL_STATES), z.number().int())),
-  trends: z.object({
-    months: z.array(z.number().int()),
-    /** ledger records per kind and month (starts_at, Asia/Shanghai) */
-    records: z.record(z.string(), z.array(z.number().int())),
-    /** first replies to suggestions per month: on time and late */
-    replies: z.object({ onTime: z.array(z.number().int()), late: z.array(z.number().int()) }),
-  }),
+export const UnitRef = z.object({ id: z.number().int(), name: z.string(), kind: z.string() }).meta({
+  id: 'DashboardUnitRef',
+  description:
+    '督查矩阵中的一个单位：编号、名称和类别 · A unit in the dashboard matrix: id, name and kind of organisation (department or counterpart)',
 });
+
+export const DashboardResponse = z
+  .object({
+    year: z.number().int(),
+    today: z.string(),
+    region: Ref,
+    metrics: z.array(z.object({ key: z.enum(DASHBOARD_METRICS), label: z.string() })),
+    /** one row per department and counterpart in force in the year */
+    units: z.array(z.object({ organisation: UnitRef, cells: Cells })),
+    /** one row per pair: symposia held, ledger records, consultation items, replies on time */
+    pairs: z.array(
+      z.object({
+        department: Ref,
+        counterpart: Ref,
+        symposia: DashboardCell,
+        records: DashboardCell,
+        consultation: DashboardCell,
+        replies: DashboardCell,
+      }),
+    ),
+    /** per metric: how many cells are in each state */
+    totals: z.record(z.enum(DASHBOARD_METRICS), z.record(z.enum(CELL_STATES), z.number().int())),
+    trends: z.object({
+      months: z.array(z.number().int()),
+      /** ledger records per kind and month (starts_at, Asia/Shanghai) */
+      records: z.record(z.string(), z.array(z.number().int())),
+      /** first replies to suggestions per month: on time and late */
+      replies: z.object({ onTime: z.array(z.number().int()), late: z.array(z.number().int()) }),
+    }),
+  })
+  .meta({
+    id: 'DashboardResponse',
+    description:
+      '工作督查：按单位和结对的达标矩阵、各状态合计和全年趋势 · The region’s compliance dashboard for a year: a colour-coded matrix per unit (registration form filed, plan, symposium, consultation before decision, replies on time, annual report) and per pair, counts per state, and monthly trends',
+  });
 export type DashboardResponse = z.infer<typeof DashboardResponse>;
 
-export const DashboardCellQuery = z.object({
-  year: Year,
-  organisationId: Id,
-  metric: z.enum([...DASHBOARD_METRICS, 'records'] as const),
-  /** a pair's cell: the counterpart */
-  counterpartId: Id.optional(),
-});
+export const DashboardCellQuery = z
+  .object({
+    year: Year,
+    organisationId: Id,
+    metric: z.enum([...DASHBOARD_METRICS, 'records'] as const),
+    /** a pair's cell: the counterpart */
+    counterpartId: Id.optional(),
+  })
+  .meta({
+    id: 'DashboardCellQuery',
+    description:
+      '督查明细的查询条件：年度、单位、指标，结对单元格另给联系对象 · Filters of a dashboard drill-down: year, unit, metric (or ledger records), and the counterpart for a pair’s cell',
+  });
 export type DashboardCellQuery = z.infer<typeof DashboardCellQuery>;
 
-export const DashboardCellRecord = z.object({
-  /** 'ledger' | 'plan' | 'plan_item' | 'filing' | 'report' | 'matter' | 'item' | 'obligation' … */
-  type: z.string(),
-  id: z.number().int(),
-  title: z.string(),
-  date: z.string().nullable(),
-  status: z.string().nullable(),
-  /** web path of the record */
-  link: z.string(),
-});
+export const DashboardCellRecord = z
+  .object({
+    /** 'ledger' | 'plan' | 'plan_item' | 'filing' | 'report' | 'matter' | 'item' | 'obligation' … */
+    type: z.string(),
+    id: z.number().int(),
+    title: z.string(),
+    date: z.string().nullable(),
+    status: z.string().nullable(),
+    /** web path of the record */
+    link: z.string(),
+  })
+  .meta({
+    id: 'DashboardCellRecord',
+    description:
+      '督查单元格背后的一条记录 · One record behind a dashboard cell: its type (ledger record, annual plan, plan item, registration form, annual report, major matter, suggestion, obligation), title, date, status and web link',
+  });
 
-export const DashboardCellResponse = z.object({
-  metric: z.string(),
-  year: z.number().int(),
-  organisation: UnitRef,
-  counterpart: Ref.nullable(),
-  records: z.array(DashboardCellRecord),
-});
+export const DashboardCellResponse = z
+  .object({
+    metric: z.string(),
+    year: z.number().int(),
+    organisation: UnitRef,
+    counterpart: Ref.nullable(),
+    records: z.array(DashboardCellRecord),
+  })
+  .meta({
+    id: 'DashboardCellResponse',
+    description:
+      '督查明细：某个单元格背后的记录 · The drill-down of one dashboard cell: metric, year, unit, the counterpart (for a pair’s cell) and the records behind it',
+  });
 export type DashboardCellResponse = z.infer<typeof DashboardCellResponse>;
 
-export const DashboardExportQuery = z.object({ year: Year, regionId: Id.optional() });
+export const DashboardExportQuery = z.object({ year: Year, regionId: Id.optional() }).meta({
+  id: 'DashboardExportQuery',
+  description:
+    '导出工作督查表格的查询条件：年度和行政区划 · Filters of the dashboard spreadsheet export (.xlsx): year and region',
+});
