@@ -274,6 +274,16 @@ export const ERROR_CODES = {
     en: 'counterpartId: not consulted on this matter',
   },
   ITEM_CLOSED: { status: 409, zh: '该意见建议已办结', en: 'The item is closed' },
+  URGE_NOT_ALLOWED: {
+    status: 409,
+    zh: '编号 {id} 的意见建议不能督办：已答复、已办结或尚未逾期',
+    en: 'Suggestion {id} cannot be pressed: it is answered, closed or not yet overdue',
+  },
+  ITEM_NOT_OVERDUE: {
+    status: 409,
+    zh: '只能督办逾期未答复的意见建议',
+    en: 'Only a suggestion whose reply is overdue can be pressed for a reply',
+  },
   ITEM_ALREADY_REPLIED: {
     status: 409,
     zh: '已答复，等待评价',

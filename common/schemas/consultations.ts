@@ -73,6 +73,8 @@ export const ITEM_EVENT_ACTIONS = [
   'verdict',
   'reopened',
   'reminded',
+  /** 督办: 统战部 presses an overdue reply by hand (issue 15) */
+  'urged',
   'closed',
 ] as const;
 export const REMINDER_STAGES = ['due_soon', 'due', 'overdue'] as const;
@@ -268,6 +270,36 @@ export const CloseItemRequest = z.object({ note: Text(2000) }).meta({
   description: '统战部办结一条意见建议并说明 · 统战部 closes a suggestion by hand, with a note',
 });
 export type CloseItemRequest = z.infer<typeof CloseItemRequest>;
+
+/** How many 督办 of one item the escalation distinguishes: 联络员, then 分管领导, then 统战部 leadership. */
+export const URGE_LEVELS = 3;
+
+export const UrgeRequest = z.object({ note: Text(2000) }).meta({
+  id: 'UrgeRequest',
+  description:
+    '统战部对逾期未答复的意见建议督办，附督办意见 · 统战部 presses the department on an overdue reply, with a note',
+});
+export type UrgeRequest = z.infer<typeof UrgeRequest>;
+
+export const BulkUrgeRequest = z.object({ ids: z.array(Id).min(1).max(200), note: Text(2000) }).meta({
+  id: 'BulkUrgeRequest',
+  description:
+    '统战部批量督办多条逾期意见建议（全部成功或全部不办） · 统战部 presses several overdue replies at once (all or none)',
+});
+export type BulkUrgeRequest = z.infer<typeof BulkUrgeRequest>;
+
+export const BulkUrgeResponse = z
+  .object({
+    urged: z.array(
+      z.object({ id: Id, level: z.number().int().min(1).max(URGE_LEVELS), notified: z.number().int() }),
+    ),
+  })
+  .meta({
+    id: 'BulkUrgeResponse',
+    description:
+      '批量督办的结果：每条意见建议的督办级别和通知人数 · The result of a bulk 督办: per item, the escalation level reached and how many were notified',
+  });
+export type BulkUrgeResponse = z.infer<typeof BulkUrgeResponse>;
 
 export const ConsultationSettings = z
   .object({
@@ -514,6 +546,8 @@ export const ItemDto = z
       canDecideExtension: z.boolean(),
       canRate: z.boolean(),
       canClose: z.boolean(),
+      /** 督办: 统战部, on an overdue reply */
+      canUrge: z.boolean(),
     }),
   })
   .meta({

@@ -27,6 +27,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { zh: string; en
   ledger_invitation: { zh: '活动邀请', en: 'Invitation received' },
   ledger_notice: { zh: '信息通报', en: 'Information notice received' },
   ledger_rsvp: { zh: '邀请回复', en: 'Reply to your invitation' },
+  consultation_urged: { zh: '督办', en: 'Overdue reply pressed by the United Front Work Department' },
 };
 
 export const NotificationKindEnum = z

@@ -27,6 +27,7 @@ export const NOTIFICATION_KINDS = [
   'ledger_invitation',
   'ledger_notice',
   'ledger_rsvp',
+  'consultation_urged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -98,6 +98,7 @@ export function bodyFor(route: CollectedRoute, f: Fixtures, v: Variant): unknown
     'POST /consultations/items/:id/extension/refuse': { note: '不同意' },
     'POST /consultations/items/:id/verdict': { verdict: 'satisfied' },
     'POST /consultations/items/:id/close': { note: '办结' },
+    'POST /consultations/items/:id/urge': { note: '请尽快答复' },
     'POST /notifications/deliveries/:id/retry': null,
     'POST /accounts/:id/code': null,
     'POST /accounts/handovers/:id/accept': {},

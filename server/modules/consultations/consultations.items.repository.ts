@@ -204,6 +204,23 @@ export async function itemEvents(db: Executor, itemId: number) {
     .execute();
 }
 
+/** How many times this action was recorded on an item's round (e.g. the 督办 so far, for the escalation). */
+export async function countItemEvents(
+  db: Executor,
+  itemId: number,
+  round: number,
+  action: ConsultationItemEventTable['action'],
+): Promise<number> {
+  const row = await db
+    .selectFrom('consultation_item_events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('item_id', '=', itemId)
+    .where('round', '=', round)
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The sweep
 

@@ -53,6 +53,8 @@ export interface ItemFacts {
   counterpartId: number;
   status: string;
   pendingExtension: boolean;
+  /** the reply is overdue (`dueStateOf`, Asia/Shanghai days) */
+  overdue: boolean;
 }
 
 export function itemAbilities(actor: Actor, i: ItemFacts): ItemDto['abilities'] {
@@ -67,6 +69,7 @@ export function itemAbilities(actor: Actor, i: ItemFacts): ItemDto['abilities'] 
     canRate:
       isCounterpart(actor) && actor.organisationId === i.counterpartId && i.status === 'awaiting_verdict',
     canClose: isSupervisor(actor) && open,
+    canUrge: isSupervisor(actor) && awaitingReply && i.overdue,
   };
 }
 
@@ -79,7 +82,7 @@ export const consultationsPolicy = {
   /** an opinion on a matter: typed in by its department for a consulted counterpart, or by that counterpart */
   addItem: (actor: Actor, f: { departmentId: number; counterpartId: number | undefined }) =>
     isOwner(actor, f.departmentId) || (isCounterpart(actor) && f.counterpartId === actor.organisationId),
-  /** extensions granted or refused, items closed: 统战部 */
+  /** extensions granted or refused, items closed, overdue replies pressed (督办): 统战部 */
   supervise: (actor: Actor, _f: null) => isSupervisor(actor),
   /** the verdict on the replies to an item: its own counterpart */
   rate: (actor: Actor, i: { counterpartId: number }) =>

@@ -157,6 +157,7 @@ export async function presentItems(ctx: RequestContext, rows: ItemRow[], day: st
         counterpartId: row.counterpart_id,
         status: row.status,
         pendingExtension: pending !== undefined,
+        overdue: dueStateOf(row.status, row.due_date, day, reminderLeadDays) === 'overdue',
       }),
     });
   }

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { UploadAttachmentRequest } from '../../../common/schemas/attachments.js';
 import {
   AnalysisRequest,
+  BulkUrgeRequest,
+  BulkUrgeResponse,
   CloseItemRequest,
   ConsultationSettings,
   ConsultationSettingsResponse,
@@ -28,6 +30,7 @@ import {
   ReplyRequest,
   ScheduleSymposiumRequest,
   UpdateMatterRequest,
+  UrgeRequest,
   VerdictRequest,
 } from '../../../common/schemas/consultations.js';
 import { IdParams, OkResponse } from '../../../common/schemas/shared.js';
@@ -50,6 +53,7 @@ import {
   recordMinutes,
   scheduleSymposium,
 } from './consultations.symposium.js';
+import { urgeItem, urgeItems } from './consultations.urge.js';
 
 export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -361,6 +365,33 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => closeItem(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    `${item}/urge`,
+    {
+      config: supervise,
+      schema: {
+        summary: '督办 · Press the department on an overdue reply, with a note (escalates on each repeat)',
+        tags,
+        params: IdParams,
+        body: UrgeRequest,
+        response: screen,
+      },
+    },
+    async (request) => urgeItem(request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    '/consultations/items/urge',
+    {
+      config: supervise,
+      schema: {
+        summary: '批量督办 · Press several overdue replies at once, all or none',
+        tags,
+        body: BulkUrgeRequest,
+        response: { 200: BulkUrgeResponse },
+      },
+    },
+    async (request) => urgeItems(request.ctx(), request.body),
   );
 
   // ---- figures and settings

@@ -40,6 +40,7 @@ const ACTION: Partial<Record<NotificationKind, string>> = {
   ledger_invitation: '请登录系统查看安排并回复是否参加。',
   ledger_notice: '请登录系统确认收到并阅知。',
   ledger_rsvp: '请登录系统查看回复情况。',
+  consultation_urged: '该意见建议已逾期，区委统战部督办，请尽快答复。',
 };
 
 export function renderMail(n: MailNotification, publicUrl: string): RenderedMail {
