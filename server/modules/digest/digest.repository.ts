@@ -19,6 +19,23 @@ export async function pendingRsvps(db: Executor, organisationId: number, now: st
   }));
 }
 
+/** 统战部: replies overdue in its region (awaiting a first reply or re-handling past the due date) — to press. */
+export async function overdueSuggestions(db: Executor, regionPath: string, today: string) {
+  return db
+    .selectFrom('consultation_items as i')
+    .innerJoin('consultation_matters as m', 'm.id', 'i.matter_id')
+    .innerJoin('organisations as d', 'd.id', 'm.department_id')
+    .innerJoin('organisations as c', 'c.id', 'i.counterpart_id')
+    .select(['i.id', 'i.due_date', 'm.title as matter_title', 'c.name as counterpart_name'])
+    .select(['d.id as org_id', 'd.name as org_name'])
+    .where('i.status', 'in', ['awaiting_reply', 'rehandling'])
+    .where('i.due_date', '<', today)
+    .where('m.region_id', 'in', regionIdsUnder(db, regionPath))
+    .orderBy('i.due_date')
+    .orderBy('i.id')
+    .execute();
+}
+
 /** Items of my department's plans of these years with no ledger record linked yet. */
 export async function openPlanItems(db: Executor, departmentId: number, years: number[]) {
   return db

@@ -8,7 +8,7 @@ import { addDays, monthEnd, shanghaiDate } from '../../../common/shanghai-time.j
 import { isCounterpart, isDepartment, isTzb, isUnitUser } from '../../access/rules.js';
 import type { Actor, Executor, RequestContext } from '../../context.js';
 import { obligationsWithState } from '../cycle/index.js';
-import { ledgerScope, recordsChangedSince } from '../ledger/index.js';
+import { ledgerScope, noticesAwaitingRead, recordsChangedSince } from '../ledger/index.js';
 import {
   changeReportsToAcknowledge,
   extensionsToDecide,
@@ -17,6 +17,7 @@ import {
   lastSeenWork,
   notificationsSince,
   openPlanItems,
+  overdueSuggestions,
   pendingRsvps,
   repliesToRate,
   reportsToReview,
@@ -58,6 +59,15 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
         dueDate: shanghaiDate(r.starts_at),
         link: `/ledger/${r.id}`,
         organisation: { id: r.org_id, name: r.org_name },
+      });
+    }
+    for (const n of await noticesAwaitingRead(db, org)) {
+      push({
+        type: 'notice_unread',
+        title: `阅知${n.host_name}通报：${n.title}`,
+        dueDate: null,
+        link: `/ledger/${n.id}`,
+        organisation: { id: n.org_id, name: n.org_name },
       });
     }
     for (const f of await filingsDue(db, org, actor.regionId)) {
@@ -165,6 +175,15 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
         dueDate: null,
         link: `/reports/${r.org_id}/${r.year}`,
         organisation: { id: r.org_id, name: r.org_name },
+      });
+    }
+    for (const s of await overdueSuggestions(db, actor.regionPath, today)) {
+      push({
+        type: 'suggestion_overdue',
+        title: `督办：${s.org_name}逾期未答复${s.counterpart_name}的意见建议（${s.matter_title}）`,
+        dueDate: s.due_date,
+        link: `/consultations/items/${s.id}`,
+        organisation: { id: s.org_id, name: s.org_name },
       });
     }
     for (const e of await extensionsToDecide(db, actor.regionPath)) {

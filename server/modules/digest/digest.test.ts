@@ -160,6 +160,60 @@ describeEachDialect('my work (the digest)', (dialect) => {
     );
   });
 
+  it('gives a unit the notices it has not read yet, until it marks them read', async () => {
+    const notice = await record(jiaoyu, {
+      departmentId: ids.jiaoyu,
+      counterpartIds: [ids.minmeng],
+      kind: 'notice',
+      subtype: 'policy',
+      title: '关于做好秋季开学工作的通知',
+      startsAt: new Date().toISOString(),
+    });
+    const toRead = async () =>
+      (await myWork(minmeng)).items.filter((i) => i.type === 'notice_unread').map((i) => [i.title, i.link]);
+    expect(await toRead()).toEqual([
+      ['阅知区教育局通报：关于做好秋季开学工作的通知', `/ledger/${notice.id}`],
+    ]);
+    expect((await myWork(minge)).items.filter((i) => i.type === 'notice_unread')).toEqual([]);
+    const read = await minmeng.post(`/api/v1/ledger/${notice.id}/receipt`, { read: true });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(await toRead()).toEqual([]);
+  });
+
+  it('gives 统战部 the overdue replies of its region to press (督办), and drops one once answered', async () => {
+    const matter = await jiaoyu.post('/api/v1/consultations/matters', {
+      departmentId: ids.jiaoyu,
+      kind: 'policy',
+      title: '学区调整方案',
+      counterpartIds: [ids.minmeng],
+    });
+    expect(matter.statusCode, matter.body).toBe(200);
+    const item = await minmeng.post(`/api/v1/consultations/matters/${matter.json().id}/items`, {
+      source: 'written',
+      text: '建议公开学区划分依据',
+      receivedOn: '2025-03-03',
+    });
+    expect(item.statusCode, item.body).toBe(200);
+    const id = item.json().item.id;
+    const overdue = (await myWork(tzb)).items.filter((i) => i.type === 'suggestion_overdue');
+    expect(overdue).toEqual([
+      expect.objectContaining({
+        title: '督办：区教育局逾期未答复民盟奉化支部的意见建议（学区调整方案）',
+        link: `/consultations/items/${id}`,
+        overdue: true,
+        organisation: { id: ids.jiaoyu, name: '区教育局' },
+      }),
+    ]);
+    // the department sees it as its own reply to give, not as one to press
+    expect((await myWork(jiaoyu)).items.filter((i) => i.type === 'suggestion_overdue')).toEqual([]);
+    const replied = await jiaoyu.post(`/api/v1/consultations/items/${id}/reply`, {
+      replyClass: 'adopted',
+      text: '已采纳',
+    });
+    expect(replied.statusCode, replied.body).toBe(200);
+    expect((await myWork(tzb)).items.filter((i) => i.type === 'suggestion_overdue')).toEqual([]);
+  });
+
   it('is for the business roles only', async () => {
     const admin = await loginAs(t, 'sysadmin', '区委统战部');
     expect((await admin.get('/api/v1/my-work')).statusCode).toBe(403);

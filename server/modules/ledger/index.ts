@@ -8,6 +8,7 @@ export { listLedger, visibleRecord } from './ledger.queries.js';
 export {
   invitationsAwaitingReply,
   ledgerOfYear,
+  noticesAwaitingRead,
   planItemRecorded,
   planItemRecords,
   recordsChangedSince,

@@ -84,6 +84,22 @@ export async function invitationsAwaitingReply(
   return q.orderBy('l.starts_at').orderBy('l.id').execute();
 }
 
+/** Notices sent to this unit that nobody of it has marked read yet (its receipt is owed), oldest first. */
+export async function noticesAwaitingRead(db: Executor, organisationId: number) {
+  return db
+    .selectFrom('ledger_responses as r')
+    .innerJoin('ledger_records as l', 'l.id', 'r.record_id')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .innerJoin('organisations as h', 'h.id', 'l.host_id')
+    .select(['l.id', 'l.title', 'l.starts_at', 'o.id as org_id', 'o.name as org_name', 'h.name as host_name'])
+    .where('l.kind', '=', 'notice')
+    .where('r.organisation_id', '=', organisationId)
+    .where('r.read_at', 'is', null)
+    .orderBy('l.starts_at')
+    .orderBy('l.id')
+    .execute();
+}
+
 /** Ledger records the scope sees (the ledger's own rules) changed after `since`, newest first. */
 export async function recordsChangedSince(db: Executor, scope: Scope, since: string, limit: number) {
   return scopedRecords(db, scope)
