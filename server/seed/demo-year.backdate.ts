@@ -33,7 +33,7 @@ export type StampedTable = keyof typeof STAMPED;
 const GROUPS = {
   roster: ['responsible_persons', 'change_reports', 'notifications'],
   filings: ['filing_rounds', 'filings', 'filing_events', 'responsible_persons', 'notifications'],
-  ledger: ['ledger_records', 'ledger_responses'],
+  ledger: ['ledger_records', 'ledger_responses', 'notifications'],
   plans: ['plans', 'plan_items'],
   consultations: [
     'consultation_matters',
