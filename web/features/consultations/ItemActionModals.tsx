@@ -10,6 +10,7 @@ import {
   RefuseExtensionRequest,
   type ReplyClass,
   ReplyRequest,
+  UrgeRequest,
   type Verdict,
   VerdictRequest,
 } from '../../../common/schemas/consultations';
@@ -18,7 +19,15 @@ import { blankToNull, schemaRules } from '../../components/formRules';
 import { consultationApi, useItemMutation } from './api';
 import { useConsultationLabels } from './labels';
 
-export type ItemAction = 'analysis' | 'reply' | 'extension' | 'grant' | 'refuse' | 'verdict' | 'close';
+export type ItemAction =
+  | 'analysis'
+  | 'reply'
+  | 'extension'
+  | 'grant'
+  | 'refuse'
+  | 'verdict'
+  | 'close'
+  | 'urge';
 
 /** The forms of the reply cycle on one item; `action` says which is open. */
 export function ItemActionModals({
@@ -44,6 +53,7 @@ export function ItemActionModals({
   const refuseRules = schemaRules(RefuseExtensionRequest, t);
   const verdictRules = schemaRules(VerdictRequest, t);
   const closeRules = schemaRules(CloseItemRequest, t);
+  const urgeRules = schemaRules(UrgeRequest, t);
 
   return (
     <>
@@ -246,6 +256,22 @@ export function ItemActionModals({
           rules={closeRules.rules('note', t('consultations.note'))}
         >
           <Input.TextArea rows={3} maxLength={closeRules.max('note')} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ note: string }>
+        open={action === 'urge'}
+        title={t('consultations.urge')}
+        hint={t('consultations.urgeHint', { due: item.dueDate })}
+        onSubmit={(v) => run.mutateAsync(() => consultationApi.urge(item.id, { note: v.note.trim() }))}
+        onClose={close}
+        testId="urge-form"
+      >
+        <Form.Item
+          name="note"
+          label={t('consultations.urgeNote')}
+          rules={urgeRules.rules('note', t('consultations.urgeNote'))}
+        >
+          <Input.TextArea rows={3} maxLength={urgeRules.max('note')} data-testid="urge-note" />
         </Form.Item>
       </FormModal>
     </>

@@ -1,5 +1,6 @@
 import {
   ArrowLeftOutlined,
+  BellOutlined,
   CheckOutlined,
   ClockCircleOutlined,
   CloseCircleOutlined,
@@ -108,6 +109,15 @@ function Screen({ data }: { data: ItemScreenResponse }) {
           label: t('consultations.rate'),
           onClick: () => setAction('verdict'),
           testId: 'item-rate',
+        },
+        {
+          key: 'urge',
+          show: a.canUrge,
+          danger: true,
+          icon: <BellOutlined />,
+          label: t('consultations.urge'),
+          onClick: () => setAction('urge'),
+          testId: 'item-urge',
         },
         {
           key: 'close',

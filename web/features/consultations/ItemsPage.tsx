@@ -1,13 +1,21 @@
-import { Button, Select, Space, type TableColumnsType, Tabs, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { App, Button, Form, Input, Select, Space, type TableColumnsType, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ITEM_FILTERS, type ItemDto, type ItemFilter } from '../../../common/schemas/consultations';
+import type { Role } from '../../../common/roles';
+import {
+  BulkUrgeRequest,
+  ITEM_FILTERS,
+  type ItemDto,
+  type ItemFilter,
+} from '../../../common/schemas/consultations';
+import { FormModal } from '../../components/FormModal';
+import { schemaRules } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { ListPage } from '../../components/ListPage';
 import { yearOptions } from '../../components/years';
 import { positiveInt, useUrlParams } from '../../lib/searchParams';
-import { useItems } from './api';
+import { useItems, useUrgeMany } from './api';
 import { DueTag, ItemStatusTag, ReplyClassTag, VerdictTag } from './labels';
 
 const ItemScreen = lazy(() => import('./ItemScreen'));
@@ -26,15 +34,27 @@ export default function ItemsPage() {
   return <ItemList />;
 }
 
+/** The tab a role opens on: what it owes — a counterpart its verdicts, 统战部 the overdue replies to press. */
+const defaultFilter = (role: Role): ItemFilter =>
+  role === 'counterpart' ? 'awaiting_verdict' : role === 'tzb' ? 'overdue' : 'awaiting_reply';
+
 function ItemList() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [params, setParam] = useUrlParams();
   const statusParam = params.get('status');
-  const status: ItemFilter = ITEM_FILTERS.find((s) => s === statusParam) ?? 'awaiting_reply';
+  const fallback = defaultFilter(user.role);
+  const status: ItemFilter = ITEM_FILTERS.find((s) => s === statusParam) ?? fallback;
   const year = positiveInt(params.get('year'));
   const list = useItems({ status, year });
+  const [selected, setSelected] = useState<number[]>([]);
+  const [urging, setUrging] = useState(false);
+  const urgeMany = useUrgeMany();
+  const urgeRules = schemaRules(BulkUrgeRequest, t);
+  const canUrge = (i: ItemDto) => i.abilities.canUrge;
+  const pressable = (list.data?.items ?? []).filter(canUrge);
 
   const columns: TableColumnsType<ItemDto> = [
     {
@@ -109,13 +129,45 @@ function ItemList() {
             onChange={(v) => setParam({ year: v })}
           />
           <div className="liaison-toolbar-spacer" />
+          {pressable.length > 0 ? (
+            <Button
+              danger
+              disabled={selected.length === 0}
+              onClick={() => setUrging(true)}
+              data-testid="items-urge-selected"
+            >
+              {t('consultations.urgeSelected', { count: selected.length })}
+            </Button>
+          ) : null}
           <Button onClick={() => navigate('/consultations')}>{t('consultations.toMatters')}</Button>
+          <FormModal<{ note: string }>
+            open={urging}
+            title={t('consultations.urgeSelected', { count: selected.length })}
+            onSubmit={async (v) => {
+              const res = await urgeMany.mutateAsync({ ids: selected, note: v.note.trim() });
+              message.success(t('consultations.urged', { count: res.urged.length }));
+              setSelected([]);
+            }}
+            onClose={() => setUrging(false)}
+            testId="urge-many-form"
+          >
+            <Form.Item
+              name="note"
+              label={t('consultations.urgeNote')}
+              rules={urgeRules.rules('note', t('consultations.urgeNote'))}
+            >
+              <Input.TextArea rows={3} maxLength={urgeRules.max('note')} />
+            </Form.Item>
+          </FormModal>
         </>
       }
       header={
         <Tabs
           activeKey={status}
-          onChange={(key) => setParam({ status: key === 'awaiting_reply' ? undefined : key })}
+          onChange={(key) => {
+            setSelected([]);
+            setParam({ status: key === fallback ? undefined : key });
+          }}
           items={ITEM_FILTERS.map((f) => ({
             key: f,
             label: <span data-testid={`items-tab-${f}`}>{t(`consultations.filters.${f}`)}</span>,
@@ -126,6 +178,14 @@ function ItemList() {
       table={{
         columns,
         locale: { emptyText: t('consultations.noItems') },
+        rowSelection:
+          pressable.length > 0
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(Number)),
+                getCheckboxProps: (i) => ({ disabled: !canUrge(i) }),
+              }
+            : undefined,
         'data-testid': 'items-table',
       }}
     />

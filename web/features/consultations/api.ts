@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   AnalysisRequest,
+  BulkUrgeRequest,
+  BulkUrgeResponse,
   CloseItemRequest,
   ConsultationSettings,
   ConsultationSettingsResponse,
@@ -22,6 +24,7 @@ import {
   ReplyRequest,
   ScheduleSymposiumRequest,
   UpdateMatterRequest,
+  UrgeRequest,
   VerdictRequest,
 } from '../../../common/schemas/consultations';
 import { api, checked } from '../../api/client';
@@ -148,6 +151,18 @@ export function useItemMutation<V>(fn: (values: V) => Promise<ItemScreenResponse
   });
 }
 
+/** 批量督办: every list and count the presses touch is read again. */
+export function useUrgeMany() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkUrgeRequest) => consultationApi.urgeMany(body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consultationKeys.allItems });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+    },
+  });
+}
+
 const matterPath = (id: number) => `/api/v1/consultations/matters/${id}`;
 const itemPath = (id: number) => `/api/v1/consultations/items/${id}`;
 
@@ -181,6 +196,10 @@ export const consultationApi = {
     api.post(`${itemPath(id)}/verdict`, checked(VerdictRequest, body), ItemScreenResponse),
   close: async (id: number, body: CloseItemRequest) =>
     api.post(`${itemPath(id)}/close`, checked(CloseItemRequest, body), ItemScreenResponse),
+  urge: async (id: number, body: UrgeRequest) =>
+    api.post(`${itemPath(id)}/urge`, checked(UrgeRequest, body), ItemScreenResponse),
+  urgeMany: async (body: BulkUrgeRequest) =>
+    api.post('/api/v1/consultations/items/urge', checked(BulkUrgeRequest, body), BulkUrgeResponse),
   saveSettings: async (body: ConsultationSettings) =>
     api.put(
       '/api/v1/consultations/settings',
