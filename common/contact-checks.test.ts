@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmail, isLandline, isMobile, isPhone } from './contact-checks.js';
+import { isEmail, isFormPhone, isLandline, isLocalLandline, isMobile, isPhone } from './contact-checks.js';
 
 describe('contact checks', () => {
   it('accepts mainland mobiles and refuses what is not one', () => {
@@ -22,6 +22,14 @@ describe('contact checks', () => {
       expect(isLandline(bad), bad).toBe(false);
     expect(isPhone('88951234')).toBe(false);
     expect(isPhone('13912341219')).toBe(true);
+  });
+
+  it('accepts on a form what offices write there, and refuses 12345 or a 10-digit mobile', () => {
+    for (const ok of ['89294017', '8895 1234', '88522300 转 8', '0574-88951234', '13912341219', '7654321'])
+      expect(isFormPhone(ok), ok).toBe(true);
+    for (const bad of ['12345', '1380000111', '08895123', '18895123x', '123', '0574-123', '8895123412'])
+      expect(isFormPhone(bad), bad).toBe(false);
+    expect(isLocalLandline('13912341219')).toBe(false);
   });
 
   it('checks e-mail addresses', () => {

@@ -18,7 +18,22 @@ export function isLandline(input: string): boolean {
   return local.length >= 7 && local.length <= 8 && !local.startsWith('0');
 }
 
+/** Reachable from anywhere: a mobile or a landline with its area code (what an account's holder is asked for). */
 export const isPhone = (input: string): boolean => isMobile(input) || isLandline(input);
+
+/**
+ * A local landline without its area code, 7 or 8 digits not starting with 0 or 1, optional extension — how the
+ * notice itself writes its numbers ("联系电话：89294017；传真：88522300").
+ */
+export function isLocalLandline(input: string): boolean {
+  const m = /^(\d{3,4})[\s-]?(\d{4})(?:\s*(?:转|ext\.?|x)\s*(\d{1,6}))?$/i.exec(input.trim());
+  if (!m) return false;
+  const local = `${m[1]}${m[2]}`;
+  return /^[2-9]/.test(local);
+}
+
+/** A number on a form (附件2, the roster, a round's contact): any of the above. 12345 or a 10-digit mobile is not. */
+export const isFormPhone = (input: string): boolean => isPhone(input) || isLocalLandline(input);
 
 /** An e-mail address plausible enough to send to (one @, a dotted domain, no spaces). */
 export const isEmail = (input: string): boolean =>

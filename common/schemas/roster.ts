@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFormPhone } from '../contact-checks.js';
 import { Id, OptionalText, Ref, Text } from './shared.js';
 
 /** A calendar date 'YYYY-MM-DD' that exists (2019-02-30 is refused). */
@@ -21,12 +22,14 @@ export const Phone = z
   .trim()
   .min(3)
   .max(30)
-  .regex(/^\+?[0-9()\- ]+(?:\s*(?:转|ext\.?|x)\s*[0-9]{1,6})?$/i, 'not a phone number')
-  .refine((s) => (s.match(/[0-9]/g) ?? []).length >= 3, 'not a phone number')
+  .refine(isFormPhone, {
+    message:
+      '手机号为 1 开头的 11 位数字；固定电话写 7–8 位号码，可加区号和分机号 / a mobile is 11 digits starting with 1; a landline 7–8 digits, with optional area code and extension',
+  })
   .meta({
     id: 'Phone',
     description:
-      '电话号码：数字、加号、空格、横线、括号，可带分机号 · A phone number as people write it: digits, +, spaces, dashes, brackets and an optional extension',
+      '电话号码：手机号（1 开头 11 位，可加 +86），或固定电话（7–8 位，可加区号、分机号） · A phone number: a mainland mobile (11 digits starting 1[3-9], optional +86) or a landline (7–8 digits, optional area code and extension)',
   });
 
 /** The three responsible persons of a unit (四(二)): 主要负责人, 分管领导, 联络员 (科室负责人). */

@@ -2,7 +2,13 @@ import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 
-function issueMessage(issue: z.core.$ZodIssue, field: string, empty: boolean, t: TFunction): string {
+function issueMessage(
+  issue: z.core.$ZodIssue,
+  schema: z.ZodType,
+  field: string,
+  empty: boolean,
+  t: TFunction,
+): string {
   switch (issue.code) {
     case 'invalid_type':
       if (empty) return t('validation.required', { field });
@@ -24,6 +30,10 @@ function issueMessage(issue: z.core.$ZodIssue, field: string, empty: boolean, t:
         ? t('validation.tooLong', { field, max })
         : t('validation.tooBig', { field, max });
     }
+    case 'custom':
+      // the shared Phone schema's own rule: say what a number looks like
+      if (!empty && z.globalRegistry.get(schema)?.id === 'Phone') return t('validation.phone', { field });
+      return empty ? t('validation.required', { field }) : t('validation.invalid', { field });
     default:
       return empty ? t('validation.required', { field }) : t('validation.invalid', { field });
   }
@@ -40,7 +50,9 @@ export function zodRule(schema: z.ZodType, field: string, t: TFunction): FormRul
       const result = schema.safeParse(empty ? undefined : value);
       if (result.success) return;
       const issue = result.error.issues[0];
-      throw new Error(issue ? issueMessage(issue, field, empty, t) : t('validation.invalid', { field }));
+      throw new Error(
+        issue ? issueMessage(issue, unwrapped(schema), field, empty, t) : t('validation.invalid', { field }),
+      );
     },
   };
 }

@@ -75,6 +75,7 @@ export const zhCN = {
     tooBig: '{{field}}不能大于 {{max}}',
     invalid: '{{field}}格式不正确',
     integer: '{{field}}必须是整数',
+    phone: '{{field}}格式不正确：手机号为 1 开头的 11 位数字，固定电话为 7–8 位号码（可加区号、分机号）',
   },
   login: {
     activateLink: '有开通码？开通账号',

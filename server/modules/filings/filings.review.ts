@@ -1,4 +1,5 @@
 // 统战部 reviews a submitted 附件2 form: returns it with a reason, or files it (备案) into the roster.
+import { isMobile } from '../../../common/contact-checks.js';
 import { localDate } from '../../../common/filings.js';
 import type { FilingDto, ReturnFilingRequest } from '../../../common/schemas/filings.js';
 import type { RequestContext } from '../../context.js';
@@ -65,7 +66,6 @@ export async function returnFiling(
 }
 
 const digitsOf = (phone: string | null): string => (phone ?? '').replace(/\D/g, '');
-const isMobile = (phone: string): boolean => /^(?:86)?1\d{10}$/.test(digitsOf(phone));
 
 /**
  * The roster's two phone fields after filing a form with one 联系电话: the same person keeps the numbers the

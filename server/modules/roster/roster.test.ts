@@ -141,6 +141,18 @@ describeEachDialect('roster', (dialect) => {
     });
     expect(badPhone.statusCode).toBe(400);
     expect(badPhone.json().error.message).toContain('mobile');
+    // by Chinese rules: 12345 and a 10-digit mobile are refused, saying what a number looks like; nothing is stored
+    const before = (await gongan.get(`/api/v1/roster/${gonganId}`)).body;
+    for (const mobile of ['12345', '1380574123']) {
+      const refused = await gongan.put(`/api/v1/roster/${gonganId}/leader`, {
+        ...ZHANG,
+        mobile,
+        servedFrom: '2023-02-01',
+      });
+      expect(refused.statusCode, mobile).toBe(400);
+      expect(refused.json().error.message).toContain('手机号为 1 开头的 11 位数字');
+    }
+    expect((await gongan.get(`/api/v1/roster/${gonganId}`)).body).toBe(before);
     const badRole = await gongan.put(`/api/v1/roster/${gonganId}/boss`, {
       ...ZHANG,
       servedFrom: '2023-02-01',
