@@ -171,6 +171,26 @@ export const ERROR_CODES = {
     en: 'reason: a reason is required to export full phone numbers',
   },
   CHANGE_ALREADY_ACKNOWLEDGED: { status: 409, zh: '已确认', en: 'Already acknowledged' },
+  DEADLINE_IN_PAST: {
+    status: 400,
+    zh: '截止日期 {date} 已过，请选择今天或以后的日期',
+    en: 'The deadline {date} has passed; choose today or a later day',
+  },
+  DEADLINE_TOO_FAR: {
+    status: 400,
+    zh: '截止日期 {date} 在一年以后，请核对年份',
+    en: 'The deadline {date} is more than a year ahead; check the year',
+  },
+  PLANNED_DATE_IN_PAST: {
+    status: 400,
+    zh: '拟决策日期 {date} 已过，请选择今天或以后的日期（已作出决策的，请登记决策）',
+    en: 'The planned decision date {date} has passed; choose today or later (record the decision if it was taken)',
+  },
+  PLANNED_DATE_TOO_FAR: {
+    status: 400,
+    zh: '拟决策日期 {date} 在一年以后，请核对年份',
+    en: 'The planned decision date {date} is more than a year ahead; check the year',
+  },
   FILING_ROUND_OPEN: {
     status: 409,
     zh: '{year}年登记报送已开启',

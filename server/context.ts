@@ -28,6 +28,11 @@ export interface RequestContext {
   actor: Actor;
   ip: string | null;
   lang: Lang;
+  /**
+   * The instant a back-filled entry stands for (the demo seed enters a year of history through the services):
+   * the date checks compare with its day instead of today. Requests never set it.
+   */
+  asOf?: string;
 }
 
 /** For writes done by the system itself (first start, CLI): audited with no actor. */

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '../../common/roles.js';
 import type { Database } from '../db/schema.js';
 import { daysFromNow } from '../modules/ledger/ledger.fixtures.js';
-import { makeOtherDistrict } from '../test/factories.js';
+import { makeOtherDistrict, roundWithDeadline } from '../test/factories.js';
 import { type Client, HOME_UNIT, login, makeUser, orgId, type TestApp } from '../test/helper.js';
 import {
   aliasOf,
@@ -122,9 +122,8 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     return r.id as number;
   });
   const round = {
-    own: (await ok(tzb.post('/api/v1/filing-rounds', { year: 2026, deadline: '2026-06-05' }))).id as number,
-    otherRegion: (await ok(farTzb.post('/api/v1/filing-rounds', { year: 2026, deadline: '2026-06-05' })))
-      .id as number,
+    own: (await roundWithDeadline(t.db, tzb, 2026, '2026-06-05')).id,
+    otherRegion: (await roundWithDeadline(t.db, farTzb, 2026, '2026-06-05')).id,
   };
   const form = {
     leader: { name: '张三', position: '副局长', phone: '13900000001' },

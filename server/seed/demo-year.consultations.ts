@@ -58,7 +58,7 @@ async function seedMatter(y: DemoYear, m: MatterSpec, dept: Unit, tzb: RequestCo
   );
   const matter = await y.as(c.at(m.created), 'consultations', () =>
     createMatter(
-      ctx,
+      { ...ctx, asOf: c.iso(c.at(m.created)) },
       CreateMatterRequest.parse({
         departmentId: dept.id,
         kind: m.kind,

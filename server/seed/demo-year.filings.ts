@@ -30,8 +30,12 @@ export async function filings(y: DemoYear): Promise<void> {
     .executeTakeFirst();
   if (existing) return;
   const c = y.clock;
-  const round = await y.as(c.at('05-06 09:30'), 'filings', () =>
-    createRound(tzb, CreateFilingRoundRequest.parse({ year, deadline: `${year}-06-05` })),
+  const opened = c.at('05-06 09:30');
+  const round = await y.as(opened, 'filings', () =>
+    createRound(
+      { ...tzb, asOf: c.iso(opened) },
+      CreateFilingRoundRequest.parse({ year, deadline: `${year}-06-05` }),
+    ),
   );
   const returned: Record<string, { reason: string; wrong: (p: UnitPeople) => SaveFilingRequest }> = {
     区司法局: {

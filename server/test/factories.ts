@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { OrganisationKind } from '../../common/organisations.js';
+import { shanghaiDate } from '../../common/shanghai-time.js';
 import type { Database } from '../db/schema.js';
 import { insertAlias, insertOrganisation } from '../modules/organisations/index.js';
 import { insertPairing } from '../modules/pairings/index.js';
 import { findRegionByPathNames, insertRegion } from '../modules/regions/index.js';
+import type { Client } from './helper.js';
 
 let seq = 0;
 
@@ -73,4 +75,50 @@ export async function makeOrganisation(
   for (const alias of options.aliases ?? [])
     aliases.push(await insertAlias(db, organisation.id, alias, null));
   return { ...organisation, aliases };
+}
+
+/**
+ * Time passes: a filing round opened earlier (through the API, which takes only deadlines ahead) is now past
+ * this deadline. What lateness tests need, without a clock of their own.
+ */
+export async function moveRoundDeadline(
+  db: Kysely<Database>,
+  roundId: number,
+  deadline: string,
+): Promise<void> {
+  await db.updateTable('filing_rounds').set({ deadline }).where('id', '=', roundId).execute();
+}
+
+/** Open a filing round through the API, then let time pass until `deadline` (possibly long gone). */
+export async function roundWithDeadline(
+  db: Kysely<Database>,
+  client: Pick<Client, 'post'>,
+  year: number,
+  deadline: string,
+): Promise<{ id: number }> {
+  const today = shanghaiDate(new Date().toISOString());
+  const res = await client.post('/api/v1/filing-rounds', { year, deadline: today });
+  if (res.statusCode !== 200) throw new Error(`open round: ${res.statusCode} ${res.body}`);
+  const { id } = res.json() as { id: number };
+  await moveRoundDeadline(db, id, deadline);
+  return { id };
+}
+
+/** Set a year's annual-report deadline through the API, then let time pass until `deadline` (possibly gone). */
+export async function reportRoundWithDeadline(
+  db: Kysely<Database>,
+  client: Pick<Client, 'put'>,
+  year: number,
+  deadline: string,
+): Promise<void> {
+  const today = shanghaiDate(new Date().toISOString());
+  const res = await client.put(`/api/v1/report-rounds/${year}`, { deadline: today });
+  if (res.statusCode !== 200) throw new Error(`set report deadline: ${res.statusCode} ${res.body}`);
+  const { regionId } = res.json() as { regionId: number };
+  await db
+    .updateTable('report_rounds')
+    .set({ deadline })
+    .where('region_id', '=', regionId)
+    .where('year', '=', year)
+    .execute();
 }

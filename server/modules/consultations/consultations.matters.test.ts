@@ -1,5 +1,7 @@
 // A major matter: registered by its department, seen by whom it concerns (else 404), corrected, and its documents.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../common/shanghai-time.js';
 import { makeOtherDistrict } from '../../test/factories.js';
 import { type Client, describeEachDialect, loginAs, type TestApp } from '../../test/helper.js';
 import {
@@ -9,6 +11,7 @@ import {
   M,
   NOT_FOUND,
   ok,
+  today,
 } from './consultations.fixtures.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -34,7 +37,10 @@ describeEachDialect('consultations', (dialect) => {
 
   describe('a major matter', () => {
     it('is registered by its department, consulting its pairs in force by default, more if named', async () => {
-      const m = await matter(dept, { summary: '调整城区学区划分', plannedDecisionDate: '2027-03-01' });
+      const m = await matter(dept, {
+        summary: '调整城区学区划分',
+        plannedDecisionDate: addDays(today(), 90),
+      });
       expect(m).toMatchObject({
         kind: 'policy',
         title: '义务教育阶段学区调整方案',
@@ -122,10 +128,29 @@ describeEachDialect('consultations', (dialect) => {
 
     it('is corrected by its department; a counterpart with opinions on it cannot be removed', async () => {
       const m = await matter(dept, { title: '初稿', counterpartIds: [ids.minmeng, ids.minjian] });
-      const patched = await ok(
-        dept.patch(`${M}/${m.id}`, { title: '定稿', plannedDecisionDate: '2027-06-30' }),
-      );
-      expect(patched).toMatchObject({ title: '定稿', kind: 'policy', plannedDecisionDate: '2027-06-30' });
+      const planned = addDays(today(), 180);
+      const patched = await ok(dept.patch(`${M}/${m.id}`, { title: '定稿', plannedDecisionDate: planned }));
+      expect(patched).toMatchObject({ title: '定稿', kind: 'policy', plannedDecisionDate: planned });
+      // a planned decision already past, or years ahead, is refused and changes nothing
+      for (const [date, code] of [
+        ['2020-01-01', 'PLANNED_DATE_IN_PAST'],
+        [addDays(today(), 3650), 'PLANNED_DATE_TOO_FAR'],
+      ] as const) {
+        const refused = await dept.patch(`${M}/${m.id}`, { plannedDecisionDate: date });
+        expect(refused.statusCode, date).toBe(400);
+        expect(refused.json().error.code).toBe(code);
+      }
+      expect((await ok(dept.get(`${M}/${m.id}`))).plannedDecisionDate).toBe(planned);
+      const late = await dept.post(M, {
+        departmentId: ids.jiaoyu,
+        kind: 'policy',
+        title: '补登的事项',
+        plannedDecisionDate: '2020-01-01',
+      });
+      expect(late.json().error).toEqual({
+        code: 'PLANNED_DATE_IN_PAST',
+        message: '拟决策日期 2020-01-01 已过，请选择今天或以后的日期（已作出决策的，请登记决策）',
+      });
       await addItem(cp2, m.id, { text: '民建的意见' });
       const blocked = await dept.patch(`${M}/${m.id}`, { counterpartIds: [ids.minmeng] });
       expect(blocked.json().error.code).toBe('COUNTERPART_HAS_ITEMS');

@@ -9,6 +9,7 @@ import type {
 import { shanghaiYear } from '../../../common/shanghai-time.js';
 import { allowed, authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
+import { checkPlannedDate } from '../../date-checks.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
@@ -105,6 +106,7 @@ async function resolveCounterparts(
 
 export async function createMatter(ctx: RequestContext, input: CreateMatterRequest): Promise<MatterDto> {
   authorize(ctx.actor, 'consultations.manage', { departmentId: input.departmentId });
+  checkPlannedDate(ctx, input.plannedDecisionDate);
   const department = await findOrganisation(ctx.db, input.departmentId);
   if (department?.kind !== 'department') throw notFound();
   const year = shanghaiYear(nowIso());
@@ -139,6 +141,8 @@ export async function updateMatter(
   input: UpdateMatterRequest,
 ): Promise<MatterDto> {
   const before = await ownMatter(ctx, id);
+  if (input.plannedDecisionDate !== undefined && input.plannedDecisionDate !== before.planned_decision_date)
+    checkPlannedDate(ctx, input.plannedDecisionDate);
   let added: { counterpartId: number; paired: boolean }[] = [];
   let removed: number[] = [];
   if (input.counterpartIds) {

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { monthDay } from '../../../common/report-prose.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
-import { makeOrganisation, seedDistrict } from '../../test/factories.js';
+import { makeOrganisation, roundWithDeadline, seedDistrict } from '../../test/factories.js';
 import {
   buildTestApp,
   type Client,
@@ -202,7 +202,7 @@ describeEachDialect('issue 12 regressions', (dialect) => {
     );
     expect((await tzb.get(`/api/v1/reports/${newDept.id}/${YEAR}`)).statusCode).toBe(404);
     expect((await tzb.get(`/api/v1/reports/${newDept.id}/${YEAR + 1}`)).statusCode).toBe(200);
-    const round = await ok(tzb.post('/api/v1/filing-rounds', { year: YEAR, deadline: `${YEAR}-01-05` }));
+    const round = await roundWithDeadline(t.db, tzb, YEAR, `${YEAR}-01-05`);
     const board = await ok(tzb.get(`/api/v1/filing-rounds/${round.id}/board`));
     const on = board.units.map((u: { organisation: { id: number } }) => u.organisation.id);
     expect(on).not.toContain(newDept.id);

@@ -1,6 +1,7 @@
 // 统战部's board of a round: changes since filing, the counts by status, late units and the reminders.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dayBefore, localDate } from '../../../common/filings.js';
+import { roundWithDeadline } from '../../test/factories.js';
 import { type Client, describeEachDialect, loginAs, orgId, type TestApp } from '../../test/helper.js';
 import { type FilingsCast, FORBIDDEN, filingsCast, LEADER, LIAISON } from './filings.fixtures.js';
 
@@ -138,10 +139,10 @@ describeEachDialect('filings: board', (dialect) => {
 
   it('marks units late after the deadline, flags a late submission, and reminds each user once a day', async () => {
     // a year before the seed's list (2019): no pair in force, so no unit owes that round anything
-    const before = (await tzb.post('/api/v1/filing-rounds', { year: 2018, deadline: '2018-06-05' })).json();
+    const before = await roundWithDeadline(t.db, tzb, 2018, '2018-06-05');
     const none = (await tzb.get(`/api/v1/filing-rounds/${before.id}/board`)).json();
     expect(none).toMatchObject({ total: 0, filed: 0, late: [], counts: { late: 0 } });
-    const late = (await tzb.post('/api/v1/filing-rounds', { year: 2020, deadline: '2020-06-05' })).json();
+    const late = await roundWithDeadline(t.db, tzb, 2020, '2020-06-05');
     const board = (await tzb.get(`/api/v1/filing-rounds/${late.id}/board`)).json();
     expect(board).toMatchObject({ total: 31, filed: 0, counts: { late: 31, not_started: 0 } });
 

@@ -35,6 +35,18 @@ describeEachDialect('filings: rounds', (dialect) => {
     const again = await tzb.post('/api/v1/filing-rounds', { year, deadline });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('FILING_ROUND_OPEN');
+    // a deadline already past (everyone late the moment it opens) or years ahead is refused
+    for (const [date, code] of [
+      ['2020-01-01', 'DEADLINE_IN_PAST'],
+      [`${year + 10}-06-05`, 'DEADLINE_TOO_FAR'],
+    ] as const) {
+      const refused = await tzb.post('/api/v1/filing-rounds', { year: year + 1, deadline: date });
+      expect(refused.statusCode, date).toBe(400);
+      expect(refused.json().error.code).toBe(code);
+      const moved = await tzb.patch(`/api/v1/filing-rounds/${roundId}`, { deadline: date });
+      expect(moved.json().error?.code, date).toBe(code);
+    }
+    expect((await tzb.get(`/api/v1/filing-rounds/${roundId}`)).json().deadline).toBe(deadline);
     const badDate = await tzb.post('/api/v1/filing-rounds', { year: 2031, deadline: '2031-02-30' });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().error.message).toContain('deadline');

@@ -9,6 +9,7 @@ import type {
 import { allowed } from '../../access/authorize.js';
 import { overseenRegion, type Scope, scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
+import { checkDeadline } from '../../date-checks.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import {
@@ -83,6 +84,7 @@ export async function createRound(
   input: CreateFilingRoundRequest,
 ): Promise<FilingRoundDto> {
   requireReviewer(ctx);
+  checkDeadline(ctx, input.deadline);
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (await openRoundOf(trx, ctx.actor.regionId, input.year)) {
       throw new AppError('FILING_ROUND_OPEN', { year: input.year });
@@ -118,6 +120,7 @@ export async function updateRound(
   requireReviewer(ctx);
   const before = await visibleRound(ctx, id);
   if (before.status !== 'open') throw new AppError('FILING_ROUND_CLOSED');
+  if (input.deadline !== undefined && input.deadline !== before.deadline) checkDeadline(ctx, input.deadline);
   await ctx.db.transaction().execute(async (trx) => {
     await updateRoundRow(trx, id, {
       deadline: input.deadline,

@@ -2,6 +2,7 @@
 import { isAfterDeadline } from '../../../common/filings.js';
 import type { ReportStatus } from '../../../common/schemas/reports.js';
 import type { Executor, RequestContext } from '../../context.js';
+import { checkDeadline } from '../../date-checks.js';
 import { appendAudit } from '../audit/index.js';
 import { EDITABLE } from './reports.access.js';
 import { findRound, upsertRound } from './reports.repository.js';
@@ -26,6 +27,7 @@ export async function getReportRound(ctx: RequestContext, year: number) {
 /** 统战部 sets (or moves) the deadline of its region's reports of a year. */
 export async function setReportRound(ctx: RequestContext, year: number, deadline: string) {
   const before = await findRound(ctx.db, ctx.actor.regionId, year);
+  if (deadline !== before?.deadline) checkDeadline(ctx, deadline);
   await ctx.db.transaction().execute(async (trx) => {
     await upsertRound(trx, { regionId: ctx.actor.regionId, year, deadline, setBy: ctx.actor.userId });
     await appendAudit(trx, ctx, {

@@ -12,7 +12,7 @@ import type {
 } from '../../../common/schemas/reports.js';
 import { unitScope } from '../../access/scope.js';
 import { ANNUAL_REPORT_SECTIONS } from '../../documents/annual-report.docx.js';
-import { makeOtherDistrict } from '../../test/factories.js';
+import { makeOtherDistrict, reportRoundWithDeadline } from '../../test/factories.js';
 import {
   buildTestApp,
   type Client,
@@ -351,7 +351,15 @@ describeEachDialect('reports', (dialect) => {
   });
 
   it('flags a report submitted after the deadline as late; the board counts days; reminders once a day', async () => {
-    const round = await c.tzb.put(`/api/v1/report-rounds/${YEAR}`, { deadline: `${YEAR + 1}-01-15` });
+    // the API takes no deadline already past (everyone would be overdue the moment it is saved); time passing does
+    const refused = await c.tzb.put(`/api/v1/report-rounds/${YEAR}`, { deadline: `${YEAR}-06-30` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toEqual({
+      code: 'DEADLINE_IN_PAST',
+      message: `截止日期 ${YEAR}-06-30 已过，请选择今天或以后的日期`,
+    });
+    await reportRoundWithDeadline(t.db, c.tzb, YEAR, `${YEAR + 1}-01-15`);
+    const round = await c.tzb.get(`/api/v1/report-rounds/${YEAR}`);
     expect(round.json()).toMatchObject({ deadline: `${YEAR + 1}-01-15`, isDefault: false });
     const late = await keji.post(url(kejiId, '/submit'), {});
     expect(late.statusCode, late.body).toBe(200);

@@ -12,6 +12,7 @@ import { connect } from '../../db/connect.js';
 import { configureDataKey, decryptField, encryptField, isEncrypted } from '../../db/field-crypto.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { loadSeedPairingList } from '../../seed/bootstrap.js';
+import { roundWithDeadline } from '../../test/factories.js';
 import {
   buildTestApp,
   type Client,
@@ -76,7 +77,7 @@ describeEachDialect('encryption at rest', (dialect) => {
   });
 
   it('stores the 附件2 phones encrypted and reads them back', async () => {
-    const round = (await tzb.post('/api/v1/filing-rounds', { year: 2026, deadline: '2026-06-05' })).json();
+    const round = await roundWithDeadline(t.db, tzb, 2026, '2026-06-05');
     const form = {
       leader: { name: '陈志强', position: '副局长', phone: '13905745678' },
       liaison: { name: '周丽华', position: '办公室主任', phone: '88901234' },
