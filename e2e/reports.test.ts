@@ -170,7 +170,9 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
     const { context, page } = await signedIn('tzb');
     try {
       await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
+      // a date picker like every other (the days already past are greyed out); typed, then Enter
       await page.getByTestId('report-deadline').fill(`${YEAR + 1}-01-25`);
+      await page.getByTestId('report-deadline').press('Enter');
       await page.getByRole('button', { name: '保存' }).click();
       const row = page.getByTestId('reports-table').locator('tr', { hasText: '区卫生健康局' });
       await expect.poll(() => row.textContent()).toContain(`${YEAR + 1}-01-25`);

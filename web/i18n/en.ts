@@ -76,7 +76,8 @@ export const en: Messages = {
     tooBig: '{{field}} must be at most {{max}}',
     invalid: '{{field}} is not valid',
     integer: '{{field}} must be a whole number',
-    phone: '{{field}} is not a phone number: a mobile has 11 digits starting with 1, a landline 7–8 digits (area code and extension optional)',
+    phone:
+      '{{field}} is not a phone number: a mobile has 11 digits starting with 1, a landline 7–8 digits (area code and extension optional)',
   },
   login: {
     activateLink: 'Have an activation code? Activate your account',

@@ -7,6 +7,7 @@ import { OptionalText, Text } from '../../../common/schemas/shared';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { ErrorAlert } from '../../components/QueryStatus';
+import { notAhead } from '../../lib/dates';
 import { usePairsOfYear } from '../ledger/api';
 import { useAllOrganisations } from '../organisations/api';
 import { consultationApi, useMatterMutation } from './api';
@@ -139,7 +140,7 @@ export function MatterFormModal({
           <Input.TextArea rows={4} maxLength={10000} data-testid="matter-summary" />
         </Form.Item>
         <Form.Item name="plannedDecisionDate" label={t('consultations.plannedDecisionDate')}>
-          <DatePicker style={{ width: '100%' }} data-testid="matter-planned" />
+          <DatePicker style={{ width: '100%' }} disabledDate={notAhead} data-testid="matter-planned" />
         </Form.Item>
         <Form.Item
           name="counterpartIds"

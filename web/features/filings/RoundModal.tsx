@@ -8,6 +8,7 @@ import { Phone } from '../../../common/schemas/roster';
 import { Text } from '../../../common/schemas/shared';
 import { zodRule } from '../../components/formRules';
 import { ErrorAlert } from '../../components/QueryStatus';
+import { notAhead } from '../../lib/dates';
 import { filingApi, useFilingMutation } from './api';
 
 interface RoundValues {
@@ -106,7 +107,7 @@ export default function RoundModal({
             label={t('filings.deadline')}
             rules={[{ required: true, message: t('validation.required', { field: t('filings.deadline') }) }]}
           >
-            <DatePicker style={{ width: '100%' }} data-testid="round-deadline" />
+            <DatePicker style={{ width: '100%' }} disabledDate={notAhead} data-testid="round-deadline" />
           </Form.Item>
         </div>
         <Form.Item

@@ -1,6 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Rate, Select, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Input, Rate, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationDto } from '../../../common/schemas/reports';
@@ -8,6 +9,7 @@ import { errorText } from '../../api/client';
 import { useCurrentUser } from '../../components/guards';
 import { DetailTable } from '../../components/ListPage';
 import { ErrorAlert } from '../../components/QueryStatus';
+import { notAhead } from '../../lib/dates';
 import { usePairings } from '../pairings/api';
 import { reportApi, reportKeys, useEvaluations, useReportRound } from './api';
 
@@ -32,11 +34,13 @@ export function ReportDeadline({ year }: { year: number }) {
   return (
     <Space wrap>
       <Typography.Text>{t('reports.deadline')}</Typography.Text>
-      <Input
-        type="date"
+      <DatePicker
         style={{ width: 160 }}
-        value={current}
-        onChange={(e) => setValue(e.target.value)}
+        value={current ? dayjs(current) : null}
+        disabledDate={notAhead}
+        allowClear={false}
+        onChange={(d) => setValue(d ? d.format('YYYY-MM-DD') : null)}
+        aria-label={t('reports.deadline')}
         data-testid="report-deadline"
       />
       <Button
