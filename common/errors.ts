@@ -191,6 +191,11 @@ export const ERROR_CODES = {
     zh: '拟决策日期 {date} 在一年以后，请核对年份',
     en: 'The planned decision date {date} is more than a year ahead; check the year',
   },
+  FILING_ROUND_EXISTS: {
+    status: 409,
+    zh: '{year}年已有一轮登记报送（已结束）。附件2每年报送一次，人员变动请走变动报告；确需再次发起，请确认',
+    en: 'There was a {year} filing round already (closed). The registration form (Annex 2) is filed once a year and changes come as change reports; confirm to open another',
+  },
   FILING_ROUND_OPEN: {
     status: 409,
     zh: '{year}年登记报送已开启',

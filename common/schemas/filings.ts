@@ -58,6 +58,8 @@ export const CreateFilingRoundRequest = z
     contactPerson: Text(50).default(FILING_ROUND_DEFAULTS.contactPerson),
     contactPhone: Phone.default(FILING_ROUND_DEFAULTS.contactPhone),
     fax: Phone.default(FILING_ROUND_DEFAULTS.fax),
+    /** the year had a round already (closed): open another all the same (FILING_ROUND_EXISTS otherwise) */
+    confirmAnother: z.boolean().optional(),
   })
   .meta({
     id: 'CreateFilingRoundRequest',

@@ -612,6 +612,7 @@ export const en: Messages = {
     contactPerson: 'Contact person',
     contactPhone: 'Contact phone',
     fax: 'Fax',
+    anotherRound: 'Open another {{year}} filing round?',
     openRound: 'Open a filing round',
     openRoundOk: 'Open',
     roundOpened: 'Filing round opened',

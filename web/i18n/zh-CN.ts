@@ -601,6 +601,7 @@ export const zhCN = {
     contactPerson: '联系人',
     contactPhone: '联系电话',
     fax: '传真',
+    anotherRound: '再次发起{{year}}年登记报送？',
     openRound: '开启登记报送',
     openRoundOk: '开启',
     roundOpened: '已开启登记报送',

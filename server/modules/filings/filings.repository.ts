@@ -43,6 +43,17 @@ export async function listRounds(
   return query.orderBy('fr.year', 'desc').orderBy('fr.id', 'desc').execute();
 }
 
+/** How many rounds of a year the region has had, open or closed. */
+export async function roundsOfYear(db: Executor, regionId: number, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('filing_rounds')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('region_id', '=', regionId)
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function openRoundOf(db: Executor, regionId: number, year: number) {
   return db
     .selectFrom('filing_rounds')

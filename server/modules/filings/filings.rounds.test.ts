@@ -69,4 +69,17 @@ describeEachDialect('filings: rounds', (dialect) => {
     expect((await otherTzb.get(`/api/v1/filing-rounds/${roundId}`)).statusCode).toBe(404);
     expect((await otherTzb.get('/api/v1/filing-rounds')).json().items).toEqual([]);
   });
+
+  it('asks before a second round of a year opens beside a closed one', async () => {
+    const closed = await tzb.post(`/api/v1/filing-rounds/${roundId}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    const asked = await tzb.post('/api/v1/filing-rounds', { year, deadline });
+    expect(asked.statusCode).toBe(409);
+    expect(asked.json().error.code).toBe('FILING_ROUND_EXISTS');
+    expect(asked.json().error.message).toContain(`${year}年已有一轮登记报送（已结束）`);
+    expect((await tzb.get('/api/v1/filing-rounds')).json().items).toHaveLength(1);
+    const confirmed = await tzb.post('/api/v1/filing-rounds', { year, deadline, confirmAnother: true });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((await tzb.get('/api/v1/filing-rounds')).json().items).toHaveLength(2);
+  });
 });

@@ -18,6 +18,7 @@ import {
   listRounds,
   openRoundOf,
   type RoundRow,
+  roundsOfYear,
   updateRoundRow,
 } from './filings.repository.js';
 import { storedStatus } from './filings.status.js';
@@ -89,6 +90,9 @@ export async function createRound(
     if (await openRoundOf(trx, ctx.actor.regionId, input.year)) {
       throw new AppError('FILING_ROUND_OPEN', { year: input.year });
     }
+    // 附件2 is filed once a year (changes come as change reports): a second round of a year is asked about first
+    const earlier = await roundsOfYear(trx, ctx.actor.regionId, input.year);
+    if (earlier > 0 && !input.confirmAnother) throw new AppError('FILING_ROUND_EXISTS', { year: input.year });
     const round = await insertRound(trx, {
       regionId: ctx.actor.regionId,
       year: input.year,

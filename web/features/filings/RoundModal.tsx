@@ -6,6 +6,7 @@ import { FILING_ROUND_DEFAULTS } from '../../../common/filings';
 import type { FilingRoundDto } from '../../../common/schemas/filings';
 import { Phone } from '../../../common/schemas/roster';
 import { Text } from '../../../common/schemas/shared';
+import { ApiError } from '../../api/client';
 import { zodRule } from '../../components/formRules';
 import { ErrorAlert } from '../../components/QueryStatus';
 import { notAhead } from '../../lib/dates';
@@ -33,9 +34,9 @@ export default function RoundModal({
   onSaved: (round: FilingRoundDto) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<RoundValues>();
-  const save = useFilingMutation((v: RoundValues) => {
+  const save = useFilingMutation((v: RoundValues & { confirmAnother?: boolean }) => {
     const body = {
       deadline: v.deadline.format('YYYY-MM-DD'),
       recipient: v.recipient,
@@ -43,7 +44,9 @@ export default function RoundModal({
       contactPhone: v.contactPhone,
       fax: v.fax,
     };
-    return round ? filingApi.updateRound(round.id, body) : filingApi.createRound({ ...body, year: v.year });
+    return round
+      ? filingApi.updateRound(round.id, body)
+      : filingApi.createRound({ ...body, year: v.year, confirmAnother: v.confirmAnother });
   });
 
   useEffect(() => {
@@ -82,15 +85,28 @@ export default function RoundModal({
       <Form<RoundValues>
         form={form}
         layout="vertical"
-        onFinish={(values) =>
-          save.mutate(values, {
-            onSuccess: (saved) => {
+        onFinish={(values) => {
+          const done = {
+            onSuccess: (saved: FilingRoundDto) => {
               message.success(round ? t('common.saved') : t('filings.roundOpened'));
               onSaved(saved);
               onClose();
             },
-          })
-        }
+          };
+          save.mutate(values, {
+            ...done,
+            // the year had a round already: say so, and open another only when confirmed
+            onError: (e) => {
+              if (!(e instanceof ApiError) || e.code !== 'FILING_ROUND_EXISTS') return;
+              modal.confirm({
+                title: t('filings.anotherRound', { year: values.year }),
+                content: e.message,
+                okText: t('filings.openRoundOk'),
+                onOk: () => save.mutate({ ...values, confirmAnother: true }, done),
+              });
+            },
+          });
+        }}
       >
         <div className="liaison-form-row">
           <Form.Item name="year" label={t('filings.year')} rules={[{ required: true }]}>
