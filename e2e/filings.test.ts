@@ -89,7 +89,13 @@ describe('登记报送 (附件2): open → submit → return → resubmit → fi
       await form.getByTestId('leader-phone').fill('0574-88951234');
       await form.getByTestId('liaison-name').fill('李明');
       await form.getByTestId('liaison-position').fill('政治处副主任');
+      // a mobile missing a digit is refused by the form itself, saying what a number looks like
       await form.getByTestId('liaison-phone').fill('1391234121');
+      await form.getByTestId('filing-save').click();
+      await form.getByText('手机号为 1 开头的 11 位数字', { exact: false }).first().waitFor();
+      await expect(form.getByTestId('filing-status').textContent()).resolves.toBe('未开始');
+      // a well-formed number that is still wrong (an old mobile) is for 统战部 to catch
+      await form.getByTestId('liaison-phone').fill('13912341218');
       await form.getByTestId('filing-save').click();
       await expect.poll(() => form.getByTestId('filing-status').textContent()).toBe('草稿');
       await form.getByTestId('filing-submit').click();
