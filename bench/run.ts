@@ -397,6 +397,7 @@ async function engine(
     year,
     departmentId: users.departmentId,
     counterpartId: users.counterpartId,
+    order: 'newest' as const,
     limit: 500,
     offset: 0,
   };

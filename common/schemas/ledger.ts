@@ -321,6 +321,8 @@ export const LedgerListQuery = z
     to: z.iso.date().optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
     offset: z.coerce.number().int().min(0).default(0),
+    /** newest first (the default: what was just entered is on the first page), or oldest first */
+    order: z.enum(['newest', 'oldest']).default('newest'),
   })
   .meta({
     id: 'LedgerListQuery',
@@ -342,7 +344,8 @@ export const LedgerListResponse = z
   });
 export type LedgerListResponse = z.infer<typeof LedgerListResponse>;
 
-export const LedgerExportQuery = LedgerListQuery.omit({ limit: true, offset: true })
+// exports are chronological, as the printed ledger reads
+export const LedgerExportQuery = LedgerListQuery.omit({ limit: true, offset: true, order: true })
   .extend({ year: Year })
   .meta({
     id: 'LedgerExportQuery',

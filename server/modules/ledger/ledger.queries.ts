@@ -15,7 +15,7 @@ import { ledgerScope, type RecordFacts } from './ledger.policy.js';
 import { factsOf, inSlices, presentRecords } from './ledger.present.js';
 import { counterpartsOf, findRecordIds, type LedgerRow, recordsByIds } from './ledger.repository.js';
 
-function filterOf(scope: Scope, q: Omit<LedgerListQuery, 'limit' | 'offset'>) {
+function filterOf(scope: Scope, q: Omit<LedgerListQuery, 'limit' | 'offset' | 'order'>) {
   return {
     scope,
     year: q.year,
@@ -31,9 +31,11 @@ function filterOf(scope: Scope, q: Omit<LedgerListQuery, 'limit' | 'offset'>) {
 const canCreate = (ctx: RequestContext): boolean => allowed(ctx.actor, 'ledger.offerCreate', null);
 
 export async function listLedger(ctx: RequestContext, query: LedgerListQuery): Promise<LedgerListResponse> {
-  const ids = await findRecordIds(ctx.db, filterOf(ledgerScope(ctx.actor), query));
+  const order = query.order === 'oldest' ? 'asc' : 'desc';
+  const ids = await findRecordIds(ctx.db, filterOf(ledgerScope(ctx.actor), query), order);
   const page = ids.slice(query.offset, query.offset + query.limit);
-  const rows = await recordsByIds(ctx.db, page);
+  const at = new Map(page.map((id, i) => [id, i]));
+  const rows = (await recordsByIds(ctx.db, page)).sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
   return {
     items: await presentRecords(ctx.db, ctx, rows),
     total: ids.length,

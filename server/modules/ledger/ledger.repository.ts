@@ -38,8 +38,12 @@ export function scopedRecords(db: Executor, scope: Scope) {
   );
 }
 
-/** Ids of the records the scope may see that match the filter, in chronological order. */
-export async function findRecordIds(db: Executor, f: LedgerFilter): Promise<number[]> {
+/** Ids of the records the scope may see that match the filter, in chronological order (or newest first). */
+export async function findRecordIds(
+  db: Executor,
+  f: LedgerFilter,
+  order: 'asc' | 'desc' = 'asc',
+): Promise<number[]> {
   let query = scopedRecords(db, f.scope).select('l.id');
   if (f.ids) query = query.where('l.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.year !== undefined) query = query.where('l.year', '=', f.year);
@@ -61,7 +65,7 @@ export async function findRecordIds(db: Executor, f: LedgerFilter): Promise<numb
       eb.or([likeContains('l.title', q), likeContains('l.place', q), likeContains('l.summary', q)]),
     );
   }
-  const rows = await query.orderBy('l.starts_at').orderBy('l.id').execute();
+  const rows = await query.orderBy('l.starts_at', order).orderBy('l.id', order).execute();
   return rows.map((r) => r.id);
 }
 

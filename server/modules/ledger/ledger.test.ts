@@ -421,9 +421,14 @@ describeEachDialect('ledger', (dialect) => {
     expect((await otherTzb.get('/api/v1/ledger?year=2024')).json().total).toBe(0);
   });
 
-  it('filters the one list by kind, words and dates, chronologically', async () => {
+  it('filters the one list by kind, words and dates, newest first (oldest first on request)', async () => {
     const byKind = (await c.dept.get('/api/v1/ledger?year=2024&kind=invitation')).json();
     expect(byKind.items.map((r: { title: string }) => r.title)).toEqual([
+      '民盟奉化支部成立纪念活动',
+      '校园安全专项检查视察（更正）',
+    ]);
+    const oldest = (await c.dept.get('/api/v1/ledger?year=2024&kind=invitation&order=oldest')).json();
+    expect(oldest.items.map((r: { title: string }) => r.title)).toEqual([
       '校园安全专项检查视察（更正）',
       '民盟奉化支部成立纪念活动',
     ]);
@@ -431,12 +436,12 @@ describeEachDialect('ledger', (dialect) => {
     expect(words.items.map((r: { title: string }) => r.title)).toEqual(['送医下乡义诊']);
     const march = (await c.dept.get('/api/v1/ledger?from=2024-03-01&to=2024-04-01')).json();
     expect(march.items.map((r: { title: string }) => r.title)).toEqual([
-      '关于进一步加强中小学课后服务的通知',
       '农村学校布局调整调研',
+      '关于进一步加强中小学课后服务的通知',
     ]);
     const all = (await c.dept.get('/api/v1/ledger?year=2024')).json();
     const starts = all.items.map((r: { startsAt: string }) => r.startsAt);
-    expect(starts).toEqual([...starts].sort());
+    expect(starts).toEqual([...starts].sort().reverse());
     const paged = (await c.dept.get('/api/v1/ledger?year=2024&limit=2&offset=1')).json();
     expect(paged.items.map((r: { id: number }) => r.id)).toEqual(
       all.items.slice(1, 3).map((r: { id: number }) => r.id),

@@ -36,7 +36,7 @@ export const ledgerKeys = {
   record: (id: number) => ['ledger', 'record', id] as const,
 };
 
-/** One year's records matching the filter, chronological (the server's order). */
+/** One year's records matching the filter, newest first (the server's default order). */
 export function useLedger(filter: LedgerFilter | null) {
   return useQuery({
     queryKey: ledgerKeys.list(filter ?? { year: 0 }),
