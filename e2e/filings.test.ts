@@ -58,13 +58,17 @@ describe('登记报送 (附件2): open → submit → return → resubmit → fi
       await menu.getByText('登记报送', { exact: true }).click();
       await page.waitForURL(/\/filings/);
       await page.getByTestId('round-create').click();
-      const dialog = page.getByRole('dialog');
+      const dialog = page.getByRole('dialog', { name: '开启登记报送' });
       // The defaults are what the seed's 附件2 prints.
       await expect(dialog.getByLabel('报送单位').inputValue()).resolves.toBe('区委统战部党派干部科');
       await expect(dialog.getByLabel('联系人').inputValue()).resolves.toBe('邬锡明');
       await expect(dialog.getByLabel('联系电话').inputValue()).resolves.toBe('89294017');
       await expect(dialog.getByLabel('传真').inputValue()).resolves.toBe('88522300');
       await dialog.getByRole('button', { name: /开\s*启/ }).click();
+      // the demo year filed its round in May: a second round of the year is asked about first
+      const again = page.getByRole('dialog', { name: /再次发起\d{4}年登记报送/ });
+      await expect(again.textContent()).resolves.toContain('附件2每年报送一次');
+      await again.getByRole('button', { name: /开\s*启/ }).click();
       await dialog.waitFor({ state: 'hidden' });
       await expect.poll(() => page.getByTestId('board-count').textContent()).toBe(`0 / ${UNITS} 已备案`);
       const row = page.getByTestId('board-table').locator('tr', { hasText: '区公安分局' });

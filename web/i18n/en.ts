@@ -915,7 +915,7 @@ export const en: Messages = {
     defaults: 'Defaults',
     replyWorkingDays: 'Reply deadline (working days)',
     reminderLeadDays: 'Remind before (working days)',
-    settingsReadOnly: '统战部 sets the reply deadline',
+    settingsReadOnly: 'The United Front Work Department sets the reply deadline',
   },
   myWork: {
     title: 'My work',
