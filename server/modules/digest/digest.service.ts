@@ -2,6 +2,7 @@
 // changed since the last visit. The digest is computed per actor (a unit's users see their unit's items,
 // an overseer the reviews waiting in its region); nothing of another unit is in it.
 
+import type { Lang } from '../../../common/errors.js';
 import { OBLIGATION_KIND_LABELS } from '../../../common/schemas/dashboard.js';
 import type { MyWorkResponse, WorkItem } from '../../../common/schemas/digest.js';
 import { addDays, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
@@ -30,7 +31,11 @@ const REPORT_LEAD_DAYS = 60;
 /** How much text of a suggestion a title carries. */
 const clip = (s: string, n = 30): string => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
-const ROLE_ZH: Record<string, string> = { principal: '主要负责人', leader: '分管领导', liaison: '联络员' };
+const ROLE_LABELS: Record<string, { zh: string; en: string }> = {
+  principal: { zh: '主要负责人', en: 'principal' },
+  leader: { zh: '分管领导', en: 'leader in charge' },
+  liaison: { zh: '联络员', en: 'liaison officer' },
+};
 
 function sortItems(items: WorkItem[]): WorkItem[] {
   return items.sort((a, b) => {
@@ -42,7 +47,14 @@ function sortItems(items: WorkItem[]): WorkItem[] {
 }
 
 /** The actor's due items on `now`. */
-export async function digestFor(db: Executor, actor: Actor, now: Date = new Date()): Promise<WorkItem[]> {
+export async function digestFor(
+  db: Executor,
+  actor: Actor,
+  now: Date = new Date(),
+  lang: Lang = 'zh-CN',
+): Promise<WorkItem[]> {
+  /** A title in the reader's language; names and titles of records stay as they were entered. */
+  const say = (zh: string, en: string): string => (lang === 'en' ? en : zh);
   const nowIso = now.toISOString();
   const today = shanghaiDate(nowIso);
   const year = Number(today.slice(0, 4));
@@ -55,7 +67,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const r of await pendingRsvps(db, org, nowIso)) {
       push({
         type: 'rsvp',
-        title: `回复邀请：${r.title}`,
+        title: say(`回复邀请：${r.title}`, `Reply to the invitation: ${r.title}`),
         dueDate: shanghaiDate(r.starts_at),
         link: `/ledger/${r.id}`,
         organisation: { id: r.org_id, name: r.org_name },
@@ -64,7 +76,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const n of await noticesAwaitingRead(db, org)) {
       push({
         type: 'notice_unread',
-        title: `阅知${n.host_name}通报：${n.title}`,
+        title: say(`阅知${n.host_name}通报：${n.title}`, `Read the notice of ${n.host_name}: ${n.title}`),
         dueDate: null,
         link: `/ledger/${n.id}`,
         organisation: { id: n.org_id, name: n.org_name },
@@ -73,7 +85,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const f of await filingsDue(db, org, actor.regionId)) {
       push({
         type: 'filing',
-        title: `${f.year}年对口联系工作分管领导、联络员登记表${f.status === 'returned' ? '（已退回，请修改后重报）' : ''}`,
+        title: say(
+          `${f.year}年对口联系工作分管领导、联络员登记表${f.status === 'returned' ? '（已退回，请修改后重报）' : ''}`,
+          `${f.year} registration form of the leader in charge and liaison officer${f.status === 'returned' ? ' (returned: correct it and submit again)' : ''}`,
+        ),
         dueDate: f.deadline,
         link: `/filings/${f.id}/${org}`,
         organisation: { id: f.org_id, name: f.org_name },
@@ -95,16 +110,12 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const o of obligations) {
       if (o.kind === 'filing') continue; // from the rounds themselves, above
       if (o.kind === 'report' && o.due_date > addDays(today, REPORT_LEAD_DAYS)) continue;
-      const label = OBLIGATION_KIND_LABELS[o.kind as keyof typeof OBLIGATION_KIND_LABELS]?.zh ?? o.kind;
-      const pair =
-        o.kind === 'symposium'
-          ? isCounterpart(actor)
-            ? `（与${o.organisation_name}）`
-            : `（与${o.counterpart_name ?? ''}）`
-          : '';
+      const labels = OBLIGATION_KIND_LABELS[o.kind as keyof typeof OBLIGATION_KIND_LABELS];
+      const other = isCounterpart(actor) ? o.organisation_name : (o.counterpart_name ?? '');
+      const pair = o.kind === 'symposium' ? say(`（与${other}）`, ` (with ${other})`) : '';
       push({
         type: o.kind,
-        title: `${o.year}年${label}${pair}`,
+        title: say(`${o.year}年${labels?.zh ?? o.kind}${pair}`, `${labels?.en ?? o.kind} ${o.year}${pair}`),
         dueDate: o.due_date,
         link:
           o.kind === 'report'
@@ -123,7 +134,7 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
         if (i.year < year && due >= today) continue;
         push({
           type: 'plan_item',
-          title: `计划事项：${i.title}`,
+          title: say(`计划事项：${i.title}`, `Plan item: ${i.title}`),
           dueDate: due,
           link: `/plans/${i.plan_id}`,
           organisation: { id: i.org_id, name: i.org_name },
@@ -132,7 +143,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
       for (const s of await suggestionsToAnswer(db, org)) {
         push({
           type: 'suggestion_reply',
-          title: `答复${s.counterpart_name}的意见建议：${clip(s.text)}（${s.matter_title}）`,
+          title: say(
+            `答复${s.counterpart_name}的意见建议：${clip(s.text)}（${s.matter_title}）`,
+            `Answer the suggestion of ${s.counterpart_name}: ${clip(s.text)} (${s.matter_title})`,
+          ),
           dueDate: s.due_date,
           link: `/consultations/items/${s.id}`,
           organisation: { id: s.org_id, name: s.org_name },
@@ -142,7 +156,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
       for (const r of await repliesToRate(db, org)) {
         push({
           type: 'reply_verdict',
-          title: `评价${r.department_name}的答复：${clip(r.text)}`,
+          title: say(
+            `评价${r.department_name}的答复：${clip(r.text)}`,
+            `Rate the reply of ${r.department_name}: ${clip(r.text)}`,
+          ),
           dueDate: null,
           link: `/consultations/items/${r.id}`,
           organisation: { id: r.org_id, name: r.org_name },
@@ -153,7 +170,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const c of await changeReportsToAcknowledge(db, actor.regionPath)) {
       push({
         type: 'change_report',
-        title: `${c.org_name}${ROLE_ZH[c.role] ?? c.role}变动（${c.effective_date}起）`,
+        title: say(
+          `${c.org_name}${ROLE_LABELS[c.role]?.zh ?? c.role}变动（${c.effective_date}起）`,
+          `${c.org_name}: new ${ROLE_LABELS[c.role]?.en ?? c.role} from ${c.effective_date}`,
+        ),
         dueDate: null,
         link: `/roster/${c.org_id}`,
         organisation: { id: c.org_id, name: c.org_name },
@@ -162,7 +182,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const f of await filingsToReview(db, actor.regionPath)) {
       push({
         type: 'filing_review',
-        title: `审核${f.org_name}${f.year}年登记表`,
+        title: say(
+          `审核${f.org_name}${f.year}年登记表`,
+          `Review the ${f.year} registration form of ${f.org_name}`,
+        ),
         dueDate: null,
         link: `/filings/${f.round_id}/${f.org_id}`,
         organisation: { id: f.org_id, name: f.org_name },
@@ -171,7 +194,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const r of await reportsToReview(db, actor.regionPath)) {
       push({
         type: 'report_review',
-        title: `审核${r.org_name}${r.year}年度对口联系工作情况报告`,
+        title: say(
+          `审核${r.org_name}${r.year}年度对口联系工作情况报告`,
+          `Review the ${r.year} annual liaison report of ${r.org_name}`,
+        ),
         dueDate: null,
         link: `/reports/${r.org_id}/${r.year}`,
         organisation: { id: r.org_id, name: r.org_name },
@@ -180,7 +206,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const s of await overdueSuggestions(db, actor.regionPath, today)) {
       push({
         type: 'suggestion_overdue',
-        title: `督办：${s.org_name}逾期未答复${s.counterpart_name}的意见建议（${s.matter_title}）`,
+        title: say(
+          `督办：${s.org_name}逾期未答复${s.counterpart_name}的意见建议（${s.matter_title}）`,
+          `Press ${s.org_name}: its reply to the suggestion of ${s.counterpart_name} is overdue (${s.matter_title})`,
+        ),
         dueDate: s.due_date,
         link: `/consultations/items/${s.id}`,
         organisation: { id: s.org_id, name: s.org_name },
@@ -189,7 +218,10 @@ export async function digestFor(db: Executor, actor: Actor, now: Date = new Date
     for (const e of await extensionsToDecide(db, actor.regionPath)) {
       push({
         type: 'extension_request',
-        title: `${e.org_name}申请延期答复（${e.matter_title}）`,
+        title: say(
+          `${e.org_name}申请延期答复（${e.matter_title}）`,
+          `${e.org_name} asks for more time to reply (${e.matter_title})`,
+        ),
         dueDate: e.due_before,
         link: `/consultations/items/${e.item_id}`,
         organisation: { id: e.org_id, name: e.org_name },
@@ -205,7 +237,7 @@ const FIRST_VISIT_DAYS = 7;
 /** GET /my-work: the digest, what changed since the last visit — and this visit becomes the last. */
 export async function myWork(ctx: RequestContext, now: Date = new Date()): Promise<MyWorkResponse> {
   const nowIso = now.toISOString();
-  const items = await digestFor(ctx.db, ctx.actor, now);
+  const items = await digestFor(ctx.db, ctx.actor, now, ctx.lang);
   const previous = await lastSeenWork(ctx.db, ctx.actor.userId);
   const since = previous ?? new Date(now.getTime() - FIRST_VISIT_DAYS * 86_400_000).toISOString();
   const notes = await notificationsSince(ctx.db, ctx.actor.userId, since, 50);

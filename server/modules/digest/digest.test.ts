@@ -204,6 +204,16 @@ describeEachDialect('my work (the digest)', (dialect) => {
         organisation: { id: ids.jiaoyu, name: '区教育局' },
       }),
     ]);
+    // in English, the titles are English; only names and titles of records stay as entered
+    const english = (await tzb.get('/api/v1/my-work', { 'accept-language': 'en' })).json() as {
+      items: WorkItem[];
+    };
+    expect(english.items.find((i) => i.type === 'suggestion_overdue')?.title).toBe(
+      'Press 区教育局: its reply to the suggestion of 民盟奉化支部 is overdue (学区调整方案)',
+    );
+    const names = /区教育局|民盟奉化支部|学区调整方案|区[^\s:：]*|[^\s]*支部|[^\s]*委会|[^\s]*总支部/gu;
+    for (const i of english.items)
+      expect(/[\u4e00-\u9fff]/u.test(i.title.replace(names, '')), i.title).toBe(false);
     // the department sees it as its own reply to give, not as one to press
     expect((await myWork(jiaoyu)).items.filter((i) => i.type === 'suggestion_overdue')).toEqual([]);
     const replied = await jiaoyu.post(`/api/v1/consultations/items/${id}/reply`, {
