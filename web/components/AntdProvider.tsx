@@ -9,6 +9,15 @@ import { useTranslation } from 'react-i18next';
 const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#1d5fbf',
+    colorLink: '#1d5fbf',
+    colorInfo: '#1d5fbf',
+    // WCAG AA contrast (4.5:1 on white, axe-core's color-contrast): antd's greys for secondary text (45 %),
+    // placeholders (25 %) and its success green on a light tag fall short of it
+    colorTextSecondary: '#595959',
+    colorTextDescription: '#595959',
+    colorTextTertiary: '#6b6b6b',
+    colorTextPlaceholder: '#6b6b6b',
+    colorError: '#cf1322',
     borderRadius: 4,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif",
