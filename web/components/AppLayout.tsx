@@ -181,6 +181,7 @@ function Shell() {
               allowClear
               maxLength={50}
               placeholder={t('search.placeholder')}
+              aria-label={t('search.placeholder')}
               style={{ width: screens.xl ? 240 : 160 }}
               onSearch={onSearch}
               data-testid="header-search"

@@ -76,7 +76,16 @@ export function NotificationBell() {
 
   return (
     <Dropdown trigger={['click']} open={open} onOpenChange={setOpen} popupRender={() => panel}>
-      <Button type="text" aria-label={t('notifications.title')} data-testid="notification-bell">
+      <Button
+        type="text"
+        // the badge's number is the button's visible text: the name carries it too (WCAG 2.5.3)
+        aria-label={
+          unread > 0
+            ? `${t('notifications.title')} ${unread > 99 ? '99+' : unread}`
+            : t('notifications.title')
+        }
+        data-testid="notification-bell"
+      >
         <Badge count={unread} size="small" offset={[4, -2]} data-testid="notification-count">
           <BellOutlined style={{ fontSize: 16 }} />
         </Badge>

@@ -56,6 +56,7 @@ export function UnitFilter({
       showSearch={{ optionFilterProp: 'label' }}
       style={{ width: 200 }}
       placeholder={side === 'department' ? t('ledger.departmentAll') : t('ledger.counterpartAll')}
+      aria-label={side === 'department' ? t('ledger.departmentAll') : t('ledger.counterpartAll')}
       loading={loading}
       value={value}
       options={options}

@@ -33,6 +33,7 @@ export function YearSelect({
       value={value}
       options={options}
       onChange={(v) => onChange(v)}
+      aria-label={t('pairings.year')}
       data-testid={testId}
     />
   );

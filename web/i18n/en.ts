@@ -553,6 +553,8 @@ export const en: Messages = {
   },
   calendar: {
     title: 'Calendar',
+    year: 'Year',
+    month: 'Month',
     types: {
       invitation: 'Invitation',
       symposium: 'Symposium',
@@ -606,6 +608,7 @@ export const en: Messages = {
     closed: 'Closed',
     year: 'Year',
     deadline: 'Deadline',
+    roundSelect: 'Filing round',
     deadlineShort: 'due {{deadline}}',
     deadlineOn: 'Deadline {{deadline}} (today {{today}})',
     recipient: 'Send to',

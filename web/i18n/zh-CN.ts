@@ -544,6 +544,8 @@ export const zhCN = {
   },
   calendar: {
     title: '日程',
+    year: '年份',
+    month: '月份',
     types: {
       invitation: '邀请',
       symposium: '座谈会',
@@ -595,6 +597,7 @@ export const zhCN = {
     closed: '已结束',
     year: '年度',
     deadline: '报送截止日期',
+    roundSelect: '登记报送批次',
     deadlineShort: '{{deadline}}前报',
     deadlineOn: '截止日期 {{deadline}}（今天 {{today}}）',
     recipient: '报送单位',

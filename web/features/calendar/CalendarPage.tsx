@@ -1,6 +1,19 @@
 import { CalendarOutlined, LinkOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Badge, Button, Calendar, Card, Grid, List, Modal, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Calendar,
+  Card,
+  Grid,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -177,6 +190,31 @@ export default function CalendarPage() {
           else if (!date.isSame(month, 'month')) setMonth(date.startOf('month'));
         }}
         onPanelChange={(date) => setMonth(date.startOf('month'))}
+        // antd's own header has unlabelled year and month selects (axe: label); the same two, named
+        headerRender={({ value, onChange }) => (
+          <Space style={{ padding: 8, justifyContent: 'flex-end', width: '100%' }}>
+            <Select<number>
+              size="small"
+              aria-label={t('calendar.year')}
+              value={value.year()}
+              options={Array.from({ length: 11 }, (_, i) => value.year() - 5 + i).map((y) => ({
+                value: y,
+                label: t('common.yearSuffix', { year: y }),
+              }))}
+              onChange={(y) => onChange(value.year(y))}
+            />
+            <Select<number>
+              size="small"
+              aria-label={t('calendar.month')}
+              value={value.month()}
+              options={Array.from({ length: 12 }, (_, m) => ({
+                value: m,
+                label: value.month(m).format('MMM'),
+              }))}
+              onChange={(m) => onChange(value.month(m))}
+            />
+          </Space>
+        )}
         cellRender={(current, info) => {
           if (info.type !== 'date') return info.originNode;
           const list = byDate.get(current.format('YYYY-MM-DD')) ?? [];

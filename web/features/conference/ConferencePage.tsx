@@ -95,6 +95,7 @@ function PackButton({
       {j ? (
         <Progress
           percent={j.progress}
+          aria-label={`${j.progress}%`}
           size="small"
           status={j.status === 'failed' ? 'exception' : j.status === 'done' ? 'success' : 'active'}
           data-testid="pack-progress"

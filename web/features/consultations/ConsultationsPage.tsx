@@ -134,6 +134,7 @@ export default function ConsultationsPage() {
             allowClear
             style={{ width: 180 }}
             placeholder={t('consultations.kindAll')}
+            aria-label={t('consultations.kindAll')}
             value={kind}
             options={labels.kindOptions}
             onChange={(value) => setParam({ kind: value })}

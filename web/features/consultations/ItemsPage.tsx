@@ -124,6 +124,7 @@ function ItemList() {
             allowClear
             style={{ width: 120 }}
             placeholder={t('consultations.allYears')}
+            aria-label={t('consultations.allYears')}
             value={year}
             options={yearOptions(year ?? new Date().getFullYear(), t)}
             onChange={(v) => setParam({ year: v })}

@@ -156,7 +156,11 @@ export default function Board({
             {t('filings.deadlineOn', { deadline: data.round.deadline, today: data.today })}
           </Typography.Text>
         </div>
-        <Progress percent={percent} style={{ flex: 1, minWidth: 160, margin: 0 }} />
+        <Progress
+          percent={percent}
+          aria-label={t('filings.filedOf', { filed: data.filed, total: data.total })}
+          style={{ flex: 1, minWidth: 160, margin: 0 }}
+        />
       </div>
       <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
         {FILING_STATUSES.map((s: FilingStatus) => (

@@ -61,6 +61,7 @@ export default function FilingsPage() {
             value={round?.id}
             options={roundOptions}
             onChange={(id) => go(id)}
+            aria-label={t('filings.roundSelect')}
             data-testid="round-select"
           />
         ) : null}

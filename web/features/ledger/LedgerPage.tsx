@@ -170,6 +170,7 @@ export default function LedgerPage() {
                       data-testid="ledger-kind"
                       style={{ width: 140 }}
                       placeholder={t('ledger.kindAll')}
+                      aria-label={t('ledger.kindAll')}
                       value={kind}
                       options={kinds.options}
                       onChange={(value) => setParam({ kind: value })}
@@ -194,6 +195,7 @@ export default function LedgerPage() {
                       allowClear
                       style={{ maxWidth: 280 }}
                       placeholder={t('ledger.searchPlaceholder')}
+                      aria-label={t('ledger.searchPlaceholder')}
                       value={search}
                       onChange={(e) => {
                         setSearch(e.target.value);

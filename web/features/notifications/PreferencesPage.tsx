@@ -40,7 +40,18 @@ export default function PreferencesPage() {
       key: 'kind',
       render: (_, r) => label(NOTIFICATION_KIND_LABELS[r.kind], lang),
     },
-    { title: t('preferences.inApp'), key: 'app', render: () => <Switch size="small" checked disabled /> },
+    {
+      title: t('preferences.inApp'),
+      key: 'app',
+      render: (_, r) => (
+        <Switch
+          size="small"
+          checked
+          disabled
+          aria-label={`${label(NOTIFICATION_KIND_LABELS[r.kind], lang)} · ${t('preferences.inApp')}`}
+        />
+      ),
+    },
     {
       title: t('preferences.email'),
       key: 'email',
@@ -49,6 +60,7 @@ export default function PreferencesPage() {
           size="small"
           checked={values[r.kind] ?? false}
           onChange={(on) => setValues((v) => ({ ...v, [r.kind]: on }))}
+          aria-label={`${label(NOTIFICATION_KIND_LABELS[r.kind], lang)} · ${t('preferences.email')}`}
           data-testid={`pref-${r.kind}`}
         />
       ),

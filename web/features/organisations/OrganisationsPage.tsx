@@ -126,6 +126,7 @@ export default function OrganisationsPage() {
           <Select<OrganisationKind>
             allowClear
             placeholder={t('organisations.kindAll')}
+            aria-label={t('organisations.kindAll')}
             style={{ width: 160 }}
             options={kinds}
             value={kind}
@@ -134,6 +135,7 @@ export default function OrganisationsPage() {
           <Input.Search
             allowClear
             placeholder={t('organisations.searchPlaceholder')}
+            aria-label={t('organisations.searchPlaceholder')}
             style={{ width: 280, maxWidth: '100%' }}
             onSearch={(value) => setQ(value.trim())}
           />

@@ -88,6 +88,7 @@ export function PairingTable({
         <Input.Search
           allowClear
           placeholder={t('pairings.searchPlaceholder')}
+          aria-label={t('pairings.searchPlaceholder')}
           style={{ maxWidth: 360 }}
           onSearch={setSearch}
           onChange={(e) => setSearch(e.target.value)}

@@ -68,6 +68,7 @@ export function ReportComments({
             allowClear
             style={{ width: '100%', maxWidth: 320 }}
             placeholder={t('reports.commentWhole')}
+            aria-label={t('reports.commentWhole')}
             value={commentSection}
             onChange={setCommentSection}
             options={report.sections.map((s) => ({ value: s.key, label: s.title }))}

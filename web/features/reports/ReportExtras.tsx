@@ -100,6 +100,7 @@ export function MutualEvaluation({ year }: { year: number }) {
         <Select
           style={{ width: 220 }}
           placeholder={t('reports.evaluationPartner')}
+          aria-label={t('reports.evaluationPartner')}
           value={partnerId ?? undefined}
           options={[...partners].map(([value, label]) => ({ value, label }))}
           onChange={choose}

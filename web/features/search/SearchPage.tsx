@@ -53,6 +53,7 @@ export default function SearchPage() {
         maxLength={50}
         style={{ maxWidth: 520, marginBottom: 16 }}
         placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})}

@@ -353,6 +353,7 @@ export default function UsersPage() {
           <Select<Role>
             allowClear
             placeholder={t('users.roleAll')}
+            aria-label={t('users.roleAll')}
             style={{ width: 180 }}
             options={roles}
             value={role}
@@ -361,6 +362,7 @@ export default function UsersPage() {
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
+            aria-label={t('users.searchPlaceholder')}
             style={{ width: 260, maxWidth: '100%' }}
             onSearch={(value) => setQ(value.trim())}
           />
