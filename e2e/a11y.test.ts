@@ -103,7 +103,9 @@ describe('axe-core over every page of every role', () => {
                 .join(' | ')}`,
             );
         }
-        console.log(`${username}: ${paths.length} pages, ${found.length} serious/critical\n${found.join('\n')}`);
+        console.log(
+          `${username}: ${paths.length} pages, ${found.length} serious/critical\n${found.join('\n')}`,
+        );
         expect(found).toEqual([]);
       } finally {
         await context.close();
