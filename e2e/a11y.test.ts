@@ -80,6 +80,8 @@ describe('axe-core over every page of every role', () => {
       try {
         await login(page, server.baseUrl, username, password);
         await settled(page);
+        // the shell and its menu may arrive after the network is idle on a loaded machine
+        await page.getByTestId('main-menu').locator('li[data-menu-id]').first().waitFor({ timeout: 30_000 });
         // the menu's items are keyed by their paths (antd: data-menu-id="rc-menu-uuid-…-/path")
         const links = (
           await page
