@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Four suites: `unit` (npm test / npm run test:pg) needs only Node and the database engine;
-// `load` (npm run test:load) measures the event loop under a large export, alone;
+// `load` (npm run test:load) writes a large year's exports while /health is polled, alone (the event-loop bound
+// itself is measured by npm run bench, not asserted);
 // `docs` needs LibreOffice + poppler (soffice, pdftotext); `e2e` needs /usr/bin/chromium and a build.
 export default defineConfig({
   test: {

@@ -5,7 +5,8 @@
 // Measures, on SQLite (bench/data/province.db, generated once if absent) and — when DATABASE_URL points at
 // PostgreSQL — on PostgreSQL: HTTP throughput and latency of the hot endpoints beside their floor (the same
 // body from a bare fastify() in the same process), the dashboard and digest as service calls, a district's
-// reports and conference pack, a 100,000-row streamed .xlsx export (time, peak RSS), cold start and RSS,
+// reports and conference pack, a 100,000-row streamed .xlsx export (time, peak RSS), the ledger .docx and .xlsx
+// of a province year over HTTP beside a /health probe (event-loop delay, worst probe answer, peak RSS), cold start and RSS,
 // the web bundle and each main page's LCP in Chromium; query plans of the hot paths go to bench/plans/. Prints a table with targets, writes
 // bench/results/<date>-<engine>.json (and the table as .md).
 import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
@@ -273,6 +274,75 @@ async function httpRuns(
   }
   return eldMax;
 }
+/**
+ * A province year's ledger export over HTTP, each in a fresh server process, beside a client polling /health:
+ * the event loop's worst delay, the probe's worst answer and the process's peak RSS during that export alone.
+ */
+async function exportProbes(url: string, user: string, year: number, rows: Row[], section: string) {
+  const out: Record<string, unknown> = {};
+  for (const kind of ['docx', 'xlsx'] as const) {
+    const server = await startServer(url, 1);
+    const port = server.ports[0] as number;
+    const { cookie, csrfToken } = await signIn(port, user);
+    const before = await server.ask<{ rss: number }>({ type: 'stats' });
+    await server.ask({ type: 'eld-start' });
+    let polling = true;
+    let worstMs = 0;
+    let answered = 0;
+    const probe = (async () => {
+      while (polling) {
+        const t = performance.now();
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+        await res.arrayBuffer();
+        worstMs = Math.max(worstMs, performance.now() - t);
+        if (res.ok) answered++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/ledger/export.${kind}?year=${year}`, {
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    const seconds = (performance.now() - t0) / 1000;
+    polling = false;
+    await probe;
+    const eld = await server.ask<{ maxMs: number; p99Ms: number }>({ type: 'eld-stop' });
+    const stats = await server.ask<{ maxRss: number }>({ type: 'stats' });
+    await server.stop();
+    if (res.status !== 200) throw new Error(`ledger export.${kind}: ${res.status}`);
+    rows.push(
+      {
+        section,
+        name: `ledger .${kind} export of ${year} over HTTP: event loop delay, max`,
+        value: Math.round(eld.maxMs),
+        unit: 'ms',
+        target: { op: '<=', value: 50 },
+        note: `${seconds.toFixed(1)} s, ${(bytes / MB).toFixed(1)} MB; p99 ${eld.p99Ms.toFixed(0)} ms`,
+      },
+      {
+        section,
+        name: `ledger .${kind} export: /health worst answer meanwhile`,
+        value: Math.round(worstMs),
+        unit: 'ms',
+        target: { op: '<=', value: 50 },
+        note: `${answered} answers`,
+      },
+      {
+        section,
+        name: `ledger .${kind} export: server peak RSS`,
+        value: Math.round(stats.maxRss / MB),
+        unit: 'MB',
+        target: { op: '<=', value: 300 },
+        note: `${Math.round(before.rss / MB)} MB before`,
+      },
+    );
+    out[kind] = { seconds, bytes, eld, healthWorstMs: worstMs, answered, maxRss: stats.maxRss };
+    log(`${kind} export: ${seconds.toFixed(1)} s, event loop max ${eld.maxMs.toFixed(0)} ms, /health worst ${worstMs.toFixed(0)} ms`);
+  }
+  return out;
+}
+
 const summary = (r: CannonResult) => ({
   rps: r.requests.average,
   total: r.requests.total,
@@ -610,7 +680,10 @@ async function engine(
     log(`postgres: 2 instances ${r.requests.average.toFixed(0)} req/s`);
   }
 
-  // 6. cold start and idle RSS of the built server
+  // 6. a province year's exports beside a /health probe, each in its own server process
+  if (!QUICK) results.exportProbes = await exportProbes(url, users.tzb, year, rows, H);
+
+  // 7. cold start and idle RSS of the built server
   await coldStart(url, rows, 'process');
   return { rows: [...rows, ...shared.webRows], results: { ...results, web: shared.web }, users };
 }

@@ -162,7 +162,6 @@ describeEachDialect('attachments: zip bombs', (dialect) => {
   it('refuses an upload whose Content-Length is over the limit before reading its body, and closes the connection', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = new URL(address);
-    const started = Date.now();
     const answer = await new Promise<{ status: number; body: string; connection?: string }>(
       (resolve, reject) => {
         const req = request(
@@ -189,13 +188,13 @@ describeEachDialect('attachments: zip bombs', (dialect) => {
         req.on('error', (e) =>
           e.message.includes('EPIPE') || e.message.includes('ECONNRESET') ? null : reject(e),
         );
-        // only the first 64 KB of the declared 30 MB is ever sent
+        // only the first 64 KB of the declared 30 MB is ever sent: the answer comes from the header alone
+        // (a server that waited for the body would never answer and the test would time out)
         req.write(Buffer.alloc(64 * 1024, 0x41));
       },
     );
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(answer.connection).toBe('close');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
