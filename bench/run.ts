@@ -338,7 +338,9 @@ async function exportProbes(url: string, user: string, year: number, rows: Row[]
       },
     );
     out[kind] = { seconds, bytes, eld, healthWorstMs: worstMs, answered, maxRss: stats.maxRss };
-    log(`${kind} export: ${seconds.toFixed(1)} s, event loop max ${eld.maxMs.toFixed(0)} ms, /health worst ${worstMs.toFixed(0)} ms`);
+    log(
+      `${kind} export: ${seconds.toFixed(1)} s, event loop max ${eld.maxMs.toFixed(0)} ms, /health worst ${worstMs.toFixed(0)} ms`,
+    );
   }
   return out;
 }
