@@ -171,3 +171,35 @@ export async function apiSession(
   };
   return { csrf: session.csrfToken, cookie, user: session.user, call };
 }
+
+/**
+ * Registered before a page's first script (`page.addInitScript(LCP_OBSERVER)`): records the Largest Contentful
+ * Paint's time and a description of its element in `window.__lcp` (a string so that Node-typed files need no DOM
+ * types). Shared by the e2e first-screen check and the bench's LCP figures.
+ */
+export const LCP_OBSERVER = `
+  window.__lcp = { time: 0, tag: '', text: '', inContent: false, placeholder: false };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const el = e.element;
+      window.__lcp = {
+        time: e.startTime,
+        tag: el ? el.tagName.toLowerCase() : '',
+        text: el ? (el.textContent || '').trim().slice(0, 80) : '',
+        inContent: !!(el && el.closest('.liaison-content, .liaison-login')),
+        placeholder: !!(el && el.closest('.ant-skeleton, .ant-spin-spinning, .ant-spin-dot')),
+      };
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+`;
+
+export interface LcpEntry {
+  time: number;
+  tag: string;
+  text: string;
+  inContent: boolean;
+  placeholder: boolean;
+}
+
+export const readLcp = async (page: Page): Promise<LcpEntry> =>
+  (await page.evaluate('window.__lcp')) as LcpEntry;

@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
-import { apiSession, launchBrowser, startServer } from '../../e2e/helpers.js';
+import { apiSession, LCP_OBSERVER, launchBrowser, readLcp, startServer } from '../../e2e/helpers.js';
 
 export interface Row {
   section: string;
@@ -133,13 +133,7 @@ const LCP_RUNS = 3;
  */
 async function lcpOf(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
-  // a string: this file is type-checked for Node, without the DOM's types
-  await page.addInitScript(`
-    window.__lcp = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__lcp = e.startTime;
-    }).observe({ type: 'largest-contentful-paint', buffered: true });
-  `);
+  await page.addInitScript(LCP_OBSERVER);
   let inFlight = 0;
   let lastChange = performance.now();
   const settle = () => {
@@ -155,7 +149,7 @@ async function lcpOf(context: BrowserContext, url: string): Promise<number> {
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
-  const read = async () => Number(await page.evaluate('window.__lcp'));
+  const read = async () => (await readLcp(page)).time;
   await page.goto(url);
   const deadline = performance.now() + 60_000;
   let lcp = 0;
