@@ -782,7 +782,7 @@ export const en: Messages = {
     department: 'Department',
     invitee: 'Invited leader',
     onlyViolations: 'Only decided before consulting',
-    violation: 'Violation',
+    violation: 'Decided before consulting',
     violationHint: 'Decided before the consultation symposium was held (or without one)',
     noMatters: 'No matters in {{year}}',
     openCount: '{{count}} open',
