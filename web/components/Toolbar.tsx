@@ -26,12 +26,12 @@ export function AddButton({
 
 type Side = 'department' | 'counterpart';
 
-/** A 部门 sees only its own records, a 党派团体 only its own: neither has a filter on its own side. */
+/** A 部门 sees only its own records, a 联系对象 only its own: neither has a filter on its own side. */
 export function hasUnitFilter(role: Role, side: Side): boolean {
   return role !== side;
 }
 
-/** A filter by one 部门 or one 党派团体 (searchable, cleared: all of them); none on the user's own side. */
+/** A filter by one 部门 or one 联系对象 (searchable, cleared: all of them); none on the user's own side. */
 export function UnitFilter({
   side,
   value,

@@ -498,7 +498,7 @@ export const zhCN = {
     showRecords: '查看记录',
     counts: {
       invitationsDeptToCp: '部门邀请',
-      invitationsCpToDept: '对象邀请',
+      invitationsCpToDept: '联系对象邀请',
       notices: '信息通报',
       research: '调研',
       services: '社会服务',
@@ -1064,13 +1064,13 @@ export const zhCN = {
       consultations: '协商事项',
       suggestions: '意见建议',
       invitationsDeptToCp: '部门邀请',
-      invitationsCpToDept: '党派邀请',
+      invitationsCpToDept: '联系对象邀请',
       notices: '信息通报',
       research: '联合调研',
       services: '社会服务',
     },
     deptScore: '部门评分',
-    cpScore: '党派评分',
+    cpScore: '联系对象评分',
     replies: '意见建议答复',
     matters: '协商事项',
     suggestions: '意见建议',
@@ -1089,7 +1089,7 @@ export const zhCN = {
     none: '无',
     evaluations: '相互评价（{{n}}）',
     avgDept: '部门平均得分',
-    avgCp: '党派平均得分',
+    avgCp: '联系对象平均得分',
   },
 } as const;
 
