@@ -44,7 +44,7 @@ export function AddAliasModal({ org, onClose }: { org: OrganisationDto | null; o
         label={t('organisations.aliasNote')}
         rules={f.rules('note', t('organisations.aliasNote'))}
       >
-        <Input />
+        <Input placeholder={t('organisations.aliasNotePlaceholder')} />
       </Form.Item>
     </FormModal>
   );
