@@ -477,7 +477,7 @@ async function engine(
   // 1. query plans of the hot paths
   log(`${dialect}: query plans → bench/plans/`);
   await plans(db, dialect, 'ledger-list', (d) => listLedger({ ...tzb, db: d }, listQuery));
-  await plans(db, dialect, 'digest', (d) => myWork({ ...dept, db: d }));
+  await plans(db, dialect, 'digest', (d) => myWork({ ...dept, db: d }, 'bench'));
   await plans(db, dialect, 'digest-tzb', (d) => digestFor(d, tzb.actor));
   await plans(db, dialect, 'dashboard-district', (d) => dashboard({ ...tzb, db: d }, { year }));
   if (!QUICK) await plans(db, dialect, 'dashboard-province', (d) => dashboard({ ...top, db: d }, { year }));

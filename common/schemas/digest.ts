@@ -74,12 +74,12 @@ export const ChangeItem = z
 export const MyWorkResponse = z
   .object({
     today: z.string(),
-    /** when this answer was made: POST /my-work/seen with it marks the visit (a GET changes nothing) */
+    /** when this answer was made: POST /my-work/seen with it marks the session's visit (a GET changes nothing) */
     generatedAt: z.string(),
     items: z.array(WorkItem),
     overdue: z.number().int(),
     changes: z.object({
-      /** the previous visit; null: the first */
+      /** the user's last visit in another sign-in session, or when they marked all as seen in this one; null: the first */
       since: z.string().nullable(),
       items: z.array(ChangeItem),
     }),
@@ -91,9 +91,15 @@ export const MyWorkResponse = z
   });
 export type MyWorkResponse = z.infer<typeof MyWorkResponse>;
 
-export const MarkWorkSeenRequest = z.object({ at: z.iso.datetime() }).meta({
-  id: 'MarkWorkSeenRequest',
-  description:
-    '标记我的待办已查看（取其生成时间） · Marks “my work” as seen, at the generatedAt time of the answer the user saw',
-});
+export const MarkWorkSeenRequest = z
+  .object({
+    at: z.iso.datetime(),
+    /** 全部标为已读: "changed since" starts at `at` in this session too */
+    all: z.boolean().optional(),
+  })
+  .meta({
+    id: 'MarkWorkSeenRequest',
+    description:
+      '标记我的待办已查看（取其生成时间）；all 为真时全部标为已读 · Marks “my work” as seen in this session, at the generatedAt time of the answer the user saw; with all, every change up to then counts as seen',
+  });
 export type MarkWorkSeenRequest = z.infer<typeof MarkWorkSeenRequest>;

@@ -55,6 +55,7 @@ export interface Database {
   ledger_records: LedgerRecordTable;
   rate_limit_counters: RateLimitCounterTable;
   auth_epoch: AuthEpochTable;
+  work_visits: WorkVisitTable;
   ledger_record_counterparts: LedgerRecordCounterpartTable;
   ledger_responses: LedgerResponseTable;
   attachments: AttachmentTable;
@@ -134,8 +135,6 @@ export interface UserTable {
   locked_until: string | null;
   password_changed_at: string;
   last_login_at: string | null;
-  /** when the user last opened "my work" (what changed since is measured from here) */
-  last_seen_work_at: string | null;
   /** 1 while the account waits for its holder to redeem an activation code (nobody knows its password) */
   activation_pending: Generated<Bool>;
   created_at: string;
@@ -737,6 +736,19 @@ export interface PairEvaluationTable {
 export interface AuthEpochTable {
   id: number;
   epoch: number;
+}
+
+/**
+ * One sign-in session's visits of "my work" (issue 15): its latest view and the moment its user marked
+ * everything as seen in it. Kept after the session ends: "changed since" is measured from the latest view
+ * of the user's other sessions.
+ */
+export interface WorkVisitTable {
+  /** the session's id (its token digest); a row outlives its session */
+  session_id: string;
+  user_id: number;
+  seen_at: string;
+  cleared_at: string | null;
 }
 
 /** A rate limit's counter for one key (route kind + address or user) in its current window. */

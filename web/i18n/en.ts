@@ -933,6 +933,7 @@ export const en: Messages = {
     changes: 'Changed since your last visit',
     since: 'since {{at}}',
     firstVisit: 'first visit (last 7 days)',
+    markAllSeen: 'Mark all as seen',
     noChanges: 'Nothing new',
     changeLedger: 'Ledger',
     changeNotification: 'Notification',

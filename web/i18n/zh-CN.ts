@@ -913,6 +913,7 @@ export const zhCN = {
     changes: '上次访问以来的变化',
     since: '自 {{at}}',
     firstVisit: '首次访问（近 7 天）',
+    markAllSeen: '全部标为已读',
     noChanges: '没有新的变化',
     changeLedger: '工作台账',
     changeNotification: '通知',

@@ -12,6 +12,7 @@ import * as activation from './2026_12_02_1000_activation.js';
 import * as rateLimitCounters from './2026_12_02_1000_rate_limit_counters.js';
 import * as attachmentLinks from './2026_12_02_1310_attachment_links.js';
 import * as authEpoch from './2026_12_02_1800_auth_epoch.js';
+import * as workVisits from './2026_12_07_2040_work_visits.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1310_attachment_links': attachmentLinks,
   '2026_12_02_1000_rate_limit_counters': rateLimitCounters,
   '2026_12_02_1800_auth_epoch': authEpoch,
+  '2026_12_07_2040_work_visits': workVisits,
 };

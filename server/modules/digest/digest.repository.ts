@@ -1,6 +1,8 @@
 // The queries behind "my work": each returns what one unit (or one overseer's region) has to do, as rows.
 
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../context.js';
+import type { Database } from '../../db/schema.js';
 import { inForceSql } from '../../year-rules.js';
 import { invitationsAwaitingReply, planItemRecorded } from '../ledger/index.js';
 
@@ -212,15 +214,95 @@ export async function notificationsSince(db: Executor, userId: number, since: st
     .execute();
 }
 
-export async function lastSeenWork(db: Executor, userId: number): Promise<string | null> {
-  const row = await db
-    .selectFrom('users')
-    .select('last_seen_work_at')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return row?.last_seen_work_at ?? null;
+/** The latest of some ISO-8601 UTC instants (they sort as text); null when none is given. */
+export function latestInstant(...instants: (string | null | undefined)[]): string | null {
+  return (
+    instants
+      .filter((i): i is string => !!i)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
-export async function touchLastSeenWork(db: Executor, userId: number, at: string): Promise<void> {
-  await db.updateTable('users').set({ last_seen_work_at: at }).where('id', '=', userId).execute();
+/**
+ * Where "changed since the last visit" starts for a session: the latest view of my-work in any other
+ * session of the user (a reload in this one moves nothing), or the moment the user marked everything as
+ * seen in this one, whichever is later; null: never visited.
+ */
+export async function workBaseline(db: Executor, userId: number, sessionId: string): Promise<string | null> {
+  const [others, own] = await Promise.all([
+    db
+      .selectFrom('work_visits')
+      .select((eb) => eb.fn.max('seen_at').as('at'))
+      .where('user_id', '=', userId)
+      .where('session_id', '!=', sessionId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('work_visits')
+      .select('cleared_at')
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+  ]);
+  return latestInstant(others?.at, own?.cleared_at);
 }
+
+/** This session's visit row, if it opened my-work before. */
+export async function workVisit(db: Executor, userId: number, sessionId: string) {
+  return db
+    .selectFrom('work_visits')
+    .select(['seen_at', 'cleared_at'])
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * Writes this session's visit; of the user's rows whose session has ended only the latest view is kept
+ * (the only one a later baseline can be), so the rows stay as many as the user's live sessions, plus one.
+ */
+export async function saveWorkVisit(
+  db: Executor,
+  visit: { userId: number; sessionId: string; seenAt: string; clearedAt: string | null; exists: boolean },
+): Promise<void> {
+  if (visit.exists)
+    await db
+      .updateTable('work_visits')
+      .set({ seen_at: visit.seenAt, cleared_at: visit.clearedAt })
+      .where('session_id', '=', visit.sessionId)
+      .execute();
+  else
+    await db
+      .insertInto('work_visits')
+      .values({
+        session_id: visit.sessionId,
+        user_id: visit.userId,
+        seen_at: visit.seenAt,
+        cleared_at: visit.clearedAt,
+      })
+      .execute();
+  const latestEnded = await db
+    .selectFrom('work_visits')
+    .select('session_id')
+    .where('user_id', '=', visit.userId)
+    .where('session_id', '!=', visit.sessionId)
+    .where(sessionEnded)
+    .orderBy('seen_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latestEnded) return;
+  await db
+    .deleteFrom('work_visits')
+    .where('user_id', '=', visit.userId)
+    .where('session_id', 'not in', [visit.sessionId, latestEnded.session_id])
+    .where(sessionEnded)
+    .execute();
+}
+
+/** A visit row whose session is gone (signed out, expired, ended). */
+const sessionEnded = (eb: ExpressionBuilder<Database, 'work_visits'>) =>
+  eb.not(
+    eb.exists(
+      eb.selectFrom('sessions').select('sessions.id').whereRef('sessions.id', '=', 'work_visits.session_id'),
+    ),
+  );

@@ -16,21 +16,22 @@ export async function digestRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: MyWorkResponse },
       },
     },
-    async (request) => myWork(request.ctx()),
+    async (request) => myWork(request.ctx(), request.session?.id ?? ''),
   );
   r.post(
     '/my-work/seen',
     {
       config: { permission: 'mywork:read' },
       schema: {
-        summary: '标记已查看 · Record the time of one’s last visit (for “since last visit”)',
+        summary:
+          '标记已查看 · Record this session’s visit (for “since last visit”); with all: mark every change as seen',
         tags: ['my-work'],
         body: MarkWorkSeenRequest,
         response: { 200: OkResponse },
       },
     },
     async (request) => {
-      await markWorkSeen(request.ctx(), request.body.at);
+      await markWorkSeen(request.ctx(), request.session?.id ?? '', request.body);
       return { ok: true as const };
     },
   );

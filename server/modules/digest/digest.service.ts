@@ -3,7 +3,7 @@
 // an overseer the reviews waiting in its region); nothing of another unit is in it.
 
 import type { Lang } from '../../../common/errors.js';
-import { OBLIGATION_KIND_LABELS } from '../../../common/schemas/dashboard.js';
+import { type ObligationKind, obligationTitle } from '../../../common/schemas/dashboard.js';
 import type { MyWorkResponse, WorkItem } from '../../../common/schemas/digest.js';
 import { addDays, monthEnd, shanghaiDate } from '../../../common/shanghai-time.js';
 import { isCounterpart, isDepartment, isTzb, isUnitUser } from '../../access/rules.js';
@@ -15,15 +15,17 @@ import {
   extensionsToDecide,
   filingsDue,
   filingsToReview,
-  lastSeenWork,
+  latestInstant,
   notificationsSince,
   openPlanItems,
   overdueSuggestions,
   pendingRsvps,
   repliesToRate,
   reportsToReview,
+  saveWorkVisit,
   suggestionsToAnswer,
-  touchLastSeenWork,
+  workBaseline,
+  workVisit,
 } from './digest.repository.js';
 
 /** An annual report shows up this many days before it is due (it cannot be written before the year ends). */
@@ -110,12 +112,14 @@ export async function digestFor(
     for (const o of obligations) {
       if (o.kind === 'filing') continue; // from the rounds themselves, above
       if (o.kind === 'report' && o.due_date > addDays(today, REPORT_LEAD_DAYS)) continue;
-      const labels = OBLIGATION_KIND_LABELS[o.kind as keyof typeof OBLIGATION_KIND_LABELS];
       const other = isCounterpart(actor) ? o.organisation_name : (o.counterpart_name ?? '');
       const pair = o.kind === 'symposium' ? say(`（与${other}）`, ` (with ${other})`) : '';
       push({
         type: o.kind,
-        title: say(`${o.year}年${labels?.zh ?? o.kind}${pair}`, `${labels?.en ?? o.kind} ${o.year}${pair}`),
+        title: say(
+          `${obligationTitle(o.kind as ObligationKind, o.year, 'zh')}${pair}`,
+          `${obligationTitle(o.kind as ObligationKind, o.year, 'en')}${pair}`,
+        ),
         dueDate: o.due_date,
         link:
           o.kind === 'report'
@@ -234,11 +238,18 @@ export async function digestFor(
 /** The first visit looks back this far for "what changed". */
 const FIRST_VISIT_DAYS = 7;
 
-/** GET /my-work: the digest, what changed since the last visit — and this visit becomes the last. */
-export async function myWork(ctx: RequestContext, now: Date = new Date()): Promise<MyWorkResponse> {
+/**
+ * GET /my-work: the digest, and what changed since the user's last visit in another sign-in session (or
+ * since the moment they marked everything as seen in this one), so a reload within a visit keeps showing it.
+ */
+export async function myWork(
+  ctx: RequestContext,
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<MyWorkResponse> {
   const nowIso = now.toISOString();
   const items = await digestFor(ctx.db, ctx.actor, now, ctx.lang);
-  const previous = await lastSeenWork(ctx.db, ctx.actor.userId);
+  const previous = await workBaseline(ctx.db, ctx.actor.userId, sessionId);
   const since = previous ?? new Date(now.getTime() - FIRST_VISIT_DAYS * 86_400_000).toISOString();
   const notes = await notificationsSince(ctx.db, ctx.actor.userId, since, 50);
   const records = await recordsChangedSince(ctx.db, ledgerScope(ctx.actor), since, 50);
@@ -258,13 +269,21 @@ export async function myWork(ctx: RequestContext, now: Date = new Date()): Promi
 }
 
 /**
- * Mark the visit: "changed since" then starts from the moment the user's last answer was made. A POST of
- * its own, because a GET changes nothing; like a session's last_seen_at it is not an audited change.
- * Never moves backwards, and never past now.
+ * Mark the visit of this session at the moment the answer the user saw was made; with `all`, "changed
+ * since" starts there in this session too (全部标为已读) — what changed later still shows. A POST of its own,
+ * because a GET changes nothing; like a session's last_seen_at it is not an audited change. Never moves
+ * backwards, and never past now.
  */
-export async function markWorkSeen(ctx: RequestContext, at: string, now: Date = new Date()): Promise<void> {
-  const when = new Date(Math.min(Date.parse(at), now.getTime())).toISOString();
-  const previous = await lastSeenWork(ctx.db, ctx.actor.userId);
-  if (previous && previous >= when) return;
-  await touchLastSeenWork(ctx.db, ctx.actor.userId, when);
+export async function markWorkSeen(
+  ctx: RequestContext,
+  sessionId: string,
+  body: { at: string; all?: boolean | undefined },
+  now: Date = new Date(),
+): Promise<void> {
+  const when = new Date(Math.min(Date.parse(body.at), now.getTime())).toISOString();
+  const row = await workVisit(ctx.db, ctx.actor.userId, sessionId);
+  const seenAt = latestInstant(row?.seen_at, when) ?? when;
+  const clearedAt = body.all ? latestInstant(row?.cleared_at, when) : (row?.cleared_at ?? null);
+  if (row && row.seen_at === seenAt && row.cleared_at === clearedAt) return;
+  await saveWorkVisit(ctx.db, { userId: ctx.actor.userId, sessionId, seenAt, clearedAt, exists: !!row });
 }

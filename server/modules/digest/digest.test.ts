@@ -5,7 +5,9 @@ import {
   buildTestApp,
   type Client,
   describeEachDialect,
+  login,
   loginAs,
+  makeUser,
   orgId,
   type TestApp,
 } from '../../test/helper.js';
@@ -144,20 +146,46 @@ describeEachDialect('my work (the digest)', (dialect) => {
     expect((await myWork(minmeng)).items.filter((i) => i.type === 'rsvp')).toEqual([]);
   });
 
-  it('tells what changed since the last visit, and moves the last visit only when told', async () => {
-    const peek = await gongan.get('/api/v1/my-work');
-    const again = await gongan.get('/api/v1/my-work');
-    expect(again.json().changes.since).toBe(peek.json().changes.since); // a GET changes nothing
-    const first = await myWork(gongan);
-    const second = await myWork(gongan);
-    expect(second.changes.since).not.toBeNull();
-    expect(second.changes.since && first.changes.since !== second.changes.since).toBe(true);
-    await gongan.patch(`/api/v1/ledger/${ids.invB}`, { title: '交通安全专项检查视察（改期）' });
-    const third = await myWork(gongan);
-    expect(third.changes.items.map((c) => c.title)).toContain('交通安全专项检查视察（改期）');
-    expect((await myWork(jiaoyu)).changes.items.map((c) => c.title)).not.toContain(
-      '交通安全专项检查视察（改期）',
-    );
+  it('tells what changed since the last visit of an earlier session; a reload keeps it, "mark all" clears it', async () => {
+    const username = await makeUser(t.db, 'department', ids.gongan);
+    const titles = (body: { changes: { items: { title: string }[] } }) =>
+      body.changes.items.map((c) => c.title);
+    // the first session: a first visit, then signed out
+    const first = await login(t.app, username);
+    const peek = await first.get('/api/v1/my-work');
+    expect((await first.get('/api/v1/my-work')).json().changes.since).toBe(peek.json().changes.since); // a GET changes nothing
+    const visit1 = await myWork(first);
+    expect(visit1.changes.since).toBeNull();
+    expect((await first.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    const moved = await gongan.patch(`/api/v1/ledger/${ids.invB}`, { title: '交通安全专项检查视察（改期）' });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    // the next session shows what changed since the first one's visit — and again after a reload
+    const second = await login(t.app, username);
+    const visit2 = await myWork(second);
+    expect(visit2.changes.since).toBe(visit1.generatedAt);
+    expect(titles(visit2)).toContain('交通安全专项检查视察（改期）');
+    const reload = await myWork(second);
+    expect(reload.changes.since).toBe(visit1.generatedAt);
+    expect(titles(reload)).toContain('交通安全专项检查视察（改期）');
+    // another unit does not see it
+    expect(titles(await myWork(jiaoyu))).not.toContain('交通安全专项检查视察（改期）');
+
+    // 全部标为已读: the list is empty from then on in this session, a later change shows again
+    const all = await second.post('/api/v1/my-work/seen', { at: reload.generatedAt, all: true });
+    expect(all.statusCode, all.body).toBe(200);
+    const cleared = await myWork(second);
+    expect(cleared.changes.since).toBe(reload.generatedAt);
+    expect(titles(cleared)).not.toContain('交通安全专项检查视察（改期）');
+    await gongan.patch(`/api/v1/ledger/${ids.invB}`, { title: '交通安全专项检查视察（再次改期）' });
+    const later = await myWork(second);
+    expect(titles(later)).toEqual(['交通安全专项检查视察（再次改期）']);
+
+    // a third session starts from the second one's last visit
+    const third = await login(t.app, username);
+    const visit3 = (await third.get('/api/v1/my-work')).json();
+    expect(visit3.changes.since).toBe(later.generatedAt);
+    expect(titles(visit3)).toEqual([]);
   });
 
   it('gives a unit the notices it has not read yet, until it marks them read', async () => {

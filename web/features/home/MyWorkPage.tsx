@@ -1,6 +1,21 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Segmented,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,8 +38,10 @@ export default function MyWorkPage() {
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const user = useCurrentUser();
   const [filter, setFilter] = useState<Filter>('all');
-  // Fetch once per page view, then mark the visit (what "since the last visit" means) with the moment the
-  // answer was made: a GET changes nothing on the server.
+  const { message } = App.useApp();
+  // Fetch once per page view, then mark this session's visit with the moment the answer was made (a GET
+  // changes nothing on the server). "Since the last visit" is the last visit in another sign-in session, so
+  // a reload keeps the changes; "mark all as seen" starts it afresh on purpose.
   const work = useQuery({
     queryKey: ['my-work'],
     queryFn: () => api.get('/api/v1/my-work', MyWorkResponse),
@@ -36,6 +53,11 @@ export default function MyWorkPage() {
   useEffect(() => {
     if (generatedAt) void api.postIgnoringBody('/api/v1/my-work/seen', { at: generatedAt }).catch(() => {});
   }, [generatedAt]);
+  const markAll = useMutation({
+    mutationFn: (at: string) => api.postIgnoringBody('/api/v1/my-work/seen', { at, all: true }),
+    onSuccess: () => void work.refetch(),
+    onError: (e) => message.error(errorText(e)),
+  });
   const items = useMemo(() => {
     const all = work.data?.items ?? [];
     if (filter === 'overdue') return all.filter((i) => i.overdue);
@@ -134,11 +156,24 @@ export default function MyWorkPage() {
           title={t('myWork.changes')}
           extra={
             work.data ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {work.data.changes.since
-                  ? t('myWork.since', { at: formatDateTime(work.data.changes.since) })
-                  : t('myWork.firstVisit')}
-              </Typography.Text>
+              <Space size={4} wrap>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {work.data.changes.since
+                    ? t('myWork.since', { at: formatDateTime(work.data.changes.since) })
+                    : t('myWork.firstVisit')}
+                </Typography.Text>
+                {work.data.changes.items.length > 0 ? (
+                  <Button
+                    size="small"
+                    type="link"
+                    loading={markAll.isPending}
+                    onClick={() => work.data && markAll.mutate(work.data.generatedAt)}
+                    data-testid="work-mark-all-seen"
+                  >
+                    {t('myWork.markAllSeen')}
+                  </Button>
+                ) : null}
+              </Space>
             ) : null
           }
         >
