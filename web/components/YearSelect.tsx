@@ -1,6 +1,6 @@
 import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { yearOptions } from './years';
+import { yearInForce, yearOptions } from './years';
 
 /**
  * The year chooser of the yearly pages: from 2019 (the first pairing list) to next year, labelled "年度"
@@ -25,7 +25,7 @@ export function YearSelect({
   const { t } = useTranslation();
   const options = years
     ? years.map((y) => ({ value: y, label: t('common.yearSuffix', { year: y }) }))
-    : yearOptions(value ?? new Date().getFullYear(), t);
+    : yearOptions(value ?? yearInForce(), t);
   const select = (
     <Select<number>
       style={{ width: 110 }}

@@ -8,8 +8,10 @@ import type {
   PairingListResponse,
   PairingMatrixResponse,
 } from '../../../common/schemas/pairings.js';
+import { shanghaiYear } from '../../../common/shanghai-time.js';
 import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { RequestContext } from '../../context.js';
+import { nowIso } from '../../db/dialect.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { listOrganisations, visibleOrganisation } from '../organisations/index.js';
@@ -55,9 +57,10 @@ export async function visiblePairing(ctx: RequestContext, id: number): Promise<P
 /** The years a year selector should offer: from the first pairing to this year (or the last pairing). */
 export async function pairingYears(ctx: RequestContext): Promise<number[]> {
   const rows = await listPairings(ctx.db, { scope: scopeOf(ctx.actor) });
-  if (!rows.length) return [new Date().getFullYear()];
+  const current = shanghaiYear(nowIso());
+  if (!rows.length) return [current];
   const min = Math.min(...rows.map((r) => r.valid_from));
-  const max = Math.max(new Date().getFullYear(), ...rows.map((r) => r.valid_from));
+  const max = Math.max(current, ...rows.map((r) => r.valid_from));
   return Array.from({ length: max - min + 1 }, (_, i) => max - i);
 }
 

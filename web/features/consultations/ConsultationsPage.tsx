@@ -8,6 +8,7 @@ import { ListTable } from '../../components/ListPage';
 import { PageCard } from '../../components/PageCard';
 import { AddButton, UnitFilter } from '../../components/Toolbar';
 import { YearSelect } from '../../components/YearSelect';
+import { yearInForce } from '../../components/years';
 import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { usePairsOfYear } from '../ledger/api';
 import { useMatters } from './api';
@@ -32,7 +33,7 @@ export default function ConsultationsPage() {
   const matterId = section === 'matters' ? (positiveInt(idPart) ?? null) : null;
   const tab = section === 'figures' || section === 'settings' ? section : 'matters';
 
-  const year = positiveInt(params.get('year')) ?? new Date().getFullYear();
+  const year = positiveInt(params.get('year')) ?? yearInForce();
   const kindParam = params.get('kind');
   const kind = MATTER_KINDS.find((k) => k === kindParam);
   const departmentId = positiveInt(params.get('departmentId'));

@@ -13,7 +13,7 @@ import { FormModal } from '../../components/FormModal';
 import { schemaRules } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { ListPage } from '../../components/ListPage';
-import { yearOptions } from '../../components/years';
+import { yearInForce, yearOptions } from '../../components/years';
 import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { useItems, useUrgeMany } from './api';
 import { DueTag, ItemStatusTag, ReplyClassTag, VerdictTag } from './labels';
@@ -126,7 +126,7 @@ function ItemList() {
             placeholder={t('consultations.allYears')}
             aria-label={t('consultations.allYears')}
             value={year}
-            options={yearOptions(year ?? new Date().getFullYear(), t)}
+            options={yearOptions(year ?? yearInForce(), t)}
             onChange={(v) => setParam({ year: v })}
           />
           <div className="liaison-toolbar-spacer" />

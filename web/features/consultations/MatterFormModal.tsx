@@ -7,6 +7,7 @@ import { OptionalText, Text } from '../../../common/schemas/shared';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { ErrorAlert } from '../../components/QueryStatus';
+import { yearInForce } from '../../components/years';
 import { notAhead } from '../../lib/dates';
 import { usePairsOfYear } from '../ledger/api';
 import { useAllOrganisations } from '../organisations/api';
@@ -37,7 +38,7 @@ export function MatterFormModal({
   const user = useCurrentUser();
   const labels = useConsultationLabels();
   const [form] = Form.useForm<Values>();
-  const year = matter?.year ?? new Date().getFullYear();
+  const year = matter?.year ?? yearInForce();
   const departmentId = matter?.department.id ?? user.organisation.id;
   const pairs = usePairsOfYear(year, open);
   const orgs = useAllOrganisations(open);

@@ -20,6 +20,7 @@ import { DetailTable } from '../../components/ListPage';
 import { PageCard } from '../../components/PageCard';
 import { ErrorAlert } from '../../components/QueryStatus';
 import { YearSelect } from '../../components/YearSelect';
+import { yearInForce } from '../../components/years';
 import { label } from '../../i18n';
 import { useUrlParams } from '../../lib/searchParams';
 import { safePath } from '../home/MyWorkPage';
@@ -74,7 +75,7 @@ export default function DashboardPage() {
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [params, set] = useUrlParams();
   const yearParam = Number(params.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam > 1948 ? yearParam : new Date().getFullYear();
+  const year = Number.isInteger(yearParam) && yearParam > 1948 ? yearParam : yearInForce();
   const cell = params.get('cell');
   const tab = params.get('tab') ?? 'units';
   const open = (path: string) => set({ cell: path });

@@ -10,6 +10,7 @@ import { ListTable } from '../../components/ListPage';
 import { PageCard } from '../../components/PageCard';
 import { AddButton, hasUnitFilter, UnitFilter } from '../../components/Toolbar';
 import { YearSelect } from '../../components/YearSelect';
+import { yearInForce } from '../../components/years';
 import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { type LedgerFilter, useLedger, usePairsOfYear } from './api';
 import { LedgerSummary } from './LedgerSummary';
@@ -31,7 +32,7 @@ export default function LedgerPage() {
   const subtypeLabel = useSubtypeLabel();
   const [creating, setCreating] = useState(false);
 
-  const year = positiveInt(params.get('year')) ?? new Date().getFullYear();
+  const year = positiveInt(params.get('year')) ?? yearInForce();
   const kindParam = params.get('kind');
   const kind = LEDGER_KINDS.find((k) => k === kindParam);
   const departmentId = positiveInt(params.get('departmentId'));

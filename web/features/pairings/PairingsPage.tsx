@@ -10,6 +10,7 @@ import { PageCard } from '../../components/PageCard';
 import { ErrorAlert } from '../../components/QueryStatus';
 import { AddButton } from '../../components/Toolbar';
 import { YearSelect } from '../../components/YearSelect';
+import { yearInForce } from '../../components/years';
 import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { usePairings, usePairingYears } from './api';
 import { CreatePairingModal } from './CreatePairingModal';
@@ -32,8 +33,9 @@ export default function PairingsPage() {
   const [importing, setImporting] = useState(false);
 
   const knownYears = years.data?.years ?? [];
-  const latest = knownYears.length > 0 ? Math.max(...knownYears) : new Date().getFullYear();
-  const year = years.isPending ? null : (positiveInt(params.get('year')) ?? latest);
+  // the list in force today, unless the user picks another (in December next year's may exist already)
+  const current = yearInForce();
+  const year = years.isPending ? null : (positiveInt(params.get('year')) ?? current);
   const tabParam = params.get('tab');
   const tab: Tab = TABS.find((x) => x === tabParam) ?? 'table';
 
@@ -101,9 +103,9 @@ export default function PairingsPage() {
       />
       {canWrite ? (
         <>
-          <CreatePairingModal open={creating} year={year ?? latest} onClose={() => setCreating(false)} />
-          <EndPairingModal pairing={ending} year={year ?? latest} onClose={() => setEnding(null)} />
-          <ImportDrawer open={importing} year={year ?? latest} onClose={() => setImporting(false)} />
+          <CreatePairingModal open={creating} year={year ?? current} onClose={() => setCreating(false)} />
+          <EndPairingModal pairing={ending} year={year ?? current} onClose={() => setEnding(null)} />
+          <ImportDrawer open={importing} year={year ?? current} onClose={() => setImporting(false)} />
         </>
       ) : null}
     </PageCard>

@@ -11,6 +11,7 @@ import { PageCard } from '../../components/PageCard';
 import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
 import { AddButton, hasUnitFilter, UnitFilter } from '../../components/Toolbar';
 import { YearSelect } from '../../components/YearSelect';
+import { yearInForce } from '../../components/years';
 import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { KindTag } from '../ledger/labels';
 import { planApi, usePlanMutation, usePlans } from './api';
@@ -189,7 +190,7 @@ export default function PlansPage() {
   const user = useCurrentUser();
   const [params, setParam] = useUrlParams();
   const [creating, setCreating] = useState(false);
-  const year = positiveInt(params.get('year')) ?? new Date().getFullYear();
+  const year = positiveInt(params.get('year')) ?? yearInForce();
   const departmentId = positiveInt(params.get('departmentId'));
   const plans = usePlans(year, departmentId);
   // The department list for the filter: every plan of the year, unfiltered.

@@ -18,6 +18,7 @@ import { PageTitle } from '../../components/PageCard';
 import { ErrorAlert, QueryStatus } from '../../components/QueryStatus';
 import { ReasonModal } from '../../components/ReasonModal';
 import { YearSelect } from '../../components/YearSelect';
+import { yearInForce } from '../../components/years';
 import { preWrap as pre } from '../../lib/styles';
 import { reportApi, useReport, useReportMutation } from './api';
 import { DaysLeft, ReportStatusTag } from './labels';
@@ -152,7 +153,7 @@ function Report({ report }: { report: ReportDto }) {
           <YearSelect
             label={false}
             value={y}
-            years={[y + 1, y, y - 1, y - 2].filter((x) => x <= new Date().getFullYear())}
+            years={[y + 1, y, y - 1, y - 2].filter((x) => x <= yearInForce())}
             onChange={(v) => navigate(`/reports/${d}/${v}`)}
           />
         ) : null}

@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ReportStatusItem } from '../../../common/schemas/reports';
+import { shanghaiDate } from '../../../common/shanghai-time';
 import { hasPermission } from '../../access';
 import { ExportButton } from '../../components/ExportButton';
 import { formatDateTime } from '../../components/format';
@@ -12,6 +13,7 @@ import { useCurrentUser } from '../../components/guards';
 import { ListPage } from '../../components/ListPage';
 import { ErrorAlert } from '../../components/QueryStatus';
 import { YearSelect } from '../../components/YearSelect';
+import { yearInForce } from '../../components/years';
 import { positiveInt } from '../../lib/searchParams';
 import { reportApi, useReportList } from './api';
 import { DaysLeft, ReportStatusTag } from './labels';
@@ -20,9 +22,9 @@ import { MutualEvaluation, ReportDeadline } from './ReportExtras';
 const ReportView = lazy(() => import('./ReportView'));
 
 /** The year a report is about by default: last year's in January (due late January), else this year's draft. */
-export function defaultReportYear(): number {
-  const now = new Date();
-  return now.getMonth() === 0 ? now.getFullYear() - 1 : now.getFullYear();
+export function defaultReportYear(now: Date = new Date()): number {
+  const year = yearInForce(now);
+  return shanghaiDate(now.toISOString()).slice(5, 7) === '01' ? year - 1 : year;
 }
 
 /** 年度报告 (附件3): /reports (the list, or one's own), /reports/:departmentId/:year (one report). */
