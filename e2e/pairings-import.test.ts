@@ -82,6 +82,11 @@ describe('importing another locality’s notice (tzb, desktop)', () => {
     const done = drawer.getByTestId('import-result');
     await done.waitFor();
     await expect(done.textContent()).resolves.toContain('新增 12 条对口联系');
+    // the result stays in the drawer, with what was left out: the removed pair and each line not read
+    await expect(done.getByTestId('import-result-removed').textContent()).resolves.toContain('删去的 1 对');
+    await expect(done.getByTestId('import-result-lines').textContent()).resolves.toContain(
+      '区统计局、区审计局',
+    );
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 

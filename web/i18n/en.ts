@@ -263,6 +263,10 @@ export const en: Messages = {
     result:
       '{{created}} pairings created, {{alreadyPresent}} already present; {{orgs}} organisations created, {{aliases}} aliases added.',
     resultOrgs: 'Organisations created: {{names}}',
+    resultRemoved: 'The {{count}} pairs removed in the preview were not imported.',
+    resultLines: 'These {{count}} lines were not understood and not imported:',
+    resultLine: 'Line {{line}}: {{text}} ({{message}})',
+    again: 'Import another',
     nothingToPreview: 'Paste the notice text or choose a file first',
     readFailed: 'Could not read the file',
   },

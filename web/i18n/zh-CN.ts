@@ -255,6 +255,10 @@ export const zhCN = {
     result:
       '新增 {{created}} 条对口联系，已存在 {{alreadyPresent}} 条；新建单位 {{orgs}} 个，新增别名 {{aliases}} 个。',
     resultOrgs: '新建单位：{{names}}',
+    resultRemoved: '预览中删去的 {{count}} 对未导入。',
+    resultLines: '以下 {{count}} 行未能识别，未导入：',
+    resultLine: '第 {{line}} 行：{{text}}（{{message}}）',
+    again: '继续导入',
     nothingToPreview: '请先粘贴通知文本或选择文件',
     readFailed: '无法读取文件',
   },

@@ -2,7 +2,6 @@ import { FileExcelOutlined, FileWordOutlined, UploadOutlined } from '@ant-design
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Divider,
   Drawer,
@@ -19,7 +18,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ImportNamesResponse,
@@ -142,12 +141,80 @@ function FilePicker({
 }
 
 /**
+ * What an import did, kept in the drawer until the user closes it: pairs created, pairs already there (not
+ * imported twice), pairs the user removed, units and aliases created, and each line of the notice that could
+ * not be read (nothing of it was imported).
+ */
+function ImportResult({
+  result,
+  rows,
+  onClose,
+  onAgain,
+}: {
+  result: ImportResponse;
+  rows: GridRow[];
+  onClose: () => void;
+  onAgain: () => void;
+}) {
+  const { t } = useTranslation();
+  const removed = rows.filter((r) => r.kind === 'pair' && r.removed).length;
+  const unread = rows.flatMap((r) => (r.kind === 'issue' ? [r] : []));
+  return (
+    <Alert
+      type={unread.length > 0 ? 'warning' : 'success'}
+      showIcon
+      data-testid="import-result"
+      title={t('import.resultTitle')}
+      description={
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <div>
+            {t('import.result', {
+              created: result.created,
+              alreadyPresent: result.alreadyPresent,
+              orgs: result.organisationsCreated.length,
+              aliases: result.aliasesAdded,
+            })}
+          </div>
+          {result.organisationsCreated.length > 0 ? (
+            <div>
+              {t('import.resultOrgs', { names: result.organisationsCreated.map((o) => o.name).join('、') })}
+            </div>
+          ) : null}
+          {removed > 0 ? (
+            <div data-testid="import-result-removed">{t('import.resultRemoved', { count: removed })}</div>
+          ) : null}
+          {unread.length > 0 ? (
+            <div data-testid="import-result-lines">
+              <div>{t('import.resultLines', { count: unread.length })}</div>
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                {unread.map((r) => (
+                  <li key={r.key} style={{ wordBreak: 'break-word' }}>
+                    {t('import.resultLine', { line: r.line, text: r.text, message: r.message })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <Space wrap>
+            <Button type="primary" onClick={onClose} data-testid="import-result-close">
+              {t('common.close')}
+            </Button>
+            <Button onClick={onAgain} data-testid="import-again">
+              {t('import.again')}
+            </Button>
+          </Space>
+        </Space>
+      }
+    />
+  );
+}
+
+/**
  * Import a pairing list: paste a notice (or upload it as sent, or a workbook), check and correct the pairs in
  * the grid, map unknown names, confirm. Nothing is stored before the confirmation, and then all or nothing.
  */
 export function ImportDrawer({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<ConfirmValues>();
@@ -189,32 +256,25 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
   const commit = useMutation({
     mutationFn: (body: ImportRequest) =>
       api.post('/api/v1/pairings/import', ImportRequest.parse(body), ImportResponse),
-    onSuccess: (result) => {
-      message.success(
-        t('import.result', {
-          created: result.created,
-          alreadyPresent: result.alreadyPresent,
-          orgs: result.organisationsCreated.length,
-          aliases: result.aliasesAdded,
-        }),
-      );
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: pairingKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['organisations'] });
     },
   });
 
+  const startOver = useCallback(() => {
+    setText('');
+    setFile(null);
+    setRows(null);
+    setNames({});
+    setChoices({});
+    setLocalError(null);
+    preview.reset();
+    commit.reset();
+  }, [preview.reset, commit.reset]);
   useEffect(() => {
-    if (open) {
-      setText('');
-      setFile(null);
-      setRows(null);
-      setNames({});
-      setChoices({});
-      setLocalError(null);
-      preview.reset();
-      commit.reset();
-    }
-  }, [open, preview.reset, commit.reset]);
+    if (open) startOver();
+  }, [open, startOver]);
 
   // Whatever changes the input makes the preview stale.
   const invalidatePreview = () => {
@@ -297,165 +357,146 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
       destroyOnHidden
       data-testid="import-drawer"
     >
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Segmented<Mode>
-          value={mode}
-          onChange={(value) => {
-            setMode(value);
-            invalidatePreview();
-          }}
-          options={[
-            { value: 'text', label: t('import.modeText') },
-            { value: 'docx', label: t('import.modeDocx') },
-            { value: 'xlsx', label: t('import.modeXlsx') },
-          ]}
-        />
-        {mode === 'text' ? (
-          <Input.TextArea
-            aria-label={t('import.textLabel')}
-            data-testid="import-text"
-            rows={8}
-            value={text}
-            placeholder={t('import.textPlaceholder')}
-            onChange={(e) => {
-              setText(e.target.value);
-              invalidatePreview();
-            }}
-          />
-        ) : (
-          <FilePicker
-            kind={mode}
-            file={file?.kind === mode ? file : null}
-            onFile={(chosen) => {
-              setFile({ kind: mode, ...chosen });
-              invalidatePreview();
-            }}
-            onError={() => setLocalError(t('import.readFailed'))}
-          />
-        )}
-        <Button
-          type="primary"
-          ghost
-          onClick={onPreview}
-          loading={preview.isPending}
-          data-testid="import-preview"
-        >
-          {t('import.preview')}
-        </Button>
-        {localError ? <Alert type="warning" showIcon title={localError} /> : null}
-        <ErrorAlert error={preview.error} />
-      </Space>
-
-      {rows ? (
-        <div data-testid="import-preview-result">
-          <Divider titlePlacement="start">{t('import.previewTitle')}</Divider>
-          <Typography.Paragraph data-testid="import-count">
-            {t('import.pairsCount', { pairs: pairTotal, kept: kept.length, issues: issueTotal })}
-          </Typography.Paragraph>
-          <ImportGrid
-            rows={rows}
-            names={names}
-            onChange={(next) => {
-              setRows(next);
-              commit.reset();
-            }}
-            onNameSettled={(name, side) => {
-              if (!names[name]) lookUp.mutate({ name, side });
-            }}
-          />
-          {unmatched.length > 0 ? (
-            <>
-              <Divider titlePlacement="start">{t('import.names')}</Divider>
-              <Table<NameResolution>
-                rowKey={(n) => `${n.side}:${n.name}`}
-                size="small"
-                columns={nameColumns}
-                dataSource={unmatched}
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                data-testid="import-names"
-              />
-            </>
-          ) : null}
-          <Divider />
-          {commit.isSuccess ? (
-            <Alert
-              type="success"
-              showIcon
-              data-testid="import-result"
-              title={t('import.resultTitle')}
-              description={
-                <>
-                  <div>
-                    {t('import.result', {
-                      created: commit.data.created,
-                      alreadyPresent: commit.data.alreadyPresent,
-                      orgs: commit.data.organisationsCreated.length,
-                      aliases: commit.data.aliasesAdded,
-                    })}
-                  </div>
-                  {commit.data.organisationsCreated.length > 0 ? (
-                    <div>
-                      {t('import.resultOrgs', {
-                        names: commit.data.organisationsCreated.map((o) => o.name).join('、'),
-                      })}
-                    </div>
-                  ) : null}
-                </>
-              }
+      {commit.isSuccess ? (
+        // the result stays on screen until the user closes the drawer or starts another import
+        <ImportResult result={commit.data} rows={rows ?? []} onClose={onClose} onAgain={startOver} />
+      ) : (
+        <>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <Segmented<Mode>
+              value={mode}
+              onChange={(value) => {
+                setMode(value);
+                invalidatePreview();
+              }}
+              options={[
+                { value: 'text', label: t('import.modeText') },
+                { value: 'docx', label: t('import.modeDocx') },
+                { value: 'xlsx', label: t('import.modeXlsx') },
+              ]}
             />
-          ) : (
-            <Form<ConfirmValues>
-              form={form}
-              layout="inline"
-              onFinish={onConfirm}
-              initialValues={{ validFrom: year }}
-              style={{ rowGap: 12 }}
+            {mode === 'text' ? (
+              <Input.TextArea
+                aria-label={t('import.textLabel')}
+                data-testid="import-text"
+                rows={8}
+                value={text}
+                placeholder={t('import.textPlaceholder')}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  invalidatePreview();
+                }}
+              />
+            ) : (
+              <FilePicker
+                kind={mode}
+                file={file?.kind === mode ? file : null}
+                onFile={(chosen) => {
+                  setFile({ kind: mode, ...chosen });
+                  invalidatePreview();
+                }}
+                onError={() => setLocalError(t('import.readFailed'))}
+              />
+            )}
+            <Button
+              type="primary"
+              ghost
+              onClick={onPreview}
+              loading={preview.isPending}
+              data-testid="import-preview"
             >
-              <Form.Item
-                name="validFrom"
-                label={t('import.validFrom')}
-                rules={[zodRule(fields.validFrom, t('import.validFrom'), t)]}
-              >
-                <InputNumber
-                  min={1949}
-                  max={2100}
-                  precision={0}
-                  style={{ width: 120 }}
-                  data-testid="import-valid-from"
-                />
-              </Form.Item>
-              <Form.Item
-                name="source"
-                label={t('import.source')}
-                rules={[zodRule(fields.source, t('import.source'), t)]}
-              >
-                <Input
-                  placeholder={t('pairings.sourcePlaceholder')}
-                  style={{ width: 220 }}
-                  data-testid="import-source"
-                />
-              </Form.Item>
-              <Form.Item>
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  disabled={kept.length === 0 || incomplete}
-                  loading={commit.isPending}
-                  data-testid="import-confirm"
-                >
-                  {t('import.confirm')}
-                </Button>
-              </Form.Item>
-              {kept.length === 0 ? (
-                <Typography.Text type="danger">{t('import.nothingToImport')}</Typography.Text>
+              {t('import.preview')}
+            </Button>
+            {localError ? <Alert type="warning" showIcon title={localError} /> : null}
+            <ErrorAlert error={preview.error} />
+          </Space>
+
+          {rows ? (
+            <div data-testid="import-preview-result">
+              <Divider titlePlacement="start">{t('import.previewTitle')}</Divider>
+              <Typography.Paragraph data-testid="import-count">
+                {t('import.pairsCount', { pairs: pairTotal, kept: kept.length, issues: issueTotal })}
+              </Typography.Paragraph>
+              <ImportGrid
+                rows={rows}
+                names={names}
+                onChange={(next) => {
+                  setRows(next);
+                  commit.reset();
+                }}
+                onNameSettled={(name, side) => {
+                  if (!names[name]) lookUp.mutate({ name, side });
+                }}
+              />
+              {unmatched.length > 0 ? (
+                <>
+                  <Divider titlePlacement="start">{t('import.names')}</Divider>
+                  <Table<NameResolution>
+                    rowKey={(n) => `${n.side}:${n.name}`}
+                    size="small"
+                    columns={nameColumns}
+                    dataSource={unmatched}
+                    pagination={false}
+                    scroll={{ x: 'max-content' }}
+                    data-testid="import-names"
+                  />
+                </>
               ) : null}
-              {incomplete ? <Typography.Text type="danger">{t('import.incomplete')}</Typography.Text> : null}
-            </Form>
-          )}
-          <ErrorAlert error={commit.error} style={{ marginTop: 12 }} />
-        </div>
-      ) : null}
+              <Divider />
+              <Form<ConfirmValues>
+                form={form}
+                layout="inline"
+                onFinish={onConfirm}
+                initialValues={{ validFrom: year }}
+                style={{ rowGap: 12 }}
+              >
+                <Form.Item
+                  name="validFrom"
+                  label={t('import.validFrom')}
+                  rules={[zodRule(fields.validFrom, t('import.validFrom'), t)]}
+                >
+                  <InputNumber
+                    min={1949}
+                    max={2100}
+                    precision={0}
+                    style={{ width: 120 }}
+                    data-testid="import-valid-from"
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="source"
+                  label={t('import.source')}
+                  rules={[zodRule(fields.source, t('import.source'), t)]}
+                >
+                  <Input
+                    placeholder={t('pairings.sourcePlaceholder')}
+                    style={{ width: 220 }}
+                    data-testid="import-source"
+                  />
+                </Form.Item>
+                <Form.Item>
+                  <Button
+                    type="primary"
+                    htmlType="submit"
+                    disabled={kept.length === 0 || incomplete}
+                    loading={commit.isPending}
+                    data-testid="import-confirm"
+                  >
+                    {t('import.confirm')}
+                  </Button>
+                </Form.Item>
+                {kept.length === 0 ? (
+                  <Typography.Text type="danger">{t('import.nothingToImport')}</Typography.Text>
+                ) : null}
+                {incomplete ? (
+                  <Typography.Text type="danger">{t('import.incomplete')}</Typography.Text>
+                ) : null}
+              </Form>
+              <ErrorAlert error={commit.error} style={{ marginTop: 12 }} />
+            </div>
+          ) : null}
+        </>
+      )}
     </Drawer>
   );
 }
