@@ -73,6 +73,13 @@ describe('合规看板 on the demo year', () => {
       await page.locator('[data-testid="dashboard-chart-records"] canvas').waitFor();
       await page.locator('[data-testid="dashboard-chart-replies"] canvas').waitFor();
       await page.screenshot({ path: '/tmp/liaison-e2e-dashboard-trends.png', fullPage: true });
+
+      // from a cell's records on to the page of its subject: a page of the app, not an API path
+      await page.getByRole('tab', { name: '按单位' }).click();
+      await red.first().click();
+      await drawer.getByTestId('cell-page').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/dashboard'));
+      expect(new URL(page.url()).pathname).toMatch(/^\/(ledger|plans|consultations|reports|filings)(\/|$)/);
     } finally {
       await context.close();
     }

@@ -43,13 +43,15 @@ export const DashboardCell = z
     state: z.enum(CELL_STATES),
     /** what the cell shows: a count, a ratio ('3/5'), a status label */
     value: z.union([z.string(), z.number()]).nullable(),
-    /** the drill-down (API path of GET /dashboard/cell), null when there is nothing behind it */
+    /** the web page of the cell's subject (/plans?year=…&departmentId=…); null only for a cell with no subject (n/a) */
     link: z.string().nullable(),
+    /** the records behind it: the query of GET /dashboard/cell (under /api/v1), null when there are none */
+    drill: z.string().nullable(),
   })
   .meta({
     id: 'DashboardCell',
     description:
-      '督查矩阵的一个单元格：颜色状态、显示值和明细链接 · One cell of the dashboard matrix: its colour state (ok, warn, bad, n/a), the value shown and the drill-down link',
+      '督查矩阵的一个单元格：颜色状态、显示值、所指网页和明细查询 · One cell of the dashboard matrix: its colour state (ok, warn, bad, n/a), the value shown, the web page of its subject and the query of the records behind it',
   });
 export type DashboardCell = z.infer<typeof DashboardCell>;
 

@@ -955,6 +955,7 @@ export const en: Messages = {
     late: 'Late',
     month: 'M{{m}}',
     na: 'n/a',
+    openPage: 'Open the page',
     asOf: 'as of {{today}}',
     states: { ok: 'Done', warn: 'Late or partial', bad: 'Missing or overdue', na: 'Not applicable' },
     pairMetrics: {

@@ -935,6 +935,7 @@ export const zhCN = {
     late: '逾期答复',
     month: '{{m}}月',
     na: '不适用',
+    openPage: '打开页面',
     asOf: '截至 {{today}}',
     states: { ok: '已完成', warn: '滞后或部分完成', bad: '缺失或逾期', na: '不适用' },
     pairMetrics: {

@@ -63,14 +63,29 @@ const cell = (
   state: DashboardCell['state'],
   value: DashboardCell['value'],
   link: string | null,
-): DashboardCell => ({
-  state,
-  value,
-  link,
-});
+  drill: string | null = null,
+): DashboardCell => ({ state, value, link, drill });
 
+/** The records behind a cell: the query of GET /dashboard/cell (the dashboard's drawer asks it). */
 const drill = (year: number, organisationId: number, metric: string, counterpartId?: number) =>
   `/dashboard/cell?year=${year}&organisationId=${organisationId}&metric=${metric}${counterpartId ? `&counterpartId=${counterpartId}` : ''}`;
+
+/**
+ * The web page where a cell's subject is seen and acted on (a path of web/routes.tsx, never an API path):
+ * the unit's plans, its symposia and records in the ledger, its major matters, its annual report.
+ */
+const page = {
+  plans: (year: number, departmentId: number) => `/plans?year=${year}&departmentId=${departmentId}`,
+  ledger: (year: number, o: { departmentId?: number; counterpartId?: number; kind?: 'symposium' }) =>
+    `/ledger?year=${year}${o.kind ? `&kind=${o.kind}` : ''}${o.departmentId ? `&departmentId=${o.departmentId}` : ''}${o.counterpartId ? `&counterpartId=${o.counterpartId}` : ''}`,
+  matters: (year: number, departmentId: number, o: { counterpartId?: number; violation?: boolean } = {}) =>
+    `/consultations?year=${year}&departmentId=${departmentId}${o.counterpartId ? `&counterpartId=${o.counterpartId}` : ''}${o.violation ? '&violation=1' : ''}`,
+  report: (year: number, departmentId: number) => `/reports/${departmentId}/${year}`,
+  filing: (roundId: number, organisationId: number) => `/filings/${roundId}/${organisationId}`,
+};
+/** A unit's side in a ledger filter. */
+const side = (o: { id: number; kind: string }) =>
+  o.kind === 'department' ? { departmentId: o.id } : { counterpartId: o.id };
 
 /** How the year stands on `now`: months ended, whether the year is over. */
 function yearClock(year: number, now: Date) {
@@ -120,35 +135,52 @@ export async function dashboard(
     const stored = (form?.status ?? 'not_started') as FormStatus;
     const status = effectiveStatus(stored, round.deadline, today);
     const state = status === 'filed' ? 'ok' : status === 'late' ? 'bad' : 'warn';
-    return cell(state, FILING_STATUS_LABELS[status].zh, drill(year, o.id, 'filing'));
+    return cell(
+      state,
+      FILING_STATUS_LABELS[status].zh,
+      page.filing(round.id, o.id),
+      drill(year, o.id, 'filing'),
+    );
   };
 
   const symposiumCell = (o: { id: number; kind: string }): DashboardCell => {
+    const link = page.ledger(year, { ...side(o), kind: 'symposium' });
     const mine = pairs.filter((p) => (o.kind === 'department' ? p.departmentId : p.counterpartId) === o.id);
     const held = mine.filter((p) => pairOf(p.departmentId, p.counterpartId).symposia.held > 0);
     const state = held.length === mine.length ? 'ok' : yearOver ? 'bad' : 'warn';
-    return cell(state, `${held.length}/${mine.length}`, drill(year, o.id, 'symposium'));
+    return cell(state, `${held.length}/${mine.length}`, link, drill(year, o.id, 'symposium'));
   };
 
   const planCell = (o: { id: number }): DashboardCell => {
     if (!facts.plans.some((p) => p.departmentId === o.id)) {
       const late = today > OBLIGATION_DUE.plan(year);
-      return cell(late ? 'bad' : 'warn', '未制定', null);
+      // nothing behind it to list: straight to the page where the plan is made
+      return cell(late ? 'bad' : 'warn', '未制定', page.plans(year, o.id));
     }
     const p = planCounts(facts, [o.id]);
-    return cell(p.overdue > 0 ? 'warn' : 'ok', `${p.done}/${p.items}`, drill(year, o.id, 'plan'));
+    return cell(
+      p.overdue > 0 ? 'warn' : 'ok',
+      `${p.done}/${p.items}`,
+      page.plans(year, o.id),
+      drill(year, o.id, 'plan'),
+    );
   };
 
   const consultationCell = (o: { id: number; kind: string }): DashboardCell => {
     const m = unitCounts(facts, o).matters;
     if (m.total === 0) return cell('na', 0, null);
-    return cell(m.breaches > 0 ? 'bad' : 'ok', `${m.breaches}/${m.total}`, drill(year, o.id, 'consultation'));
+    return cell(
+      m.breaches > 0 ? 'bad' : 'ok',
+      `${m.breaches}/${m.total}`,
+      page.matters(year, o.id, { violation: m.breaches > 0 }),
+      drill(year, o.id, 'consultation'),
+    );
   };
 
-  const repliesCell = (s: SuggestionCounts, link: string) => {
+  const repliesCell = (s: SuggestionCounts, link: string, records: string) => {
     if (s.received === 0) return cell('na', null, null);
     const state = s.overdue > 0 ? 'bad' : s.late > 0 ? 'warn' : 'ok';
-    return cell(state, `${s.onTime}/${s.received}`, link);
+    return cell(state, `${s.onTime}/${s.received}`, link, records);
   };
 
   const reportCell = (o: { id: number; region_id: number }): DashboardCell => {
@@ -156,11 +188,12 @@ export async function dashboard(
     const deadline = reports.deadlines.get(o.region_id) ?? OBLIGATION_DUE.report(year);
     const status = r?.status ?? 'not_started';
     const label = REPORT_STATUS_ZH[status] ?? status;
-    if (status === 'accepted') return cell('ok', label, drill(year, o.id, 'report'));
-    if (status === 'submitted')
-      return cell(r?.submitted_late ? 'warn' : 'ok', label, drill(year, o.id, 'report'));
-    if (!yearOver) return cell('na', label, r ? drill(year, o.id, 'report') : null);
-    return cell(today > deadline ? 'bad' : 'warn', label, r ? drill(year, o.id, 'report') : null);
+    const link = page.report(year, o.id);
+    const records = r ? drill(year, o.id, 'report') : null;
+    if (status === 'accepted') return cell('ok', label, link, records);
+    if (status === 'submitted') return cell(r?.submitted_late ? 'warn' : 'ok', label, link, records);
+    if (!yearOver) return cell('na', label, link, records);
+    return cell(today > deadline ? 'bad' : 'warn', label, link, records);
   };
 
   const na = cell('na', null, null);
@@ -173,7 +206,13 @@ export async function dashboard(
         plan: dept ? planCell(o) : na,
         symposium: symposiumCell(o),
         consultation: dept ? consultationCell(o) : na,
-        replies: dept ? repliesCell(unitCounts(facts, o).suggestions, drill(year, o.id, 'replies')) : na,
+        replies: dept
+          ? repliesCell(
+              unitCounts(facts, o).suggestions,
+              page.matters(year, o.id),
+              drill(year, o.id, 'replies'),
+            )
+          : na,
         report: dept ? reportCell(o) : na,
       },
     };
@@ -194,19 +233,28 @@ export async function dashboard(
         symposia: cell(
           symposia > 0 ? 'ok' : yearOver ? 'bad' : 'warn',
           symposia,
+          page.ledger(year, { departmentId: d.id, counterpartId: c.id, kind: 'symposium' }),
           symposia ? drill(year, d.id, 'symposium', c.id) : null,
         ),
         records: cell(
           records > 0 ? 'ok' : yearOver ? 'bad' : 'warn',
           records,
+          page.ledger(year, { departmentId: d.id, counterpartId: c.id }),
           records ? drill(year, d.id, 'records', c.id) : null,
         ),
         consultation: cell(
           received ? 'ok' : 'na',
           received,
+          received ? page.matters(year, d.id, { counterpartId: c.id }) : null,
           received ? drill(year, d.id, 'replies', c.id) : null,
         ),
-        replies: received ? repliesCell(w.suggestions, drill(year, d.id, 'replies', c.id)) : na,
+        replies: received
+          ? repliesCell(
+              w.suggestions,
+              page.matters(year, d.id, { counterpartId: c.id }),
+              drill(year, d.id, 'replies', c.id),
+            )
+          : na,
       };
     });
 

@@ -9,6 +9,7 @@ import {
   orgId,
   type TestApp,
 } from '../../test/helper.js';
+import { webRouteOf } from '../../test/web-routes.js';
 import { record } from '../ledger/ledger.fixtures.js';
 
 const YEAR = 2025;
@@ -112,9 +113,31 @@ describeEachDialect('compliance dashboard', (dialect) => {
     expect(d.trends.records.notice?.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
+  it('leads every coloured cell to a page of the web app, never to an API path', async () => {
+    const cells = [
+      ...d.units.flatMap((u) => Object.values(u.cells)),
+      ...d.pairs.flatMap((p) => [p.symposia, p.records, p.consultation, p.replies]),
+    ];
+    // green, amber and red cells all look clickable: each has a page
+    expect(cells.filter((c) => c.state !== 'na' && c.link === null)).toEqual([]);
+    const links = [...new Set(cells.flatMap((c) => (c.link ? [c.link] : [])))];
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => webRouteOf(l) === null)).toEqual([]);
+    // the red 未制定: to the plans of that year and department, where the plan is made
+    expect(unit(ids.keji)?.cells.plan).toMatchObject({
+      state: 'bad',
+      value: '未制定',
+      link: `/plans?year=${YEAR}&departmentId=${ids.keji}`,
+      drill: null,
+    });
+    expect(unit(ids.jiaoyu)?.cells.report.link).toBe(`/reports/${ids.jiaoyu}/${YEAR}`);
+    // the records behind a cell are the drawer's query, not a link
+    for (const c of cells) if (c.drill) expect(c.drill).toMatch(/^\/dashboard\/cell\?year=/);
+  });
+
   it('drills down into exactly the records behind a cell', async () => {
     const pairCell = d.pairs.find((p) => p.department.id === ids.jiaoyu && p.counterpart.id === ids.minmeng)
-      ?.records.link;
+      ?.records.drill;
     expect(pairCell).toBe(
       `/dashboard/cell?year=${YEAR}&organisationId=${ids.jiaoyu}&metric=records&counterpartId=${ids.minmeng}`,
     );

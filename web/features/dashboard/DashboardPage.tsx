@@ -30,21 +30,26 @@ const EChart = lazy(() => import('../../components/EChart'));
 type UnitRow = DashboardResponse['units'][number];
 type PairRow = DashboardResponse['pairs'][number];
 
-/** A drill-down path of the server, checked: only GET /dashboard/cell?… is followed. */
-function cellPath(link: string | null): string | null {
-  return link?.startsWith('/dashboard/cell?') ? `/api/v1${link}` : null;
+/** A drill-down query of the server, checked: only GET /dashboard/cell?… is followed. */
+function cellPath(drill: string | null): string | null {
+  return drill?.startsWith('/dashboard/cell?') ? `/api/v1${drill}` : null;
 }
 
+/**
+ * One cell: with records behind it, a button opening them (the drawer leads on to the page); else a link to
+ * the page of its subject (未制定 → the plans where it is made); a cell with no subject (n/a) is text.
+ */
 function Cell({
   cell,
   onOpen,
   t,
 }: {
   cell: DashboardCell;
-  onOpen: (link: string) => void;
+  onOpen: (drill: string, page: string | null) => void;
   t: (k: 'dashboard.na') => string;
 }) {
-  const path = cellPath(cell.link);
+  const drill = cellPath(cell.drill);
+  const page = safePath(cell.link);
   const text =
     cell.value === null || cell.value === ''
       ? cell.state === 'na'
@@ -52,17 +57,25 @@ function Cell({
         : '—'
       : String(cell.value);
   const className = `liaison-cell liaison-cell-${cell.state}`;
-  return path ? (
-    <button
-      type="button"
-      className={className}
-      data-testid="dashboard-cell"
-      data-state={cell.state}
-      onClick={() => onOpen(path)}
-    >
-      {text}
-    </button>
-  ) : (
+  if (drill)
+    return (
+      <button
+        type="button"
+        className={className}
+        data-testid="dashboard-cell"
+        data-state={cell.state}
+        onClick={() => onOpen(drill, page)}
+      >
+        {text}
+      </button>
+    );
+  if (page)
+    return (
+      <Link to={page} className={className} data-testid="dashboard-cell" data-state={cell.state}>
+        {text}
+      </Link>
+    );
+  return (
     <span className={className} data-testid="dashboard-cell" data-state={cell.state}>
       {text}
     </span>
@@ -77,8 +90,9 @@ export default function DashboardPage() {
   const yearParam = Number(params.get('year'));
   const year = Number.isInteger(yearParam) && yearParam > 1948 ? yearParam : yearInForce();
   const cell = params.get('cell');
+  const cellPage = safePath(params.get('page'));
   const tab = params.get('tab') ?? 'units';
-  const open = (path: string) => set({ cell: path });
+  const open = (path: string, page: string | null) => set({ cell: path, page: page ?? undefined });
 
   const board = useQuery({
     queryKey: ['dashboard', year],
@@ -260,7 +274,9 @@ export default function DashboardPage() {
           />
         </>
       ) : null}
-      {cell ? <CellDrawer path={cell} onClose={() => set({ cell: undefined })} /> : null}
+      {cell ? (
+        <CellDrawer path={cell} page={cellPage} onClose={() => set({ cell: undefined, page: undefined })} />
+      ) : null}
     </PageCard>
   );
 }
@@ -296,7 +312,7 @@ function useRecordStatus() {
   };
 }
 
-function CellDrawer({ path, onClose }: { path: string; onClose: () => void }) {
+function CellDrawer({ path, page, onClose }: { path: string; page: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const screens = Grid.useBreakpoint();
@@ -324,6 +340,13 @@ function CellDrawer({ path, onClose }: { path: string; onClose: () => void }) {
         data
           ? `${data.organisation.name}${data.counterpart ? ` — ${data.counterpart.name}` : ''} · ${metricName}`
           : t('dashboard.cellTitle')
+      }
+      extra={
+        page ? (
+          <Link to={page} data-testid="cell-page">
+            {t('dashboard.openPage')}
+          </Link>
+        ) : null
       }
       data-testid="cell-drawer"
     >
