@@ -355,7 +355,7 @@ export const ERROR_CODES = {
     zh: '输入有误：含有空字符或无效的Unicode',
     en: 'Invalid input: contains a NUL character or malformed Unicode',
   },
-  PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大', en: 'Payload too large' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大，不能超过 {limit}', en: 'Too large: at most {limit}' },
   END_BEFORE_START: {
     status: 400,
     zh: '结束时间不能早于开始时间',
@@ -403,8 +403,16 @@ export const GENERIC_CODES = (Object.keys(ERROR_CODES) as ErrorCode[]).filter((c
 
 export type Lang = 'zh-CN' | 'en';
 
+/** One field a validation failure is about: its path (`title`, `items.0.name`), label and sentence. */
+export interface FieldError {
+  field: string;
+  label: string;
+  message: string;
+}
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  /** `details`: the fields of a validation failure, for the form to show beside each one */
+  error: { code: ErrorCode; message: string; details?: FieldError[] };
 }
 
 /** Fill {placeholders} of a code's message in the given language. */

@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorParams } from '../common/errors.js';
+import type { IssueLike } from '../common/validation.js';
 
 /** The parameters argument of a code: none when its message has no {placeholders}, else exactly those. */
 type ParamsArg<C extends ErrorCode> = keyof ErrorParams<C> extends never ? [] : [params: ErrorParams<C>];
@@ -25,3 +26,17 @@ export const notFound = (): AppError => new AppError('NOT_FOUND');
 export const forbidden = (): AppError => new AppError('FORBIDDEN');
 /** A clash with an existing record, named by its `detail` (a name, a year). */
 export const conflict = (detail: string): AppError => new AppError('CONFLICT', { detail });
+
+/**
+ * A request its schema accepts but a rule across its fields refuses (an end before its start, after merging an
+ * update with the stored record): answered VALIDATION_FAILED like a schema failure, field by field, its detail
+ * the language-neutral expression (`endsAt < startsAt`).
+ */
+export class FieldsInvalid extends AppError<'VALIDATION_FAILED'> {
+  readonly issues: IssueLike[];
+
+  constructor(issues: IssueLike[]) {
+    super('VALIDATION_FAILED', { detail: issues.map((i) => i.message).join('; ') });
+    this.issues = issues;
+  }
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGION_LEVELS } from '../organisations.js';
 import { ROLES } from '../roles.js';
+import { IMPORT_BASE64_MAX } from '../uploads.js';
 import { Id, Ref, Text } from './shared.js';
 import { Username } from './users.js';
 
@@ -116,7 +117,7 @@ export const UnitAccountListResponse = z.object({ items: z.array(UnitAccountDto)
 export const ProvisionRequest = z
   .discriminatedUnion('source', [
     z.object({ source: z.literal('roster') }),
-    z.object({ source: z.literal('xlsx'), xlsxBase64: z.string().min(1).max(8_000_000) }),
+    z.object({ source: z.literal('xlsx'), xlsxBase64: z.string().min(1).max(IMPORT_BASE64_MAX) }),
   ])
   .meta({
     id: 'ProvisionRequest',

@@ -1,31 +1,15 @@
 // Files attached to ledger records and consultation matters: one upload shape, one file shape, one set of
-// limits (checked by the browser before the upload starts and again by the server).
+// limits (common/uploads.ts: checked by the browser before the upload starts and again by the server).
 import { z } from 'zod';
 import { Id, Text } from './shared.js';
 
-/** Upload as JSON: the decoded file may be at most ATTACHMENT_MAX_BYTES. */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-/** base64 of 10 MB is 13.4 MiB; the JSON around it is small. A larger Content-Length is refused unread. */
-export const ATTACHMENT_BODY_LIMIT = 15 * 1024 * 1024;
-export const ATTACHMENT_EXTENSIONS = [
-  'pdf',
-  'docx',
-  'xlsx',
-  'doc',
-  'xls',
-  'jpg',
-  'jpeg',
-  'png',
-  'txt',
-] as const;
-
-/** The extension of a file name when it is one we accept, else null. */
-export function attachmentExtension(fileName: string): (typeof ATTACHMENT_EXTENSIONS)[number] | null {
-  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  return ext && (ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext)
-    ? (ext as (typeof ATTACHMENT_EXTENSIONS)[number])
-    : null;
-}
+export {
+  ATTACHMENT_BODY_LIMIT,
+  ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_MAX_BYTES,
+  attachmentExtension,
+  extensionOf,
+} from '../uploads.js';
 
 export const UploadAttachmentRequest = z
   .object({

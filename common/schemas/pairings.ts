@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_BASE64_MAX } from '../uploads.js';
 import { Id, OptionalText, Ref, Year } from './shared.js';
 
 export const PairingDto = z
@@ -138,8 +139,8 @@ export const PairingHistoryResponse = z.object({ items: z.array(PairingEventDto)
 export const ImportPreviewRequest = z
   .object({
     text: z.string().max(200_000).optional(),
-    xlsxBase64: z.string().max(8_000_000).optional(),
-    docxBase64: z.string().max(8_000_000).optional(),
+    xlsxBase64: z.string().max(IMPORT_BASE64_MAX).optional(),
+    docxBase64: z.string().max(IMPORT_BASE64_MAX).optional(),
   })
   .refine(
     (v) => [v.text, v.xlsxBase64, v.docxBase64].filter(Boolean).length === 1,

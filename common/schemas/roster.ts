@@ -23,7 +23,9 @@ export const Phone = z
   .min(3)
   .max(30)
   .refine(isFormPhone, {
-    message:
+    // the rule's name, for common/validation.ts to say "「电话」格式不正确：…"
+    params: { rule: 'phone' },
+    error:
       '手机号为 1 开头的 11 位数字；固定电话写 7–8 位号码，可加区号和分机号 / a mobile is 11 digits starting with 1; a landline 7–8 digits, with optional area code and extension',
   })
   .meta({

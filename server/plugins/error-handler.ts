@@ -3,9 +3,18 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_CODES, type ErrorBody, type ErrorCode, errorMessage, type Lang } from '../../common/errors.js';
+import {
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  errorMessage,
+  type FieldError,
+  type Lang,
+} from '../../common/errors.js';
+import { formatSize } from '../../common/file-size.js';
+import { fieldErrors, type IssueLike, validationMessage } from '../../common/validation.js';
 import { recordRefusal } from '../access/refusals.js';
-import { AppError } from '../errors.js';
+import { AppError, FieldsInvalid } from '../errors.js';
 import { appendAuditAlone } from '../modules/audit/index.js';
 
 /** The language of the messages we answer with: English only when the client prefers it. */
@@ -26,9 +35,29 @@ export function sendError(
   return reply.status(ERROR_CODES[code].status).type('application/json; charset=utf-8').send(body);
 }
 
+/**
+ * VALIDATION_FAILED told field by field: each issue names its field by its label in the request's language
+ * (「标题」不能超过200个字 / Title: at most 200 characters), in the message and, one entry a field, in `details`.
+ */
+export function sendFieldErrors(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  issues: readonly IssueLike[],
+  context = 'body',
+): FastifyReply {
+  const lang = requestLang(request);
+  const details: FieldError[] = fieldErrors(issues, lang, context);
+  const body: ErrorBody = {
+    error: { code: 'VALIDATION_FAILED', message: validationMessage(details, lang), details },
+  };
+  return reply
+    .status(ERROR_CODES.VALIDATION_FAILED.status)
+    .type('application/json; charset=utf-8')
+    .send(body);
+}
+
 // Fastify's own error codes that are the client's fault, mapped to ours.
 const FASTIFY_CLIENT_ERRORS: Record<string, ErrorCode> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
@@ -36,15 +65,14 @@ const FASTIFY_CLIENT_ERRORS: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
-function zodDetail(error: FastifyError): string {
-  if (!hasZodFastifySchemaValidationErrors(error)) return error.message;
-  return error.validation
-    .slice(0, 5)
-    .map((v) => {
-      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || error.validationContext || 'body';
-      return `${path}: ${v.message}`;
-    })
-    .join('; ');
+/** The zod issues behind fastify-type-provider-zod's validation entries (it keeps all but path, code, message). */
+function zodIssues(validation: FastifyError['validation']): IssueLike[] {
+  return (validation ?? []).map((v) => ({
+    ...(v.params as Omit<IssueLike, 'code' | 'path' | 'message'>),
+    code: v.keyword,
+    path: v.instancePath.split('/').filter(Boolean),
+    message: v.message ?? '',
+  }));
 }
 
 /**
@@ -116,10 +144,16 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       if (error.code === 'FORBIDDEN') await recordRefusal(app, request, 'policy');
       if (error.code === 'NOT_FOUND') await recordRefusal(app, request, 'not-found');
       if (error.code === 'DATA_INTEGRITY') await recordIntegrityFailure(app, request, error);
+      if (error instanceof FieldsInvalid) return sendFieldErrors(request, reply, error.issues);
       return sendError(request, reply, error.code, error.params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return sendError(request, reply, 'VALIDATION_FAILED', { detail: zodDetail(error) });
+      return sendFieldErrors(request, reply, zodIssues(error.validation), error.validationContext);
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(request, reply, 'PAYLOAD_TOO_LARGE', {
+        limit: formatSize(request.routeOptions.bodyLimit ?? 0),
+      });
     }
     const mapped = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (mapped) return sendError(request, reply, mapped, { detail: error.message });

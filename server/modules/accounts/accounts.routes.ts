@@ -15,6 +15,8 @@ import {
   UnitAccountListResponse,
 } from '../../../common/schemas/activation.js';
 import { IdParams } from '../../../common/schemas/shared.js';
+import { UPLOADS } from '../../../common/uploads.js';
+import { limitsOf } from '../attachments/index.js';
 import {
   createDistrict,
   holderHistory,
@@ -72,7 +74,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     '/accounts/provision/preview',
     {
       config: manage,
-      bodyLimit: 12 * 1024 * 1024,
+      ...limitsOf(UPLOADS.importXlsx),
       schema: {
         summary: "批量开户预览 · Read an .xlsx of units' 联络员 into accounts for confirmation",
         tags,
@@ -86,7 +88,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     '/accounts/provision',
     {
       config: manage,
-      bodyLimit: 12 * 1024 * 1024,
+      ...limitsOf(UPLOADS.importXlsx),
       schema: {
         summary: '批量开户 · Create the confirmed unit accounts and their codes',
         tags,

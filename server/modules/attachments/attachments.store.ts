@@ -7,12 +7,13 @@ import {
   type AttachmentDto,
   type UploadAttachmentRequest,
 } from '../../../common/schemas/attachments.js';
+import { base64Bytes, formatSize } from '../../../common/uploads.js';
 import type { Actor, Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { canRemoveFile } from './attachments.policy.js';
 import { sniffAttachment } from './sniff.js';
-import { checkZipPackage, isZip } from './zip-guard.js';
+import { checkZipPackage, isZip, ZIP_MAX_UNCOMPRESSED } from './zip-guard.js';
 
 /** What a file is attached to: a ledger record or a consultation matter. */
 export type AttachmentOwner = 'ledger' | 'consultation';
@@ -43,16 +44,20 @@ function baseName(fileName: string): string {
  */
 export async function checkUpload(input: UploadAttachmentRequest): Promise<CheckedFile> {
   const base64 = input.contentBase64.replace(/\s+/g, '');
-  if (Math.floor((base64.length * 3) / 4) - 2 > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+  const limit = formatSize(ATTACHMENT_MAX_BYTES);
+  if (base64Bytes(base64.length) - 2 > ATTACHMENT_MAX_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', { limit });
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+  if (bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { limit });
   if (!bytes.length) throw new AppError('FILE_EMPTY');
   const fileName = baseName(input.fileName);
   const mime = sniffAttachment(fileName, bytes);
   if (!mime) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (isZip(bytes)) {
     const zip = await checkZipPackage(bytes);
-    if (!zip.ok) throw new AppError(zip.tooLarge ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE');
+    if (!zip.ok && zip.tooLarge)
+      throw new AppError('PAYLOAD_TOO_LARGE', { limit: formatSize(ZIP_MAX_UNCOMPRESSED) });
+    if (!zip.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
   return { fileName, bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

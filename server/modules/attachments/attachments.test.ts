@@ -100,13 +100,16 @@ describeEachDialect('attachments', (dialect) => {
     PDF.copy(big);
     const tooBig = await c.dept.post(url(), { fileName: 'big.pdf', contentBase64: b64(big) });
     expect(tooBig.statusCode).toBe(413);
-    expect(tooBig.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-    // a body beyond the route's limit is refused before it is parsed
-    const huge = await c.dept.post(url(), {
-      fileName: 'huge.pdf',
-      contentBase64: 'A'.repeat(16 * 1024 * 1024),
-    });
+    // the refusal names the limit, in the user's language
+    expect(tooBig.json().error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '内容过大，不能超过 10 MB' });
+    // a body beyond the route's limit is refused before it is parsed, naming the file limit too
+    const huge = await c.dept.post(
+      url(),
+      { fileName: 'huge.pdf', contentBase64: 'A'.repeat(16 * 1024 * 1024) },
+      { 'accept-language': 'en' },
+    );
     expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'Too large: at most 10 MB' });
     expect(await counts()).toEqual(before);
     const auditAfter = await t.db
       .selectFrom('audit_log')

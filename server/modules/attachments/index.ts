@@ -2,5 +2,5 @@
 // (server/architecture.test.ts).
 export { attachFile, detachFile, fetchFile, type OwnerFacts } from './attachments.service.js';
 export { filesOf, presentFile } from './attachments.store.js';
-export { refuseOversizedBody, uploadLimits } from './upload-limit.js';
+export { limitsOf, refuseOversizedBody, uploadLimits } from './upload-limit.js';
 export { guardedPackage, oneAtATime, readGuardedXlsxRows } from './xlsx-rows.js';

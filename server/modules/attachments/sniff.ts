@@ -1,5 +1,5 @@
 // File type checks for attachments: the extension must be allowed AND the bytes must be of that type.
-import { ATTACHMENT_EXTENSIONS } from '../../../common/schemas/ledger.js';
+import { type ATTACHMENT_EXTENSIONS, attachmentExtension } from '../../../common/schemas/attachments.js';
 
 type Extension = (typeof ATTACHMENT_EXTENSIONS)[number];
 
@@ -55,8 +55,7 @@ const CHECKS: Record<Extension, (b: Buffer) => boolean> = {
 
 /** The MIME type of an allowed file whose bytes match its extension; null when either check fails. */
 export function sniffAttachment(fileName: string, bytes: Buffer): string | null {
-  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  if (!ext || !(ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext)) return null;
-  const e = ext as Extension;
+  const e: Extension | null = attachmentExtension(fileName);
+  if (!e) return null;
   return CHECKS[e](bytes) ? MIME[e] : null;
 }

@@ -3,6 +3,7 @@
 // (entry count, total, ratio, every entry actually inflated with a cap — zip-guard.ts), and one package is
 // unpacked at a time so concurrent imports cannot add up their memory.
 import ExcelJS from 'exceljs';
+import { formatSize } from '../../../common/file-size.js';
 import { AppError } from '../../errors.js';
 import { checkZipPackage, isZip } from './zip-guard.js';
 
@@ -24,7 +25,9 @@ export async function guardedPackage(
 ): Promise<Buffer> {
   if (!isZip(bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const verdict = await checkZipPackage(bytes, maxUncompressed);
-  if (!verdict.ok) throw new AppError(verdict.tooLarge ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE');
+  if (!verdict.ok && verdict.tooLarge)
+    throw new AppError('PAYLOAD_TOO_LARGE', { limit: formatSize(maxUncompressed) });
+  if (!verdict.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   return bytes;
 }
 

@@ -125,7 +125,9 @@ describeEachDialect('attachments: zip bombs', (dialect) => {
       contentBase64: xlsxBomb(200 * 1024 * 1024, 2048).toString('base64'),
     });
     expect(bomb.statusCode).toBe(413);
-    expect(bomb.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: '内容过大' } });
+    expect(bomb.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: '内容过大，不能超过 100 MB' },
+    });
     const broken = await c.dept.post(url, {
       fileName: '坏的.docx',
       contentBase64: Buffer.from('PK\x03\x04[Content_Types].xml word/ broken').toString('base64'),

@@ -139,7 +139,7 @@ describeEachDialect('consultations', (dialect) => {
       );
       const noReason = await dept.post(`${url}/reply`, { replyClass: 'not_adopted', text: '暂不采纳' });
       expect(noReason.statusCode).toBe(400);
-      expect(noReason.json().error.message).toContain('reason');
+      expect(noReason.json().error.details).toMatchObject([{ field: 'reason', label: '理由' }]);
       // nothing to rate yet
       expect((await cp.post(`${url}/verdict`, { verdict: 'satisfied' })).json().error.code).toBe(
         'ITEM_NOT_REPLIED',

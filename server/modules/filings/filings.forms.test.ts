@@ -83,7 +83,7 @@ describeEachDialect('filings: forms', (dialect) => {
 
     const noReason = await tzb.post(`${url}/return`, {});
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain('reason');
+    expect(noReason.json().error.details).toMatchObject([{ field: 'reason', label: '理由' }]);
     const returned = await tzb.post(`${url}/return`, { reason: '请加盖公章后重新报送' });
     expect(returned.statusCode).toBe(200);
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: '请加盖公章后重新报送' });

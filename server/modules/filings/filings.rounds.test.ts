@@ -49,7 +49,7 @@ describeEachDialect('filings: rounds', (dialect) => {
     expect((await tzb.get(`/api/v1/filing-rounds/${roundId}`)).json().deadline).toBe(deadline);
     const badDate = await tzb.post('/api/v1/filing-rounds', { year: 2031, deadline: '2031-02-30' });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.json().error.message).toContain('deadline');
+    expect(badDate.json().error.details).toMatchObject([{ field: 'deadline', label: '截止日期' }]);
 
     const dept = await loginAs(t, 'department', '区教育局');
     const byDept = await dept.post('/api/v1/filing-rounds', { year: 2032, deadline: '2032-06-05' });

@@ -7,9 +7,10 @@ import type {
 } from '../../../common/schemas/ledger.js';
 import { INVITATION_SUBTYPES } from '../../../common/schemas/ledger.js';
 import { shanghaiYear, toUtcIso } from '../../../common/shanghai-time.js';
+import { notBeforeIssue } from '../../../common/validation.js';
 import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { AppError, FieldsInvalid, forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { findOrganisation } from '../organisations/index.js';
 import { notifyRecordEntered } from './ledger.notices.js';
@@ -104,7 +105,7 @@ function checkCreator(ctx: RequestContext, input: CreateLedgerRecordRequest): vo
 }
 
 function checkTimes(startsAt: string, endsAt: string | null): void {
-  if (endsAt !== null && endsAt < startsAt) throw new AppError('END_BEFORE_START');
+  if (endsAt !== null && endsAt < startsAt) throw new FieldsInvalid([notBeforeIssue('endsAt', 'startsAt')]);
 }
 
 export async function createRecord(

@@ -160,15 +160,19 @@ describeEachDialect('ledger', (dialect) => {
     });
     expect(wrongSubtype.statusCode).toBe(400);
     expect(wrongSubtype.json().error.code).toBe('INVITATION_SUBTYPE_NOT_ALLOWED');
-    // a meeting that ends before it starts is refused in the user's language, naming no raw field
+    // a meeting that ends before it starts is refused in the user's language, naming both fields by their labels
     const reversed = { ...pair, kind: 'invitation', direction: 'dept_to_cp', subtype: 'meeting', title: 'x' };
     Object.assign(reversed, { startsAt: '2024-06-01T14:00:00+08:00', endsAt: '2024-06-01T09:00:00+08:00' });
     const backwards = await c.dept.post('/api/v1/ledger', reversed);
-    expect(backwards.json().error).toEqual({ code: 'END_BEFORE_START', message: '结束时间不能早于开始时间' });
+    expect(backwards.json().error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: '输入有误：「结束时间」不能早于「开始时间」',
+      details: [{ field: 'endsAt', label: '结束时间', message: '「结束时间」不能早于「开始时间」' }],
+    });
     const inEnglish = await c.dept.post('/api/v1/ledger', reversed, { 'accept-language': 'en' });
     expect([inEnglish.statusCode, inEnglish.json().error.message]).toEqual([
       400,
-      'The end cannot be before the start',
+      'Invalid input: End time: cannot be before Start time',
     ]);
   });
 

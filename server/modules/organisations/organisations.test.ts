@@ -321,28 +321,26 @@ describeEachDialect('organisations', (dialect) => {
 
   it('refuses invalid input with 400 VALIDATION_FAILED and stores nothing', async () => {
     const before = await count();
-    const cases: [unknown, string][] = [
-      [
-        { regionId: district.id, kind: 'department', name: '' },
-        'name: Too small: expected string to have >=1 characters',
-      ],
-      [
-        { regionId: district.id, kind: 'department', name: '   ' },
-        'name: Too small: expected string to have >=1 characters',
-      ],
+    const cases: [unknown, string, string][] = [
+      [{ regionId: district.id, kind: 'department', name: '' }, 'name', '「名称」不能为空'],
+      [{ regionId: district.id, kind: 'department', name: '   ' }, 'name', '「名称」不能为空'],
       [
         { regionId: district.id, kind: 'department', name: '局'.repeat(200) },
-        'name: Too big: expected string to have <=60 characters',
+        'name',
+        '「名称」不能超过60个字',
       ],
-      [
-        { regionId: district.id, kind: 'ministry', name: '区某某部' },
-        'kind: Invalid option: expected one of "department"|"counterpart"|"oversight"|"office"|"other"',
-      ],
+      [{ regionId: district.id, kind: 'ministry', name: '区某某部' }, 'kind', '「类别」不是可选的值'],
     ];
-    for (const [body, detail] of cases) {
+    for (const [body, field, detail] of cases) {
       const res = await tzb.post('/api/v1/organisations', body);
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: `输入有误：${detail}` } });
+      expect(res.json()).toEqual({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `输入有误：${detail}`,
+          details: [{ field, label: field === 'name' ? '名称' : '类别', message: detail }],
+        },
+      });
     }
     const gongan = await orgId(t.db, '区公安分局');
     const rename = await tzb.patch(`/api/v1/organisations/${gongan}`, { name: '' });

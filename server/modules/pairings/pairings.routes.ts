@@ -20,8 +20,9 @@ import {
   PairingYearsResponse,
 } from '../../../common/schemas/pairings.js';
 import { IdParams, Year } from '../../../common/schemas/shared.js';
+import { UPLOADS } from '../../../common/uploads.js';
 import { sendDocument } from '../../documents/send-document.js';
-import { refuseOversizedBody } from '../attachments/index.js';
+import { limitsOf } from '../attachments/index.js';
 import { matchImportNames, previewImport, runImport } from './pairing-import.service.js';
 import { pairingListDocx, pairingListXlsx } from './pairings.export.js';
 import {
@@ -33,8 +34,8 @@ import {
   pairingYears,
 } from './pairings.service.js';
 
-/** An import body (≤ 8 MB of base64 and the JSON around it), refused on Content-Length before it is read. */
-const importLimits = { bodyLimit: 12 * 1024 * 1024, onRequest: refuseOversizedBody(12 * 1024 * 1024) };
+/** An import body (a file of at most 6 MB as base64, and the JSON around it), refused on Content-Length unread. */
+const importLimits = limitsOf(UPLOADS.importDocx);
 
 export async function pairingRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

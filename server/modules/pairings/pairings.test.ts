@@ -153,7 +153,7 @@ describeEachDialect('pairings', (dialect) => {
       validFrom: 'abc',
     });
     expect(badYear.statusCode).toBe(400);
-    expect(badYear.json().error.message).toContain('validFrom');
+    expect(badYear.json().error.details).toMatchObject([{ field: 'validFrom', label: '起始年度' }]);
   });
 
   it('answers another region’s pairing as if it did not exist, and refuses its organisations', async () => {

@@ -133,14 +133,14 @@ describeEachDialect('roster', (dialect) => {
       servedFrom: '2023-02-30',
     });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.json().error.message).toContain('servedFrom');
+    expect(badDate.json().error.details).toMatchObject([{ field: 'servedFrom', label: '任职起始日期' }]);
     const badPhone = await gongan.put(`/api/v1/roster/${gonganId}/leader`, {
       ...ZHANG,
       mobile: 'call me',
       servedFrom: '2023-02-01',
     });
     expect(badPhone.statusCode).toBe(400);
-    expect(badPhone.json().error.message).toContain('mobile');
+    expect(badPhone.json().error.details).toMatchObject([{ field: 'mobile', label: '手机' }]);
     // by Chinese rules: 12345 and a 10-digit mobile are refused, saying what a number looks like; nothing is stored
     const before = (await gongan.get(`/api/v1/roster/${gonganId}`)).body;
     for (const mobile of ['12345', '1380574123']) {
@@ -150,7 +150,9 @@ describeEachDialect('roster', (dialect) => {
         servedFrom: '2023-02-01',
       });
       expect(refused.statusCode, mobile).toBe(400);
-      expect(refused.json().error.message).toContain('手机号为 1 开头的 11 位数字');
+      // named by its label, in one language only
+      expect(refused.json().error.message).toContain('「手机」格式不正确：手机号为 1 开头的 11 位数字');
+      expect(refused.json().error.message).not.toContain('a mobile is 11 digits');
     }
     expect((await gongan.get(`/api/v1/roster/${gonganId}`)).body).toBe(before);
     const badRole = await gongan.put(`/api/v1/roster/${gonganId}/boss`, {
@@ -224,7 +226,7 @@ describeEachDialect('roster', (dialect) => {
 
     const noReason = await tzb.post(`/api/v1/roster/${gonganId}/reveal`, {});
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain('reason');
+    expect(noReason.json().error.details).toMatchObject([{ field: 'reason', label: '理由' }]);
     const byQfb = await qfb.post(`/api/v1/roster/${gonganId}/reveal`, { reason: '看看' });
     expect(byQfb.statusCode).toBe(403);
     expect(byQfb.json()).toEqual(FORBIDDEN);

@@ -115,7 +115,10 @@ describeEachDialect('settings (安全管理员)', (dialect) => {
     expect(weak.json()).toEqual({
       error: {
         code: 'VALIDATION_FAILED',
-        message: '输入有误：passwordMinLength: Too small: expected number to be >=8',
+        message: '输入有误：「密码最小长度」不能小于8',
+        details: [
+          { field: 'passwordMinLength', label: '密码最小长度', message: '「密码最小长度」不能小于8' },
+        ],
       },
     });
     const zero = await secadmin.put('/api/v1/settings/security', {
@@ -127,7 +130,7 @@ describeEachDialect('settings (安全管理员)', (dialect) => {
     const { lockoutMinutes: _dropped, ...partial } = DEFAULT_SECURITY_POLICY;
     const missing = await secadmin.put('/api/v1/settings/security', partial);
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.message).toContain('lockoutMinutes');
+    expect(missing.json().error.message).toContain('「锁定时长（分钟）」不能为空');
     expect((await secadmin.get('/api/v1/settings/security')).json()).toEqual(stored);
     const auditAfter = await t.db
       .selectFrom('audit_log')
