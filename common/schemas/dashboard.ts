@@ -16,6 +16,14 @@ export const OBLIGATION_KIND_LABELS: Record<ObligationKind, { zh: string; en: st
   filing: { zh: '分管领导、联络员登记表', en: 'Registration form' },
 };
 
+/** An obligation of a year by name: 2026年度对口联系工作计划, 2026年对口联系工作座谈会 — never 2026年年度. */
+export function obligationTitle(kind: ObligationKind, year: number, lang: 'zh' | 'en'): string {
+  const label = OBLIGATION_KIND_LABELS[kind];
+  if (!label) return `${kind} ${year}`;
+  if (lang === 'en') return `${label.en} ${year}`;
+  return label.zh.startsWith('年度') ? `${year}${label.zh}` : `${year}年${label.zh}`;
+}
+
 /** The columns of the matrix. */
 export const DASHBOARD_METRICS = [
   'filing',

@@ -65,14 +65,14 @@ describeEachDialect('notification e-mail', (dialect) => {
   });
 
   it('sends a queued notification to a real SMTP server: recipient, Chinese subject, link, once', async () => {
-    expect(await notifyDept('deadline_overdue', '已逾期：区教育局2026年年度对口联系工作计划')).toBe(1);
+    expect(await notifyDept('deadline_overdue', '已逾期：区教育局2026年度对口联系工作计划')).toBe(1);
     const result = await send(smtp.url);
     expect(result).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0];
     expect(mail?.to).toEqual(['liaison@jyj.example.gov.cn']);
     expect(mail?.from).toBe('liaison@example.gov.cn');
-    expect(mail?.subject).toBe('【对口联系·逾期提醒】已逾期：区教育局2026年年度对口联系工作计划');
+    expect(mail?.subject).toBe('【对口联系·逾期提醒】已逾期：区教育局2026年度对口联系工作计划');
     expect(mail?.raw).toMatch(/=\?UTF-8\?[BQ]\?/i); // the subject travelled RFC 2047-encoded
     const [d] = await deliveries();
     expect(d).toMatchObject({ status: 'sent', attempts: 1, recipient: 'liaison@jyj.example.gov.cn' });

@@ -4,7 +4,7 @@
 // reminder has a unique dedupe key (one per thing, stage, due date and user), so a second run creates nothing,
 // and the e-mail of a reminder is queued only when the reminder itself was created.
 import type { Kysely } from 'kysely';
-import { OBLIGATION_KIND_LABELS, type ObligationKind } from '../../../common/schemas/dashboard.js';
+import { type ObligationKind, obligationTitle } from '../../../common/schemas/dashboard.js';
 import { addDays, monthEnd, monthEndedAt, shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Database } from '../../db/schema.js';
 import { appendAudit } from '../audit/index.js';
@@ -87,9 +87,8 @@ async function remindObligations(db: Kysely<Database>, now: Date, today: string)
   const rows: NewNotificationInput[] = [];
   for (const o of due) {
     const overdue = today > o.due_date;
-    const label = OBLIGATION_KIND_LABELS[o.kind as ObligationKind]?.zh ?? o.kind;
     const pair = o.kind === 'symposium' && o.counterpart_name ? `（与${o.counterpart_name}）` : '';
-    const what = `${o.organisation_name}${o.year}年${label}${pair}`;
+    const what = `${o.organisation_name}${obligationTitle(o.kind as ObligationKind, o.year, 'zh')}${pair}`;
     const link =
       o.kind === 'filing'
         ? `/filings/${o.source_id}/${o.organisation_id}`
