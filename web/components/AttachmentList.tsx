@@ -3,23 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, List, Popconfirm, Progress, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ATTACHMENT_EXTENSIONS,
-  ATTACHMENT_MAX_BYTES,
-  AttachmentDto,
-  attachmentExtension,
-} from '../../common/schemas/attachments';
+import { AttachmentDto } from '../../common/schemas/attachments';
+import { acceptOf, formatSize, UPLOADS } from '../../common/uploads';
 import { api, errorText, postWithProgress } from '../api/client';
-import { readAsBase64 } from './files';
+import { readAsBase64, refuseFile, typesOf } from './files';
 import { formatDateTime } from './format';
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatSize };
 
-const ACCEPT = ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(',');
+const ACCEPT = acceptOf(UPLOADS.attachment);
 
 /**
  * The files of a ledger record or a consultation matter (`baseUrl` …/attachments): download for whoever sees
@@ -46,8 +38,8 @@ export function AttachmentList({
     null,
   );
   const [refusal, setRefusal] = useState<string | null>(null);
-  const types = ATTACHMENT_EXTENSIONS.join(' / ');
-  const max = formatSize(ATTACHMENT_MAX_BYTES);
+  const types = typesOf(UPLOADS.attachment);
+  const max = formatSize(UPLOADS.attachment.maxBytes);
 
   const upload = useMutation({
     mutationFn: async (file: File) => {
@@ -76,11 +68,7 @@ export function AttachmentList({
   });
 
   /** Refused here, before the upload starts: the server would refuse it too, after the wait. */
-  const refuse = (file: File): string | null => {
-    if (!attachmentExtension(file.name)) return t('ledger.fileWrongType', { name: file.name, types });
-    if (file.size > ATTACHMENT_MAX_BYTES) return t('ledger.fileTooLarge', { name: file.name, max });
-    return null;
-  };
+  const refuse = (file: File): string | null => refuseFile(file, UPLOADS.attachment, t);
 
   return (
     <div data-testid={testId}>

@@ -1,3 +1,24 @@
+import type { TFunction } from 'i18next';
+import { fileRefusal, formatSize, type UploadRule } from '../../common/uploads';
+
+/** The types a rule accepts, as the UI lists them: pdf / docx / … */
+export const typesOf = (rule: UploadRule): string => rule.extensions.join(' / ');
+
+/**
+ * Why a chosen file is refused before anything is read or sent — not a type the server accepts, or larger than
+ * its limit (common/uploads.ts, the limits the server enforces) — in the UI's language; null when it may go.
+ */
+export function refuseFile(
+  file: { name: string; size: number },
+  rule: UploadRule,
+  t: TFunction,
+): string | null {
+  const why = fileRefusal(file, rule);
+  if (why === 'type') return t('ledger.fileWrongType', { name: file.name, types: typesOf(rule) });
+  if (why === 'size') return t('ledger.fileTooLarge', { name: file.name, max: formatSize(rule.maxBytes) });
+  return null;
+}
+
 /**
  * A chosen file as base64, without the `data:` prefix (for JSON uploads such as .xlsx imports and
  * attachments); `onProgress` hears how much is read, 0–1.

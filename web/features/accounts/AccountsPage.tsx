@@ -13,8 +13,9 @@ import {
   type UnitAccountDto,
   UnitAccountListResponse,
 } from '../../../common/schemas/activation';
+import { UPLOADS } from '../../../common/uploads';
 import { api, errorText } from '../../api/client';
-import { downloadBase64, readAsBase64 } from '../../components/files';
+import { downloadBase64, readAsBase64, refuseFile } from '../../components/files';
 import { formatDateTime } from '../../components/format';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -139,6 +140,12 @@ export default function AccountsPage() {
             showUploadList={false}
             maxCount={1}
             beforeUpload={(file) => {
+              // a wrong type or a file over the server's limit is refused here, before it is read or sent
+              const refused = refuseFile(file, UPLOADS.importXlsx, t);
+              if (refused) {
+                message.error(refused);
+                return false;
+              }
               readAsBase64(file)
                 .then((xlsxBase64) => {
                   setFileName(file.name);

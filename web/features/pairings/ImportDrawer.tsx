@@ -28,8 +28,9 @@ import {
   ImportResponse,
   type NameResolution,
 } from '../../../common/schemas/pairings';
+import { UPLOADS } from '../../../common/uploads';
 import { api } from '../../api/client';
-import { readAsBase64 } from '../../components/files';
+import { readAsBase64, refuseFile } from '../../components/files';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { ErrorAlert } from '../../components/QueryStatus';
 import { useOrganisationOptions } from '../organisations/api';
@@ -99,7 +100,8 @@ function FilePicker({
   kind: 'xlsx' | 'docx';
   file: { name: string; base64: string } | null;
   onFile: (file: { name: string; base64: string }) => void;
-  onError: () => void;
+  /** a refusal or read failure, said in the UI's language */
+  onError: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const accept =
@@ -116,9 +118,15 @@ function FilePicker({
         showUploadList={false}
         maxCount={1}
         beforeUpload={(chosen) => {
+          // a wrong type or a file over the server's limit is refused here, before it is read or sent
+          const refused = refuseFile(chosen, kind === 'xlsx' ? UPLOADS.importXlsx : UPLOADS.importDocx, t);
+          if (refused) {
+            onError(refused);
+            return false;
+          }
           readAsBase64(chosen)
             .then((base64) => onFile({ name: chosen.name, base64 }))
-            .catch(onError);
+            .catch(() => onError(t('import.readFailed')));
           return false;
         }}
       >
@@ -392,10 +400,11 @@ export function ImportDrawer({ open, year, onClose }: { open: boolean; year: num
                 kind={mode}
                 file={file?.kind === mode ? file : null}
                 onFile={(chosen) => {
+                  setLocalError(null);
                   setFile({ kind: mode, ...chosen });
                   invalidatePreview();
                 }}
-                onError={() => setLocalError(t('import.readFailed'))}
+                onError={setLocalError}
               />
             )}
             <Button
