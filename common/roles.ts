@@ -63,7 +63,7 @@ export const PERMISSIONS = [
   'consultations:supervise', // 统战部: grant or refuse extensions, close items, set the reply deadline
   'mywork:read', // one's own work list ("my work"): what is due for the user and the user's unit (issue 7)
   'search:read', // the one search box, scoped like each module (issue 7)
-  'dashboard:read', // the compliance dashboard of the region and under it (统战部, 区府办)
+  'dashboard:read', // 履职督查, the dashboard of the region and under it (统战部, 区府办)
   'notifications:admin', // e-mail deliveries: failed sends, retry (系统管理员; no message content)
   'reports:read', // 附件3 annual reports in scope: one's own, the departments paired with one, or the region (issue 6)
   'reports:write', // edit and submit one's own department's annual report

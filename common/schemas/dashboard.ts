@@ -1,4 +1,4 @@
-// The compliance dashboard of 统战部 and 区府办 (issue 7): a colour-coded matrix per unit and per pair,
+// 履职督查 (liaison oversight), the dashboard of 统战部 and 区府办 (issue 7): a colour-coded matrix per unit and per pair,
 // trends over the year, drill-down into a cell, and the yearly obligations it reads.
 import { z } from 'zod';
 import { Id, Ref, Year } from './shared.js';
@@ -81,7 +81,7 @@ export const DashboardQuery = z
   .meta({
     id: 'DashboardQuery',
     description:
-      '工作督查的查询条件：年度和行政区划 · Filters of the compliance dashboard: year, and a region within the user’s own (default: the user’s region)',
+      '履职督查的查询条件：年度和行政区划 · Filters of the liaison oversight page: year, and a region within the user’s own (default: the user’s region)',
   });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
@@ -123,7 +123,7 @@ export const DashboardResponse = z
   .meta({
     id: 'DashboardResponse',
     description:
-      '工作督查：按单位和结对的达标矩阵、各状态合计和全年趋势 · The region’s compliance dashboard for a year: a colour-coded matrix per unit (registration form filed, plan, symposium, consultation before decision, replies on time, annual report) and per pair, counts per state, and monthly trends',
+      '履职督查：按单位和结对的达标矩阵、各状态合计和全年趋势 · The region’s liaison oversight for a year: a colour-coded matrix per unit (registration form filed, plan, symposium, consultation before decision, replies on time, annual report) and per pair, counts per state, and monthly trends',
   });
 export type DashboardResponse = z.infer<typeof DashboardResponse>;
 
@@ -177,5 +177,5 @@ export type DashboardCellResponse = z.infer<typeof DashboardCellResponse>;
 export const DashboardExportQuery = z.object({ year: Year, regionId: Id.optional() }).meta({
   id: 'DashboardExportQuery',
   description:
-    '导出工作督查表格的查询条件：年度和行政区划 · Filters of the dashboard spreadsheet export (.xlsx): year and region',
+    '导出履职督查表格的查询条件：年度和行政区划 · Filters of the dashboard spreadsheet export (.xlsx): year and region',
 });

@@ -20,7 +20,7 @@ export const en: Messages = {
   nav: {
     accounts: 'Accounts',
     myWork: 'My work',
-    dashboard: 'Dashboard',
+    dashboard: 'Liaison oversight',
     consultations: 'Consultations',
     consultationItems: 'Suggestions',
     reports: 'Annual reports',
@@ -943,7 +943,7 @@ export const en: Messages = {
     changeNotification: 'Notification',
   },
   dashboard: {
-    title: 'Compliance dashboard',
+    title: 'Liaison oversight',
     unit: 'Unit',
     pair: 'Pair',
     byUnit: 'By unit',

@@ -19,7 +19,7 @@ export const zhCN = {
   nav: {
     accounts: '账号开通',
     myWork: '我的工作',
-    dashboard: '合规看板',
+    dashboard: '履职督查',
     consultations: '重大事项协商',
     consultationItems: '意见建议答复',
     reports: '年度报告',
@@ -923,7 +923,7 @@ export const zhCN = {
     changeNotification: '通知',
   },
   dashboard: {
-    title: '合规看板',
+    title: '履职督查',
     unit: '单位',
     pair: '对口联系关系',
     byUnit: '按单位',

@@ -20,7 +20,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     {
       config,
       schema: {
-        summary: "工作督查 · The region's liaison work by unit and requirement",
+        summary: "履职督查 · The region's liaison work by unit and requirement",
         tags,
         querystring: DashboardQuery,
         response: { 200: DashboardResponse },
@@ -46,7 +46,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { ...config, export: true },
       schema: {
-        summary: '导出工作督查 · The dashboard as a spreadsheet (.xlsx)',
+        summary: '导出履职督查 · The dashboard as a spreadsheet (.xlsx)',
         tags,
         querystring: DashboardExportQuery,
       },

@@ -1,4 +1,4 @@
-// The compliance dashboard of 统战部 and 区府办: every unit and pair of their region (and under it) against
+// 履职督查 (liaison oversight), the dashboard of 统战部 and 区府办: every unit and pair of their region (and under it) against
 // what the notice asks of it in a year, as a colour-coded matrix; trends; the records behind each cell.
 import { effectiveStatus, FILING_STATUS_LABELS, type FormStatus } from '../../../common/filings.js';
 import {

@@ -82,7 +82,7 @@ function Cell({
   );
 }
 
-/** 合规看板: a colour-coded matrix per unit and per pair, trends over the year, the records behind each cell. */
+/** 履职督查 (liaison oversight): a colour-coded matrix per unit and per pair, trends over the year, the records behind each cell. */
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
