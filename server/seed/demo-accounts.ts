@@ -1,4 +1,4 @@
-/** Usernames of the demo 联络员 accounts, one per organisation of the seed (short pinyin). */
+/** Usernames of the demo accounts, one per organisation of the seed (short pinyin): 统战部's and 区府办's staff, every other unit's 联络员. */
 export const DEMO_ACCOUNTS: Readonly<Record<string, string>> = {
   区委统战部: 'tzb',
   区府办: 'qfb',

@@ -85,6 +85,18 @@ describeEachDialect('liaison seed-demo: a year of liaison records', (dialect) =>
     expect(result.created).toContain('weijian');
   });
 
+  it('names 统战部 and 区府办 accounts as their staff, never 联络员; a unit’s account is its 联络员', async () => {
+    const users = await t.db.selectFrom('users').select(['username', 'role', 'display_name']).execute();
+    const name = (username: string) => users.find((u) => u.username === username)?.display_name;
+    expect(name('tzb')).toBe('区委统战部工作人员');
+    expect(name('qfb')).toBe('区府办工作人员');
+    expect(name('weijian')).toBe('区卫生健康局联络员');
+    expect(name('minge')).toBe('民革奉化区委会联络员');
+    const oversight = users.filter((u) => u.role === 'tzb' || u.role === 'qfb');
+    expect(oversight.length).toBeGreaterThanOrEqual(2);
+    expect(oversight.filter((u) => u.display_name.includes('联络员'))).toEqual([]);
+  });
+
   it('gives every pair of the year a record, except the department that did nothing', async () => {
     const idle = await orgId(t.db, result.year.idleDepartment);
     expect(result.year.idleDepartment).toBe('区发改局');

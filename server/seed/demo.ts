@@ -15,6 +15,15 @@ const ROLE_OF_KIND: Record<string, Role> = {
   counterpart: 'counterpart',
 };
 
+/**
+ * The display name of a unit's demo account. 联络员 is a post of the departments and counterparts (the notice's
+ * 四(二): each names a 分管领导 and a 联络员, filed with 附件2); 统战部 and 区府办 oversee the work and have no
+ * 联络员, so their accounts are their staff's, written as an office writes it: 区委统战部工作人员, 区府办工作人员.
+ */
+export function demoDisplayName(orgName: string, role: Role): string {
+  return role === 'tzb' || role === 'qfb' ? `${orgName}工作人员` : `${orgName}联络员`;
+}
+
 export interface DemoResult {
   password: string;
   generated: boolean;
@@ -25,8 +34,9 @@ export interface DemoResult {
 }
 
 /**
- * The demo district of the contract: the three admins, 统战部, 区府办 and one 联络员 per organisation of the
- * seed region, then a year of liaison records entered as those users (`seedDemoYear`, the current year).
+ * The demo district of the contract: the three admins, a staff account of 统战部 and of 区府办 and one 联络员 per
+ * department and counterpart of the seed region, then a year of liaison records entered as those users
+ * (`seedDemoYear`, the current year).
  * Idempotent: accounts that exist are left as they are, and a year that has ledger records gets nothing.
  */
 export async function seedDemo(db: Kysely<Database>, password: string | undefined): Promise<DemoResult> {
@@ -54,7 +64,7 @@ export async function seedDemo(db: Kysely<Database>, password: string | undefine
     const username = DEMO_ACCOUNTS[org.name];
     const role = ROLE_OF_KIND[org.kind];
     if (!username || !role) continue;
-    wanted.push({ username, displayName: `${org.name}联络员`, role, organisationId: org.id });
+    wanted.push({ username, displayName: demoDisplayName(org.name, role), role, organisationId: org.id });
   }
 
   await db.transaction().execute(async (trx) => {
