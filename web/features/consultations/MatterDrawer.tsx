@@ -7,7 +7,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Descriptions, Divider, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Descriptions, Divider, Skeleton, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -230,14 +230,24 @@ function MatterDetail({ matter }: { matter: MatterDto }) {
         {t('consultations.suggestions')}（{matter.itemCounts.total}）
       </Divider>
       <ErrorAlert error={items.error} />
-      <DetailTable<ItemDto>
-        rowKey="id"
-        loading={items.isPending}
-        columns={itemColumns}
-        dataSource={items.data?.items ?? []}
-        locale={{ emptyText: t('consultations.noSuggestions') }}
-        data-testid="matter-items"
-      />
+      {/* "none yet" only once the suggestions are in: while they load, a skeleton beside the count */}
+      {items.isPending ? (
+        <div data-testid="matter-items-loading" aria-busy="true">
+          <Skeleton
+            active
+            title={false}
+            paragraph={{ rows: Math.min(Math.max(matter.itemCounts.total, 1), 4) }}
+          />
+        </div>
+      ) : items.data ? (
+        <DetailTable<ItemDto>
+          rowKey="id"
+          columns={itemColumns}
+          dataSource={items.data.items}
+          locale={{ emptyText: t('consultations.noSuggestions') }}
+          data-testid="matter-items"
+        />
+      ) : null}
 
       {action === 'edit' ? <MatterFormModal open matter={matter} onClose={close} /> : null}
       <MatterActionModals
