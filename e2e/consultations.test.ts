@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import { launchBrowser, type RunningServer, signIn, startServer, submitModal } from './helpers.js';
 
 // 三(二) of 奉政发〔2019〕47号: before a 重大建设和改革项目 区住建局 holds a 专题协商座谈会 with its counterpart
 // (附件1: 民建奉化总支部 ↔ 区住建局), hears its suggestions, analyses and answers each; 暂不采纳 needs a
@@ -28,28 +28,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(
-  username: string,
-  width = 1366,
-  height = 900,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    isMobile: width < 768,
-  });
-  const page = await context.newPage();
-  await login(page, server.baseUrl, username);
-  return { context, page };
-}
-
-/** Submit the open modal that holds the form with this test id. */
-async function submitModal(page: Page, formTestId: string): Promise<void> {
-  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId(formTestId) });
-  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const signedIn = (username: string, width?: number, height?: number) =>
+  signIn(browser, server.baseUrl, username, { width, height });
 
 async function openItem(page: Page, status: string, text: string): Promise<void> {
   await page.goto(`${server.baseUrl}/consultations/items?status=${status}`);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import { confirmPopup, launchBrowser, type RunningServer, signIn, startServer } from './helpers.js';
 
 // 四(二) and 附件2 of 奉政发〔2019〕47号: each unit files its 分管领导 and 联络员 with 区委统战部; 统战部 returns
 // a wrong form with a reason, files the corrected one, and sees who is still missing. 附件1 lists 26
@@ -21,26 +21,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(
-  username: string,
-  width = 1366,
-  height = 900,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    isMobile: width < 768,
-  });
-  const page = await context.newPage();
-  await login(page, server.baseUrl, username);
-  return { context, page };
-}
-
-/** Confirm the open Popconfirm. */
-async function confirmPopup(page: Page): Promise<void> {
-  await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();
-}
+const signedIn = (username: string, width?: number, height?: number) =>
+  signIn(browser, server.baseUrl, username, { width, height });
 
 /** 统战部 opens 区公安分局's form from the board. */
 async function openGonganOnBoard(page: Page): Promise<void> {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 const run = promisify(execFile);
 
@@ -123,6 +123,57 @@ export async function login(
   await page.getByLabel('密码').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
+}
+
+export interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * A fresh browser context (zh-CN, Asia/Shanghai; a phone below 768 px wide) signed in as `username` through the
+ * login page. Close the context when done.
+ */
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  { width = 1366, height = 900, password }: { width?: number; height?: number; password?: string } = {},
+): Promise<SignedIn> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    isMobile: width < 768,
+  });
+  const page = await context.newPage();
+  await login(page, baseUrl, username, password);
+  return { context, page };
+}
+
+/** Submit the open modal that holds the form with this test id, and wait until it has closed. */
+export async function submitModal(page: Page, formTestId: string): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId(formTestId) });
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Confirm the open Popconfirm. */
+export async function confirmPopup(page: Page): Promise<void> {
+  await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();
+}
+
+/**
+ * Open the header's bell and answer the notifications in its panel that contain `text`, once the first of them
+ * is shown (the panel's list arrives in one answer, so counting then counts them all).
+ */
+export async function notificationsAbout(page: Page, text: string): Promise<Locator> {
+  await page.getByTestId('notification-bell').click();
+  const panel = page.getByTestId('notification-panel');
+  await panel.waitFor();
+  const items = panel.getByTestId('notification-item').filter({ hasText: text });
+  await items.first().waitFor({ timeout: 30_000 });
+  return items;
 }
 
 /** Choose an option of an antd Select by its visible label. */

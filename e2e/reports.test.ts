@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import { confirmPopup, launchBrowser, type RunningServer, signIn, startServer } from './helpers.js';
 
 // 附件3 of 奉政发〔2019〕47号: each department reports its year's liaison work to 区委统战部 in late January.
 // The ledger drafts the seven sections; 区卫生健康局 edits and submits; 统战部 returns it with a comment;
@@ -24,25 +24,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(
-  username: string,
-  width = 1366,
-  height = 900,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    isMobile: width < 768,
-  });
-  const page = await context.newPage();
-  await login(page, server.baseUrl, username);
-  return { context, page };
-}
-
-async function confirmPopup(page: Page): Promise<void> {
-  await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();
-}
+const signedIn = (username: string, width?: number, height?: number) =>
+  signIn(browser, server.baseUrl, username, { width, height });
 
 /** 区卫生健康局's organisation id: where its own /reports lands. */
 async function weijianId(): Promise<number> {

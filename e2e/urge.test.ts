@@ -1,6 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import {
+  apiSession,
+  launchBrowser,
+  notificationsAbout,
+  type RunningServer,
+  signIn,
+  startServer,
+} from './helpers.js';
 
 // 督办 and being told (issue 15): a suggestion 民建奉化总支部 gave 区住建局 went unanswered past its due date;
 // 统战部 finds it in its my-work, presses the department with a note (recorded on the item's timeline); the
@@ -53,24 +60,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  await login(page, server.baseUrl, username);
-  return { context, page };
-}
-
-/** The notifications in the bell's panel whose title contains `text`. */
-async function notificationsAbout(page: Page, text: string) {
-  await page.getByTestId('notification-bell').click();
-  const panel = page.getByTestId('notification-panel');
-  await panel.waitFor();
-  return panel.getByTestId('notification-item').filter({ hasText: text });
-}
+const signedIn = (username: string) => signIn(browser, server.baseUrl, username);
 
 describe('督办: 统战部 presses an overdue reply; the department is told and led to it', () => {
   it('统战部 finds the overdue reply in its my-work and presses it with a note', async () => {
