@@ -113,6 +113,16 @@ describeEachDialect('refusals on the audit trail', (dialect) => {
       detail: '核实联系方式',
     });
     expect(reveals.items.every((e: { kind: string }) => e.kind === 'reveals')).toBe(true);
+    // a roster exported with every phone in full is named in words, in the reader's language
+    const full = await c.tzb.get(
+      `/api/v1/documents/roster.xlsx?full=1&reason=${encodeURIComponent('年度核对')}`,
+    );
+    expect(full.statusCode).toBe(200);
+    const entity = async (lang: string) =>
+      (await c.tzb.get('/api/v1/access-log?kind=reveals', { 'accept-language': lang })).json().items[0]
+        .entity;
+    expect(await entity('zh-CN')).toBe('文件 roster.xlsx');
+    expect(await entity('en')).toBe('Document roster.xlsx');
     // another district's 统战部 sees none of it; a department may not look at all
     expect((await otherTzb.get('/api/v1/access-log')).json().total).toBe(0);
     expect((await c.dept.get('/api/v1/access-log')).statusCode).toBe(403);

@@ -222,7 +222,11 @@ describeEachDialect('LIAISON_CRYPTO=gm', (dialect) => {
 
   it('back in intl mode with the audit key the chain stays keyed (HMAC-SHA-256); without it, verify reports a downgrade', async () => {
     configureCrypto({ ...gmConfig(NEXT_KEY), LIAISON_CRYPTO: 'intl' });
-    await appendAuditAlone(t.db, { actor: null, ip: null }, { action: 'test.intl', entityType: 'system' });
+    await appendAuditAlone(
+      t.db,
+      { actor: null, ip: null },
+      { action: 'crypto.switch', entityType: 'system' },
+    );
     const keyed = await t.db
       .selectFrom('audit_log')
       .select('hash')
@@ -231,7 +235,11 @@ describeEachDialect('LIAISON_CRYPTO=gm', (dialect) => {
     expect(keyed.hash).toMatch(/^hmac-sha256:/);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     configureCrypto({ ...gmConfig(NEXT_KEY), LIAISON_CRYPTO: 'intl', LIAISON_AUDIT_KEY: undefined });
-    await appendAuditAlone(t.db, { actor: null, ip: null }, { action: 'test.plain', entityType: 'system' });
+    await appendAuditAlone(
+      t.db,
+      { actor: null, ip: null },
+      { action: 'crypto.switch', entityType: 'system' },
+    );
     configureCrypto({ ...gmConfig(NEXT_KEY), LIAISON_CRYPTO: 'intl' }); // the verifier holds the key
     const verdict = await verifyAuditChain(t.db);
     expect(verdict.ok).toBe(false);

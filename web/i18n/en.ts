@@ -363,6 +363,8 @@ export const en: Messages = {
     detail: 'Detail',
     dateRange: 'Dates',
     outcomeAll: 'All outcomes',
+    actionAll: 'All actions',
+    entityTypeAll: 'All entity types',
     ok: 'OK',
     denied: 'Denied',
     failed: 'Failed',

@@ -354,6 +354,8 @@ export const zhCN = {
     detail: '说明',
     dateRange: '日期范围',
     outcomeAll: '全部结果',
+    actionAll: '全部操作',
+    entityTypeAll: '全部对象类型',
     ok: '成功',
     denied: '拒绝',
     failed: '失败',

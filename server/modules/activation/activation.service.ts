@@ -26,7 +26,7 @@ async function usableCode(
   db: Kysely<Database>,
   code: string,
   caller: Caller,
-  action: string,
+  action: 'account.code.check' | 'account.activate',
 ): Promise<CodeRow> {
   const row = await findCode(db, code);
   let refusal: ErrorCode | null = null;

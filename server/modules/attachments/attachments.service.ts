@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../common/audit-actions.js';
 import type { AttachmentDto, UploadAttachmentRequest } from '../../../common/schemas/attachments.js';
 import type { RequestContext } from '../../context.js';
 import type { RenderedDocument } from '../../documents/send-document.js';
@@ -21,9 +22,13 @@ export interface OwnerFacts {
   canAttach: boolean;
 }
 
-const ENTITY: Record<AttachmentOwner, { entityType: string; action: string }> = {
-  ledger: { entityType: 'ledger_record', action: 'ledger' },
-  consultation: { entityType: 'consultation_matter', action: 'consultation.matter' },
+const ENTITY: Record<AttachmentOwner, { entityType: string; attach: AuditAction; detach: AuditAction }> = {
+  ledger: { entityType: 'ledger_record', attach: 'ledger.attach', detach: 'ledger.detach' },
+  consultation: {
+    entityType: 'consultation_matter',
+    attach: 'consultation.matter.attach',
+    detach: 'consultation.matter.detach',
+  },
 };
 
 /** Check and store a file, link it to its owner and audit the link (name, size, type — never the content). */
@@ -39,7 +44,7 @@ export async function attachFile(
   const linkId = await ctx.db.transaction().execute(async (trx) => {
     const id = await storeAndLink(trx, owner, ownerId, file, ctx.actor);
     await appendAudit(trx, ctx, {
-      action: `${ENTITY[owner].action}.attach`,
+      action: ENTITY[owner].attach,
       entityType: ENTITY[owner].entityType,
       entityId: ownerId,
       regionId: facts.regionId,
@@ -78,7 +83,7 @@ export async function detachFile(
   await ctx.db.transaction().execute(async (trx) => {
     await unlinkFile(trx, owner, attachmentId);
     await appendAudit(trx, ctx, {
-      action: `${ENTITY[owner].action}.detach`,
+      action: ENTITY[owner].detach,
       entityType: ENTITY[owner].entityType,
       entityId: ownerId,
       regionId: facts.regionId,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { AuditAction } from '../../../common/audit-actions.js';
 import { connect } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Database, Region } from '../../db/schema.js';
@@ -66,7 +67,12 @@ describeEachDialect('audit (审计管理员)', (dialect) => {
   let clerk: { id: number; username: string };
 
   /** Entries written on past days (the clock is moved back while they are written). */
-  async function writeAt(iso: string, action: string, outcome: 'ok' | 'denied' | 'failed', regionId: number) {
+  async function writeAt(
+    iso: string,
+    action: AuditAction,
+    outcome: 'ok' | 'denied' | 'failed',
+    regionId: number,
+  ) {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(iso));
     try {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { AuditAction } from '../../../common/audit-actions.js';
 import type { AuditOutcome } from '../../../common/schemas/audit.js';
 import type { Actor, Executor } from '../../context.js';
 import { isPostgres, nowIso } from '../../db/dialect.js';
@@ -9,7 +10,8 @@ import { auditShape } from './audit.redact.js';
 export type { AuditOutcome };
 
 export interface AuditEvent {
-  action: string;
+  /** one of common/audit-actions.ts, each with its label on the audit page */
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   outcome?: AuditOutcome;

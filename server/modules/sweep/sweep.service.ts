@@ -4,6 +4,7 @@
 // reminder has a unique dedupe key (one per thing, stage, due date and user), so a second run creates nothing,
 // and the e-mail of a reminder is queued only when the reminder itself was created.
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../../common/audit-actions.js';
 import { type ObligationKind, obligationTitle } from '../../../common/schemas/dashboard.js';
 import { addDays, monthEnd, monthEndedAt, shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Database } from '../../db/schema.js';
@@ -49,7 +50,7 @@ async function usersByOrganisation(db: Kysely<Database>, organisationIds: number
 async function notify(
   db: Kysely<Database>,
   rows: NewNotificationInput[],
-  audit: { action: string; entityType: string },
+  audit: { action: AuditAction; entityType: string },
 ): Promise<number> {
   if (!rows.length) return 0;
   const sorted = [...rows].sort((a, b) => ((a.dedupeKey ?? '') < (b.dedupeKey ?? '') ? -1 : 1));

@@ -16,6 +16,13 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  auditActionLabel,
+  auditEntityLabel,
+  auditRoleLabel,
+} from '../../../common/audit-actions';
 import { type AuditEntryDto, type AuditListQuery, AuditListResponse } from '../../../common/schemas/audit';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
@@ -41,21 +48,34 @@ function toFilters(values: FilterValues): Filters {
     from: values.range?.[0]?.format('YYYY-MM-DD'),
     to: values.range?.[1]?.format('YYYY-MM-DD'),
     actor: text(values.actor),
-    action: text(values.action),
-    entityType: text(values.entityType),
+    action: values.action,
+    entityType: values.entityType,
     outcome: values.outcome,
   };
 }
 
-function Json({ value }: { value: unknown }) {
+type Lang = 'zh-CN' | 'en';
+
+/** A before/after with every `role` in words (统战部, not tzb). */
+function withRoleLabels(value: unknown, lang: Lang, key: string | null = null): unknown {
+  if (typeof value === 'string') return key === 'role' ? auditRoleLabel(value, lang) : value;
+  if (Array.isArray(value)) return value.map((v) => withRoleLabels(v, lang, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withRoleLabels(v, lang, k)]));
+  }
+  return value;
+}
+
+function Json({ value, lang }: { value: unknown; lang: Lang }) {
   const { t } = useTranslation();
   if (value === null || value === undefined)
     return <Typography.Text type="secondary">{t('audit.none')}</Typography.Text>;
-  return <pre className="liaison-json">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre className="liaison-json">{JSON.stringify(withRoleLabels(value, lang), null, 2)}</pre>;
 }
 
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
@@ -76,9 +96,14 @@ export default function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+      // the action in words, its code on hover (an unknown code is shown as it is)
+      render: (v: string) => <span title={v}>{auditActionLabel(v, lang)}</span>,
     },
-    { title: t('audit.entityType'), dataIndex: 'entityType' },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      render: (v: string) => <span title={v}>{auditEntityLabel(v, lang)}</span>,
+    },
     { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? '' },
     {
       title: t('audit.outcome'),
@@ -111,12 +136,24 @@ export default function AuditPage() {
             </Col>
             <Col xs={12} md={6} xl={4}>
               <Form.Item name="action" label={t('audit.action')}>
-                <Input allowClear maxLength={64} />
+                <Select<string>
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('audit.actionAll')}
+                  options={AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a, lang) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
               <Form.Item name="entityType" label={t('audit.entityType')}>
-                <Input allowClear maxLength={64} />
+                <Select<string>
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('audit.entityTypeAll')}
+                  options={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: auditEntityLabel(e, lang) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
@@ -161,11 +198,11 @@ export default function AuditPage() {
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Typography.Text strong>{t('audit.before')}</Typography.Text>
-                <Json value={entry.before} />
+                <Json value={entry.before} lang={lang} />
               </Col>
               <Col xs={24} md={12}>
                 <Typography.Text strong>{t('audit.after')}</Typography.Text>
-                <Json value={entry.after} />
+                <Json value={entry.after} lang={lang} />
               </Col>
             </Row>
           ),
