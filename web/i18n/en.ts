@@ -3,7 +3,8 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: {
     title: 'Liaison',
-    subtitle: 'Paired liaison between district departments and the democratic parties',
+    subtitle:
+      'Paired liaison between district departments and the democratic parties, the Federation of Industry and Commerce and non-party personages',
     loading: 'Loading…',
     menu: 'Menu',
     logout: 'Sign out',

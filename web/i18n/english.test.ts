@@ -31,6 +31,16 @@ describe('the English catalogue', () => {
     expect(left).toEqual([]);
   });
 
+  it('names every kind of counterpart on the sign-in page, as the Chinese does', () => {
+    for (const kind of [
+      'democratic parties',
+      'Federation of Industry and Commerce',
+      'non-party personages',
+    ]) {
+      expect(en.app.subtitle).toContain(kind);
+    }
+  });
+
   it('catches a string left in Chinese (the check can fail)', () => {
     const probe = { x: { y: '办结' } };
     expect(leaves(probe).filter(([, t]) => CJK.test(t))).toHaveLength(1);
