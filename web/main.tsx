@@ -1,6 +1,7 @@
 import './i18n';
 import './styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -23,6 +24,12 @@ const queryClient = new QueryClient({
 // asking /auth/me again turns the guard's answer into a redirect.
 setUnauthenticatedHandler(() => {
   void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+});
+
+// Some words come from the server in the reader's language (my-work titles, the dashboard's cells): a switch of
+// language asks for them again (the API client sends the new Accept-Language by then).
+i18next.on('languageChanged', () => {
+  void queryClient.invalidateQueries();
 });
 
 preloadRoute(window.location.pathname);

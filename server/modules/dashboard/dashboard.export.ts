@@ -15,7 +15,8 @@ export async function dashboardXlsx(
   ctx: RequestContext,
   query: { year: number; regionId?: number },
 ): Promise<RenderedDocument> {
-  const d = await dashboard(ctx, query);
+  // a Chinese document whatever the reader's language: its headings are Chinese, so are its cells
+  const d = await dashboard({ ...ctx, lang: 'zh-CN' }, query);
   const wb = new ExcelJS.Workbook();
   const unitColumns = [
     { header: '单位', key: 'name' },

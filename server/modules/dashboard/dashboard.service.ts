@@ -30,13 +30,15 @@ import {
 } from '../facts/index.js';
 import { filingFigures, reportFigures } from './dashboard.repository.js';
 
-const REPORT_STATUS_ZH: Record<string, string> = {
-  not_started: '未填报',
-  draft: '草稿',
-  submitted: '已报送',
-  returned: '已退回',
-  accepted: '已审核',
+/** A report's status as its cell says it, in the reader's language (the cell's words, not the report page's). */
+const REPORT_CELL_LABELS: Record<string, { zh: string; en: string }> = {
+  not_started: { zh: '未填报', en: 'Not started' },
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已报送', en: 'Submitted' },
+  returned: { zh: '已退回', en: 'Returned' },
+  accepted: { zh: '已审核', en: 'Accepted' },
 };
+const NO_PLAN = { zh: '未制定', en: 'No plan' };
 
 interface Scope {
   region: { id: number; name: string; path: string };
@@ -101,6 +103,8 @@ export async function dashboard(
   query: DashboardQuery,
   now: Date = new Date(),
 ): Promise<DashboardResponse> {
+  /** A cell's words in the reader's language (ctx.lang); names of units stay as they are. */
+  const say = (pair: { zh: string; en: string }): string => (ctx.lang === 'en' ? pair.en : pair.zh);
   const { region, regionIds } = await regionScope(ctx, query.regionId);
   const year = query.year;
   const { today, yearOver } = yearClock(year, now);
@@ -137,7 +141,7 @@ export async function dashboard(
     const state = status === 'filed' ? 'ok' : status === 'late' ? 'bad' : 'warn';
     return cell(
       state,
-      FILING_STATUS_LABELS[status].zh,
+      say(FILING_STATUS_LABELS[status]),
       page.filing(round.id, o.id),
       drill(year, o.id, 'filing'),
     );
@@ -155,7 +159,7 @@ export async function dashboard(
     if (!facts.plans.some((p) => p.departmentId === o.id)) {
       const late = today > OBLIGATION_DUE.plan(year);
       // nothing behind it to list: straight to the page where the plan is made
-      return cell(late ? 'bad' : 'warn', '未制定', page.plans(year, o.id));
+      return cell(late ? 'bad' : 'warn', say(NO_PLAN), page.plans(year, o.id));
     }
     const p = planCounts(facts, [o.id]);
     return cell(
@@ -187,7 +191,8 @@ export async function dashboard(
     const r = reportOf.get(o.id);
     const deadline = reports.deadlines.get(o.region_id) ?? OBLIGATION_DUE.report(year);
     const status = r?.status ?? 'not_started';
-    const label = REPORT_STATUS_ZH[status] ?? status;
+    const words = REPORT_CELL_LABELS[status];
+    const label = words ? say(words) : status;
     const link = page.report(year, o.id);
     const records = r ? drill(year, o.id, 'report') : null;
     if (status === 'accepted') return cell('ok', label, link, records);
@@ -295,7 +300,7 @@ export async function dashboard(
     year,
     today,
     region: { id: region.id, name: region.name },
-    metrics: DASHBOARD_METRICS.map((key) => ({ key, label: DASHBOARD_METRIC_LABELS[key].zh })),
+    metrics: DASHBOARD_METRICS.map((key) => ({ key, label: say(DASHBOARD_METRIC_LABELS[key]) })),
     units,
     pairs: pairRows,
     totals,
@@ -359,7 +364,7 @@ export async function dashboardCell(
       records.push({
         type: 'filing',
         id: r.id ?? r.round_id,
-        title: `${org.name}${year}年登记表`,
+        title: ctx.lang === 'en' ? `${org.name}: registration form ${year}` : `${org.name}${year}年登记表`,
         date: r.submitted_at ? shanghaiDate(r.submitted_at) : r.deadline,
         status,
         link: `/filings/${r.round_id}/${org.id}`,
@@ -449,7 +454,10 @@ export async function dashboardCell(
       records.push({
         type: 'report',
         id: r.id,
-        title: `${org.name}${year}年度对口联系工作情况报告表`,
+        title:
+          ctx.lang === 'en'
+            ? `${org.name}: annual liaison report ${year}`
+            : `${org.name}${year}年度对口联系工作情况报告表`,
         date: r.submitted_at ? shanghaiDate(r.submitted_at) : null,
         status: r.status,
         link: `/reports/${org.id}/${year}`,

@@ -113,6 +113,22 @@ describeEachDialect('compliance dashboard', (dialect) => {
     expect(d.trends.records.notice?.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
+  it('says its cells in English to an English reader, unit names as they are', async () => {
+    const res = await tzb.get(`/api/v1/dashboard?year=${YEAR}`, { 'accept-language': 'en' });
+    expect(res.statusCode, res.body).toBe(200);
+    const en: DashboardResponse = res.json();
+    const cells = (id: number) => en.units.find((u) => u.organisation.id === id)?.cells;
+    expect(cells(ids.keji)?.plan).toMatchObject({ state: 'bad', value: 'No plan' });
+    expect(cells(ids.jiaoyu)?.report).toMatchObject({ state: 'bad', value: 'Not started' });
+    expect(en.metrics.find((m) => m.key === 'replies')?.label).toBe('Replies on time');
+    expect(en.units.find((u) => u.organisation.id === ids.keji)?.organisation.name).toBe('区科技局');
+    const texts = [
+      ...en.metrics.map((m) => m.label),
+      ...en.units.flatMap((u) => Object.values(u.cells).map((c) => String(c.value ?? ''))),
+    ];
+    expect(texts.filter((x) => /\p{Script=Han}/u.test(x))).toEqual([]);
+  });
+
   it('leads every coloured cell to a page of the web app, never to an API path', async () => {
     const cells = [
       ...d.units.flatMap((u) => Object.values(u.cells)),
