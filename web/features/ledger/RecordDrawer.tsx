@@ -235,6 +235,7 @@ function RecordDetail({ record }: { record: LedgerRecordDto }) {
             loading: receipt.isPending,
             label: t('ledger.confirmReceipt'),
             onClick: () => receipt.mutate(false),
+            testId: 'action-receipt',
           },
           {
             key: 'read',
@@ -244,6 +245,7 @@ function RecordDetail({ record }: { record: LedgerRecordDto }) {
             loading: receipt.isPending,
             label: t('ledger.markRead'),
             onClick: () => receipt.mutate(true, { onSuccess: () => message.success(t('ledger.markedRead')) }),
+            testId: 'action-read',
           },
           {
             key: 'takeUp',
