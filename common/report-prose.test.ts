@@ -450,3 +450,14 @@ describe('report prose', () => {
     );
   });
 });
+
+describe('the seven section headings in the reader’s language', () => {
+  it('keeps 附件3’s own words in Chinese and says every heading in English without Chinese', async () => {
+    const { REPORT_SECTIONS, reportSectionTitle } = await import('./report-prose.js');
+    expect(reportSectionTitle('meetings', '对口联系会议情况', 'zh-CN')).toBe('对口联系会议情况');
+    expect(reportSectionTitle('meetings', '对口联系会议情况', 'en')).toBe('Liaison meetings');
+    const english = REPORT_SECTIONS.map((s) => reportSectionTitle(s.key, s.title, 'en'));
+    expect(english.filter((x) => /\p{Script=Han}/u.test(x))).toEqual([]);
+    expect(reportSectionTitle('unknown', '附加', 'en')).toBe('附加');
+  });
+});

@@ -26,6 +26,7 @@ export {
   REPORT_SECTION_KEYS,
   REPORT_SECTIONS,
   type ReportSectionKey,
+  reportSectionTitle,
   type Sentence,
   type SentenceSource,
   SOURCE_TYPES,

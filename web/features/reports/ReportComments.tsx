@@ -1,6 +1,7 @@
 import { App, Button, Card, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportSectionTitle } from '../../../common/report-prose';
 import { CommentReportRequest, type ReportDto, type ReportSectionDto } from '../../../common/schemas/reports';
 import { formatDateTime } from '../../components/format';
 import { schemaRules } from '../../components/formRules';
@@ -17,7 +18,8 @@ export function ReportComments({
   report: ReportDto;
   onError: (error: unknown) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const { message } = App.useApp();
   const a = report.abilities;
   const [comment, setComment] = useState('');
@@ -30,8 +32,8 @@ export function ReportComments({
     }),
   );
   const sectionTitle = useMemo(
-    () => new Map(report.sections.map((s) => [s.key, s.title])),
-    [report.sections],
+    () => new Map(report.sections.map((s) => [s.key, reportSectionTitle(s.key, s.title, lang)])),
+    [report.sections, lang],
   );
   return (
     <Card size="small" title={t('reports.comments')} style={{ marginTop: 16 }}>
@@ -71,7 +73,10 @@ export function ReportComments({
             aria-label={t('reports.commentWhole')}
             value={commentSection}
             onChange={setCommentSection}
-            options={report.sections.map((s) => ({ value: s.key, label: s.title }))}
+            options={report.sections.map((s) => ({
+              value: s.key,
+              label: reportSectionTitle(s.key, s.title, lang),
+            }))}
           />
           <Input.TextArea
             rows={3}

@@ -1,6 +1,7 @@
 import { EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { reportSectionTitle } from '../../../common/report-prose';
 import type { ReportSectionDto } from '../../../common/schemas/reports';
 import { preWrap as pre } from '../../lib/styles';
 import { Sentences } from './ReportSentences';
@@ -26,7 +27,7 @@ export function ReportSectionCard({
   onDraft: (draft: string | null) => void;
   onEditing: (editing: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const changed = draft !== undefined;
   const edited = changed ? draft !== null : s.edited;
   const generatedChanged =
@@ -38,7 +39,7 @@ export function ReportSectionCard({
       title={
         <Space wrap>
           <span>
-            {i + 1}. {s.title}
+            {i + 1}. {reportSectionTitle(s.key, s.title, i18n.language === 'en' ? 'en' : 'zh-CN')}
           </span>
           {edited ? <Tag color="blue">{t('reports.edited')}</Tag> : <Tag>{t('reports.generated')}</Tag>}
           {changed ? <Tag color="orange">{t('reports.unsaved')}</Tag> : null}

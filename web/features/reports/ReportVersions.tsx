@@ -1,6 +1,7 @@
 import { Button, Card, Empty, Modal, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportSectionTitle } from '../../../common/report-prose';
 import type { ReportDto } from '../../../common/schemas/reports';
 import { formatDateTime } from '../../components/format';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -68,7 +69,7 @@ function VersionModal({
   version: number;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const query = useReportVersion(departmentId, year, version);
   return (
     <Modal open title={t('reports.versionN', { n: version })} onCancel={onClose} footer={null} width={760}>
@@ -76,7 +77,9 @@ function VersionModal({
       {query.data
         ? query.data.sections.map((s) => (
             <div key={s.key} style={{ marginBottom: 12 }}>
-              <Typography.Text strong>{s.title}</Typography.Text>
+              <Typography.Text strong>
+                {reportSectionTitle(s.key, s.title, i18n.language === 'en' ? 'en' : 'zh-CN')}
+              </Typography.Text>
               <Typography.Paragraph style={pre}>{s.text}</Typography.Paragraph>
             </div>
           ))
