@@ -421,8 +421,12 @@ export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
   kind: NotificationKind;
+  /** Chinese, as e-mail sends it */
   title: string;
   body: string;
+  /** the English title and body, composed with the Chinese (null on rows written before they were) */
+  title_en: string | null;
+  body_en: string | null;
   link: string | null;
   created_at: string;
   read_at: string | null;

@@ -205,7 +205,7 @@ export async function extensionsToDecide(db: Executor, regionPath: string) {
 export async function notificationsSince(db: Executor, userId: number, since: string, limit: number) {
   return db
     .selectFrom('notifications')
-    .select(['id', 'title', 'link', 'created_at'])
+    .select(['id', 'title', 'title_en', 'link', 'created_at'])
     .where('user_id', '=', userId)
     .where('created_at', '>', since)
     .orderBy('created_at', 'desc')

@@ -254,7 +254,13 @@ export async function myWork(
   const notes = await notificationsSince(ctx.db, ctx.actor.userId, since, 50);
   const records = await recordsChangedSince(ctx.db, ledgerScope(ctx.actor), since, 50);
   const changes = [
-    ...notes.map((n) => ({ type: 'notification', title: n.title, at: n.created_at, link: n.link })),
+    ...notes.map((n) => ({
+      type: 'notification',
+      // the reader's language, as the bell shows it (older notifications have only the Chinese)
+      title: ctx.lang === 'en' && n.title_en !== null ? n.title_en : n.title,
+      at: n.created_at,
+      link: n.link,
+    })),
     ...records.map((r) => ({ type: 'ledger', title: r.title, at: r.updated_at, link: `/ledger/${r.id}` })),
   ]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../common/errors.js';
 import type {
   NotificationDto,
   NotificationListQuery,
@@ -17,12 +18,14 @@ import {
 // Notifications are the user's own inbox, not business records: reading one is not audited (as a session's
 // last_seen_at is not); what created them (a reminder, a return) is audited where it happens.
 
-function present(row: Notification): NotificationDto {
+/** The reader's language: English when it is English and the row has it (older rows have only the Chinese). */
+function present(row: Notification, lang: Lang): NotificationDto {
+  const english = lang === 'en' && row.title_en !== null;
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    title: english ? (row.title_en ?? row.title) : row.title,
+    body: english ? (row.body_en ?? row.body) : row.body,
     link: row.link,
     createdAt: row.created_at,
     readAt: row.read_at,
@@ -37,7 +40,10 @@ export async function listMyNotifications(
     unreadOnly: query.unread === '1',
     limit: query.limit,
   });
-  return { items: rows.map(present), unread: await countUnread(ctx.db, ctx.actor.userId) };
+  return {
+    items: rows.map((row) => present(row, ctx.lang)),
+    unread: await countUnread(ctx.db, ctx.actor.userId),
+  };
 }
 
 /** Only one's own: another user's notification answers NOT_FOUND. */
@@ -46,7 +52,7 @@ export async function markMyNotificationRead(ctx: RequestContext, id: number): P
   await markNotificationRead(ctx.db, ctx.actor.userId, id);
   const row = await findNotification(ctx.db, ctx.actor.userId, id);
   if (!row) throw notFound();
-  return present(row);
+  return present(row, ctx.lang);
 }
 
 export async function markAllMyNotificationsRead(ctx: RequestContext): Promise<{ marked: number }> {
