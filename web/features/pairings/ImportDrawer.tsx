@@ -1,4 +1,3 @@
-import { FileExcelOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -10,15 +9,13 @@ import {
   Input,
   InputNumber,
   Segmented,
-  Select,
   Space,
   Table,
   type TableColumnsType,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ImportNamesResponse,
@@ -28,19 +25,17 @@ import {
   ImportResponse,
   type NameResolution,
 } from '../../../common/schemas/pairings';
-import { UPLOADS } from '../../../common/uploads';
 import { api } from '../../api/client';
-import { readAsBase64, refuseFile } from '../../components/files';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { ErrorAlert } from '../../components/QueryStatus';
-import { useOrganisationOptions } from '../organisations/api';
 import { pairingKeys } from './api';
+import { FilePicker } from './ImportFilePicker';
 import { type GridRow, ImportGrid, keptPairs, rowsFromPreview, type Side } from './ImportGrid';
+import { ImportResult } from './ImportResult';
+import { type Choice, ResolutionSelect } from './ResolutionSelect';
 
 type Mode = 'text' | 'xlsx' | 'docx';
 type Source = { text: string } | { xlsxBase64: string } | { docxBase64: string };
-/** For each name without an exact match: an organisation id, or 'new' to create one. */
-type Choice = number | 'new';
 
 interface ConfirmValues {
   validFrom: number;
@@ -48,174 +43,6 @@ interface ConfirmValues {
 }
 
 const fields = ImportRequest.shape;
-
-function ResolutionSelect({
-  name,
-  value,
-  onChange,
-}: {
-  name: NameResolution;
-  value: Choice;
-  onChange: (choice: Choice) => void;
-}) {
-  const { t } = useTranslation();
-  const existing = useOrganisationOptions(name.side);
-  const options = useMemo(() => {
-    const list: { value: Choice; label: string }[] = [
-      { value: 'new', label: t('import.createNew', { name: name.name }) },
-    ];
-    if (name.suggestion) {
-      list.push({
-        value: name.suggestion.id,
-        label: `${t('import.useExisting', { name: name.suggestion.name })}（${t('import.suggestion', {
-          score: Math.round(name.suggestion.score * 100), // the server's score is 0–1
-        })}）`,
-      });
-    }
-    for (const o of existing.data ?? []) {
-      if (o.value !== name.suggestion?.id)
-        list.push({ value: o.value, label: t('import.useExisting', { name: o.label }) });
-    }
-    return list;
-  }, [existing.data, name, t]);
-  return (
-    <Select<Choice>
-      style={{ width: '100%', minWidth: 260 }}
-      value={value}
-      options={options}
-      onChange={onChange}
-      showSearch={{ optionFilterProp: 'label' }}
-      loading={existing.isPending}
-    />
-  );
-}
-
-/** Upload control for one file kind, read as base64. */
-function FilePicker({
-  kind,
-  file,
-  onFile,
-  onError,
-}: {
-  kind: 'xlsx' | 'docx';
-  file: { name: string; base64: string } | null;
-  onFile: (file: { name: string; base64: string }) => void;
-  /** a refusal or read failure, said in the UI's language */
-  onError: (message: string) => void;
-}) {
-  const { t } = useTranslation();
-  const accept =
-    kind === 'xlsx'
-      ? '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      : '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  return (
-    <Space orientation="vertical">
-      <Typography.Text type="secondary">
-        {kind === 'xlsx' ? t('import.xlsxHint') : t('import.docxHint')}
-      </Typography.Text>
-      <Upload
-        accept={accept}
-        showUploadList={false}
-        maxCount={1}
-        beforeUpload={(chosen) => {
-          // a wrong type or a file over the server's limit is refused here, before it is read or sent
-          const refused = refuseFile(chosen, kind === 'xlsx' ? UPLOADS.importXlsx : UPLOADS.importDocx, t);
-          if (refused) {
-            onError(refused);
-            return false;
-          }
-          readAsBase64(chosen)
-            .then((base64) => onFile({ name: chosen.name, base64 }))
-            .catch(() => onError(t('import.readFailed')));
-          return false;
-        }}
-      >
-        <Button icon={<UploadOutlined />} data-testid={`import-choose-${kind}`}>
-          {kind === 'xlsx' ? t('import.chooseFile') : t('import.chooseDocx')}
-        </Button>
-      </Upload>
-      {file ? (
-        <Typography.Text>
-          {kind === 'xlsx' ? (
-            <FileExcelOutlined style={{ color: '#237804' }} />
-          ) : (
-            <FileWordOutlined style={{ color: '#1d39c4' }} />
-          )}{' '}
-          {t('import.fileChosen', { name: file.name })}
-        </Typography.Text>
-      ) : null}
-    </Space>
-  );
-}
-
-/**
- * What an import did, kept in the drawer until the user closes it: pairs created, pairs already there (not
- * imported twice), pairs the user removed, units and aliases created, and each line of the notice that could
- * not be read (nothing of it was imported).
- */
-function ImportResult({
-  result,
-  rows,
-  onClose,
-  onAgain,
-}: {
-  result: ImportResponse;
-  rows: GridRow[];
-  onClose: () => void;
-  onAgain: () => void;
-}) {
-  const { t } = useTranslation();
-  const removed = rows.filter((r) => r.kind === 'pair' && r.removed).length;
-  const unread = rows.flatMap((r) => (r.kind === 'issue' ? [r] : []));
-  return (
-    <Alert
-      type={unread.length > 0 ? 'warning' : 'success'}
-      showIcon
-      data-testid="import-result"
-      title={t('import.resultTitle')}
-      description={
-        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-          <div>
-            {t('import.result', {
-              created: result.created,
-              alreadyPresent: result.alreadyPresent,
-              orgs: result.organisationsCreated.length,
-              aliases: result.aliasesAdded,
-            })}
-          </div>
-          {result.organisationsCreated.length > 0 ? (
-            <div>
-              {t('import.resultOrgs', { names: result.organisationsCreated.map((o) => o.name).join('、') })}
-            </div>
-          ) : null}
-          {removed > 0 ? (
-            <div data-testid="import-result-removed">{t('import.resultRemoved', { count: removed })}</div>
-          ) : null}
-          {unread.length > 0 ? (
-            <div data-testid="import-result-lines">
-              <div>{t('import.resultLines', { count: unread.length })}</div>
-              <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-                {unread.map((r) => (
-                  <li key={r.key} style={{ wordBreak: 'break-word' }}>
-                    {t('import.resultLine', { line: r.line, text: r.text, message: r.message })}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <Space wrap>
-            <Button type="primary" onClick={onClose} data-testid="import-result-close">
-              {t('common.close')}
-            </Button>
-            <Button onClick={onAgain} data-testid="import-again">
-              {t('import.again')}
-            </Button>
-          </Space>
-        </Space>
-      }
-    />
-  );
-}
 
 /**
  * Import a pairing list: paste a notice (or upload it as sent, or a workbook), check and correct the pairs in
