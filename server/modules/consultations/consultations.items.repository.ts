@@ -50,20 +50,22 @@ function itemsWithMatter(db: Executor) {
     .innerJoin('regions as r', 'r.id', 'm.region_id');
 }
 
+/** What an item carries of its matter, its two sides and its region (the joins of `itemsWithMatter`). */
+const MATTER_COLUMNS = [
+  'm.title as matter_title',
+  'm.department_id',
+  'm.region_id',
+  'r.path as region_path',
+  'd.name as department_name',
+  'c.name as counterpart_name',
+] as const;
+
 export async function itemsByIds(db: Executor, ids: number[]) {
   if (!ids.length) return [];
   return itemsWithMatter(db)
     .innerJoin('organisations as e', 'e.id', 'i.entered_by_org')
     .selectAll('i')
-    .select([
-      'm.title as matter_title',
-      'm.department_id',
-      'm.region_id',
-      'r.path as region_path',
-      'd.name as department_name',
-      'c.name as counterpart_name',
-      'e.name as entered_by_name',
-    ])
+    .select([...MATTER_COLUMNS, 'e.name as entered_by_name'])
     .where('i.id', 'in', ids)
     .orderBy('i.due_date')
     .orderBy('i.id')
@@ -227,20 +229,7 @@ export async function countItemEvents(
 /** Every unanswered item (awaiting a first reply or re-handling), with what a reminder needs. */
 export async function unansweredItems(db: Executor) {
   return itemsWithMatter(db)
-    .select([
-      'i.id',
-      'i.round',
-      'i.due_date',
-      'i.status',
-      'i.text',
-      'm.id as matter_id',
-      'm.title as matter_title',
-      'm.department_id',
-      'm.region_id',
-      'r.path as region_path',
-      'd.name as department_name',
-      'c.name as counterpart_name',
-    ])
+    .select(['i.id', 'i.round', 'i.due_date', 'i.status', 'i.text', 'm.id as matter_id', ...MATTER_COLUMNS])
     .where('i.status', 'in', ['awaiting_reply', 'rehandling'])
     .orderBy('i.id')
     .execute();
