@@ -1,22 +1,20 @@
 import { KeyOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Modal, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  HandoverListResponse,
+import type {
   IssuedCodeDto,
-  ProvisionPreviewResponse as PreviewSchema,
-  type ProvisionPreviewResponse,
-  type ProvisionRequest,
+  ProvisionPreviewResponse,
+  ProvisionRequest,
   ProvisionResponse,
-  type UnitAccountDto,
-  UnitAccountListResponse,
+  UnitAccountDto,
 } from '../../../common/schemas/activation';
 import { UPLOADS } from '../../../common/uploads';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { downloadBase64, readAsBase64, refuseFile } from '../../components/files';
 import { formatDateTime } from '../../components/format';
+import { accountApi, accountKeys, useProposedHandovers, useUnitAccounts } from './api';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -64,19 +62,12 @@ export default function AccountsPage() {
   const [created, setCreated] = useState<ProvisionResponse | null>(null);
   const [issued, setIssued] = useState<IssuedCodeDto | null>(null);
 
-  const units = useQuery({
-    queryKey: ['accounts'],
-    queryFn: () => api.get('/api/v1/accounts', UnitAccountListResponse),
-  });
-  const handovers = useQuery({
-    queryKey: ['accounts', 'handovers'],
-    queryFn: () => api.get('/api/v1/accounts/handovers', HandoverListResponse, { status: 'proposed' }),
-  });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+  const units = useUnitAccounts();
+  const handovers = useProposedHandovers();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: accountKeys.all });
 
   const runPreview = useMutation({
-    mutationFn: (body: ProvisionRequest) =>
-      api.post('/api/v1/accounts/provision/preview', body, PreviewSchema),
+    mutationFn: (body: ProvisionRequest) => accountApi.preview(body),
     onSuccess: (res, body) => {
       setSource(body);
       setPreview(res);
@@ -85,7 +76,7 @@ export default function AccountsPage() {
     onError: (e) => message.error(errorText(e)),
   });
   const create = useMutation({
-    mutationFn: (body: ProvisionRequest) => api.post('/api/v1/accounts/provision', body, ProvisionResponse),
+    mutationFn: (body: ProvisionRequest) => accountApi.provision(body),
     onSuccess: (res) => {
       setCreated(res);
       setPreview(null);
@@ -94,7 +85,7 @@ export default function AccountsPage() {
     onError: (e) => message.error(errorText(e)),
   });
   const issue = useMutation({
-    mutationFn: (userId: number) => api.post(`/api/v1/accounts/${userId}/code`, {}, IssuedCodeDto),
+    mutationFn: (userId: number) => accountApi.issueCode(userId),
     onSuccess: (res) => {
       setIssued(res);
       refresh();
@@ -103,9 +94,7 @@ export default function AccountsPage() {
   });
   const decide = useMutation({
     mutationFn: async ({ id, accept }: { id: number; accept: boolean }) =>
-      accept
-        ? setIssued(await api.post(`/api/v1/accounts/handovers/${id}/accept`, {}, IssuedCodeDto))
-        : api.postIgnoringBody(`/api/v1/accounts/handovers/${id}/decline`),
+      accept ? setIssued(await accountApi.acceptHandover(id)) : accountApi.declineHandover(id),
     onSuccess: refresh,
     onError: (e) => message.error(errorText(e)),
   });

@@ -2,10 +2,11 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ActivationCheckResponse, ActivationRedeemResponse } from '../../../common/schemas/activation';
-import { api, errorText } from '../../api/client';
+import type { ActivationCheckResponse } from '../../../common/schemas/activation';
+import { errorText } from '../../api/client';
 import { AntdProvider } from '../../components/AntdProvider';
 import { formatDateTime } from '../../components/format';
+import { activationApi } from './api';
 
 /**
  * The holder's page (public): the one-time code from the e-mail or the 开通通知单, then a password only they
@@ -24,7 +25,7 @@ function Activate() {
     setBusy(true);
     setError(null);
     try {
-      setAccount(await api.post('/api/v1/activation/check', { code }, ActivationCheckResponse));
+      setAccount(await activationApi.check({ code }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -35,11 +36,7 @@ function Activate() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post(
-        '/api/v1/activation/redeem',
-        { code, newPassword: values.password },
-        ActivationRedeemResponse,
-      );
+      const res = await activationApi.redeem({ code, newPassword: values.password });
       setDone(res.username);
     } catch (e) {
       setError(errorText(e));

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ROLE_LABELS } from '../../../common/roles';
-import { SetupResponse } from '../../../common/schemas/activation';
-import { api, errorText } from '../../api/client';
+import type { SetupResponse } from '../../../common/schemas/activation';
+import { errorText } from '../../api/client';
 import { AntdProvider } from '../../components/AntdProvider';
 import { formatDateTime } from '../../components/format';
 import { label } from '../../i18n';
+import { activationApi } from './api';
 
 const ACCOUNTS = [
   { key: 'tzb', username: 'tzb', displayName: '统战部管理员' },
@@ -49,22 +50,25 @@ function Setup() {
     setBusy(true);
     setError(null);
     const blank = (s?: string) => (s?.trim() ? s.trim() : null);
+    const person = (key: (typeof ACCOUNTS)[number]['key']) => ({
+      ...v.accounts[key],
+      email: blank(v.accounts[key].email),
+    });
     try {
       setResult(
-        await api.post(
-          '/api/v1/setup',
-          {
-            token,
-            locality: { province: v.province, city: blank(v.city), county: v.county },
-            pairings: v.pairings,
-            oversightName: v.oversightName,
-            officeName: v.officeName,
-            accounts: Object.fromEntries(
-              ACCOUNTS.map((a) => [a.key, { ...v.accounts[a.key], email: blank(v.accounts[a.key].email) }]),
-            ),
+        await activationApi.setup({
+          token,
+          locality: { province: v.province, city: blank(v.city), county: v.county },
+          pairings: v.pairings,
+          oversightName: v.oversightName,
+          officeName: v.officeName,
+          accounts: {
+            tzb: person('tzb'),
+            sysadmin: person('sysadmin'),
+            secadmin: person('secadmin'),
+            auditadmin: person('auditadmin'),
           },
-          SetupResponse,
-        ),
+        }),
       );
     } catch (e) {
       setError(errorText(e));
