@@ -1,30 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import { Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AccessLogEntryDto, AccessLogResponse } from '../../../common/schemas/audit';
-import { api } from '../../api/client';
+import type { AccessLogEntryDto } from '../../../common/schemas/audit';
 import { formatDateTime } from '../../components/format';
 import { PageCard } from '../../components/PageCard';
 import { ErrorAlert } from '../../components/QueryStatus';
-
-type Kind = AccessLogEntryDto['kind'];
+import { type AccessLogKind as Kind, useAccessLog } from './api';
 
 /** 统战部: the refused requests of its region's users and the reveals of its units' phone numbers. */
 export default function AccessLogPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind | 'all'>('all');
   const [page, setPage] = useState(1);
-  const list = useQuery({
-    queryKey: ['access-log', kind, page],
-    queryFn: () =>
-      api.get('/api/v1/access-log', AccessLogResponse, {
-        ...(kind === 'all' ? {} : { kind }),
-        page,
-        pageSize: 50,
-      }),
-    placeholderData: (previous) => previous,
-  });
+  const list = useAccessLog(kind, page);
   const columns: TableColumnsType<AccessLogEntryDto> = [
     { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v), width: 150 },
     {

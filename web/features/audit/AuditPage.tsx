@@ -1,6 +1,5 @@
 import 'dayjs/locale/zh-cn';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Col,
@@ -23,14 +22,13 @@ import {
   auditEntityLabel,
   auditRoleLabel,
 } from '../../../common/audit-actions';
-import { type AuditEntryDto, type AuditListQuery, AuditListResponse } from '../../../common/schemas/audit';
-import { api } from '../../api/client';
+import type { AuditEntryDto } from '../../../common/schemas/audit';
 import { ExportButton } from '../../components/ExportButton';
 import { formatDateTime } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
+import { type AuditFilters as Filters, useAuditList } from './api';
 
 type Outcome = AuditEntryDto['outcome'];
-type Filters = Omit<AuditListQuery, 'page' | 'pageSize'>;
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -81,11 +79,7 @@ export default function AuditPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
 
-  const list = useQuery({
-    queryKey: ['audit', filters, page, pageSize],
-    queryFn: () => api.get('/api/v1/audit', AuditListResponse, { ...filters, page, pageSize }),
-    placeholderData: (previous) => previous,
-  });
+  const list = useAuditList(filters, page, pageSize);
 
   const outcomeLabel = (o: Outcome) => t(`audit.${o}`);
 
