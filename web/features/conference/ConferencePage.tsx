@@ -1,5 +1,4 @@
 import { FileExcelOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -19,13 +18,11 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import {
   type ConferenceCounts,
-  ConferenceResponse,
-  CreateJobResponse,
-  JobDto,
+  type ConferenceResponse,
   type JobType,
   REPORT_STATUSES,
 } from '../../../common/schemas/reports';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { DetailTable } from '../../components/ListPage';
 import { PageCard } from '../../components/PageCard';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -33,6 +30,7 @@ import { YearSelect } from '../../components/YearSelect';
 import { positiveInt, useUrlParams } from '../../lib/searchParams';
 import { ReportStatusTag } from '../reports/labels';
 import { defaultReportYear } from '../reports/ReportsPage';
+import { useConference, useJob, useStartJob } from './api';
 
 const EChart = lazy(() => import('../../components/EChart'));
 type Pair = z.infer<typeof ConferenceResponse>['pairs'][number];
@@ -62,17 +60,8 @@ function PackButton({
 }) {
   const { t } = useTranslation();
   const [jobId, setJobId] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: () => api.post('/api/v1/jobs', { type, year }, CreateJobResponse),
-    onSuccess: (r) => setJobId(r.id),
-  });
-  const job = useQuery({
-    queryKey: ['jobs', jobId],
-    queryFn: () => api.get(`/api/v1/jobs/${jobId}`, JobDto),
-    enabled: jobId !== null,
-    refetchInterval: (q) =>
-      q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 800,
-  });
+  const start = useStartJob((id) => setJobId(id));
+  const job = useJob(jobId);
   const j = job.data;
   const url =
     j?.status === 'done'
@@ -87,7 +76,7 @@ function PackButton({
         loading={start.isPending || (j !== undefined && (j.status === 'queued' || j.status === 'running'))}
         onClick={() => {
           setJobId(null);
-          start.mutate();
+          start.mutate({ type, year });
         }}
       >
         {text}
@@ -124,11 +113,7 @@ export default function ConferencePage() {
   const { t } = useTranslation();
   const [params, setParam] = useUrlParams();
   const year = positiveInt(params.get('year')) ?? defaultReportYear();
-  const data = useQuery({
-    queryKey: ['conference', year],
-    queryFn: () => api.get(`/api/v1/conference/${year}`, ConferenceResponse),
-    placeholderData: (p) => p,
-  });
+  const data = useConference(year, true);
   const c = data.data;
 
   const chart = useMemo(() => {

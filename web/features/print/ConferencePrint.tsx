@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { barChartSvg } from '../../../common/bar-chart';
 import { type BriefBlock, conferenceBrief } from '../../../common/conference-brief';
-import { ConferenceResponse } from '../../../common/schemas/reports';
-import { api } from '../../api/client';
+import { useConference } from '../conference/api';
 import { PrintShell } from './PrintShell';
 
 function Block({ block }: { block: BriefBlock }) {
@@ -69,10 +67,7 @@ function Block({ block }: { block: BriefBlock }) {
 export default function ConferencePrint() {
   const { t } = useTranslation();
   const year = Number(useParams().year);
-  const data = useQuery({
-    queryKey: ['conference', year],
-    queryFn: () => api.get(`/api/v1/conference/${year}`, ConferenceResponse),
-  });
+  const data = useConference(year);
   return (
     <PrintShell back={`/conference?year=${year}`} loading={data.isPending} error={data.error}>
       {data.data ? (
