@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Drawer, Grid, List, Skeleton, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +8,10 @@ import {
   DASHBOARD_METRIC_LABELS,
   DASHBOARD_METRICS,
   type DashboardCell,
-  DashboardCellResponse,
-  DashboardResponse,
+  type DashboardResponse,
 } from '../../../common/schemas/dashboard';
 import { LEDGER_KINDS } from '../../../common/schemas/ledger';
 import { REPORT_STATUS_LABELS } from '../../../common/schemas/reports';
-import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { DetailTable } from '../../components/ListPage';
 import { PageCard } from '../../components/PageCard';
@@ -24,6 +21,7 @@ import { yearInForce } from '../../components/years';
 import { label } from '../../i18n';
 import { useUrlParams } from '../../lib/searchParams';
 import { safePath } from '../home/MyWorkPage';
+import { dashboardCellPath, useDashboard, useDashboardCell } from './api';
 
 const EChart = lazy(() => import('../../components/EChart'));
 
@@ -94,11 +92,7 @@ export default function DashboardPage() {
   const tab = params.get('tab') ?? 'units';
   const open = (path: string, page: string | null) => set({ cell: path, page: page ?? undefined });
 
-  const board = useQuery({
-    queryKey: ['dashboard', year],
-    queryFn: () => api.get('/api/v1/dashboard', DashboardResponse, { year }),
-    placeholderData: (previous) => previous,
-  });
+  const board = useDashboard(year);
   const data = board.data;
   const metricLabel = (m: (typeof DASHBOARD_METRICS)[number]) => label(DASHBOARD_METRIC_LABELS[m], lang);
 
@@ -317,12 +311,8 @@ function CellDrawer({ path, page, onClose }: { path: string; page: string | null
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const screens = Grid.useBreakpoint();
   const statusText = useRecordStatus();
-  const safe = path.startsWith('/api/v1/dashboard/cell?') ? path : null;
-  const query = useQuery({
-    queryKey: ['dashboard', 'cell', safe],
-    queryFn: () => api.get(safe ?? '', DashboardCellResponse),
-    enabled: safe !== null,
-  });
+  const safe = dashboardCellPath(path);
+  const query = useDashboardCell(safe);
   const data = query.data;
   const metric = data?.metric;
   const metricName =
