@@ -13,7 +13,7 @@ import {
   presentIssued,
 } from '../activation/index.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
+import { insertNotifications, notificationText, reviewersOfRegion } from '../notifications/index.js';
 import { authorizeAccount } from '../users/index.js';
 import { startHolding } from './holders.js';
 
@@ -87,13 +87,16 @@ export async function proposeHandover(
     after: { userId: account.id, organisationId: input.organisationId, via: input.via },
   });
   const reviewers = await reviewersOfRegion(trx, unit.path);
+  const text = notificationText('accountHandover', {
+    unit: unit.name,
+    username: account.username,
+    nextName: input.nextName,
+  });
   await insertNotifications(
     trx,
     reviewers.map((userId) => ({
       userId,
-      kind: 'account_pending',
-      title: `${unit.name}联络员变动：账号 ${account.username} 待移交给${input.nextName}`,
-      body: '请在「账号开通」中确认移交：原联络员的登录将结束，新联络员以开通码设置自己的密码。',
+      ...text,
       link: '/accounts',
       dedupeKey: `handover:${created.id}:${userId}`,
     })),

@@ -7,7 +7,7 @@ import type { Config } from '../../config.js';
 import type { Executor } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { type AuditSource, appendAuditAlone } from '../audit/index.js';
-import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
+import { insertNotifications, notificationText, reviewersOfRegion } from '../notifications/index.js';
 import { type CodePurpose, issueCode } from './activation.codes.js';
 import { type CodeMailConfig, sendCodeMail } from './activation.mail.js';
 
@@ -68,13 +68,16 @@ export interface PlannedDelivery {
 /** Tell the holder's 统战部 that the account waits for a code (in the caller's transaction). */
 async function notifyKeepers(trx: Executor, target: CodeTarget, purpose: CodePurpose): Promise<void> {
   const keepers = await reviewersOfRegion(trx, target.regionPath);
+  const text = notificationText('accountPending', {
+    organisation: target.organisationName,
+    displayName: target.displayName,
+    username: target.username,
+  });
   await insertNotifications(
     trx,
     keepers.map((userId) => ({
       userId,
-      kind: 'account_pending',
-      title: `${target.organisationName}账号待开通：${target.displayName}（${target.username}）`,
-      body: '该账号需由本人设置密码。请在「账号开通」中生成开通码，当面或以开通通知单交给本人。',
+      ...text,
       link: '/accounts',
       dedupeKey: `account-pending:${target.userId}:${purpose}:${Date.now()}`,
     })),

@@ -10,7 +10,12 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, notifyOrganisations, reviewersOfRegion } from '../notifications/index.js';
+import {
+  insertNotifications,
+  notificationText,
+  notifyOrganisations,
+  reviewersOfRegion,
+} from '../notifications/index.js';
 import {
   decideExtension,
   type ExtensionRow,
@@ -47,13 +52,18 @@ export async function requestExtension(
       actorId: ctx.actor.userId,
     });
     const reviewers = await reviewersOfRegion(trx, row.region_path);
+    const text = notificationText('extensionRequested', {
+      matter: row.matter_title,
+      department: row.department_name,
+      days: input.days,
+      dueDate: row.due_date,
+      reason: input.reason,
+    });
     await insertNotifications(
       trx,
       reviewers.map((userId) => ({
         userId,
-        kind: 'consultation_extension',
-        title: `延期申请：${row.matter_title}`,
-        body: `${row.department_name}申请将意见建议答复期限延长${input.days}个工作日（现期限 ${row.due_date}）。理由：${input.reason}`,
+        ...text,
         link: `/consultations/items/${id}`,
         dedupeKey: `consultation-extension:${ext.id}:${userId}`,
       })),
@@ -110,9 +120,7 @@ export async function grantExtension(
       actorId: ctx.actor.userId,
     });
     await notifyOrganisations(trx, [row.department_id], {
-      kind: 'consultation_extension',
-      title: `延期申请已批准：${row.matter_title}`,
-      body: `答复期限延至${dueAfter}。`,
+      ...notificationText('extensionGranted', { matter: row.matter_title, dueAfter }),
       link: `/consultations/items/${id}`,
       key: `consultation-extension-decided:${pending.id}`,
     });
@@ -153,9 +161,11 @@ export async function refuseExtension(
       actorId: ctx.actor.userId,
     });
     await notifyOrganisations(trx, [row.department_id], {
-      kind: 'consultation_extension',
-      title: `延期申请未获批准：${row.matter_title}`,
-      body: `答复期限仍为${row.due_date}。${input.note}`,
+      ...notificationText('extensionRefused', {
+        matter: row.matter_title,
+        dueDate: row.due_date,
+        note: input.note,
+      }),
       link: `/consultations/items/${id}`,
       key: `consultation-extension-decided:${pending.id}`,
     });

@@ -17,7 +17,7 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { notifyOrganisations } from '../notifications/index.js';
+import { notificationText, notifyOrganisations } from '../notifications/index.js';
 import { extensionsOf } from './consultations.extensions.repository.js';
 import {
   findItemIds,
@@ -93,9 +93,11 @@ export async function createItem(
     });
     if (!owner) {
       await notifyOrganisations(trx, [matter.department_id], {
-        kind: 'consultation_item',
-        title: `收到意见建议：${matter.title}`,
-        body: `${ctx.actor.organisationName}提出了意见建议，请于${dueDate}前答复。`,
+        ...notificationText('consultationItem', {
+          matter: matter.title,
+          counterpart: ctx.actor.organisationName,
+          dueDate,
+        }),
         link: `/consultations/items/${item.id}`,
         key: `consultation-item-created:${item.id}`,
       });

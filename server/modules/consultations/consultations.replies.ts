@@ -13,7 +13,7 @@ import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { notifyOrganisations } from '../notifications/index.js';
+import { notificationText, notifyOrganisations } from '../notifications/index.js';
 import { supervisedOpenItem } from './consultations.extensions.js';
 import { decideExtension, extensionsOf } from './consultations.extensions.repository.js';
 import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
@@ -69,9 +69,11 @@ export async function replyToItem(
       actorId: ctx.actor.userId,
     });
     await notifyOrganisations(trx, [row.counterpart_id], {
-      kind: 'consultation_reply',
-      title: `意见建议已答复：${row.matter_title}`,
-      body: `${row.department_name}已答复贵单位的意见建议（${label}），请评价。`,
+      ...notificationText('consultationReply', {
+        matter: row.matter_title,
+        department: row.department_name,
+        replyClass: input.replyClass,
+      }),
       link: `/consultations/items/${id}`,
       key: `consultation-reply:${id}:${row.round}`,
     });
@@ -139,11 +141,14 @@ export async function rateReply(
       actorId: ctx.actor.userId,
     });
     await notifyOrganisations(trx, [row.department_id], {
-      kind: 'consultation_verdict',
-      title: `${reopen ? '答复不满意，请二次办理' : `答复评价：${label}`}：${row.matter_title}`,
-      body: reopen
-        ? `${ctx.actor.organisationName}对答复不满意：${input.comment ?? ''}。请于${nextDue}前再次答复。`
-        : `${ctx.actor.organisationName}评价：${label}。`,
+      ...notificationText('consultationVerdict', {
+        matter: row.matter_title,
+        rater: ctx.actor.organisationName,
+        verdict: input.verdict,
+        reopen,
+        comment: input.comment ?? null,
+        nextDue,
+      }),
       link: `/consultations/items/${id}`,
       key: `consultation-verdict:${id}:${row.round}`,
     });

@@ -2,12 +2,17 @@
 
 import type { Kysely } from 'kysely';
 import type { ReminderStage } from '../../../common/schemas/consultations.js';
-import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import { subtractWorkingDays } from '../../../common/working-days.js';
 import type { Database } from '../../db/schema.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, reviewersOfRegion, usersOfOrganisations } from '../notifications/index.js';
+import {
+  insertNotifications,
+  type NotificationTextName,
+  notificationText,
+  reviewersOfRegion,
+  usersOfOrganisations,
+} from '../notifications/index.js';
 import { insertItemEvent, unansweredItems } from './consultations.items.repository.js';
 import { settingsCache } from './consultations.settings.js';
 
@@ -21,6 +26,13 @@ export function reminderStage(day: string, dueDate: string, leadDays: number): R
   if (leadDays > 0 && day >= subtractWorkingDays(dueDate, leadDays)) return 'due_soon';
   return null;
 }
+
+/** What each stage's reminder says (notification-texts.ts). */
+const STAGE_TEXTS = {
+  due_soon: 'consultationDueSoon',
+  due: 'consultationDueToday',
+  overdue: 'consultationOverdue',
+} as const satisfies Record<ReminderStage, NotificationTextName>;
 
 export interface SweepResult {
   /** the calendar date (Asia/Shanghai) the sweep ran for */
@@ -68,25 +80,15 @@ export async function runConsultationSweep(
     const { created, recorded } = await db.transaction().execute(async (trx) => {
       const departmentUsers = (await usersOfOrganisations(trx, [item.department_id])).map((u) => u.id);
       const supervisors = stage === 'overdue' ? await reviewersOfRegion(trx, item.region_path) : [];
-      const round = item.round > 1 ? `（第${item.round}次办理）` : '';
-      const messages: Record<ReminderStage, { kind: NotificationKind; title: string; body: string }> = {
-        due_soon: {
-          kind: 'consultation_reminder',
-          title: `意见建议即将到期：${item.matter_title}`,
-          body: `${item.counterpart_name}提出的意见建议${round}应于${item.due_date}前答复：${excerpt}`,
-        },
-        due: {
-          kind: 'consultation_reminder',
-          title: `意见建议今日到期：${item.matter_title}`,
-          body: `${item.counterpart_name}提出的意见建议${round}今天（${item.due_date}）到期，请及时答复：${excerpt}`,
-        },
-        overdue: {
-          kind: 'consultation_overdue',
-          title: `意见建议逾期未答复（督办）：${item.matter_title}`,
-          body: `${item.department_name}对${item.counterpart_name}提出的意见建议${round}逾期未答复，期限为${item.due_date}：${excerpt}`,
-        },
+      const values = {
+        matter: item.matter_title,
+        department: item.department_name,
+        counterpart: item.counterpart_name,
+        round: item.round,
+        dueDate: item.due_date,
+        excerpt,
       };
-      const message = messages[stage];
+      const message = notificationText(STAGE_TEXTS[stage], values);
       const recipients = [...new Set([...departmentUsers, ...supervisors])].sort((a, b) => a - b);
       const created = await insertNotifications(
         trx,

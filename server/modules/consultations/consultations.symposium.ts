@@ -11,7 +11,7 @@ import type { RequestContext } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { notifyOrganisations } from '../notifications/index.js';
+import { notificationText, notifyOrganisations } from '../notifications/index.js';
 import { currentPerson } from '../roster/index.js';
 import { getMatter, ownMatter } from './consultations.matters.js';
 import { markInvited, matterCounterparts, updateMatterRow } from './consultations.matters.repository.js';
@@ -45,9 +45,12 @@ export async function scheduleSymposium(
       trx,
       counterparts.map((c) => c.id),
       {
-        kind: 'consultation_invitation',
-        title: `专题协商座谈会邀请：${before.title}`,
-        body: `${before.department_name}定于${input.scheduledAt.slice(0, 16).replace('T', ' ')}在${input.place}召开专题协商座谈会，听取意见和建议，敬请负责人参加。`,
+        ...notificationText('consultationInvitation', {
+          matter: before.title,
+          department: before.department_name,
+          at: input.scheduledAt.slice(0, 16).replace('T', ' '),
+          place: input.place,
+        }),
         link: `/consultations/matters/${id}`,
         key: `consultation-invite:${id}:${scheduledAt}`,
       },

@@ -13,7 +13,7 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { notifyOrganisations } from '../notifications/index.js';
+import { notificationText, notifyOrganisations } from '../notifications/index.js';
 import { currentPerson } from '../roster/index.js';
 import { supervisedOpenItem } from './consultations.extensions.js';
 import { getItemScreen, moved } from './consultations.items.js';
@@ -56,17 +56,29 @@ async function urgeOne(
   const link = `/consultations/items/${row.id}`;
   const key = `urge:${row.id}:${row.round}:${earlier + 1}`;
   let notified = await notifyOrganisations(trx, [row.department_id], {
-    kind: 'consultation_urged',
-    title: `督办：${row.counterpart_name}的意见建议逾期未答复（${row.matter_title}）`,
-    body: `${ctx.actor.organisationName}${nth}：${note}。答复期限为${row.due_date}，${asked}。`,
+    ...notificationText('consultationUrged', {
+      matter: row.matter_title,
+      counterpart: row.counterpart_name,
+      urger: ctx.actor.organisationName,
+      nth: earlier + 1,
+      level,
+      leader: leader ? { name: leader.name, position: leader.position } : null,
+      note,
+      dueDate: row.due_date,
+    }),
     link,
     key,
   });
   if (level === URGE_LEVELS) {
     notified += await notifyOrganisations(trx, [ctx.actor.organisationId], {
-      kind: 'consultation_urged',
-      title: `提请协调：${row.department_name}经${earlier + 1}次督办仍未答复（${row.matter_title}）`,
-      body: `${row.department_name}对${row.counterpart_name}意见建议的答复已逾期（期限 ${row.due_date}），经${earlier + 1}次督办仍未答复：${note}`,
+      ...notificationText('consultationUrgedLeadership', {
+        matter: row.matter_title,
+        department: row.department_name,
+        counterpart: row.counterpart_name,
+        times: earlier + 1,
+        note,
+        dueDate: row.due_date,
+      }),
       link,
       key: `${key}:leadership`,
     });

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../context.js';
 import type { Filing } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
+import { insertNotifications, notificationText, usersOfOrganisations } from '../notifications/index.js';
 import { listUnits, type UnitRow, unitRef } from '../roster/index.js';
 import { changeReportsOf, filingsOfRound, type RoundRow } from './filings.repository.js';
 import { presentRound, requireReviewer, visibleRound } from './filings.rounds.js';
@@ -96,9 +96,12 @@ export async function remindLate(ctx: RequestContext, roundId: number): Promise<
       trx,
       users.map((u) => ({
         userId: u.id,
-        kind: 'filing_reminder',
-        title: `请尽快报送${year}年对口联系工作分管领导、联络员登记表`,
-        body: `${nameOf.get(u.organisation_id) ?? ''}的登记表应于${deadline}前报${recipient}，目前尚未报送。`,
+        ...notificationText('filingReminder', {
+          year,
+          unit: nameOf.get(u.organisation_id) ?? '',
+          deadline,
+          recipient,
+        }),
         link: `/filings/${roundId}/${u.organisation_id}`,
         dedupeKey: `filing-reminder:${roundId}:${u.id}:${board.today}`,
       })),

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../context.js';
 import type { ResponsiblePerson } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { notifyOrganisations } from '../notifications/index.js';
+import { notificationText, notifyOrganisations } from '../notifications/index.js';
 import { currentPerson, recordPersonVersion, sameVersion } from '../roster/index.js';
 import { getFiling, roundUnit } from './filings.form.js';
 import { findFiling, insertFilingEvent, updateFilingRow } from './filings.repository.js';
@@ -55,9 +55,7 @@ export async function returnFiling(
       after: { status: 'returned', reason: input.reason },
     });
     await notifyOrganisations(trx, [unit.id], {
-      kind: 'filing_returned',
-      title: `${round.year}年对口联系工作分管领导、联络员登记表被退回`,
-      body: `退回原因：${input.reason}`,
+      ...notificationText('filingReturned', { year: round.year, reason: input.reason }),
       link: `/filings/${round.id}/${unit.id}`,
       key: `filing-returned:${filing.id}:${event.id}`,
     });
@@ -134,9 +132,11 @@ export async function fileFiling(
       after: { status: 'filed', note },
     });
     await notifyOrganisations(trx, [unit.id], {
-      kind: 'filing_filed',
-      title: `${round.year}年对口联系工作分管领导、联络员登记表已备案`,
-      body: `${unit.name}的登记表已由${ctx.actor.organisationName}备案。`,
+      ...notificationText('filingFiled', {
+        year: round.year,
+        unit: unit.name,
+        filer: ctx.actor.organisationName,
+      }),
       link: `/filings/${round.id}/${unit.id}`,
       key: `filing-filed:${filing.id}`,
     });

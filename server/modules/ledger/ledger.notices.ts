@@ -3,7 +3,7 @@
 // (its dedupe key), and leads to the record's page.
 import { shanghaiDateTime } from '../../../common/shanghai-time.js';
 import type { Executor } from '../../context.js';
-import { notifyOrganisations } from '../notifications/index.js';
+import { notificationText, notifyOrganisations } from '../notifications/index.js';
 
 export interface EnteredRecord {
   id: number;
@@ -34,8 +34,6 @@ function toldOf(r: EnteredRecord, invitees: readonly number[], now: string): num
   return [];
 }
 
-const when = (r: EnteredRecord): string => `${shanghaiDateTime(r.startsAt)}${r.place ? `，${r.place}` : ''}`;
-
 export async function notifyRecordEntered(
   trx: Executor,
   r: EnteredRecord,
@@ -48,32 +46,25 @@ export async function notifyRecordEntered(
   const key = `ledger:${r.id}:entered`;
   if (r.kind === 'notice') {
     return notifyOrganisations(trx, to, {
-      kind: 'ledger_notice',
-      title: `${r.hostName}通报：${r.title}`,
-      body: `${r.hostName}向贵单位通报了信息（${shanghaiDateTime(r.startsAt)}），请确认收到并阅知。`,
+      ...notificationText('ledgerNotice', {
+        host: r.hostName,
+        title: r.title,
+        at: shanghaiDateTime(r.startsAt),
+      }),
       link,
       key,
     });
   }
+  const event = { host: r.hostName, title: r.title, at: shanghaiDateTime(r.startsAt), place: r.place };
   if (r.kind === 'symposium') {
-    return notifyOrganisations(trx, to, {
-      kind: 'ledger_invitation',
-      title: `对口联系工作座谈会：${r.title}`,
-      body: `${r.hostName}安排了对口联系工作座谈会（${when(r)}）。`,
-      link,
-      key,
-    });
+    return notifyOrganisations(trx, to, { ...notificationText('ledgerSymposium', event), link, key });
   }
   return notifyOrganisations(trx, to, {
-    kind: 'ledger_invitation',
-    title: `${r.hostName}邀请：${r.title}`,
-    body: `${r.hostName}邀请贵单位参加（${when(r)}），请回复是否参加。`,
+    ...notificationText('ledgerInvitation', event),
     link,
     key,
   });
 }
-
-const REPLY_ZH = { attend: '将参加', decline: '不能参加' } as const;
 
 /** The host learns each change of an invitee's answer (the answer's time makes each change its own notice). */
 export async function notifyReplyChanged(
@@ -82,16 +73,18 @@ export async function notifyReplyChanged(
   reply: {
     organisationId: number;
     organisationName: string;
-    reply: keyof typeof REPLY_ZH;
+    reply: 'attend' | 'decline';
     attendees: string | null;
     at: string;
   },
 ): Promise<number> {
-  const who = reply.attendees ? `（${reply.attendees}）` : '';
   return notifyOrganisations(trx, [r.hostId], {
-    kind: 'ledger_rsvp',
-    title: `${reply.organisationName}${REPLY_ZH[reply.reply]}：${r.title}`,
-    body: `${reply.organisationName}回复邀请：${REPLY_ZH[reply.reply]}${who}。`,
+    ...notificationText('ledgerRsvp', {
+      organisation: reply.organisationName,
+      title: r.title,
+      reply: reply.reply,
+      attendees: reply.attendees,
+    }),
     link: `/ledger/${r.id}`,
     key: `ledger:${r.id}:reply:${reply.organisationId}:${reply.at}`,
   });

@@ -27,8 +27,9 @@ describeEachDialect('notification e-mail', (dialect) => {
       {
         userId,
         kind,
-        title,
-        body: `${title}，请及时办理。`,
+        // e-mail sends the Chinese
+        zh: { title, body: `${title}，请及时办理。` },
+        en: { title: 'In English', body: 'Not mailed.' },
         link: '/plans?year=2026',
         dedupeKey: `mail-test:${++seq}`,
       },
@@ -169,7 +170,14 @@ describeEachDialect('notification e-mail', (dialect) => {
     ).id;
     const before = (await deliveries()).length;
     await insertNotifications(t.db, [
-      { userId: id, kind: 'deadline_reminder', title: 't', body: 'b', link: null, dedupeKey: 'no-address' },
+      {
+        userId: id,
+        kind: 'deadline_reminder',
+        zh: { title: 't', body: 'b' },
+        en: { title: 't', body: 'b' },
+        link: null,
+        dedupeKey: 'no-address',
+      },
     ]);
     expect((await deliveries()).length).toBe(before);
   });

@@ -2,6 +2,12 @@
 // (server/architecture.test.ts).
 export { claimDue, expireStale, markAttemptFailed, markSent } from './deliveries.repository.js';
 export {
+  NOTIFICATION_TEXTS,
+  type NotificationText,
+  type NotificationTextName,
+  notificationText,
+} from './notification-texts.js';
+export {
   insertNotifications,
   type NewNotificationInput,
   notifyOrganisations,

@@ -1,13 +1,11 @@
-import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import type { Executor } from '../../context.js';
 import { nowIso } from '../../db/dialect.js';
 import { enqueueEmailDeliveries } from './deliveries.repository.js';
+import type { NotificationText } from './notification-texts.js';
 
-export interface NewNotificationInput {
+/** A notification to write: its kind and words come from `notificationText` (both languages, one place). */
+export interface NewNotificationInput extends NotificationText {
   userId: number;
-  kind: NotificationKind;
-  title: string;
-  body: string;
   link: string | null;
   /** the same key twice is one notification (idempotent across clicks and instances) */
   dedupeKey: string | null;
@@ -23,8 +21,11 @@ export async function insertNotifications(db: Executor, rows: NewNotificationInp
       rows.map((r) => ({
         user_id: r.userId,
         kind: r.kind,
-        title: r.title,
-        body: r.body,
+        // Chinese is what e-mail sends and what a row without English shows
+        title: r.zh.title,
+        body: r.zh.body,
+        title_en: r.en.title,
+        body_en: r.en.body,
         link: r.link,
         created_at: now,
         read_at: null,
@@ -106,10 +107,7 @@ export async function usersOfOrganisations(db: Executor, organisationIds: number
 }
 
 /** What a unit is told: one notification per enabled account, each once (the key is completed per user). */
-export interface UnitNotice {
-  kind: NotificationKind;
-  title: string;
-  body: string;
+export interface UnitNotice extends NotificationText {
   link: string;
   key: string;
 }
@@ -126,8 +124,8 @@ export async function notifyOrganisations(
     users.map((u) => ({
       userId: u.id,
       kind: n.kind,
-      title: n.title,
-      body: n.body,
+      zh: n.zh,
+      en: n.en,
       link: n.link,
       dedupeKey: `${n.key}:${u.id}`,
     })),

@@ -8,7 +8,7 @@ import type {
 } from '../../../common/schemas/reports.js';
 import type { RequestContext } from '../../context.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
+import { insertNotifications, notificationText, usersOfOrganisations } from '../notifications/index.js';
 import { EDITABLE, reportScope, statusOf } from './reports.access.js';
 import { defaultDeadline, timing } from './reports.deadlines.js';
 import { reportDepartments, reportsOf, roundsOf } from './reports.repository.js';
@@ -63,15 +63,13 @@ export async function remindReports(ctx: RequestContext, year: number): Promise<
       trx,
       users.map((u) => {
         const item = pending.find((i) => i.department.id === u.organisation_id);
-        const days = item?.daysLeft ?? 0;
         return {
           userId: u.id,
-          kind: 'report_reminder',
-          title: `请报送${year}年度对口联系工作情况报告表`,
-          body:
-            days >= 0
-              ? `报送截止日期为${item?.deadline}，还有${days}天。`
-              : `报送截止日期为${item?.deadline}，已逾期${-days}天。`,
+          ...notificationText('reportReminder', {
+            year,
+            deadline: item?.deadline ?? '',
+            daysLeft: item?.daysLeft ?? 0,
+          }),
           link: `/reports/${u.organisation_id}/${year}`,
           dedupeKey: `report_reminder:${year}:${today}:u${u.id}`,
         };

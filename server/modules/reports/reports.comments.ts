@@ -3,7 +3,7 @@ import type { CommentReportRequest, ReportDto } from '../../../common/schemas/re
 import type { RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
+import { insertNotifications, notificationText, usersOfOrganisations } from '../notifications/index.js';
 import { isOwn } from './reports.access.js';
 import { getReport, loadReport } from './reports.read.js';
 import { insertComment } from './reports.repository.js';
@@ -31,9 +31,11 @@ export async function commentOnReport(
         trx,
         users.map((u) => ({
           userId: u.id,
-          kind: 'report_comment',
-          title: `${ctx.actor.organisationName}对${year}年度报告提出意见`,
-          body: input.body.slice(0, 200),
+          ...notificationText('reportComment', {
+            commenter: ctx.actor.organisationName,
+            year,
+            comment: input.body,
+          }),
           link: `/reports/${department.id}/${year}`,
           dedupeKey: `report_comment:${comment.id}:u${u.id}`,
         })),

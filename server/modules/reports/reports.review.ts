@@ -3,7 +3,7 @@ import type { ReportDto } from '../../../common/schemas/reports.js';
 import type { RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { insertNotifications, usersOfOrganisations } from '../notifications/index.js';
+import { insertNotifications, notificationText, usersOfOrganisations } from '../notifications/index.js';
 import { getReport, loadReport } from './reports.read.js';
 import { insertVersion, updateReportRow } from './reports.repository.js';
 
@@ -51,12 +51,10 @@ async function review(
       trx,
       users.map((u) => ({
         userId: u.id,
-        kind: action === 'returned' ? 'report_returned' : 'report_accepted',
-        title:
-          action === 'returned'
-            ? `${year}年度对口联系工作情况报告被退回`
-            : `${year}年度对口联系工作情况报告已接受`,
-        body: comment ?? '',
+        ...notificationText(action === 'returned' ? 'reportReturned' : 'reportAccepted', {
+          year,
+          comment: comment ?? null,
+        }),
         link: `/reports/${department.id}/${year}`,
         dedupeKey: `report:${row.id}:v${version}:u${u.id}`,
       })),

@@ -16,7 +16,6 @@ import type {
   UnitRef,
   UpdateRosterPersonRequest,
 } from '../../../common/schemas/roster.js';
-import { PERSON_ROLE_LABELS } from '../../../common/schemas/roster.js';
 import { allowed } from '../../access/authorize.js';
 import { overseenRegion, scopeOf } from '../../access/scope.js';
 import type { Executor, RequestContext } from '../../context.js';
@@ -24,7 +23,7 @@ import type { ResponsiblePerson } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { proposeHandover } from '../accounts/index.js';
 import { appendAudit, appendAuditAlone } from '../audit/index.js';
-import { insertNotifications, reviewersOfRegion } from '../notifications/index.js';
+import { insertNotifications, notificationText, reviewersOfRegion } from '../notifications/index.js';
 import { holdsUnitAccount } from '../users/index.js';
 import { latestByRole } from './latest-by-role.js';
 import {
@@ -346,15 +345,20 @@ export async function updateRosterPerson(
       regionId: unit.region_id,
       after: report,
     });
-    const roleLabel = PERSON_ROLE_LABELS[role].zh;
     const reviewers = await reviewersOfRegion(trx, unit.region_path);
+    const text = notificationText('changeReport', {
+      unit: unit.name,
+      role,
+      previous: previous?.name ?? null,
+      next: next.name,
+      servedFrom: input.servedFrom,
+      reason: input.reason ?? null,
+    });
     await insertNotifications(
       trx,
       reviewers.map((userId) => ({
         userId,
-        kind: 'change_report',
-        title: `${unit.name}${roleLabel}变动`,
-        body: `${previous?.name ?? ''} → ${next.name}，自${input.servedFrom}起。原因：${input.reason ?? ''}`,
+        ...text,
         link: `/roster/${organisationId}`,
         dedupeKey: `change-report:${report.id}:${userId}`,
       })),

@@ -5,14 +5,14 @@
 // and the e-mail of a reminder is queued only when the reminder itself was created.
 import type { Kysely } from 'kysely';
 import type { AuditAction } from '../../../common/audit-actions.js';
-import { type ObligationKind, obligationTitle } from '../../../common/schemas/dashboard.js';
+import type { ObligationKind } from '../../../common/schemas/dashboard.js';
 import { addDays, monthEnd, monthEndedAt, shanghaiDate } from '../../../common/shanghai-time.js';
 import type { Database } from '../../db/schema.js';
 import { appendAudit } from '../audit/index.js';
 import { runConsultationSweep } from '../consultations/index.js';
 import { obligationsWithState, runCycle } from '../cycle/index.js';
 import { invitationsAwaitingReply, planItemRecorded } from '../ledger/index.js';
-import { insertNotifications, type NewNotificationInput } from '../notifications/index.js';
+import { insertNotifications, type NewNotificationInput, notificationText } from '../notifications/index.js';
 
 /** Days before the due date that the "due soon" reminder goes out, by obligation. */
 export const LEAD_DAYS: Record<ObligationKind, number> = { symposium: 30, plan: 14, report: 10, filing: 3 };
@@ -88,8 +88,13 @@ async function remindObligations(db: Kysely<Database>, now: Date, today: string)
   const rows: NewNotificationInput[] = [];
   for (const o of due) {
     const overdue = today > o.due_date;
-    const pair = o.kind === 'symposium' && o.counterpart_name ? `（与${o.counterpart_name}）` : '';
-    const what = `${o.organisation_name}${obligationTitle(o.kind as ObligationKind, o.year, 'zh')}${pair}`;
+    const text = notificationText(overdue ? 'deadlineOverdue' : 'deadlineReminder', {
+      organisation: o.organisation_name,
+      obligation: o.kind as ObligationKind,
+      year: o.year,
+      counterpart: o.counterpart_name,
+      dueDate: o.due_date,
+    });
     const link =
       o.kind === 'filing'
         ? `/filings/${o.source_id}/${o.organisation_id}`
@@ -101,11 +106,7 @@ async function remindObligations(db: Kysely<Database>, now: Date, today: string)
     for (const userId of users.get(o.organisation_id) ?? []) {
       rows.push({
         userId,
-        kind: overdue ? 'deadline_overdue' : 'deadline_reminder',
-        title: overdue ? `已逾期：${what}` : `即将到期：${what}`,
-        body: overdue
-          ? `${what}应于${o.due_date}前完成，目前尚未完成，请尽快办理。`
-          : `${what}应于${o.due_date}前完成，请及时办理。`,
+        ...text,
         link,
         dedupeKey: `obligation:${o.key}:${overdue ? 'overdue' : 'due'}:${o.due_date}:${userId}`,
       });
@@ -136,9 +137,12 @@ async function remindPlanItems(db: Kysely<Database>, now: Date, today: string): 
     for (const userId of users.get(i.department_id) ?? []) {
       rows.push({
         userId,
-        kind: 'plan_item_overdue',
-        title: `计划事项逾期：${i.title}`,
-        body: `${i.name}${i.year}年对口联系工作计划中的“${i.title}”计划于${monthEnd(i.year, i.target_month)}前完成，尚无台账记录。`,
+        ...notificationText('planItemOverdue', {
+          item: i.title,
+          department: i.name,
+          year: i.year,
+          dueDate: monthEnd(i.year, i.target_month),
+        }),
         link: `/plans/${i.plan_id}`,
         dedupeKey: `plan-item-overdue:${i.id}:${userId}`,
       });
@@ -161,9 +165,11 @@ async function remindRsvps(db: Kysely<Database>, now: Date): Promise<number> {
     for (const userId of users.get(p.organisation_id) ?? []) {
       rows.push({
         userId,
-        kind: 'rsvp_reminder',
-        title: `请回复邀请：${p.title}`,
-        body: `${p.host_name}邀请贵单位参加“${p.title}”（${shanghaiDate(p.starts_at)}），尚未回复是否参加。`,
+        ...notificationText('rsvpReminder', {
+          host: p.host_name,
+          title: p.title,
+          date: shanghaiDate(p.starts_at),
+        }),
         link: `/ledger/${p.id}`,
         dedupeKey: `rsvp:${p.id}:${p.organisation_id}:${userId}`,
       });
