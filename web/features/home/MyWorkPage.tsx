@@ -1,5 +1,5 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -19,11 +19,12 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MyWorkResponse, WORK_ITEM_LABELS, type WorkItem } from '../../../common/schemas/digest';
-import { api, errorText } from '../../api/client';
+import { WORK_ITEM_LABELS, type WorkItem } from '../../../common/schemas/digest';
+import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../../components/guards';
 import { label } from '../../i18n';
+import { myWorkApi, useMyWork } from './api';
 
 /** A link of the server: a web path of this app, else nothing (never a javascript: or outside URL). */
 export function safePath(link: string | null | undefined): string | null {
@@ -42,19 +43,13 @@ export default function MyWorkPage() {
   // Fetch once per page view, then mark this session's visit with the moment the answer was made (a GET
   // changes nothing on the server). "Since the last visit" is the last visit in another sign-in session, so
   // a reload keeps the changes; "mark all as seen" starts it afresh on purpose.
-  const work = useQuery({
-    queryKey: ['my-work'],
-    queryFn: () => api.get('/api/v1/my-work', MyWorkResponse),
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
-    gcTime: 0,
-  });
+  const work = useMyWork();
   const generatedAt = work.data?.generatedAt;
   useEffect(() => {
-    if (generatedAt) void api.postIgnoringBody('/api/v1/my-work/seen', { at: generatedAt }).catch(() => {});
+    if (generatedAt) void myWorkApi.markSeen({ at: generatedAt }).catch(() => {});
   }, [generatedAt]);
   const markAll = useMutation({
-    mutationFn: (at: string) => api.postIgnoringBody('/api/v1/my-work/seen', { at, all: true }),
+    mutationFn: (at: string) => myWorkApi.markSeen({ at, all: true }),
     onSuccess: () => void work.refetch(),
     onError: (e) => message.error(errorText(e)),
   });

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Input, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +7,12 @@ import {
   SEARCH_ENTITY_TYPES,
   SEARCH_MIN_CHARS,
   type SearchHit,
-  SearchResponse,
 } from '../../../common/schemas/search';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { label } from '../../i18n';
 import { safePath } from '../home/MyWorkPage';
+import { searchable, useSearch } from './api';
 import { Highlight } from './Highlight';
 
 /** /search?q=: the hits in scope, grouped by type, the matches highlighted. */
@@ -24,12 +23,8 @@ export default function SearchPage() {
   const q = (params.get('q') ?? '').trim();
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-  const long = [...q].length >= SEARCH_MIN_CHARS;
-  const search = useQuery({
-    queryKey: ['search', q],
-    queryFn: () => api.get('/api/v1/search', SearchResponse, { q, limit: 100 }),
-    enabled: long,
-  });
+  const long = searchable(q);
+  const search = useSearch(q);
   const groups = useMemo(() => {
     const by = new Map<string, SearchHit[]>();
     for (const hit of search.data?.items ?? []) by.set(hit.type, [...(by.get(hit.type) ?? []), hit]);
