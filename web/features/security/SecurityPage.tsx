@@ -1,14 +1,13 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SecurityPolicy, SecurityPolicySchema } from '../../../common/security-policy';
 import { hasPermission } from '../../access';
-import { api } from '../../api/client';
 import { zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
 import { ErrorAlert } from '../../components/QueryStatus';
+import { useSaveSecurityPolicy, useSecurityPolicy } from './api';
 
 const FIELDS = [
   'sessionIdleMinutes',
@@ -27,28 +26,15 @@ const SWITCHES = [
   'totpRequiredForAdmins',
 ] as const satisfies readonly (keyof SecurityPolicy)[];
 
-const QUERY_KEY = ['settings', 'security'] as const;
-
 export default function SecurityPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const canWrite = hasPermission(user, 'security:write');
   const [form] = Form.useForm<SecurityPolicy>();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
 
-  const policy = useQuery({
-    queryKey: QUERY_KEY,
-    queryFn: () => api.get('/api/v1/settings/security', SecurityPolicySchema),
-  });
-  const save = useMutation({
-    mutationFn: (values: SecurityPolicy) =>
-      api.put('/api/v1/settings/security', SecurityPolicySchema.parse(values), SecurityPolicySchema),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(QUERY_KEY, saved);
-      message.success(t('common.saved'));
-    },
-  });
+  const policy = useSecurityPolicy();
+  const save = useSaveSecurityPolicy(() => message.success(t('common.saved')));
 
   useEffect(() => {
     if (policy.data) form.setFieldsValue(policy.data);
