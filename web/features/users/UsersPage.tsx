@@ -1,5 +1,5 @@
 import { EditOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -17,17 +17,10 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { ADMIN_ROLES, ROLE_LABELS, ROLES, type Role } from '../../../common/roles';
-import {
-  CreateUserRequest,
-  UpdateUserRequest,
-  UserActivationResponse,
-  UserDto,
-  UserListResponse,
-} from '../../../common/schemas/users';
+import { CreateUserRequest, type UserActivationResponse, type UserDto } from '../../../common/schemas/users';
 import { hasPermission } from '../../access';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
@@ -36,8 +29,9 @@ import { ErrorAlert } from '../../components/QueryStatus';
 import { AddButton } from '../../components/Toolbar';
 import { label } from '../../i18n';
 import { useAllOrganisations } from '../organisations/api';
+import { userApi, userKeys, useUsers } from './api';
 
-type UserWithPassword = z.infer<typeof UserActivationResponse>;
+type UserWithPassword = UserActivationResponse;
 
 /** The roles an account may be created with here: admin (三员) accounts are the server's CLI's. */
 function useRoleOptions(business = false) {
@@ -83,33 +77,25 @@ function UserModal({
     mutationFn: async (values: UserValues): Promise<UserWithPassword | null> => {
       const email = blankToNull(values.email);
       if (user) {
-        await api.patch(
-          `/api/v1/users/${user.id}`,
-          UpdateUserRequest.parse({
-            displayName: values.displayName,
-            organisationId: values.organisationId,
-            email,
-            disabled: values.disabled ?? false,
-          }),
-          UserDto,
-        );
-        return null;
-      }
-      return api.post(
-        '/api/v1/users',
-        CreateUserRequest.parse({
-          username: values.username,
+        await userApi.update(user.id, {
           displayName: values.displayName,
-          role: values.role,
           organisationId: values.organisationId,
           email,
-        }),
-        UserActivationResponse,
-      );
+          disabled: values.disabled ?? false,
+        });
+        return null;
+      }
+      return userApi.create({
+        username: values.username,
+        displayName: values.displayName,
+        role: values.role,
+        organisationId: values.organisationId,
+        email,
+      });
     },
     onSuccess: (result) => {
       message.success(result ? t('common.created') : t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
       onClose();
       if (result) onPassword(result);
     },
@@ -232,31 +218,26 @@ export default function UsersPage() {
   const [modal, setModal] = useState<{ user: UserDto | null } | null>(null);
   const [password, setPassword] = useState<UserWithPassword | null>(null);
 
-  const list = useQuery({
-    queryKey: ['users', role ?? 'all', q],
-    queryFn: () => api.get('/api/v1/users', UserListResponse, { role, q }),
-    placeholderData: (previous) => previous,
-  });
+  const list = useUsers(role, q);
 
   const reset = useMutation({
-    mutationFn: (user: UserDto) =>
-      api.post(`/api/v1/users/${user.id}/reset-password`, {}, UserActivationResponse),
+    mutationFn: (user: UserDto) => userApi.resetPassword(user.id),
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
       setPassword(result);
     },
     onError: (error) => message.error(errorText(error)),
   });
   const resetTotp = useMutation({
-    mutationFn: (user: UserDto) => api.post(`/api/v1/users/${user.id}/reset-totp`, {}, UserDto),
+    mutationFn: (user: UserDto) => userApi.resetTotp(user.id),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
       message.success(t('users.totpReset'));
     },
     onError: (error) => message.error(errorText(error)),
   });
   const endSessions = useMutation({
-    mutationFn: (user: UserDto) => api.postIgnoringBody(`/api/v1/users/${user.id}/end-sessions`),
+    mutationFn: (user: UserDto) => userApi.endSessions(user.id),
     onSuccess: () => message.success(t('users.sessionsEnded')),
     onError: (error) => message.error(errorText(error)),
   });
