@@ -3,12 +3,7 @@ import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerKind } from '../../../common/schemas/ledger';
-import {
-  CreatePlanRequest,
-  type PlanDto,
-  type PlanItemDto,
-  PlanItemInput,
-} from '../../../common/schemas/plans';
+import { type PlanDto, type PlanItemDto, PlanItemInput } from '../../../common/schemas/plans';
 import type { Ref } from '../../../common/schemas/shared';
 import { blankToNull, zodRule } from '../../components/formRules';
 import { useCurrentUser } from '../../components/guards';
@@ -35,14 +30,14 @@ function useMonthOptions() {
   }));
 }
 
-const toItemInput = (v: ItemValues) =>
-  PlanItemInput.parse({
-    kind: v.kind,
-    title: v.title,
-    targetMonth: v.targetMonth,
-    counterpartId: v.counterpartId ?? null,
-    note: blankToNull(v.note),
-  });
+/** The form's values as a plan item; planApi checks it against PlanItemInput before it is sent. */
+const toItemInput = (v: ItemValues): PlanItemInput => ({
+  kind: v.kind,
+  title: v.title,
+  targetMonth: v.targetMonth,
+  counterpartId: v.counterpartId ?? null,
+  note: blankToNull(v.note),
+});
 
 /** A department writes its plan for a year: a note, the symposium that agreed it, and the first items. */
 export function CreatePlanModal({
@@ -68,15 +63,13 @@ export function CreatePlanModal({
 
   const create = usePlanMutation(
     (values: { note?: string; symposiumId?: number | null; items: ItemValues[] }) =>
-      planApi.create(
-        CreatePlanRequest.parse({
-          departmentId: user.organisation.id,
-          year,
-          symposiumId: values.symposiumId ?? null,
-          note: blankToNull(values.note),
-          items: (values.items ?? []).map(toItemInput),
-        }),
-      ),
+      planApi.create({
+        departmentId: user.organisation.id,
+        year,
+        symposiumId: values.symposiumId ?? null,
+        note: blankToNull(values.note),
+        items: (values.items ?? []).map(toItemInput),
+      }),
   );
 
   useEffect(() => {

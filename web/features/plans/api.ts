@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PlanDto, PlanListResponse } from '../../../common/schemas/plans';
-import { api } from '../../api/client';
+import {
+  CreatePlanRequest,
+  PlanDto,
+  PlanItemInput,
+  PlanListResponse,
+  UpdatePlanItemRequest,
+} from '../../../common/schemas/plans';
+import { api, checked } from '../../api/client';
 import { calendarKeys } from '../calendar/api';
 
 export const planKeys = {
@@ -29,11 +35,14 @@ export function usePlanMutation<V, R = PlanDto>(fn: (values: V) => Promise<R>) {
   });
 }
 
+/** Every write on plans; each body is its shared request type, checked before it is sent. */
 export const planApi = {
-  create: (body: unknown) => api.post('/api/v1/plans', body, PlanDto),
-  addItem: (planId: number, body: unknown) => api.post(`/api/v1/plans/${planId}/items`, body, PlanDto),
-  updateItem: (planId: number, itemId: number, body: unknown) =>
-    api.patch(`/api/v1/plans/${planId}/items/${itemId}`, body, PlanDto),
+  create: async (body: CreatePlanRequest) =>
+    api.post('/api/v1/plans', checked(CreatePlanRequest, body), PlanDto),
+  addItem: async (planId: number, body: PlanItemInput) =>
+    api.post(`/api/v1/plans/${planId}/items`, checked(PlanItemInput, body), PlanDto),
+  updateItem: async (planId: number, itemId: number, body: UpdatePlanItemRequest) =>
+    api.patch(`/api/v1/plans/${planId}/items/${itemId}`, checked(UpdatePlanItemRequest, body), PlanDto),
   deleteItem: async (planId: number, itemId: number) => {
     // DELETE answers with the plan; the client's delete() ignores bodies, the list refetches.
     await api.delete(`/api/v1/plans/${planId}/items/${itemId}`);
