@@ -13,7 +13,7 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { notificationText, notifyOrganisations } from '../notifications/index.js';
+import { notificationText, notifyOrganisations, urgeAsk } from '../notifications/index.js';
 import { currentPerson } from '../roster/index.js';
 import { supervisedOpenItem } from './consultations.extensions.js';
 import { getItemScreen, moved } from './consultations.items.js';
@@ -36,14 +36,8 @@ async function urgeOne(
   const earlier = await countItemEvents(trx, row.id, row.round, 'urged');
   const level = Math.min(earlier + 1, URGE_LEVELS);
   const leader = level >= 2 ? await currentPerson(trx, row.department_id, 'leader') : undefined;
-  const leaderName = leader ? `${leader.name}（${leader.position}）` : '分管领导';
   const nth = `第${earlier + 1}次督办`;
-  const asked =
-    level === 1
-      ? '请联络员尽快办理答复'
-      : level === 2
-        ? `请报${leaderName}督促办理`
-        : `请报${leaderName}督促办理，已提请区委统战部领导协调`;
+  const asked = urgeAsk(level, leader ? { name: leader.name, position: leader.position } : null).zh;
   const event = `${nth}（期限 ${row.due_date}）：${note}。${asked}`;
   const recorded = await insertItemEvent(trx, {
     itemId: row.id,

@@ -6,6 +6,7 @@ export {
   type NotificationText,
   type NotificationTextName,
   notificationText,
+  urgeAsk,
 } from './notification-texts.js';
 export {
   insertNotifications,

@@ -50,6 +50,26 @@ const RSVP_LABELS = {
 } as const;
 
 /** Every message a notification can carry, by name. */
+/**
+ * What a 督办 asks at its level — the 联络员, then the 分管领导 (named from the roster), then also 统战部's leadership —
+ * in both languages; the notification and the item's timeline note say the same.
+ */
+export function urgeAsk(
+  level: number,
+  leader: { name: string; position: string } | null,
+): { zh: string; en: string } {
+  const leaderZh = leader ? `${leader.name}（${leader.position}）` : '分管领导';
+  const leaderEn = leader ? `${leader.name} (${leader.position})` : 'the leader in charge';
+  if (level <= 1)
+    return { zh: '请联络员尽快办理答复', en: 'the liaison officer is asked to see to the answer soon' };
+  if (level === 2)
+    return { zh: `请报${leaderZh}督促办理`, en: `please report it to ${leaderEn} to press for the answer` };
+  return {
+    zh: `请报${leaderZh}督促办理，已提请区委统战部领导协调`,
+    en: `please report it to ${leaderEn} to press for the answer; the leadership of the United Front Work Department has been asked to coordinate`,
+  };
+}
+
 export const NOTIFICATION_TEXTS = {
   // accounts
   accountPending: message(
@@ -378,28 +398,15 @@ export const NOTIFICATION_TEXTS = {
       note: string;
       dueDate: string;
     }) => {
-      const leaderZh = v.leader ? `${v.leader.name}（${v.leader.position}）` : '分管领导';
-      const leaderEn = v.leader ? `${v.leader.name} (${v.leader.position})` : 'the leader in charge';
-      const askedZh =
-        v.level <= 1
-          ? '请联络员尽快办理答复'
-          : v.level === 2
-            ? `请报${leaderZh}督促办理`
-            : `请报${leaderZh}督促办理，已提请区委统战部领导协调`;
-      const askedEn =
-        v.level <= 1
-          ? 'the liaison officer is asked to see to the answer soon'
-          : v.level === 2
-            ? `please report it to ${leaderEn} to press for the answer`
-            : `please report it to ${leaderEn} to press for the answer; the leadership of the United Front Work Department has been asked to coordinate`;
+      const asked = urgeAsk(v.level, v.leader);
       return {
         zh: {
           title: `督办：${v.counterpart}的意见建议逾期未答复（${v.matter}）`,
-          body: `${v.urger}第${v.nth}次督办：${v.note}。答复期限为${v.dueDate}，${askedZh}。`,
+          body: `${v.urger}第${v.nth}次督办：${v.note}。答复期限为${v.dueDate}，${asked.zh}。`,
         },
         en: {
           title: `Pressed for a reply: the suggestion of ${v.counterpart} is overdue (${v.matter})`,
-          body: `${v.urger}, ${ordinal(v.nth)} press: ${v.note}. The answer was due ${v.dueDate}; ${askedEn}.`,
+          body: `${v.urger}, ${ordinal(v.nth)} press: ${v.note}. The answer was due ${v.dueDate}; ${asked.en}.`,
         },
       };
     },
