@@ -1,14 +1,8 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  DEMO_PASSWORD,
-  launchBrowser,
-  login,
-  type RunningServer,
-  startServer,
-} from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, login } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // Accessibility (issue 15): axe-core, injected into Debian Chromium, over every page each role's menu offers
 // (and the pages reached from the header) — no serious or critical violation. The pages are those the menu
@@ -36,17 +30,7 @@ interface Violation {
   nodes: { target: string[]; html: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 async function axeOf(page: Page): Promise<Violation[]> {
   await page.addScriptTag({ path: AXE });
@@ -70,7 +54,7 @@ async function settled(page: Page): Promise<void> {
 describe('axe-core over every page of every role', () => {
   for (const [username, password] of ROLES) {
     it(`${username}: no serious or critical violation`, { timeout: 240_000 }, async () => {
-      const context = await browser.newContext({
+      const context = await world.browser.newContext({
         viewport: { width: 1366, height: 900 },
         locale: 'zh-CN',
         // the app's CSP (script-src 'self') would refuse the injected axe script: the test's own, not the app's
@@ -78,7 +62,7 @@ describe('axe-core over every page of every role', () => {
       });
       const page = await context.newPage();
       try {
-        await login(page, server.baseUrl, username, password);
+        await login(page, world.server.baseUrl, username, password);
         await settled(page);
         // the shell and its menu may arrive after the network is idle on a loaded machine
         await page.getByTestId('main-menu').locator('li[data-menu-id]').first().waitFor({ timeout: 30_000 });
@@ -95,7 +79,7 @@ describe('axe-core over every page of every role', () => {
         expect(links.length).toBeGreaterThan(0);
         const found: string[] = [];
         for (const path of paths) {
-          await page.goto(`${server.baseUrl}${path}`);
+          await page.goto(`${world.server.baseUrl}${path}`);
           await settled(page);
           for (const v of await axeOf(page))
             found.push(

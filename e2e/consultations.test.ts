@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signIn, startServer, submitModal } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn, submitModal } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // 三(二) of 奉政发〔2019〕47号: before a 重大建设和改革项目 区住建局 holds a 专题协商座谈会 with its counterpart
 // (附件1: 民建奉化总支部 ↔ 区住建局), hears its suggestions, analyses and answers each; 暂不采纳 needs a
@@ -15,24 +16,13 @@ const REPLY2 = '补贴标准按市级统一政策执行，暂不调整。';
 const REASON2 = '市级政策尚未调整，区级财力有限。';
 const COMMENT = '希望进一步研究区级配套补贴的可行性。';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 const signedIn = (username: string, width?: number, height?: number) =>
-  signIn(browser, server.baseUrl, username, { width, height });
+  signIn(world.browser, world.server.baseUrl, username, { width, height });
 
 async function openItem(page: Page, status: string, text: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/consultations/items?status=${status}`);
+  await page.goto(`${world.server.baseUrl}/consultations/items?status=${status}`);
   await page.getByTestId('items-table').getByText(text.slice(0, 20)).click();
   await page.getByTestId('item-screen').waitFor();
 }
@@ -82,7 +72,7 @@ describe('重大事项协商: matter → symposium → suggestions → replies �
   it('民建奉化总支部 (minjian) submits two suggestions in writing', async () => {
     const { context, page } = await signedIn('minjian');
     try {
-      await page.goto(`${server.baseUrl}/consultations`);
+      await page.goto(`${world.server.baseUrl}/consultations`);
       await page.getByTestId('matters-table').getByText(MATTER).click();
       const drawer = page.getByTestId('matter-drawer');
       await drawer.getByTestId('matter-detail').waitFor();
@@ -150,7 +140,7 @@ describe('重大事项协商: matter → symposium → suggestions → replies �
   it('区住建局 sees it back under 二次办理', async () => {
     const { context, page } = await signedIn('zhujian');
     try {
-      await page.goto(`${server.baseUrl}/consultations/items`);
+      await page.goto(`${world.server.baseUrl}/consultations/items`);
       await page.getByTestId('items-tab-rehandling').click();
       await page.waitForURL(/status=rehandling/);
       const table = page.getByTestId('items-table');
@@ -169,7 +159,7 @@ describe('重大事项协商: matter → symposium → suggestions → replies �
       Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     const { context, page } = await signedIn('zhujian', 375, 800);
     try {
-      await page.goto(`${server.baseUrl}/consultations/items?status=rehandling`);
+      await page.goto(`${world.server.baseUrl}/consultations/items?status=rehandling`);
       await page.getByTestId('items-table').getByText(S2.slice(0, 20)).waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-consult-phone-list.png', fullPage: true });
@@ -177,7 +167,7 @@ describe('重大事项协商: matter → symposium → suggestions → replies �
       await page.getByTestId('item-screen').waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-consult-phone-item.png', fullPage: true });
-      await page.goto(`${server.baseUrl}/consultations`);
+      await page.goto(`${world.server.baseUrl}/consultations`);
       await page.getByTestId('matters-table').getByText(MATTER).waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-consult-phone-matters.png', fullPage: true });

@@ -1,24 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, login } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // 四(三) of 奉政发〔2019〕47号: 统战部 oversees whether every pair keeps its obligations. On the demo year
 // (`liaison seed-demo`), the dashboard shows the matrix per unit × metric, the year's trends as charts, and
 // a red cell opens the records behind it.
 const YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 async function signedIn(
   username: string,
@@ -26,24 +16,24 @@ async function signedIn(
   height = 900,
   password?: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+  const context = await world.browser.newContext({
     viewport: { width, height },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     isMobile: width < 768,
   });
   const page = await context.newPage();
-  await login(page, server.baseUrl, username, password);
+  await login(page, world.server.baseUrl, username, password);
   return { context, page };
 }
 
-describe('合规看板 on the demo year', () => {
+describe('履职督查 (the oversight page) on the demo year', () => {
   it('统战部 (tzb) lands on 我的工作, opens the dashboard: the matrix, the charts, a red cell’s records', async () => {
     const { context, page } = await signedIn('tzb');
     try {
       await page.getByTestId('work-list').waitFor();
       await page.screenshot({ path: '/tmp/liaison-e2e-mywork-tzb.png', fullPage: true });
-      await page.getByTestId('main-menu').getByText('合规看板', { exact: true }).click();
+      await page.getByTestId('main-menu').getByText('履职督查', { exact: true }).click();
       await page.waitForURL(/\/dashboard/);
       const matrix = page.getByTestId('dashboard-matrix');
       await matrix.getByText('区卫生健康局').waitFor();
@@ -88,7 +78,7 @@ describe('合规看板 on the demo year', () => {
   it('the overdue cells of 按期答复 list the overdue suggestions', async () => {
     const { context, page } = await signedIn('tzb');
     try {
-      await page.goto(`${server.baseUrl}/dashboard?year=${YEAR}`);
+      await page.goto(`${world.server.baseUrl}/dashboard?year=${YEAR}`);
       const matrix = page.getByTestId('dashboard-matrix');
       await matrix.getByText('区卫生健康局').waitFor();
       // column 6 (1-based, after the unit) is 按期答复
@@ -112,7 +102,7 @@ describe('合规看板 on the demo year', () => {
         Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
       expect(await overflow()).toBeLessThanOrEqual(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-mywork-phone.png', fullPage: true });
-      await page.goto(`${server.baseUrl}/search?q=${encodeURIComponent('座谈会')}`);
+      await page.goto(`${world.server.baseUrl}/search?q=${encodeURIComponent('座谈会')}`);
       await page.getByTestId('search-results').waitFor();
       await expect.poll(() => page.getByTestId('search-hit').count()).toBeGreaterThan(0);
       await expect(page.locator('[data-testid="search-hit"] mark').count()).resolves.toBeGreaterThan(0);
@@ -123,7 +113,7 @@ describe('合规看板 on the demo year', () => {
     }
     const tzb = await signedIn('tzb', 375, 800);
     try {
-      await tzb.page.goto(`${server.baseUrl}/dashboard?year=${YEAR}`);
+      await tzb.page.goto(`${world.server.baseUrl}/dashboard?year=${YEAR}`);
       await tzb.page.getByTestId('dashboard-matrix').getByText('区卫生健康局').waitFor();
       const overflow = Number(
         await tzb.page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),

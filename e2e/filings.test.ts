@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmPopup, launchBrowser, type RunningServer, signIn, startServer } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { confirmPopup, signIn } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // 四(二) and 附件2 of 奉政发〔2019〕47号: each unit files its 分管领导 and 联络员 with 区委统战部; 统战部 returns
 // a wrong form with a reason, files the corrected one, and sees who is still missing. 附件1 lists 26
@@ -8,25 +9,14 @@ import { confirmPopup, launchBrowser, type RunningServer, signIn, startServer } 
 const UNITS = 31;
 const RETURN_REASON = '联络员联系电话有误，请核对后重新报送';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 const signedIn = (username: string, width?: number, height?: number) =>
-  signIn(browser, server.baseUrl, username, { width, height });
+  signIn(world.browser, world.server.baseUrl, username, { width, height });
 
 /** 统战部 opens 区公安分局's form from the board. */
 async function openGonganOnBoard(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/filings`);
+  await page.goto(`${world.server.baseUrl}/filings`);
   const row = page.getByTestId('board-table').locator('tr', { hasText: '区公安分局' });
   await row.getByRole('button').click();
   await page.getByTestId('review-drawer').getByTestId('review-persons').waitFor();
@@ -64,7 +54,7 @@ describe('登记报送 (附件2): open → submit → return → resubmit → fi
   it('区公安分局 (gongan) fills in 附件2 and submits it', async () => {
     const { context, page } = await signedIn('gongan');
     try {
-      await page.goto(`${server.baseUrl}/filings`);
+      await page.goto(`${world.server.baseUrl}/filings`);
       const form = page.getByTestId('filing-form');
       await form.waitFor();
       await expect(form.getByTestId('filing-status').textContent()).resolves.toBe('未开始');
@@ -194,10 +184,10 @@ describe('登记报送 (附件2): open → submit → return → resubmit → fi
 
     const { context, page } = await signedIn('tzb');
     try {
-      await page.goto(`${server.baseUrl}/filings`);
+      await page.goto(`${world.server.baseUrl}/filings`);
       const row = page.getByTestId('board-table').locator('tr', { hasText: '区公安分局' });
       await row.getByText('备案后人员变动').waitFor();
-      await page.goto(`${server.baseUrl}/roster`);
+      await page.goto(`${world.server.baseUrl}/roster`);
       const table = page.getByTestId('roster-table');
       const gongan = table.locator('tr', { hasText: '区公安分局' });
       await expect(gongan.textContent()).resolves.toContain('王芳');
@@ -216,11 +206,11 @@ describe('phone width (375×800)', () => {
       Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     const unit = await signedIn('gongan', 375, 800);
     try {
-      await unit.page.goto(`${server.baseUrl}/filings`);
+      await unit.page.goto(`${world.server.baseUrl}/filings`);
       await unit.page.getByTestId('filing-form').waitFor();
       expect(await overflow(unit.page)).toBeLessThanOrEqual(0);
       await unit.page.screenshot({ path: '/tmp/liaison-e2e-filing-phone.png', fullPage: true });
-      await unit.page.goto(`${server.baseUrl}/roster`);
+      await unit.page.goto(`${world.server.baseUrl}/roster`);
       await unit.page.getByTestId('roster-in-force').waitFor();
       expect(await overflow(unit.page)).toBeLessThanOrEqual(0);
       await unit.page.screenshot({ path: '/tmp/liaison-e2e-roster-phone.png', fullPage: true });
@@ -229,7 +219,7 @@ describe('phone width (375×800)', () => {
     }
     const tzb = await signedIn('tzb', 375, 800);
     try {
-      await tzb.page.goto(`${server.baseUrl}/filings`);
+      await tzb.page.goto(`${world.server.baseUrl}/filings`);
       await tzb.page.getByTestId('board-count').waitFor();
       expect(await overflow(tzb.page)).toBeLessThanOrEqual(0);
       await tzb.page.screenshot({ path: '/tmp/liaison-e2e-board-phone.png' });

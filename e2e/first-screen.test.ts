@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LCP_OBSERVER, launchBrowser, login, type RunningServer, readLcp, startServer } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { LCP_OBSERVER, login, readLcp } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // The first screen after sign-in shows content, not a blank page or a spinner (issue 15, item 7). The Largest
 // Contentful Paint is read from a PerformanceObserver: on the sign-in page, then on a full load of the first
@@ -10,25 +10,18 @@ import { LCP_OBSERVER, launchBrowser, login, type RunningServer, readLcp, startS
 // sees: the page's own content is there and the largest paint is text, not a skeleton or a spinner.
 const ROLES = ['tzb', 'zhujian', 'minjian', 'qfb'];
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 describe('the first screen after sign-in', () => {
   it('the sign-in page paints its own form first', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const context = await world.browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     try {
       await page.addInitScript(LCP_OBSERVER);
-      await page.goto(`${server.baseUrl}/login`);
+      await page.goto(`${world.server.baseUrl}/login`);
       await page.getByTestId('login-submit').waitFor({ timeout: 30_000 });
       await page.waitForLoadState('networkidle');
       const lcp = await readLcp(page);
@@ -45,11 +38,14 @@ describe('the first screen after sign-in', () => {
     it(`${username}: 我的工作 is the first thing painted, with its content`, {
       timeout: 90_000,
     }, async () => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      const context = await world.browser.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'zh-CN',
+      });
       const page = await context.newPage();
       try {
         await page.addInitScript(LCP_OBSERVER);
-        await login(page, server.baseUrl, username);
+        await login(page, world.server.baseUrl, username);
         // straight after sign-in: the title and the list (or its empty state), not a blank area
         await page.getByRole('heading', { name: '我的工作' }).waitFor({ timeout: 30_000 });
         await page.getByTestId('work-list').waitFor({ timeout: 30_000 });

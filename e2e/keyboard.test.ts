@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, DEMO_PASSWORD, launchBrowser, type RunningServer, startServer } from './helpers.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiSession, DEMO_PASSWORD } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // Keyboard only (issue 15, item 6): the three journeys a 联络员 does most — fill in 附件2, reply to a
 // suggestion, submit 附件3 — completed with Tab, Shift+Tab, arrows, Space, Enter and typing; no click, no
@@ -8,17 +9,7 @@ import { apiSession, DEMO_PASSWORD, launchBrowser, type RunningServer, startServ
 // reached or worked from the keyboard fails the journey. State another role makes (a new 附件2 round) is set up
 // through the API: the journey under test is the 联络员's.
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 const MAX_TABS = 200;
 
@@ -51,13 +42,13 @@ async function pressOn(page: Page, selector: string, key = 'Enter'): Promise<voi
 
 /** Sign in on the login page by keyboard alone; the app lands on 我的工作. */
 async function keyboardLogin(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+  const context = await world.browser.newContext({
     viewport: { width: 1366, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
+  await page.goto(`${world.server.baseUrl}/login`);
   await page.getByTestId('login-submit').waitFor();
   await typeInto(page, 'input[name="username"]', username);
   await typeInto(page, 'input[name="password"]', DEMO_PASSWORD);
@@ -100,7 +91,7 @@ async function menuTo(page: Page, label: string, path: RegExp): Promise<void> {
 describe('keyboard only', () => {
   it('a department 联络员 fills in 附件2 and submits it', { timeout: 180_000 }, async () => {
     // 统战部 opens a new round of the year (the demo year filed its own in May)
-    const tzb = await apiSession(server.baseUrl, 'tzb');
+    const tzb = await apiSession(world.server.baseUrl, 'tzb');
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     await tzb.call('POST', '/filing-rounds', { year, deadline, confirmAnother: true });
@@ -129,8 +120,8 @@ describe('keyboard only', () => {
 
   it('a department 联络员 replies to a suggestion', { timeout: 180_000 }, async () => {
     // 民建奉化总支部 puts a suggestion to 区住建局 on a new matter (the demo year's are all answered)
-    const zhujian = await apiSession(server.baseUrl, 'zhujian');
-    const minjian = await apiSession(server.baseUrl, 'minjian');
+    const zhujian = await apiSession(world.server.baseUrl, 'zhujian');
+    const minjian = await apiSession(world.server.baseUrl, 'minjian');
     const matter = await zhujian.call<{ id: number }>('POST', '/consultations/matters', {
       departmentId: zhujian.user.organisation.id,
       kind: 'planning',

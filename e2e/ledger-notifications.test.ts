@@ -1,13 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiSession,
-  launchBrowser,
-  notificationsAbout,
-  type RunningServer,
-  signIn,
-  startServer,
-} from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiSession, notificationsAbout, signIn } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // Being told of the ledger (issue 15), in the browser: 区发改局 inviting 民建奉化总支部 reaches the
 // counterpart's bell at once (not only the sweep's reminder 3 days before), and the notification opens the
@@ -19,16 +13,12 @@ const NOTICE = '关于印发区发改局2027年工作要点的通知（通知 e2
 const inDays = (days: number) =>
   new Date(Math.floor((Date.now() + days * 86_400_000) / 60_000) * 60_000).toISOString();
 
-let server: RunningServer;
-let browser: Browser;
 let invitationId: number;
 let noticeId: number;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const fagai = await apiSession(server.baseUrl, 'fagai');
-  const minjian = await apiSession(server.baseUrl, 'minjian');
+const world = demoWorld(async () => {
+  const fagai = await apiSession(world.server.baseUrl, 'fagai');
+  const minjian = await apiSession(world.server.baseUrl, 'minjian');
   const pair = { departmentId: fagai.user.organisation.id, counterpartIds: [minjian.user.organisation.id] };
   invitationId = (
     await fagai.call<{ id: number }>('POST', '/ledger', {
@@ -50,11 +40,6 @@ beforeAll(async () => {
       startsAt: inDays(0),
     })
   ).id;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** The ledger with the record's drawer open: the link /ledger/:id lands on /ledger?record=:id. */
@@ -65,7 +50,7 @@ const recordUrl = (id: number) => new RegExp(`/ledger(/${id}$|\\?record=${id}$)`
  * there exactly once, and read (opening it marked it read).
  */
 async function stillOnceAndRead(page: Page, text: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${world.server.baseUrl}/`);
   const told = await notificationsAbout(page, text);
   await expect(told.count()).resolves.toBe(1);
   const panel = page.getByTestId('notification-panel');
@@ -76,7 +61,7 @@ async function stillOnceAndRead(page: Page, text: string): Promise<void> {
 
 describe('the ledger’s notifications: told once, led to the record', () => {
   it('民建奉化总支部 (minjian) is told of the invitation, opens it and answers 参加', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, 'minjian');
+    const { context, page } = await signIn(world.browser, world.server.baseUrl, 'minjian');
     try {
       const text = `区发改局邀请：${INVITATION}`;
       const told = await notificationsAbout(page, text);
@@ -102,7 +87,7 @@ describe('the ledger’s notifications: told once, led to the record', () => {
   });
 
   it('区发改局 (fagai) is told of the answer once; the notification opens the record with the answer', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, 'fagai');
+    const { context, page } = await signIn(world.browser, world.server.baseUrl, 'fagai');
     try {
       const text = `民建奉化总支部将参加：${INVITATION}`;
       const told = await notificationsAbout(page, text);
@@ -123,7 +108,7 @@ describe('the ledger’s notifications: told once, led to the record', () => {
   });
 
   it('民建奉化总支部 is told of the notice once; the notification opens it, where it signs for it', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, 'minjian');
+    const { context, page } = await signIn(world.browser, world.server.baseUrl, 'minjian');
     try {
       const text = `区发改局通报：${NOTICE}`;
       const told = await notificationsAbout(page, text);

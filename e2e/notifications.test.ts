@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiSession,
-  launchBrowser,
-  notificationsAbout,
-  type RunningServer,
-  signIn,
-  startServer,
-  submitModal,
-} from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiSession, notificationsAbout, signIn, submitModal } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // Being told (issue 15), per role: each step of a suggestion's way (三(二) of 奉政发〔2019〕47号) reaches the
 // other side once, through the header's bell, and the notification opens the page where that side acts next —
@@ -23,17 +16,13 @@ const VERDICT_COMMENT = '希望明确立体停车库的建设时间表。';
 const FILING_REASON = '分管领导职务填写有误，请核对后重新报送（通知 e2e）';
 const REPORT_COMMENT = '请补充联合调研成果的采纳落实情况（通知 e2e）';
 
-let server: RunningServer;
-let browser: Browser;
 let zhujianId: number;
 let itemId: number;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const world = demoWorld(async () => {
   // the matter itself is the department's paperwork, not what is told: prepared through the API
-  const zhujian = await apiSession(server.baseUrl, 'zhujian');
-  const minjian = await apiSession(server.baseUrl, 'minjian');
+  const zhujian = await apiSession(world.server.baseUrl, 'zhujian');
+  const minjian = await apiSession(world.server.baseUrl, 'minjian');
   zhujianId = zhujian.user.organisation.id;
   await zhujian.call('POST', '/consultations/matters', {
     departmentId: zhujianId,
@@ -41,14 +30,9 @@ beforeAll(async () => {
     title: MATTER,
     counterpartIds: [minjian.user.organisation.id],
   });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
-const signedIn = (username: string) => signIn(browser, server.baseUrl, username);
+const signedIn = (username: string) => signIn(world.browser, world.server.baseUrl, username);
 
 /** Close the bell's panel. */
 async function closeBell(page: Page): Promise<void> {
@@ -74,7 +58,7 @@ describe('a suggestion’s way: each side is told once, and led to where it acts
   it('民建奉化总支部 (minjian) submits a suggestion on the matter', async () => {
     const { context, page } = await signedIn('minjian');
     try {
-      await page.goto(`${server.baseUrl}/consultations`);
+      await page.goto(`${world.server.baseUrl}/consultations`);
       await page.getByTestId('matters-table').getByText(MATTER).click();
       const drawer = page.getByTestId('matter-drawer');
       await drawer.getByTestId('matter-detail').waitFor();
@@ -129,7 +113,7 @@ describe('a suggestion’s way: each side is told once, and led to where it acts
 
       const told = await notificationsAbout(page, `意见建议已答复：${MATTER}`);
       await expect(told.count()).resolves.toBe(1);
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${world.server.baseUrl}/`);
       await page.getByTestId('work-list').waitFor();
       await (await notificationsAbout(page, `意见建议已答复：${MATTER}`)).click();
       await page.waitForURL(itemUrl());
@@ -145,7 +129,7 @@ describe('a suggestion’s way: each side is told once, and led to where it acts
       await expect.poll(() => screen.getByTestId('item-timeline').textContent()).toContain(VERDICT_COMMENT);
 
       // rated: it has left my-work
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${world.server.baseUrl}/`);
       await page.getByTestId('work-list').waitFor();
       await expect(
         page
@@ -188,8 +172,8 @@ describe('a suggestion’s way: each side is told once, and led to where it acts
 describe('统战部 returns what a department filed: the department is told once, and led to correct it', () => {
   it('附件2: 统战部 returns 区住建局’s form; the notification opens the form, to correct and resubmit', async () => {
     // a round of the year and 区住建局's submitted form, through the API; the return is 统战部's, on its board
-    const tzbApi = await apiSession(server.baseUrl, 'tzb');
-    const zhujianApi = await apiSession(server.baseUrl, 'zhujian');
+    const tzbApi = await apiSession(world.server.baseUrl, 'tzb');
+    const zhujianApi = await apiSession(world.server.baseUrl, 'zhujian');
     const deadline = new Date(Date.now() + 8 * 3600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
     const round = await tzbApi.call<{ id: number }>('POST', '/filing-rounds', {
       year: YEAR,
@@ -204,7 +188,7 @@ describe('统战部 returns what a department filed: the department is told once
     const tzb = await signedIn('tzb');
     try {
       const page = tzb.page;
-      await page.goto(`${server.baseUrl}/filings/${round.id}`);
+      await page.goto(`${world.server.baseUrl}/filings/${round.id}`);
       const row = page.getByTestId('board-table').locator('tr', { hasText: '区住建局' });
       await row.getByRole('button').click();
       const drawer = page.getByTestId('review-drawer');
@@ -239,13 +223,13 @@ describe('统战部 returns what a department filed: the department is told once
   });
 
   it('附件3: 统战部 returns 区住建局’s report; the notification opens the report, to revise and resubmit', async () => {
-    const zhujianApi = await apiSession(server.baseUrl, 'zhujian');
+    const zhujianApi = await apiSession(world.server.baseUrl, 'zhujian');
     await zhujianApi.call('POST', `/reports/${zhujianId}/${YEAR}/submit`, {});
 
     const tzb = await signedIn('tzb');
     try {
       const page = tzb.page;
-      await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
+      await page.goto(`${world.server.baseUrl}/reports?year=${YEAR}`);
       await page.getByTestId('reports-table').getByText('区住建局').click();
       await page.getByTestId('report-view').waitFor();
       await page.getByTestId('report-return').click();

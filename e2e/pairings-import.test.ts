@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import { chooseOption, login } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // A notice as a 统战部 elsewhere writes it: a title, an address line, numbered items in mixed punctuation
 // widths, departments first with a scope, a blanket statement, a headed group, and a stray list line.
@@ -15,29 +16,18 @@ const MESSY_NOTICE = [
   '区统计局、区审计局',
 ].join('\n');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 describe('importing another locality’s notice (tzb, desktop)', () => {
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-    await login(page, server.baseUrl, 'tzb');
+    await login(page, world.server.baseUrl, 'tzb');
     await page.getByTestId('work-list').waitFor();
-    await page.goto(`${server.baseUrl}/pairings`);
+    await page.goto(`${world.server.baseUrl}/pairings`);
   });
   afterAll(async () => {
     await context?.close();

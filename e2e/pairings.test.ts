@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import { chooseOption, login } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // 附件1 of 奉政发〔2019〕47号, copied from the seed document itself (not from the server's seed code),
 // so the matrix is checked against the source.
@@ -15,25 +16,14 @@ const COUNTERPARTS_2019 = ['民革奉化区委会', '民建奉化总支部', '�
 
 const NEW_LIST_2020 = '民进奉化基层委员会：区教育局、区文广旅体局\n九三学社奉化支社：区科技局';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 describe('对口联系 as 统战部 (tzb), desktop', () => {
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    context = await world.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -41,7 +31,7 @@ describe('对口联系 as 统战部 (tzb), desktop', () => {
   });
 
   it('signs in and lands on 我的工作, with only its menu entries', async () => {
-    await login(page, server.baseUrl, 'tzb');
+    await login(page, world.server.baseUrl, 'tzb');
     await page.getByTestId('work-list').waitFor();
     const menu = page.getByTestId('main-menu');
     await menu.getByText('对口联系', { exact: true }).click();
@@ -135,16 +125,16 @@ describe('对口联系 as 统战部 (tzb), desktop', () => {
 
 describe('phone width (375×800)', () => {
   it('collapses the menu into a drawer behind a hamburger button', async () => {
-    const context = await browser.newContext({
+    const context = await world.browser.newContext({
       viewport: { width: 375, height: 800 },
       locale: 'zh-CN',
       isMobile: true,
     });
     try {
       const page = await context.newPage();
-      await login(page, server.baseUrl, 'tzb');
+      await login(page, world.server.baseUrl, 'tzb');
       await page.getByTestId('work-list').waitFor();
-      await page.goto(`${server.baseUrl}/pairings`);
+      await page.goto(`${world.server.baseUrl}/pairings`);
       const toggle = page.getByTestId('menu-toggle');
       await toggle.waitFor();
       await page.getByTestId('pairing-table').getByText('区公安分局').first().waitFor();

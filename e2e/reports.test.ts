@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmPopup, launchBrowser, type RunningServer, signIn, startServer } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { confirmPopup, signIn } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // 附件3 of 奉政发〔2019〕47号: each department reports its year's liaison work to 区委统战部 in late January.
 // The ledger drafts the seven sections; 区卫生健康局 edits and submits; 统战部 returns it with a comment;
@@ -11,27 +12,16 @@ const EDITED =
 const RETURN = '请补充医疗义诊活动的服务人次。';
 const FIXED = '与民革奉化区委会联合开展医疗义诊活动，服务群众三百余人次。（e2e 补充）';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 const signedIn = (username: string, width?: number, height?: number) =>
-  signIn(browser, server.baseUrl, username, { width, height });
+  signIn(world.browser, world.server.baseUrl, username, { width, height });
 
 /** 区卫生健康局's organisation id: where its own /reports lands. */
 async function weijianId(): Promise<number> {
   const { context, page } = await signedIn('weijian');
   try {
-    await page.goto(`${server.baseUrl}/reports`);
+    await page.goto(`${world.server.baseUrl}/reports`);
     await page.getByTestId('report-view').waitFor();
     const match = /\/reports\/(\d+)\//.exec(new URL(page.url()).pathname);
     return Number(match?.[1]);
@@ -41,7 +31,7 @@ async function weijianId(): Promise<number> {
 }
 
 async function openWeijianAsTzb(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
+  await page.goto(`${world.server.baseUrl}/reports?year=${YEAR}`);
   await page.getByTestId('reports-table').getByText('区卫生健康局').click();
   await page.getByTestId('report-view').waitFor();
 }
@@ -84,7 +74,7 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
   it('统战部 (tzb) returns it with a comment', async () => {
     const { context, page } = await signedIn('tzb');
     try {
-      await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
+      await page.goto(`${world.server.baseUrl}/reports?year=${YEAR}`);
       const row = page.getByTestId('reports-table').locator('tr', { hasText: '区卫生健康局' });
       await expect.poll(() => row.getByTestId('report-status').textContent()).toBe('已提交');
       await page.screenshot({ path: '/tmp/liaison-e2e-report-board.png', fullPage: true });
@@ -104,7 +94,7 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
   it('区卫生健康局 sees the comment, revises and resubmits', async () => {
     const { context, page } = await signedIn('weijian');
     try {
-      await page.goto(`${server.baseUrl}/reports`);
+      await page.goto(`${world.server.baseUrl}/reports`);
       const view = page.getByTestId('report-view');
       await view.waitFor();
       await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('已退回');
@@ -129,7 +119,7 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
       await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('已接受');
       await expect(page.getByTestId('report-versions').textContent()).resolves.toContain('接受');
       await page.screenshot({ path: '/tmp/liaison-e2e-report-accepted.png', fullPage: true });
-      await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
+      await page.goto(`${world.server.baseUrl}/reports?year=${YEAR}`);
       const row = page.getByTestId('reports-table').locator('tr', { hasText: '区卫生健康局' });
       await expect.poll(() => row.getByTestId('report-status').textContent()).toBe('已接受');
     } finally {
@@ -140,7 +130,7 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
   it('区卫生健康局 rates its counterpart (互评) and 统战部 sets the deadline', async () => {
     const dept = await signedIn('weijian');
     try {
-      await dept.page.goto(`${server.baseUrl}/reports/${await weijianId()}/${YEAR}`);
+      await dept.page.goto(`${world.server.baseUrl}/reports/${await weijianId()}/${YEAR}`);
       await dept.page.getByTestId('evaluation-partner').click();
       await dept.page.locator('.ant-select-item-option', { hasText: '民革奉化区委会' }).click();
       await dept.page.locator('.ant-rate').first().locator('li').nth(3).click();
@@ -152,7 +142,7 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
     }
     const { context, page } = await signedIn('tzb');
     try {
-      await page.goto(`${server.baseUrl}/reports?year=${YEAR}`);
+      await page.goto(`${world.server.baseUrl}/reports?year=${YEAR}`);
       // a date picker like every other (the days already past are greyed out); typed, then Enter
       await page.getByTestId('report-deadline').fill(`${YEAR + 1}-01-25`);
       await page.getByTestId('report-deadline').press('Enter');
@@ -167,7 +157,7 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
   it('the conference pack builds as a job with progress; phone width fits', async () => {
     const { context, page } = await signedIn('tzb');
     try {
-      await page.goto(`${server.baseUrl}/conference?year=${YEAR}`);
+      await page.goto(`${world.server.baseUrl}/conference?year=${YEAR}`);
       await page.getByTestId('conference-view').waitFor();
       await page.locator('[data-testid="conference-chart"] canvas').waitFor();
       const pack = page.getByTestId('pack-conference-pack-xlsx');
@@ -179,7 +169,7 @@ describe('年度报告 (附件3): draft → edit → submit → return → resub
     }
     const phone = await signedIn('weijian', 375, 800);
     try {
-      await phone.page.goto(`${server.baseUrl}/reports`);
+      await phone.page.goto(`${world.server.baseUrl}/reports`);
       await phone.page.getByTestId('report-view').waitFor();
       const overflow = Number(
         await phone.page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiSession,
-  launchBrowser,
-  notificationsAbout,
-  type RunningServer,
-  signIn,
-  startServer,
-} from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { apiSession, notificationsAbout, signIn } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // 督办 and being told (issue 15): a suggestion 民建奉化总支部 gave 区住建局 went unanswered past its due date;
 // 统战部 finds it in its my-work, presses the department with a note (recorded on the item's timeline); the
@@ -18,16 +11,12 @@ const SUGGESTION = '建议改造期间设置临时排水设施，减少对沿街
 const NOTE = '请于本周五前答复民建奉化总支部。';
 const INVITATION = '城市更新工作推进会（e2e）';
 
-let server: RunningServer;
-let browser: Browser;
 let itemId: number;
 let invitationId: number;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const zhujian = await apiSession(server.baseUrl, 'zhujian');
-  const minjian = await apiSession(server.baseUrl, 'minjian');
+const world = demoWorld(async () => {
+  const zhujian = await apiSession(world.server.baseUrl, 'zhujian');
+  const minjian = await apiSession(world.server.baseUrl, 'minjian');
   const matter = await zhujian.call<{ id: number }>('POST', '/consultations/matters', {
     departmentId: zhujian.user.organisation.id,
     kind: 'project',
@@ -55,18 +44,13 @@ beforeAll(async () => {
   invitationId = invitation.id;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedIn = (username: string) => signIn(browser, server.baseUrl, username);
+const signedIn = (username: string) => signIn(world.browser, world.server.baseUrl, username);
 
 describe('督办: 统战部 presses an overdue reply; the department is told and led to it', () => {
   it('统战部 finds the overdue reply in its my-work and presses it with a note', async () => {
     const { context, page } = await signedIn('tzb');
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${world.server.baseUrl}/`);
       const entry = page
         .getByTestId('work-item')
         .filter({ hasText: `督办：区住建局逾期未答复民建奉化总支部的意见建议（${MATTER}）` });
