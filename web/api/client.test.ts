@@ -122,8 +122,21 @@ describe('checked request bodies', () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 0 });
-    expect(error.message).toContain('reason');
+    // the field by its label, as the server would say it
+    expect(error.message).toMatch(/^输入有误：「[^」]+」/);
+    expect(error.message).not.toContain('reason');
     expect(sent).toHaveLength(0);
+  });
+
+  it('names the field by its label in English in the English UI', () => {
+    setApiLanguage('en');
+    try {
+      expect(() => checked(ReplyRequest, { replyClass: 'adopted', text: '', reason: null })).toThrow(
+        /^Invalid input: [A-Z][^:]*: /,
+      );
+    } finally {
+      setApiLanguage('zh-CN');
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ErrorBody, ErrorCode } from '../../common/errors';
+import type { ErrorBody, ErrorCode, Lang } from '../../common/errors';
+import { fieldErrors, validationMessage } from '../../common/validation';
 
 /**
  * The typed fetch wrapper every page uses. A response is checked by a parser (a zod schema from
@@ -124,14 +125,9 @@ async function send(method: string, path: string, body?: unknown): Promise<unkno
 export function checked<S extends z.ZodType>(schema: S, body: z.input<S>): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  const detail = `${where}${issue?.message ?? ''}`;
-  throw new ApiError(
-    'VALIDATION_FAILED',
-    language === 'en' ? `Invalid input: ${detail}` : `输入有误：${detail}`,
-    0,
-  );
+  // the same sentence the server would answer with: each field by its label, in the UI's language
+  const lang: Lang = language === 'en' ? 'en' : 'zh-CN';
+  throw new ApiError('VALIDATION_FAILED', validationMessage(fieldErrors(result.error.issues, lang), lang), 0);
 }
 
 function parseWith<T>(parser: Parser<T>, data: unknown, path: string): T {

@@ -74,7 +74,7 @@ describe('planApi.addItem (was body: unknown)', () => {
       .addItem(1, { kind: 'symposium', title: '座谈会', targetMonth: 13, counterpartId: null, note: null })
       .catch((e) => e);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(error.message).toContain('targetMonth');
+    expect(error.message).toBe('输入有误：「计划月份」不能大于12');
     expect(sent).toHaveLength(0);
   });
 });
