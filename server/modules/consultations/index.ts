@@ -12,3 +12,4 @@ export { repliesOf } from './consultations.replies.repository.js';
 export { consultationSettingsFor } from './consultations.settings.js';
 export { runConsultationSweep } from './consultations.sweep.js';
 export { holdSymposium, recordDecision, scheduleSymposium } from './consultations.symposium.js';
+export { itemEventText } from './item-event-texts.js';
