@@ -552,7 +552,10 @@ export interface ConsultationItemEventTable {
   round: number;
   action: (typeof ITEM_EVENT_ACTIONS)[number];
   stage: ReminderStage | null;
+  /** Chinese: what the system wrote, or what the user typed */
   note: string | null;
+  /** the system's note in English, composed with the Chinese (null on older rows and on notes only typed) */
+  note_en: string | null;
   actor_id: number | null;
   at: string;
   /** unique when set: the sweep's reminder events */

@@ -8,7 +8,6 @@ import {
   GrantExtensionRequest,
   HoldSymposiumRequest,
   ReplyRequest as ItemReplyRequest,
-  REPLY_CLASS_LABELS,
   ScheduleSymposiumRequest,
   VerdictRequest,
 } from '../../common/schemas/consultations.js';
@@ -20,6 +19,7 @@ import {
   createMatter,
   grantExtension,
   holdSymposium,
+  itemEventText,
   rateReply,
   recordDecision,
   replyToItem,
@@ -29,6 +29,9 @@ import {
 import { backdate } from './demo-year.backdate.js';
 import { attendee, type DemoYear, type Unit } from './demo-year.state.js';
 import { type ItemSpec, MATTER_SPECS, type MatterSpec } from './demo-year-content.js';
+
+/** A timeline note's two columns, the backdated due date in both languages. */
+const eventNote = (text: { note: string; noteEn: string }) => ({ note: text.note, note_en: text.noteEn });
 
 export async function consultations(y: DemoYear): Promise<void> {
   const c = y.clock;
@@ -219,7 +222,7 @@ async function reply(
     .execute();
   await y.db
     .updateTable('consultation_item_events')
-    .set({ note: `${REPLY_CLASS_LABELS[r.class].zh}${onTime ? '' : `（逾期，期限 ${row.due_date}）`}` })
+    .set(eventNote(itemEventText('replied', { replyClass: r.class, onTime, dueDate: row.due_date })))
     .where('item_id', '=', id)
     .where('action', '=', 'replied')
     .where('at', '>=', since)
@@ -253,7 +256,7 @@ async function verdict(
     await y.db.updateTable('consultation_items').set({ due_date: due }).where('id', '=', id).execute();
     await y.db
       .updateTable('consultation_item_events')
-      .set({ note: `二次办理，答复期限 ${due}` })
+      .set(eventNote(itemEventText('reopened', { dueDate: due })))
       .where('item_id', '=', id)
       .where('action', '=', 'reopened')
       .where('at', '>=', since)

@@ -14,6 +14,7 @@ import * as attachmentLinks from './2026_12_02_1310_attachment_links.js';
 import * as authEpoch from './2026_12_02_1800_auth_epoch.js';
 import * as workVisits from './2026_12_07_2040_work_visits.js';
 import * as notificationEnglish from './2026_12_08_1000_notification_english.js';
+import * as itemEventEnglish from './2026_12_08_1100_item_event_english.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1800_auth_epoch': authEpoch,
   '2026_12_07_2040_work_visits': workVisits,
   '2026_12_08_1000_notification_english': notificationEnglish,
+  '2026_12_08_1100_item_event_english': itemEventEnglish,
 };

@@ -25,6 +25,7 @@ import {
 import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.items.js';
 import { type ItemRow, insertItemEvent, updateItemRow } from './consultations.items.repository.js';
 import { awaitingReply } from './consultations.settings.js';
+import { itemEventText } from './item-event-texts.js';
 
 export async function requestExtension(
   ctx: RequestContext,
@@ -48,7 +49,7 @@ export async function requestExtension(
       itemId: id,
       round: row.round,
       action: 'extension_requested',
-      note: `申请延期${input.days}个工作日：${input.reason}`,
+      ...itemEventText('extensionRequested', { days: input.days, reason: input.reason }),
       actorId: ctx.actor.userId,
     });
     const reviewers = await reviewersOfRegion(trx, row.region_path);
@@ -116,7 +117,12 @@ export async function grantExtension(
       itemId: id,
       round: row.round,
       action: 'extension_granted',
-      note: `延期${days}个工作日：${row.due_date} → ${dueAfter}${input.note ? `。${input.note}` : ''}`,
+      ...itemEventText('extensionGranted', {
+        days,
+        dueBefore: row.due_date,
+        dueAfter,
+        note: input.note ?? null,
+      }),
       actorId: ctx.actor.userId,
     });
     await notifyOrganisations(trx, [row.department_id], {

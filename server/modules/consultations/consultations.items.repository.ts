@@ -171,7 +171,10 @@ export async function insertItemEvent(
     round: number;
     action: ConsultationItemEventTable['action'];
     stage?: ConsultationItemEventTable['stage'];
+    /** Chinese, or what the user typed */
     note?: string | null;
+    /** the system's note in English (`itemEventText`) */
+    noteEn?: string | null;
     actorId: number | null;
     dedupeKey?: string | null;
     at?: string;
@@ -185,6 +188,7 @@ export async function insertItemEvent(
       action: values.action,
       stage: values.stage ?? null,
       note: values.note ?? null,
+      note_en: values.noteEn ?? null,
       actor_id: values.actorId,
       at: values.at ?? nowIso(),
       dedupe_key: values.dedupeKey ?? null,
@@ -200,7 +204,16 @@ export async function itemEvents(db: Executor, itemId: number) {
   return db
     .selectFrom('consultation_item_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.round', 'e.action', 'e.stage', 'e.note', 'e.at', 'u.display_name as actor_name'])
+    .select([
+      'e.id',
+      'e.round',
+      'e.action',
+      'e.stage',
+      'e.note',
+      'e.note_en',
+      'e.at',
+      'u.display_name as actor_name',
+    ])
     .where('e.item_id', '=', itemId)
     .orderBy('e.id')
     .execute();

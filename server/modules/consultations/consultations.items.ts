@@ -40,6 +40,7 @@ import {
 } from './consultations.present.js';
 import { repliesOf } from './consultations.replies.repository.js';
 import { consultationSettingsFor, today } from './consultations.settings.js';
+import { itemEventText } from './item-event-texts.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Items: opinions and suggestions
@@ -88,7 +89,7 @@ export async function createItem(
       itemId: item.id,
       round: 1,
       action: 'created',
-      note: `收到日期 ${receivedOn}，答复期限 ${dueDate}（${replyWorkingDays}个工作日）`,
+      ...itemEventText('received', { receivedOn, dueDate, workingDays: replyWorkingDays }),
       actorId: ctx.actor.userId,
     });
     if (!owner) {
@@ -175,7 +176,8 @@ export async function getItemScreen(ctx: RequestContext, id: number): Promise<It
           round: e.round,
           action: e.action,
           stage: e.stage,
-          note: e.note,
+          // the reader's language: English when it is English and the row has it (older rows, typed notes: as stored)
+          note: ctx.lang === 'en' && e.note_en !== null ? e.note_en : e.note,
           actor: e.actor_name,
           at: e.at,
         }),

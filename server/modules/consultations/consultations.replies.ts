@@ -1,11 +1,9 @@
 // The reply cycle of an item: the department replies, the counterpart rates the reply, 统战部 closes the item.
-import {
-  type CloseItemRequest,
-  type ItemScreenResponse,
-  REPLY_CLASS_LABELS,
-  type ReplyRequest,
-  VERDICT_LABELS,
-  type VerdictRequest,
+import type {
+  CloseItemRequest,
+  ItemScreenResponse,
+  ReplyRequest,
+  VerdictRequest,
 } from '../../../common/schemas/consultations.js';
 import { addWorkingDays } from '../../../common/working-days.js';
 import { authorize } from '../../access/authorize.js';
@@ -20,6 +18,7 @@ import { getItemScreen, moved, ownOpenItem, visibleItem } from './consultations.
 import { insertItemEvent, updateItemRow } from './consultations.items.repository.js';
 import { insertReply, setVerdict } from './consultations.replies.repository.js';
 import { awaitingReply, consultationSettingsFor, today } from './consultations.settings.js';
+import { itemEventText } from './item-event-texts.js';
 
 /**
  * 及时给予反馈和答复: the department replies (class, text, the reason when not adopting). On time when given on
@@ -35,7 +34,6 @@ export async function replyToItem(
   const day = today();
   const onTime = day <= row.due_date;
   const analysis = input.analysis ?? row.analysis;
-  const label = REPLY_CLASS_LABELS[input.replyClass].zh;
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateItemRow(trx, id, row, { status: 'awaiting_verdict', analysis });
     if (!ok) throw moved();
@@ -65,7 +63,7 @@ export async function replyToItem(
       itemId: id,
       round: row.round,
       action: 'replied',
-      note: `${label}${onTime ? '' : `（逾期，期限 ${row.due_date}）`}`,
+      ...itemEventText('replied', { replyClass: input.replyClass, onTime, dueDate: row.due_date }),
       actorId: ctx.actor.userId,
     });
     await notifyOrganisations(trx, [row.counterpart_id], {
@@ -115,7 +113,6 @@ export async function rateReply(
   const { replyWorkingDays } = await consultationSettingsFor(ctx.db, row.region_path);
   const nextDue = addWorkingDays(day, replyWorkingDays);
   const now = nowIso();
-  const label = VERDICT_LABELS[input.verdict].zh;
   await ctx.db.transaction().execute(async (trx) => {
     const rated = await setVerdict(trx, id, row.round, {
       verdict: input.verdict,
@@ -130,14 +127,16 @@ export async function rateReply(
       itemId: id,
       round: row.round,
       action: 'verdict',
-      note: input.comment ? `${label}：${input.comment}` : label,
+      ...itemEventText('verdict', { verdict: input.verdict, comment: input.comment ?? null }),
       actorId: ctx.actor.userId,
     });
     await insertItemEvent(trx, {
       itemId: id,
       round: reopen ? row.round + 1 : row.round,
       action: reopen ? 'reopened' : 'closed',
-      note: reopen ? `二次办理，答复期限 ${nextDue}` : `评价${label}，办结`,
+      ...(reopen
+        ? itemEventText('reopened', { dueDate: nextDue })
+        : itemEventText('closedByVerdict', { verdict: input.verdict })),
       actorId: ctx.actor.userId,
     });
     await notifyOrganisations(trx, [row.department_id], {

@@ -15,6 +15,7 @@ import {
 } from '../notifications/index.js';
 import { insertItemEvent, unansweredItems } from './consultations.items.repository.js';
 import { settingsCache } from './consultations.settings.js';
+import { itemEventText } from './item-event-texts.js';
 
 /**
  * The stage an unanswered item is in on `day`: K working days before its due date `due_soon`, on it `due`,
@@ -99,9 +100,7 @@ export async function runConsultationSweep(
         round: item.round,
         action: 'reminded',
         stage,
-        note: recipients.length
-          ? `提醒${recipients.length}人（期限 ${item.due_date}）`
-          : `无可提醒的账号，请电话督办（期限 ${item.due_date}）`,
+        ...itemEventText('reminded', { recipients: recipients.length, dueDate: item.due_date }),
         actorId: null,
         dedupeKey: key,
         at,

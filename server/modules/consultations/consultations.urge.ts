@@ -13,12 +13,13 @@ import { authorize } from '../../access/authorize.js';
 import type { Executor, RequestContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/index.js';
-import { notificationText, notifyOrganisations, urgeAsk } from '../notifications/index.js';
+import { notificationText, notifyOrganisations } from '../notifications/index.js';
 import { currentPerson } from '../roster/index.js';
 import { supervisedOpenItem } from './consultations.extensions.js';
 import { getItemScreen, moved } from './consultations.items.js';
 import { countItemEvents, type ItemRow, insertItemEvent } from './consultations.items.repository.js';
 import { dueStateOf, today } from './consultations.settings.js';
+import { itemEventText } from './item-event-texts.js';
 
 /** The one rule of what may be pressed: an open item whose reply is overdue today (Asia/Shanghai). */
 async function urgeableItem(ctx: RequestContext, id: number): Promise<ItemRow> {
@@ -36,14 +37,18 @@ async function urgeOne(
   const earlier = await countItemEvents(trx, row.id, row.round, 'urged');
   const level = Math.min(earlier + 1, URGE_LEVELS);
   const leader = level >= 2 ? await currentPerson(trx, row.department_id, 'leader') : undefined;
-  const nth = `第${earlier + 1}次督办`;
-  const asked = urgeAsk(level, leader ? { name: leader.name, position: leader.position } : null).zh;
-  const event = `${nth}（期限 ${row.due_date}）：${note}。${asked}`;
+  const event = itemEventText('urged', {
+    nth: earlier + 1,
+    dueDate: row.due_date,
+    note,
+    level,
+    leader: leader ? { name: leader.name, position: leader.position } : null,
+  });
   const recorded = await insertItemEvent(trx, {
     itemId: row.id,
     round: row.round,
     action: 'urged',
-    note: event,
+    ...event,
     actorId: ctx.actor.userId,
   });
   if (!recorded) throw moved();
