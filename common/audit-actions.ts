@@ -3,6 +3,7 @@
 // source), the entity types it writes them about, in Chinese and English. The audit page and the access log
 // show these labels; a code not listed (an old entry, a test's) is shown as it is.
 import { ROLE_LABELS, ROLES, type Role } from './roles.js';
+import type { AuditOutcome } from './schemas/audit.js';
 
 export interface AuditLabel {
   zh: string;
@@ -168,6 +169,17 @@ export function auditActionLabel(code: string, lang: Lang): string {
 /** An entity type in words; a type without a label is shown as it is. */
 export function auditEntityLabel(code: string, lang: Lang): string {
   return pick((AUDIT_ENTITY_LABELS as Record<string, AuditLabel>)[code], code, lang);
+}
+
+/** An entry's outcome in words: 成功 / 拒绝 / 失败. */
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, AuditLabel> = {
+  ok: { zh: '成功', en: 'OK' },
+  denied: { zh: '拒绝', en: 'Denied' },
+  failed: { zh: '失败', en: 'Failed' },
+};
+
+export function auditOutcomeLabel(code: string, lang: Lang): string {
+  return pick((AUDIT_OUTCOME_LABELS as Record<string, AuditLabel>)[code], code, lang);
 }
 
 /** A role in words (before/after of a role grant, an account's creation); an unknown code as it is. */

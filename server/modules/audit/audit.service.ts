@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { auditActionLabel, auditEntityLabel, auditOutcomeLabel } from '../../../common/audit-actions.js';
 import type { AuditEntryDto, AuditListQuery } from '../../../common/schemas/audit.js';
 import { shanghaiDate } from '../../../common/shanghai-time.js';
 import type { RequestContext } from '../../context.js';
@@ -52,7 +53,8 @@ export async function exportAudit(
       { header: '时间', key: 'at', type: 'datetime' },
       { header: '操作人', key: 'actor' },
       { header: 'IP', key: 'ip' },
-      { header: '操作', key: 'action' },
+      { header: '操作', key: 'actionLabel' },
+      { header: '操作代码', key: 'action' },
       { header: '对象类型', key: 'entityType' },
       { header: '对象', key: 'entityId' },
       { header: '结果', key: 'outcome' },
@@ -64,7 +66,15 @@ export async function exportAudit(
       const entry = present(e);
       const cell = (text: string | null, value: unknown) =>
         text === null ? null : JSON.stringify(value).slice(0, 32_000);
-      return { ...entry, before: cell(e.before_json, entry.before), after: cell(e.after_json, entry.after) };
+      // words for the reader of the sheet (the code beside the action, for filtering)
+      return {
+        ...entry,
+        actionLabel: auditActionLabel(entry.action, 'zh-CN'),
+        entityType: auditEntityLabel(entry.entityType, 'zh-CN'),
+        outcome: auditOutcomeLabel(entry.outcome, 'zh-CN'),
+        before: cell(e.before_json, entry.before),
+        after: cell(e.after_json, entry.after),
+      };
     }),
   );
   await appendAuditAlone(ctx.db, ctx, {

@@ -31,6 +31,7 @@ const HEADER = [
   '操作人',
   'IP',
   '操作',
+  '操作代码',
   '对象类型',
   '对象',
   '结果',
@@ -206,7 +207,11 @@ describeEachDialect('audit (审计管理员)', (dialect) => {
     const filing = await list('action=filing.');
     const exportedIds = [2, 3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(1).value);
     expect(exportedIds).toEqual(filing.items.map((e) => e.id));
-    expect(sheet.getRow(2).getCell(5).value).toBe('filing.submit');
+    // the action in words, its code beside it; the entity type and the outcome in words
+    expect(sheet.getRow(2).getCell(5).value).toBe('报送登记表');
+    expect(sheet.getRow(2).getCell(6).value).toBe('filing.submit');
+    const words: Record<string, string> = { ok: '成功', denied: '拒绝', failed: '失败' };
+    expect(sheet.getRow(2).getCell(9).value).toBe(words[String(filing.items[0]?.outcome)]);
 
     const logged = await list(`action=audit.export&actor=${auditor.username}`);
     expect(logged.items).toEqual([

@@ -20,6 +20,7 @@ import {
   AUDIT_ENTITY_TYPES,
   auditActionLabel,
   auditEntityLabel,
+  auditOutcomeLabel,
   auditRoleLabel,
 } from '../../../common/audit-actions';
 import type { AuditEntryDto } from '../../../common/schemas/audit';
@@ -81,7 +82,7 @@ export default function AuditPage() {
 
   const list = useAuditList(filters, page, pageSize);
 
-  const outcomeLabel = (o: Outcome) => t(`audit.${o}`);
+  const outcomeLabel = (o: Outcome) => auditOutcomeLabel(o, lang);
 
   const columns: TableColumnsType<AuditEntryDto> = [
     { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v), width: 150 },
