@@ -182,6 +182,31 @@ export function auditOutcomeLabel(code: string, lang: Lang): string {
   return pick((AUDIT_OUTCOME_LABELS as Record<string, AuditLabel>)[code], code, lang);
 }
 
+/** Why a request was refused (`access.denied`'s detail begins with it). */
+export const REFUSAL_REASON_LABELS: Record<string, AuditLabel> = {
+  permission: { zh: '无此权限', en: 'No permission' },
+  policy: { zh: '不允许的操作', en: 'Not allowed' },
+  'not-found': {
+    zh: '不在可见范围内（按不存在处理）',
+    en: 'Outside what the user may see (answered as not found)',
+  },
+  PASSWORD_CHANGE_REQUIRED: { zh: '须先修改密码', en: 'Password change required first' },
+  TOTP_ENROLMENT_REQUIRED: { zh: '须先绑定动态口令', en: 'Two-factor enrolment required first' },
+};
+
+/**
+ * A refusal's detail (`<reason> <path>[ (+n more in the previous minute)]`, as server/access/refusals.ts writes it)
+ * in words: 无此权限：/api/v1/…（前一分钟内另有 24 次）. Anything else is shown as it is.
+ */
+export function refusalDetail(detail: string | null, lang: Lang): string | null {
+  const m = detail?.match(/^(\S+) (\S+)(?: \(\+(\d+) more in the previous minute\))?$/);
+  if (!m) return detail;
+  const [, reason = '', path = '', more] = m;
+  const why = pick(REFUSAL_REASON_LABELS[reason], reason, lang);
+  if (lang === 'en') return `${why}: ${path}${more ? ` (+${more} more in the previous minute)` : ''}`;
+  return `${why}：${path}${more ? `（前一分钟内另有 ${more} 次）` : ''}`;
+}
+
 /** A role in words (before/after of a role grant, an account's creation); an unknown code as it is. */
 export function auditRoleLabel(code: string, lang: Lang): string {
   return ROLES.includes(code as Role) ? pick(ROLE_LABELS[code as Role], code, lang) : code;

@@ -95,6 +95,18 @@ describeEachDialect('refusals on the audit trail', (dialect) => {
     entries = await denials(probe.username);
     expect(entries).toHaveLength(3);
     expect(entries[2]?.detail).toBe(`not-found /api/v1/ledger/${recordId} (+24 more in the previous minute)`);
+    // 统战部 reads it in words, in its own language
+    const detailOf = async (lang: string) =>
+      (
+        (await c.tzb.get('/api/v1/access-log?kind=refusals&pageSize=100', { 'accept-language': lang })).json()
+          .items as { actor: string; detail: string }[]
+      ).find((e) => e.actor === probe.username)?.detail;
+    expect(await detailOf('zh-CN')).toBe(
+      `不在可见范围内（按不存在处理）：/api/v1/ledger/${recordId}（前一分钟内另有 24 次）`,
+    );
+    expect(await detailOf('en')).toBe(
+      `Outside what the user may see (answered as not found): /api/v1/ledger/${recordId} (+24 more in the previous minute)`,
+    );
   });
 
   it('统战部 sees the refusals and phone reveals of its own region, not another district’s', async () => {

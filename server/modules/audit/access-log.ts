@@ -1,7 +1,7 @@
 // 统战部's view of the trail about its own region: refused requests (`access.denied`, by users of the region)
 // and phone-number reveals (`contacts.reveal`, of the region's units). Nothing else of the trail, which stays
 // the audit admin's. A reveal in an export names what it revealed in the reader's language (文件 roster.xlsx).
-import { auditEntityLabel } from '../../../common/audit-actions.js';
+import { auditEntityLabel, refusalDetail } from '../../../common/audit-actions.js';
 import type { AccessLogEntryDto, AccessLogQuery, AccessLogResponse } from '../../../common/schemas/audit.js';
 import type { Executor, RequestContext } from '../../context.js';
 
@@ -46,7 +46,7 @@ export async function listAccessLog(ctx: RequestContext, q: AccessLogQuery): Pro
         : r.action === ACTIONS.reveals
           ? `${auditEntityLabel(r.entity_type, ctx.lang)} ${r.entity_id}`
           : r.entity_id,
-      detail: r.detail,
+      detail: r.action === ACTIONS.reveals ? r.detail : refusalDetail(r.detail, ctx.lang),
     }),
   );
   return { items, total: Number(total), page: q.page, pageSize: q.pageSize };
