@@ -528,6 +528,8 @@ export const en: Messages = {
     created: 'Plan created',
     symposium: 'Agreed at the symposium',
     symposiumHint: 'The annual plan is agreed at the liaison symposium',
+    settledAt: 'Agreed at the liaison symposium (see its record)',
+    noSymposium: 'Not linked to the symposium that agreed it',
     noSymposia: 'No symposium recorded this year',
     note: 'Note',
     addItem: 'Add an item',

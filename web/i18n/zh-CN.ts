@@ -518,6 +518,8 @@ export const zhCN = {
     created: '已创建年度计划',
     symposium: '商定计划的座谈会',
     symposiumHint: '年度计划应在对口联系工作座谈会上研究确定',
+    settledAt: '在对口联系工作座谈会上商定（查看座谈会记录）',
+    noSymposium: '未关联商定计划的座谈会',
     noSymposia: '本年度尚无座谈会记录',
     note: '备注',
     addItem: '添加事项',

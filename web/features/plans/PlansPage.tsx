@@ -154,6 +154,16 @@ function PlanCard({ plan }: { plan: PlanDto }) {
         <Typography.Text type="secondary">
           {t('plans.withCounterparts', { names: plan.counterparts.map((c) => c.name).join('、') || '—' })}
         </Typography.Text>
+        {/* 三(四): the plan is settled at the yearly symposium — the card says which record, or that none is linked */}
+        {plan.symposiumId ? (
+          <Link to={`/ledger?year=${plan.year}&record=${plan.symposiumId}`} data-testid="plan-symposium">
+            {t('plans.settledAt')}
+          </Link>
+        ) : (
+          <Typography.Text type="secondary" data-testid="plan-symposium-none">
+            {t('plans.noSymposium')}
+          </Typography.Text>
+        )}
         {canEdit ? (
           <AddButton size="small" onClick={() => setAdding(true)} testId="plan-add-item">
             {t('plans.addItem')}
