@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, launchBrowser, login, type RunningServer, startServer } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chooseOption, signIn } from './helpers.js';
+import { demoWorld } from './world.js';
 
 // 三(一) and 三(四) of 奉政发〔2019〕47号: a department invites its counterpart (附件1: 民建奉化总支部 ↔ 区发改局)
 // to an important meeting, as planned in its annual liaison work plan; the counterpart replies; the
@@ -10,11 +11,7 @@ const MEETING = '2026年经济形势分析会（e2e）';
 const WHO_GOES = '王五（民建奉化总支部副主委）';
 const SUMMARY = '通报经济运行情况，民建提出三条建议。';
 
-let server: RunningServer;
-let browser: Browser;
-
-// The district's clock: the plan month and the meeting's day are Asia/Shanghai dates.
-const TZ = 'Asia/Shanghai';
+// The district's clock: the plan month and the meeting's day are Asia/Shanghai dates (signIn's time zone).
 const OFFSET_MS = 8 * 3600_000;
 const shanghai = (ms: number) => new Date(ms + OFFSET_MS).toISOString();
 const now = Date.now();
@@ -25,31 +22,10 @@ const startsText = shanghai(startsMs).slice(0, 16).replace('T', ' '); // YYYY-MM
 const year = Number(startsText.slice(0, 4));
 const month = Number(startsText.slice(5, 7));
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
+const world = demoWorld();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(
-  username: string,
-  width = 1366,
-  height = 900,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'zh-CN',
-    timezoneId: TZ,
-    isMobile: width < 768,
-  });
-  const page = await context.newPage();
-  await login(page, server.baseUrl, username);
-  return { context, page };
-}
+const signedIn = (username: string, width = 1366, height = 900) =>
+  signIn(world.browser, world.server.baseUrl, username, { width, height });
 
 /** The record's row in the ledger table, then its drawer. */
 async function openRecord(page: Page): Promise<void> {
@@ -83,7 +59,27 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
       await card.getByText(`区发改局 ${year}年度对口联系工作计划`).waitFor();
       const row = card.getByTestId('plan-items').locator('tr', { hasText: PLAN_ITEM });
       await expect(row.getByTestId('plan-item-status').textContent()).resolves.toBe('待完成');
+      // made without a symposium: the card says so rather than pretending it was agreed at one
+      await expect(card.getByTestId('plan-symposium-none').textContent()).resolves.toBe(
+        '未关联商定计划的座谈会',
+      );
       await page.screenshot({ path: '/tmp/liaison-e2e-plan-new.png' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a plan agreed at the yearly symposium leads to that symposium’s record', async () => {
+    const { context, page } = await signedIn('weijian');
+    try {
+      await page.goto(`${world.server.baseUrl}/plans?year=${year}`);
+      const link = page.getByTestId('plan-card').getByTestId('plan-symposium');
+      await expect(link.textContent()).resolves.toBe('在对口联系工作座谈会上商定（查看座谈会记录）');
+      await link.click();
+      await page.waitForURL(/\/ledger\?.*record=\d+/);
+      const drawer = page.getByTestId('record-drawer');
+      await drawer.getByTestId('record-detail').waitFor();
+      await expect(drawer.textContent()).resolves.toContain('座谈会');
     } finally {
       await context.close();
     }
@@ -92,7 +88,7 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
   it('区发改局 invites 民建奉化总支部 to a meeting that began an hour ago, linked to the plan item', async () => {
     const { context, page } = await signedIn('fagai');
     try {
-      await page.goto(`${server.baseUrl}/ledger?year=${year}`);
+      await page.goto(`${world.server.baseUrl}/ledger?year=${year}`);
       await page.getByTestId('ledger-create').click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('部门邀请联系对象负责人参加').waitFor();
@@ -157,7 +153,7 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
   it('民建奉化总支部 (minjian) replies 参加 with who goes', async () => {
     const { context, page } = await signedIn('minjian');
     try {
-      await page.goto(`${server.baseUrl}/ledger?year=${year}`);
+      await page.goto(`${world.server.baseUrl}/ledger?year=${year}`);
       await openRecord(page);
       const drawer = page.getByTestId('record-drawer');
       // The invitee may neither record attendance nor edit the host's record.
@@ -181,7 +177,7 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
   it('区发改局 records the attendance with a summary', async () => {
     const { context, page } = await signedIn('fagai');
     try {
-      await page.goto(`${server.baseUrl}/ledger?year=${year}`);
+      await page.goto(`${world.server.baseUrl}/ledger?year=${year}`);
       await openRecord(page);
       const drawer = page.getByTestId('record-drawer');
       await drawer.getByTestId('action-attendance').click();
@@ -241,7 +237,7 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
   it('区发改局 sees the plan item done, linked to the record', async () => {
     const { context, page } = await signedIn('fagai');
     try {
-      await page.goto(`${server.baseUrl}/plans?year=${year}`);
+      await page.goto(`${world.server.baseUrl}/plans?year=${year}`);
       const row = page.getByTestId('plan-items').locator('tr', { hasText: PLAN_ITEM });
       await row.waitFor();
       await expect(row.getByTestId('plan-item-status').textContent()).resolves.toBe('已完成');
@@ -249,7 +245,7 @@ describe('工作台账: plan → invitation → reply → attendance', () => {
       await page.screenshot({ path: '/tmp/liaison-e2e-plan-done.png' });
 
       // The ledger filtered to its counterpart shows the same record.
-      await page.goto(`${server.baseUrl}/ledger?year=${year}`);
+      await page.goto(`${world.server.baseUrl}/ledger?year=${year}`);
       await chooseOption(page, 'ledger-counterpart', '民建奉化总支部');
       const ledgerRow = page.getByTestId('ledger-table').locator('tr', { hasText: MEETING });
       await ledgerRow.waitFor();
@@ -268,7 +264,7 @@ describe('phone width (375×800)', () => {
       const overflow = async () =>
         Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
 
-      await page.goto(`${server.baseUrl}/ledger?year=${year}`);
+      await page.goto(`${world.server.baseUrl}/ledger?year=${year}`);
       await page.getByTestId('ledger-table').getByText(MEETING).waitFor();
       expect(await overflow()).toBeLessThanOrEqual(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-ledger-phone.png' });
@@ -279,12 +275,12 @@ describe('phone width (375×800)', () => {
       await page.screenshot({ path: '/tmp/liaison-e2e-ledger-drawer-phone.png' });
       await page.keyboard.press('Escape');
 
-      await page.goto(`${server.baseUrl}/plans?year=${year}`);
+      await page.goto(`${world.server.baseUrl}/plans?year=${year}`);
       await page.getByTestId('plan-items').getByText(PLAN_ITEM).waitFor();
       expect(await overflow()).toBeLessThanOrEqual(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-plans-phone.png' });
 
-      await page.goto(`${server.baseUrl}/calendar`);
+      await page.goto(`${world.server.baseUrl}/calendar`);
       await page.getByTestId('day-events').getByText(MEETING).waitFor();
       expect(await overflow()).toBeLessThanOrEqual(0);
       await page.screenshot({ path: '/tmp/liaison-e2e-calendar-phone.png' });
@@ -303,7 +299,7 @@ describe('phone width (375×800)', () => {
   it('the calendar at desktop width shows the meeting on its day', async () => {
     const { context, page } = await signedIn('fagai');
     try {
-      await page.goto(`${server.baseUrl}/calendar`);
+      await page.goto(`${world.server.baseUrl}/calendar`);
       await page.locator('.liaison-calendar-events').getByText(MEETING).first().waitFor();
       await page.screenshot({ path: '/tmp/liaison-e2e-calendar-desktop.png' });
     } finally {
