@@ -2,14 +2,13 @@
 // Chinese is Chinese, the English has no Chinese but the values passed in (notes, reasons and comments typed by
 // users, names from the roster).
 import { describe, expect, it } from 'vitest';
+import { CHINESE_PUNCTUATION, CJK, withoutValues } from '../../test/bilingual.js';
 import {
   ITEM_EVENT_TEXTS,
   type ItemEventTextName,
   type ItemEventTextValues,
   itemEventText,
 } from './item-event-texts.js';
-
-const CJK = /[\u4e00-\u9fff]/;
 
 /** One or more samples of each note's values (typed: a note without samples does not compile). */
 const SAMPLES: { [N in ItemEventTextName]: ItemEventTextValues<N>[] } = {
@@ -57,21 +56,6 @@ const SAMPLES: { [N in ItemEventTextName]: ItemEventTextValues<N>[] } = {
   ],
 };
 
-/** Every string in a sample's values (nested too): the proper names and user text a note may carry. */
-function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
-  return [];
-}
-
-/** The text with the passed-in values taken out, longest first. */
-function withoutValues(text: string, values: unknown): string {
-  return stringsOf(values)
-    .filter((s) => s.length > 0)
-    .sort((a, b) => b.length - a.length)
-    .reduce((t, s) => t.split(s).join(''), text);
-}
-
 const names = Object.keys(ITEM_EVENT_TEXTS) as ItemEventTextName[];
 
 describe('item event texts', () => {
@@ -89,7 +73,7 @@ describe('item event texts', () => {
         expect(withoutValues(note, values), `${name}: ${note}`).toMatch(CJK);
         expect(withoutValues(noteEn, values), `${name}: ${noteEn}`).not.toMatch(CJK);
         // nor Chinese punctuation outside the values
-        expect(withoutValues(noteEn, values), `${name}: ${noteEn}`).not.toMatch(/[，。：；（）「」、]/);
+        expect(withoutValues(noteEn, values), `${name}: ${noteEn}`).not.toMatch(CHINESE_PUNCTUATION);
         expect(noteEn).not.toBe(note);
       }
     });

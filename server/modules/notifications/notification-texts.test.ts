@@ -3,14 +3,13 @@
 // by users), and every kind of notification has at least one message.
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS } from '../../../common/schemas/notifications.js';
+import { CHINESE_PUNCTUATION, CJK, withoutValues } from '../../test/bilingual.js';
 import {
   NOTIFICATION_TEXTS,
   type NotificationTextName,
   type NotificationTextValues,
   notificationText,
 } from './notification-texts.js';
-
-const CJK = /[\u4e00-\u9fff]/;
 
 // Chinese proper names and user text on purpose: whatever Chinese the English has must come from them.
 const unit = '区教育局';
@@ -117,21 +116,6 @@ const SAMPLES: { [N in NotificationTextName]: NotificationTextValues<N>[] } = {
   reportComment: [{ commenter: '区委统战部', year: 2026, comment: '请补充走访情况' }],
 };
 
-/** Every string in a sample's values (nested too): the proper names and user text a message may carry. */
-function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
-  return [];
-}
-
-/** The text with the passed-in values taken out, longest first. */
-function withoutValues(text: string, values: unknown): string {
-  return stringsOf(values)
-    .filter((s) => s.length > 0)
-    .sort((a, b) => b.length - a.length)
-    .reduce((t, s) => t.split(s).join(''), text);
-}
-
 const names = Object.keys(NOTIFICATION_TEXTS) as NotificationTextName[];
 
 describe('notification texts', () => {
@@ -155,7 +139,7 @@ describe('notification texts', () => {
         for (const part of [text.en.title, text.en.body]) {
           expect(withoutValues(part, values), `${name}: ${part}`).not.toMatch(CJK);
           // nor Chinese punctuation outside the values
-          expect(withoutValues(part, values), `${name}: ${part}`).not.toMatch(/[，。：；（）「」、]/);
+          expect(withoutValues(part, values), `${name}: ${part}`).not.toMatch(CHINESE_PUNCTUATION);
         }
         expect(text.en.title).not.toBe(text.zh.title);
       }
