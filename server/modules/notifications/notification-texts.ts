@@ -4,72 +4,29 @@
 // Values are passed as they are: names of units and people, titles and notes typed by users stay in their own
 // words in both languages; dates are ISO (2026-03-31) in both.
 
-import type { ReplyClass, Verdict } from '../../../common/schemas/consultations.js';
-import { REPLY_CLASS_LABELS, VERDICT_LABELS } from '../../../common/schemas/consultations.js';
 import type { ObligationKind } from '../../../common/schemas/dashboard.js';
 import { obligationTitle } from '../../../common/schemas/dashboard.js';
-import type { NotificationKind } from '../../../common/schemas/notifications.js';
 import type { PersonRole } from '../../../common/schemas/roster.js';
 import { PERSON_ROLE_LABELS } from '../../../common/schemas/roster.js';
+import { CONSULTATION_TEXTS } from './notification-texts.consultations.js';
+import {
+  type Compose,
+  days,
+  FORM_EN,
+  FORM_ZH,
+  message,
+  type NotificationText,
+  REPORT_EN,
+  REPORT_ZH,
+  RSVP_LABELS,
+  whenEn,
+  whenZh,
+} from './notification-words.js';
 
-export interface NotificationWords {
-  title: string;
-  body: string;
-}
-
-/** A notification's kind and its words in both languages. */
-export interface NotificationText {
-  kind: NotificationKind;
-  zh: NotificationWords;
-  en: NotificationWords;
-}
-
-type Compose<V> = (v: V) => { zh: NotificationWords; en: NotificationWords };
-const message = <V>(kind: NotificationKind, compose: Compose<V>) => ({ kind, compose });
-
-const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
-const workingDays = (n: number): string => `${n} working day${n === 1 ? '' : 's'}`;
-const ordinal = (n: number): string => {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
-};
-/** A second or later round of handling a suggestion (a reply rated not satisfactory reopens it). */
-const roundZh = (round: number): string => (round > 1 ? `（第${round}次办理）` : '');
-const roundEn = (round: number): string => (round > 1 ? ` (round ${round})` : '');
-/** When and where a ledger event takes place. */
-const whenZh = (at: string, place: string | null): string => `${at}${place ? `，${place}` : ''}`;
-const whenEn = (at: string, place: string | null): string => `${at}${place ? `, ${place}` : ''}`;
-const FORM_ZH = '对口联系工作分管领导、联络员登记表';
-const FORM_EN = 'registration form of the leader in charge and liaison officer';
-const REPORT_ZH = '年度对口联系工作情况报告';
-const REPORT_EN = 'annual report on liaison work';
-const RSVP_LABELS = {
-  attend: { zh: '将参加', en: 'will attend' },
-  decline: { zh: '不能参加', en: 'cannot attend' },
-} as const;
+export { urgeAsk } from './notification-texts.consultations.js';
+export type { NotificationText, NotificationWords } from './notification-words.js';
 
 /** Every message a notification can carry, by name. */
-/**
- * What a 督办 asks at its level — the 联络员, then the 分管领导 (named from the roster), then also 统战部's leadership —
- * in both languages; the notification and the item's timeline note say the same.
- */
-export function urgeAsk(
-  level: number,
-  leader: { name: string; position: string } | null,
-): { zh: string; en: string } {
-  const leaderZh = leader ? `${leader.name}（${leader.position}）` : '分管领导';
-  const leaderEn = leader ? `${leader.name} (${leader.position})` : 'the leader in charge';
-  if (level <= 1)
-    return { zh: '请联络员尽快办理答复', en: 'the liaison officer is asked to see to the answer soon' };
-  if (level === 2)
-    return { zh: `请报${leaderZh}督促办理`, en: `please report it to ${leaderEn} to press for the answer` };
-  return {
-    zh: `请报${leaderZh}督促办理，已提请区委统战部领导协调`,
-    en: `please report it to ${leaderEn} to press for the answer; the leadership of the United Front Work Department has been asked to coordinate`,
-  };
-}
-
 export const NOTIFICATION_TEXTS = {
   // accounts
   accountPending: message(
@@ -267,197 +224,7 @@ export const NOTIFICATION_TEXTS = {
     }),
   ),
 
-  // consultations
-  consultationInvitation: message(
-    'consultation_invitation',
-    (v: { matter: string; department: string; at: string; place: string }) => ({
-      zh: {
-        title: `专题协商座谈会邀请：${v.matter}`,
-        body: `${v.department}定于${v.at}在${v.place}召开专题协商座谈会，听取意见和建议，敬请负责人参加。`,
-      },
-      en: {
-        title: `Invitation to a consultation symposium: ${v.matter}`,
-        body: `${v.department} holds a consultation symposium on ${v.at} at ${v.place} to hear opinions and suggestions. The head of your unit is kindly invited to attend.`,
-      },
-    }),
-  ),
-  consultationItem: message(
-    'consultation_item',
-    (v: { matter: string; counterpart: string; dueDate: string }) => ({
-      zh: {
-        title: `收到意见建议：${v.matter}`,
-        body: `${v.counterpart}提出了意见建议，请于${v.dueDate}前答复。`,
-      },
-      en: {
-        title: `Suggestion received: ${v.matter}`,
-        body: `${v.counterpart} has made a suggestion. Please answer it by ${v.dueDate}.`,
-      },
-    }),
-  ),
-  consultationReply: message(
-    'consultation_reply',
-    (v: { matter: string; department: string; replyClass: ReplyClass }) => ({
-      zh: {
-        title: `意见建议已答复：${v.matter}`,
-        body: `${v.department}已答复贵单位的意见建议（${REPLY_CLASS_LABELS[v.replyClass].zh}），请评价。`,
-      },
-      en: {
-        title: `Suggestion answered: ${v.matter}`,
-        body: `${v.department} has answered your unit’s suggestion (${REPLY_CLASS_LABELS[v.replyClass].en}). Please rate the answer.`,
-      },
-    }),
-  ),
-  consultationVerdict: message(
-    'consultation_verdict',
-    (v: {
-      matter: string;
-      rater: string;
-      verdict: Verdict;
-      reopen: boolean;
-      comment: string | null;
-      nextDue: string;
-    }) => {
-      const label = VERDICT_LABELS[v.verdict];
-      return v.reopen
-        ? {
-            zh: {
-              title: `答复不满意，请二次办理：${v.matter}`,
-              body: `${v.rater}对答复不满意：${v.comment ?? ''}。请于${v.nextDue}前再次答复。`,
-            },
-            en: {
-              title: `Answer not satisfactory, please handle it again: ${v.matter}`,
-              body: `${v.rater} is not satisfied with the answer: ${v.comment ?? ''}. Please answer again by ${v.nextDue}.`,
-            },
-          }
-        : {
-            zh: { title: `答复评价：${label.zh}：${v.matter}`, body: `${v.rater}评价：${label.zh}。` },
-            en: {
-              title: `Answer rated ${label.en}: ${v.matter}`,
-              body: `${v.rater} rated the answer: ${label.en}.`,
-            },
-          };
-    },
-  ),
-  consultationDueSoon: message(
-    'consultation_reminder',
-    (v: { matter: string; counterpart: string; round: number; dueDate: string; excerpt: string }) => ({
-      zh: {
-        title: `意见建议即将到期：${v.matter}`,
-        body: `${v.counterpart}提出的意见建议${roundZh(v.round)}应于${v.dueDate}前答复：${v.excerpt}`,
-      },
-      en: {
-        title: `Suggestion due soon: ${v.matter}`,
-        body: `The suggestion of ${v.counterpart}${roundEn(v.round)} is to be answered by ${v.dueDate}: ${v.excerpt}`,
-      },
-    }),
-  ),
-  consultationDueToday: message(
-    'consultation_reminder',
-    (v: { matter: string; counterpart: string; round: number; dueDate: string; excerpt: string }) => ({
-      zh: {
-        title: `意见建议今日到期：${v.matter}`,
-        body: `${v.counterpart}提出的意见建议${roundZh(v.round)}今天（${v.dueDate}）到期，请及时答复：${v.excerpt}`,
-      },
-      en: {
-        title: `Suggestion due today: ${v.matter}`,
-        body: `The suggestion of ${v.counterpart}${roundEn(v.round)} is due today (${v.dueDate}). Please answer it in time: ${v.excerpt}`,
-      },
-    }),
-  ),
-  consultationOverdue: message(
-    'consultation_overdue',
-    (v: {
-      matter: string;
-      department: string;
-      counterpart: string;
-      round: number;
-      dueDate: string;
-      excerpt: string;
-    }) => ({
-      zh: {
-        title: `意见建议逾期未答复（督办）：${v.matter}`,
-        body: `${v.department}对${v.counterpart}提出的意见建议${roundZh(v.round)}逾期未答复，期限为${v.dueDate}：${v.excerpt}`,
-      },
-      en: {
-        title: `Suggestion overdue, unanswered (supervision): ${v.matter}`,
-        body: `${v.department} has not answered the suggestion of ${v.counterpart}${roundEn(v.round)}, due ${v.dueDate}: ${v.excerpt}`,
-      },
-    }),
-  ),
-  /** 督办: the n-th press of a round; from the second on, the leader in charge (named from the roster) is asked. */
-  consultationUrged: message(
-    'consultation_urged',
-    (v: {
-      matter: string;
-      counterpart: string;
-      urger: string;
-      nth: number;
-      level: number;
-      /** the leader in charge from the roster; none: named by role */
-      leader: { name: string; position: string } | null;
-      note: string;
-      dueDate: string;
-    }) => {
-      const asked = urgeAsk(v.level, v.leader);
-      return {
-        zh: {
-          title: `督办：${v.counterpart}的意见建议逾期未答复（${v.matter}）`,
-          body: `${v.urger}第${v.nth}次督办：${v.note}。答复期限为${v.dueDate}，${asked.zh}。`,
-        },
-        en: {
-          title: `Pressed for a reply: the suggestion of ${v.counterpart} is overdue (${v.matter})`,
-          body: `${v.urger}, ${ordinal(v.nth)} press: ${v.note}. The answer was due ${v.dueDate}; ${asked.en}.`,
-        },
-      };
-    },
-  ),
-  consultationUrgedLeadership: message(
-    'consultation_urged',
-    (v: {
-      matter: string;
-      department: string;
-      counterpart: string;
-      times: number;
-      note: string;
-      dueDate: string;
-    }) => ({
-      zh: {
-        title: `提请协调：${v.department}经${v.times}次督办仍未答复（${v.matter}）`,
-        body: `${v.department}对${v.counterpart}意见建议的答复已逾期（期限 ${v.dueDate}），经${v.times}次督办仍未答复：${v.note}`,
-      },
-      en: {
-        title: `Coordination requested: ${v.department} has not answered after ${v.times} presses (${v.matter})`,
-        body: `The answer of ${v.department} to the suggestion of ${v.counterpart} is overdue (due ${v.dueDate}) and still missing after ${v.times} presses: ${v.note}`,
-      },
-    }),
-  ),
-  extensionRequested: message(
-    'consultation_extension',
-    (v: { matter: string; department: string; days: number; dueDate: string; reason: string }) => ({
-      zh: {
-        title: `延期申请：${v.matter}`,
-        body: `${v.department}申请将意见建议答复期限延长${v.days}个工作日（现期限 ${v.dueDate}）。理由：${v.reason}`,
-      },
-      en: {
-        title: `Extension requested: ${v.matter}`,
-        body: `${v.department} asks to extend the deadline of the answer by ${workingDays(v.days)} (now due ${v.dueDate}). Reason: ${v.reason}`,
-      },
-    }),
-  ),
-  extensionGranted: message('consultation_extension', (v: { matter: string; dueAfter: string }) => ({
-    zh: { title: `延期申请已批准：${v.matter}`, body: `答复期限延至${v.dueAfter}。` },
-    en: { title: `Extension granted: ${v.matter}`, body: `The answer is now due ${v.dueAfter}.` },
-  })),
-  extensionRefused: message(
-    'consultation_extension',
-    (v: { matter: string; dueDate: string; note: string }) => ({
-      zh: { title: `延期申请未获批准：${v.matter}`, body: `答复期限仍为${v.dueDate}。${v.note}` },
-      en: {
-        title: `Extension refused: ${v.matter}`,
-        body: `The answer is still due ${v.dueDate}. ${v.note}`,
-      },
-    }),
-  ),
+  ...CONSULTATION_TEXTS,
 
   // annual reports (附件3)
   reportReminder: message('report_reminder', (v: { year: number; deadline: string; daysLeft: number }) => ({
