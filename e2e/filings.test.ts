@@ -55,6 +55,9 @@ describe('登记报送 (附件2): open → submit → return → resubmit → fi
     const { context, page } = await signedIn('gongan');
     try {
       await page.goto(`${world.server.baseUrl}/filings`);
+      // a refused field is said by the field, never an uncaught error (an unhandled rejection is a page error)
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
       const form = page.getByTestId('filing-form');
       await form.waitFor();
       await expect(form.getByTestId('filing-status').textContent()).resolves.toBe('未开始');
@@ -70,10 +73,16 @@ describe('登记报送 (附件2): open → submit → return → resubmit → fi
       await form.getByTestId('filing-save').click();
       await form.getByText('手机号为 1 开头的 11 位数字', { exact: false }).first().waitFor();
       await expect(form.getByTestId('filing-status').textContent()).resolves.toBe('未开始');
+      // submitting with the field still wrong: refused the same way, after the confirmation
+      await form.getByTestId('filing-submit').click();
+      await confirmPopup(page);
+      await expect(form.getByTestId('filing-status').textContent()).resolves.toBe('未开始');
       // a well-formed number that is still wrong (an old mobile) is for 统战部 to catch
       await form.getByTestId('liaison-phone').fill('13912341218');
       await form.getByTestId('filing-save').click();
       await expect.poll(() => form.getByTestId('filing-status').textContent()).toBe('草稿');
+      // by now any error of the refused clicks above would have surfaced
+      expect(pageErrors).toEqual([]);
       await form.getByTestId('filing-submit').click();
       await confirmPopup(page);
       await expect.poll(() => form.getByTestId('filing-status').textContent()).toBe('已提交');

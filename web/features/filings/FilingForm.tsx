@@ -79,13 +79,27 @@ export function FilingForm({ round, organisationId }: { round: FilingRoundDto; o
     if (filing) form.setFieldsValue(fromFiling(filing));
   }, [filing, form]);
 
+  /**
+   * The form's values, or null while a field is in error: antd shows each error by its field, and its rejection
+   * must not escape as an uncaught error.
+   */
+  const validValues = async (): Promise<Values | null> => {
+    try {
+      return await form.validateFields();
+    } catch {
+      return null;
+    }
+  };
+
   const onSave = async () => {
-    const values = await form.validateFields();
+    const values = await validValues();
+    if (!values) return;
     save.mutate(values, { onSuccess: () => message.success(t('filings.draftSaved')) });
   };
 
   const onSubmit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues();
+    if (!values) return;
     // Everything must be filled in to submit; a draft may leave gaps.
     const empty = PERSONS.flatMap((p) => FIELDS.map((f) => `${p}_${f}` as const)).filter(
       (k) => !values[k]?.trim(),
