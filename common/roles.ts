@@ -24,6 +24,9 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   auditadmin: { zh: '审计管理员', en: 'Audit administrator' },
 };
 
+/** 统战部 and 区府办: they oversee the work of their region (and have no 联络员 of their own). */
+export const OVERSEER_ROLES: readonly Role[] = ['tzb', 'qfb'];
+
 /** The three separated admin roles (三员): none of them reads business records. */
 export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditadmin'];
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../common/roles.js';
 import { shanghaiYear } from '../../common/shanghai-time.js';
+import { isOverseerRole } from '../access/rules.js';
 import { nowIso } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { generatePassword } from '../modules/auth/index.js';
@@ -21,7 +22,7 @@ const ROLE_OF_KIND: Record<string, Role> = {
  * 联络员, so their accounts are their staff's, written as an office writes it: 区委统战部工作人员, 区府办工作人员.
  */
 export function demoDisplayName(orgName: string, role: Role): string {
-  return role === 'tzb' || role === 'qfb' ? `${orgName}工作人员` : `${orgName}联络员`;
+  return isOverseerRole(role) ? `${orgName}工作人员` : `${orgName}联络员`;
 }
 
 export interface DemoResult {
