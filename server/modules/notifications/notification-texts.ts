@@ -26,6 +26,15 @@ import {
 export { urgeAsk } from './notification-texts.consultations.js';
 export type { NotificationText, NotificationWords } from './notification-words.js';
 
+/** A unit's yearly obligation and its due date: what the sweep's deadline reminders name. */
+interface ObligationDue {
+  organisation: string;
+  obligation: ObligationKind;
+  year: number;
+  counterpart: string | null;
+  dueDate: string;
+}
+
 /** Every message a notification can carry, by name. */
 export const NOTIFICATION_TEXTS = {
   // accounts
@@ -169,47 +178,29 @@ export const NOTIFICATION_TEXTS = {
   })),
 
   // deadlines (the sweep)
-  deadlineReminder: message(
-    'deadline_reminder',
-    (v: {
-      organisation: string;
-      obligation: ObligationKind;
-      year: number;
-      counterpart: string | null;
-      dueDate: string;
-    }) => {
-      const what = obligationWhat(v);
-      return {
-        zh: { title: `即将到期：${what.zh}`, body: `${what.zh}应于${v.dueDate}前完成，请及时办理。` },
-        en: {
-          title: `Due soon: ${what.en}`,
-          body: `${what.en} is due by ${v.dueDate}. Please see to it in time.`,
-        },
-      };
-    },
-  ),
-  deadlineOverdue: message(
-    'deadline_overdue',
-    (v: {
-      organisation: string;
-      obligation: ObligationKind;
-      year: number;
-      counterpart: string | null;
-      dueDate: string;
-    }) => {
-      const what = obligationWhat(v);
-      return {
-        zh: {
-          title: `已逾期：${what.zh}`,
-          body: `${what.zh}应于${v.dueDate}前完成，目前尚未完成，请尽快办理。`,
-        },
-        en: {
-          title: `Overdue: ${what.en}`,
-          body: `${what.en} was due by ${v.dueDate} and is not done yet. Please see to it soon.`,
-        },
-      };
-    },
-  ),
+  deadlineReminder: message('deadline_reminder', (v: ObligationDue) => {
+    const what = obligationWhat(v);
+    return {
+      zh: { title: `即将到期：${what.zh}`, body: `${what.zh}应于${v.dueDate}前完成，请及时办理。` },
+      en: {
+        title: `Due soon: ${what.en}`,
+        body: `${what.en} is due by ${v.dueDate}. Please see to it in time.`,
+      },
+    };
+  }),
+  deadlineOverdue: message('deadline_overdue', (v: ObligationDue) => {
+    const what = obligationWhat(v);
+    return {
+      zh: {
+        title: `已逾期：${what.zh}`,
+        body: `${what.zh}应于${v.dueDate}前完成，目前尚未完成，请尽快办理。`,
+      },
+      en: {
+        title: `Overdue: ${what.en}`,
+        body: `${what.en} was due by ${v.dueDate} and is not done yet. Please see to it soon.`,
+      },
+    };
+  }),
   planItemOverdue: message(
     'plan_item_overdue',
     (v: { item: string; department: string; year: number; dueDate: string }) => ({
