@@ -682,8 +682,8 @@ async function engine(
     log(`postgres: 2 instances ${r.requests.average.toFixed(0)} req/s`);
   }
 
-  // 6. a province year's exports beside a /health probe, each in its own server process
-  if (!QUICK) results.exportProbes = await exportProbes(url, users.tzb, year, rows, H);
+  // 6. a province year's exports (the top region's 统战部) beside a /health probe, each in its own server process
+  if (!QUICK) results.exportProbes = await exportProbes(url, users.top, year, rows, H);
 
   // 7. cold start and idle RSS of the built server
   await coldStart(url, rows, 'process');
