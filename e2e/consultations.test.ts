@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signIn, submitModal } from './helpers.js';
+import { openMatter, signIn, submitModal } from './helpers.js';
 import { demoWorld } from './world.js';
 
 // 三(二) of 奉政发〔2019〕47号: before a 重大建设和改革项目 区住建局 holds a 专题协商座谈会 with its counterpart
@@ -72,10 +72,7 @@ describe('重大事项协商: matter → symposium → suggestions → replies �
   it('民建奉化总支部 (minjian) submits two suggestions in writing', async () => {
     const { context, page } = await signedIn('minjian');
     try {
-      await page.goto(`${world.server.baseUrl}/consultations`);
-      await page.getByTestId('matters-table').getByText(MATTER).click();
-      const drawer = page.getByTestId('matter-drawer');
-      await drawer.getByTestId('matter-detail').waitFor();
+      const drawer = await openMatter(page, world.server.baseUrl, MATTER);
       for (const text of [S1, S2]) {
         await drawer.getByTestId('matter-add-item').click();
         await page.getByTestId('item-text').fill(text);

@@ -176,6 +176,15 @@ export async function notificationsAbout(page: Page, text: string): Promise<Loca
   return items;
 }
 
+/** Open a matter's drawer from the 重大事项协商 list by its title; answers the drawer, its detail shown. */
+export async function openMatter(page: Page, baseUrl: string, title: string): Promise<Locator> {
+  await page.goto(`${baseUrl}/consultations`);
+  await page.getByTestId('matters-table').getByText(title).click();
+  const drawer = page.getByTestId('matter-drawer');
+  await drawer.getByTestId('matter-detail').waitFor();
+  return drawer;
+}
+
 /** Choose an option of an antd Select by its visible label. */
 export async function chooseOption(page: Page, selectTestId: string, label: string): Promise<void> {
   await page.getByTestId(selectTestId).click();

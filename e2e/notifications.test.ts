@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiSession, notificationsAbout, signIn, submitModal } from './helpers.js';
+import { apiSession, notificationsAbout, openMatter, signIn, submitModal } from './helpers.js';
 import { demoWorld } from './world.js';
 
 // Being told (issue 15), per role: each step of a suggestion's way (三(二) of 奉政发〔2019〕47号) reaches the
@@ -58,10 +58,7 @@ describe('a suggestion’s way: each side is told once, and led to where it acts
   it('民建奉化总支部 (minjian) submits a suggestion on the matter', async () => {
     const { context, page } = await signedIn('minjian');
     try {
-      await page.goto(`${world.server.baseUrl}/consultations`);
-      await page.getByTestId('matters-table').getByText(MATTER).click();
-      const drawer = page.getByTestId('matter-drawer');
-      await drawer.getByTestId('matter-detail').waitFor();
+      const drawer = await openMatter(page, world.server.baseUrl, MATTER);
       await drawer.getByTestId('matter-add-item').click();
       await page.getByTestId('item-text').fill(SUGGESTION);
       await submitModal(page, 'item-form');
