@@ -1,7 +1,9 @@
 // Test helpers for the ledger, plans, attachments and calendar tests: the pairs of the seed's 2019 list.
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
+import type { Dialect } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
-import { type Client, loginAs, orgId, type TestApp } from '../../test/helper.js';
+import { buildTestApp, type Client, loginAs, orgId, type TestApp } from '../../test/helper.js';
 
 /** 区教育局 ↔ 民盟奉化支部 (a pair), and 民建奉化总支部 / 区公安分局 (outside it). */
 export async function ledgerCast(t: TestApp) {
@@ -23,6 +25,28 @@ export async function ledgerCast(t: TestApp) {
   };
 }
 export type LedgerCast = Awaited<ReturnType<typeof ledgerCast>>;
+
+export interface LedgerWorld {
+  t: TestApp;
+  c: LedgerCast;
+  /** 区教育局 ↔ 民盟奉化支部, as a record's body names it */
+  pair: { departmentId: number; counterpartIds: number[] };
+}
+
+/**
+ * A test file's app on one engine with the ledger cast and its pair: built before the file's tests, closed after
+ * them. Read it inside tests, once built.
+ */
+export function ledgerWorld(dialect: Dialect): LedgerWorld {
+  const w = {} as LedgerWorld;
+  beforeAll(async () => {
+    w.t = await buildTestApp(dialect);
+    w.c = await ledgerCast(w.t);
+    w.pair = { departmentId: w.c.ids.jiaoyu, counterpartIds: [w.c.ids.minmeng] };
+  });
+  afterAll(async () => w.t.close());
+  return w;
+}
 
 /** Create a record through the API and return its JSON (throws on a non-200 answer). */
 export async function record(client: Client, body: Record<string, unknown>) {
